@@ -1,0 +1,46 @@
+"""Limits as t -> oo of expressions with geometric terms ``base**t``.
+
+sympy cannot decide ``lim ((n - 1)/n)**t`` for a symbolic ``n`` (it does not know the sign
+of ``log((n - 1)/n)``). Here the caller states which bases lie in (0, 1) and which exceed
+1 (facts proved elsewhere); each ``base**t`` becomes ``exp(-L t)`` or ``exp(L t)`` with a
+positive symbol ``L``, a base equal to 1 becomes 1, and sympy takes the limit of the rest.
+
+Examples
+--------
+>>> import sympy as sp
+>>> n = sp.Symbol("n", positive=True); t = sp.Symbol("t", positive=True)
+>>> geometric_limit(2 - ((n - 1)/n)**t, t, below_one=[(n - 1)/n])
+2
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+
+def geometric_limit(expr, t, below_one=(), above_one=(), equal_one=()):
+    """Limit of ``expr`` as ``t -> oo`` given the classification of geometric bases.
+
+    Raises ``ValueError`` naming ``expr`` if a ``base**t`` term is left unclassified.
+    """
+    below = [sp.simplify(b) for b in below_one]
+    above = [sp.simplify(b) for b in above_one]
+    ones = [sp.simplify(b) for b in equal_one]
+    reps = {}
+    for p in sp.sympify(expr).atoms(sp.Pow):
+        if not p.exp.has(t) or p.base.has(t):
+            continue
+        base = sp.simplify(p.base)
+        rate = sp.Dummy("L", positive=True)
+        coeff = sp.simplify(p.exp / t)
+        if coeff.has(t) or not coeff.is_positive:
+            raise ValueError(f"expr: exponent {p.exp} is not a positive multiple of {t}")
+        if any(sp.simplify(base - b) == 0 for b in below):
+            reps[p] = sp.exp(-rate * coeff * t)
+        elif any(sp.simplify(base - b) == 0 for b in above):
+            reps[p] = sp.exp(rate * coeff * t)
+        elif any(sp.simplify(base - b) == 0 for b in ones):
+            reps[p] = sp.S.One
+        else:
+            raise ValueError(f"expr: the geometric base {base} is not classified")
+    return sp.limit(sp.sympify(expr).xreplace(reps), t, sp.oo)

@@ -1,0 +1,182 @@
+"""The :class:`Result`: one mathematical fact of recursive refitting, and everything about it.
+
+A result carries its statement and closed form (derived lazily by sympy from the model's
+one-step law, see :class:`Derivation`), its parameters and assumptions, its references,
+and a numerical evaluator that works in float64 and at any mpmath precision. Proofs and
+numerical checks live in :mod:`modelcollapse.proofs` and :mod:`modelcollapse.numerics`
+and are looked up by the result's id.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Sequence
+
+import mpmath
+import sympy as sp
+
+from .assumptions import Assumption
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A citation: who, when, what, and where in it."""
+
+    authors: str
+    year: int
+    title: str
+    where: str = ""
+    locator: str = ""
+
+    def __str__(self) -> str:
+        out = f"{self.authors} ({self.year}). {self.title}."
+        if self.where:
+            out += f" {self.where}."
+        if self.locator:
+            out += f" {self.locator}."
+        return out
+
+
+@dataclass
+class DerivationStep:
+    """One line of a derivation: what was done, and the relation it produced."""
+
+    text: str
+    relation: Any
+
+
+@dataclass
+class Derivation:
+    """What sympy produced from the one-step law.
+
+    ``statement`` is the result's main relation; ``closed_form`` its right-hand side;
+    ``claims`` are further theorems about it (limits, signs), keyed by a short name;
+    ``facts`` are named intermediate relations (recurrences, lemma instances) that the
+    proofs re-verify step by step.
+    """
+
+    statement: Any
+    closed_form: Any
+    steps: list[DerivationStep] = field(default_factory=list)
+    claims: dict[str, Any] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+#: Extra significant digits used inside evaluation, on top of the requested precision.
+GUARD_DIGITS = 12
+#: Working precision (digits) behind a float64 result.
+FLOAT_DPS = 20
+
+
+class Result:
+    """One registered fact. See DESIGN.md for the contract.
+
+    Parameters
+    ----------
+    id, title, family : str
+        ``id`` is ``family.name``; it is part of the public contract.
+    assumptions : sequence of Assumption
+        One per parameter, in the order of :attr:`parameters`.
+    derive : callable returning :class:`Derivation`
+        Run once, on first use (deriving can take a second of sympy time).
+    references : sequence of Reference
+    evaluator : callable, optional
+        ``evaluator(result, values) -> mpmath.mpf`` for closed forms that lambdify cannot
+        evaluate directly (products over a schedule). Runs inside the working precision.
+    summary : str
+        One paragraph for humans: what the result says and why it matters for collapse.
+    """
+
+    def __init__(self, id: str, title: str, family: str, assumptions: Sequence[Assumption],
+                 derive: Callable[[], Derivation], references: Sequence[Reference] = (),
+                 evaluator: Callable | None = None, summary: str = ""):
+        self.id = id
+        self.title = title
+        self.family = family
+        self.assumptions = tuple(assumptions)
+        self.parameters = tuple(a.name for a in self.assumptions)
+        self.references = tuple(references)
+        self.summary = summary
+        self._derive = derive
+        self._evaluator = evaluator
+
+    def __repr__(self) -> str:
+        return f"<Result {self.id}: {self.title}>"
+
+    # --- symbolic side ---------------------------------------------------------------
+    @functools.cached_property
+    def derivation(self) -> Derivation:
+        """The :class:`Derivation` (computed by sympy on first access, then cached)."""
+        return self._derive()
+
+    @property
+    def statement(self):
+        """The main relation, a sympy ``Eq``."""
+        return self.derivation.statement
+
+    @property
+    def closed_form(self):
+        """Right-hand side of the statement (a sympy expression)."""
+        return self.derivation.closed_form
+
+    @property
+    def claims(self) -> dict:
+        """Further theorems proved about the result (limits, signs), by name."""
+        return self.derivation.claims
+
+    @property
+    def symbols(self) -> tuple:
+        return tuple(a.symbol for a in self.assumptions)
+
+    # --- numerical side --------------------------------------------------------------
+    def validate(self, values: Mapping[str, Any]) -> dict:
+        """Check names and ranges of ``values``; return the validated dict."""
+        unknown = set(values) - set(self.parameters)
+        if unknown:
+            name = sorted(unknown)[0]
+            raise ValueError(f"{name} is not a parameter of {self.id} "
+                             f"(parameters: {', '.join(self.parameters)})")
+        out = {}
+        for a in self.assumptions:
+            if a.name not in values:
+                raise ValueError(f"{a.name} is required by {self.id} ({a.describe()})")
+            out[a.name] = a.validate(values[a.name])
+        return out
+
+    @functools.cached_property
+    def _lambdified(self):
+        return sp.lambdify(self.symbols, self.closed_form, modules="mpmath")
+
+    def __call__(self, dps: int | None = None, **values):
+        """Evaluate the closed form.
+
+        With ``dps=None`` the value is computed in mpmath at a working precision well
+        above double and returned as a float (so cancellations and t up to 10^6 or more
+        are safe); with ``dps`` an integer it is returned as an ``mpmath.mpf`` accurate to
+        about ``dps`` significant digits.
+        """
+        if dps is not None and (isinstance(dps, bool) or not isinstance(dps, int) or dps < 1):
+            raise ValueError(f"dps must be a positive integer, got {dps!r}")
+        vals = self.validate(values)
+        target = FLOAT_DPS if dps is None else dps
+        # Large integers (t ~ 10^9) cost digits in expressions like c**t - 1.
+        big = max([abs(v) for v in vals.values() if isinstance(v, int)] + [1])
+        with mpmath.workdps(target + GUARD_DIGITS + len(str(big))):
+            mp_vals = {k: (mpmath.mpf(v) if not isinstance(v, tuple) else v) for k, v in vals.items()}
+            if self._evaluator is not None:
+                value = self._evaluator(self, mp_vals)
+            else:
+                value = self._lambdified(*(mp_vals[p] for p in self.parameters))
+            value = mpmath.mpf(value) if not isinstance(value, mpmath.mpf) else +value
+        if dps is None:
+            return float(value)
+        with mpmath.workdps(dps):
+            return +value
+
+    # --- display ---------------------------------------------------------------------
+    def latex(self) -> str:
+        return sp.latex(self.statement)
+
+    def pretty(self) -> str:
+        return sp.pretty(self.statement, use_unicode=False)

@@ -1,0 +1,226 @@
+"""Canonical symbols and the vocabulary of random quantities.
+
+Everything symbolic in the package is written with these objects, so a statement in
+:mod:`modelcollapse.theory`, a step in :mod:`modelcollapse.proofs` and a page in the docs
+all mean the same thing by ``n`` or ``E[sigma_t^2]``.
+
+Random quantities indexed by the generation (``sigma(t)``, ``X(t)``, ...) are sympy
+functions of ``t``; :class:`E` is the expectation operator, which stays unevaluated
+except on deterministic arguments.
+
+Examples
+--------
+>>> from modelcollapse.theory.symbols import E, sigma, t, sigma0
+>>> E(sigma(t)**2)
+E[sigma_t**2]
+>>> E(sigma0**2)  # a deterministic argument is its own mean
+sigma0**2
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+# --- canonical parameters (names are part of the contract, see DESIGN.md) ---------
+n = sp.Symbol("n", integer=True, positive=True)
+t = sp.Symbol("t", integer=True, nonnegative=True)
+ddof = sp.Symbol("ddof", integer=True, nonnegative=True)
+mu0 = sp.Symbol("mu0", real=True)
+sigma0 = sp.Symbol("sigma0", positive=True)
+K = sp.Symbol("K", integer=True, positive=True)
+lam = sp.Symbol("lam", nonnegative=True)
+tau = sp.Symbol("tau", positive=True)
+a = sp.Symbol("a", positive=True)
+R = sp.Symbol("R", nonnegative=True)
+#: The schedule of sample sizes n_0, n_1, ...; ``ns[s]`` is the size used to fit generation s+1.
+ns = sp.IndexedBase("n", integer=True, positive=True)
+#: Summation / product index over generations.
+s = sp.Symbol("s", integer=True, nonnegative=True)
+#: Dummy variable of integration.
+x = sp.Symbol("x", positive=True)
+z = sp.Symbol("z", real=True)
+
+
+class RandomSequence(sp.Function):
+    """A random quantity indexed by the generation ``t``.
+
+    Subclasses name the quantity (``_tex``, ``_text``) and its sign. A random sequence
+    is never treated as a constant by :class:`E` or by the expectation rule.
+    """
+
+    nargs = 1
+    _tex = "?"
+    _text = "?"
+
+    def _latex(self, printer):
+        return r"%s_{%s}" % (self._tex, printer._print(self.args[0]))
+
+    def _sympystr(self, printer):
+        arg = printer._print(self.args[0])
+        if not self.args[0].is_Atom:
+            arg = "{%s}" % arg
+        return "%s_%s" % (self._text, arg)
+
+    def _pretty(self, printer):
+        return printer._print(sp.Symbol(self._sympystr(printer)))
+
+    @property
+    def generation(self):
+        """The generation index (a sympy expression)."""
+        return self.args[0]
+
+
+class sigma(RandomSequence):
+    """Fitted standard deviation of generation t (sigma_0 is the original one)."""
+
+    _tex, _text = r"\sigma", "sigma"
+
+    def _eval_is_positive(self):
+        return True
+
+    def _eval_is_real(self):
+        return True
+
+
+class mu(RandomSequence):
+    """Fitted mean of generation t."""
+
+    _tex, _text = r"\mu", "mu"
+
+    def _eval_is_real(self):
+        return True
+
+
+class delta(RandomSequence):
+    """Drift of the fitted mean, mu_t - mu_0."""
+
+    _tex, _text = r"\delta", "delta"
+
+    def _latex(self, printer):
+        return r"(\mu_{%s} - \mu_{0})" % printer._print(self.args[0])
+
+    def _eval_is_real(self):
+        return True
+
+
+class X(RandomSequence):
+    """Scaled sample variance at refit t: sum (x - xbar)^2 / sigma_t^2, chi-square(n-1)."""
+
+    _tex, _text = r"X", "X"
+
+    def _eval_is_positive(self):
+        return True
+
+    def _eval_is_real(self):
+        return True
+
+
+class Z(RandomSequence):
+    """Standardised sample mean at refit t: sqrt(n) (xbar - mu_t) / sigma_t, N(0, 1)."""
+
+    _tex, _text = r"Z", "Z"
+
+    def _eval_is_real(self):
+        return True
+
+
+def is_random(expr) -> bool:
+    """True when ``expr`` contains a random sequence."""
+    return bool(getattr(expr, "atoms", None)) and bool(expr.atoms(RandomSequence))
+
+
+class E(sp.Function):
+    """Expectation. Unevaluated on random arguments, the identity on deterministic ones."""
+
+    nargs = 1
+
+    @classmethod
+    def eval(cls, arg):
+        if not is_random(arg):
+            return arg
+        return None
+
+    def _latex(self, printer):
+        return r"\mathbb{E}\left[%s\right]" % printer._print(self.args[0])
+
+    def _sympystr(self, printer):
+        return "E[%s]" % printer._print(self.args[0])
+
+    def _pretty(self, printer):
+        return printer._print(sp.Symbol("E[%s]" % sp.sstr(self.args[0])))
+
+
+class Var(sp.Function):
+    """Variance of a random quantity."""
+
+    nargs = 1
+
+    def _latex(self, printer):
+        return r"\operatorname{Var}\left[%s\right]" % printer._print(self.args[0])
+
+    def _sympystr(self, printer):
+        return "Var[%s]" % printer._print(self.args[0])
+
+
+class _Functional(sp.Function):
+    """A named functional of two Gaussians N(a, s^2), N(b, r^2): opaque until a lemma rewrites it."""
+
+    nargs = 4
+    _tex = "?"
+    _text = "?"
+
+    def _latex(self, printer):
+        a_, s_, b_, r_ = (printer._print(v) for v in self.args)
+        return r"%s\left(\mathcal{N}(%s, %s^{2}) \,\|\, \mathcal{N}(%s, %s^{2})\right)" % (
+            self._tex, a_, s_, b_, r_)
+
+    def _sympystr(self, printer):
+        a_, s_, b_, r_ = (printer._print(v) for v in self.args)
+        return "%s(N(%s, %s**2), N(%s, %s**2))" % (self._text, a_, s_, b_, r_)
+
+
+class W2sq(_Functional):
+    """Squared 2-Wasserstein distance between N(a, s^2) and N(b, r^2)."""
+
+    _tex, _text = r"W_2^2", "W2^2"
+
+
+class KLN(_Functional):
+    """KL divergence KL(N(a, s^2) || N(b, r^2)) in nats."""
+
+    _tex, _text = r"\mathrm{KL}", "KL"
+
+
+class HN(sp.Function):
+    """Differential entropy (nats) of N(m, s^2)."""
+
+    nargs = 2
+
+    def _latex(self, printer):
+        return r"h\left(\mathcal{N}(%s, %s^{2})\right)" % tuple(printer._print(v) for v in self.args)
+
+    def _sympystr(self, printer):
+        return "h(N(%s, %s**2))" % tuple(printer._print(v) for v in self.args)
+
+
+class AlmostSurely(sp.Function):
+    """Marks a relation between random quantities that holds with probability one."""
+
+    nargs = 1
+    is_Boolean = True
+
+    def _latex(self, printer):
+        return r"%s \quad \text{almost surely}" % printer._print(self.args[0])
+
+    def _sympystr(self, printer):
+        return "%s  (almost surely)" % printer._print(self.args[0])
+
+
+def normal_pdf(var, m, sd):
+    """Density of N(m, sd^2) at ``var``."""
+    return sp.exp(-(var - m) ** 2 / (2 * sd**2)) / sp.sqrt(2 * sp.pi * sd**2)
+
+
+def chi2_pdf(var, k):
+    """Density of the chi-square law with k degrees of freedom at ``var`` (> 0)."""
+    return var ** (k / 2 - 1) * sp.exp(-var / 2) / (2 ** (k / 2) * sp.gamma(k / 2))
