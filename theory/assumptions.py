@@ -253,3 +253,26 @@ class IntegerSequence(Assumption):
     def substitutions(self):
         # Indexed entries are shifted by the kernel one by one (it sees which appear).
         return [{}]
+
+
+@dataclass(frozen=True)
+class RealAbove(Assumption):
+    """A real parameter strictly above a (possibly symbolic) bound: ``m > -k/2``."""
+
+    bound: Any = 0
+
+    def validate(self, value):
+        v = check_real(self.name, value)
+        if not v > float(self.bound):
+            raise ValueError(f"{self.name} must be > {self.bound}, got {value!r}")
+        return v
+
+    def relation(self):
+        return sp.Gt(self.symbol, self.bound)
+
+    def describe(self):
+        return f"{self.name} > {sp.sstr(self.bound)}"
+
+    def substitutions(self):
+        fresh = sp.Dummy(f"{self.name}_gap", positive=True)
+        return [{self.symbol: fresh + self.bound}]

@@ -272,7 +272,8 @@ def derive_w2():
         1: geometric_limit(sp.piecewise_fold(closed.subs(ddof, 1)), t, below_one=[g.subs(ddof, 1)],
                            equal_one=[c.subs(ddof, 1)]),
     }
-    claims = {f"limit_ddof{d}": sp.Eq(sp.Limit(lhs.subs(ddof, d), t, sp.oo), v) for d, v in limits.items()}
+    claims = {f"limit_ddof{d}": sp.Implies(sp.Eq(ddof, d), sp.Eq(sp.Limit(lhs, t, sp.oo), v))
+              for d, v in limits.items()}
     steps = [
         DerivationStep("W2 between normals (axiom gaussian_w2), with mu_t = mu0 + delta_t",
                        sp.Eq(W2sq(mu0, sigma0, mu(t), sigma(t)), pathwise)),
@@ -305,9 +306,11 @@ def derive_kl():
         facts[name] = sp.Eq(E(q), sub_closed)
     closed = expectation.subs({E(inv_var): facts["inverse_variance"].rhs, E(ratio): facts["drift_ratio"].rhs,
                                E(q_log): get_closed("gaussian.log_variance")})
+    # Present as (geometric term) + (linear term) + constant.
+    b = sp.Symbol("b")
     geometric = [p for p in closed.atoms(sp.Pow) if p.exp == t]
-    closed = _tidy(sp.collect(sp.expand(closed, power_base=False, power_exp=False, log=False),
-                              geometric + [t], func=sp.factor))
+    closed = sp.expand(closed.subs(geometric[0], b), log=False)
+    closed = sp.collect(closed, [b, t], func=sp.factor).subs(b, sp.together(geometric[0].base) ** t)
     steps.append(DerivationStep("Combine with gaussian.log_variance", sp.Eq(lhs, closed)))
     return Derivation(sp.Eq(lhs, closed), closed, steps, facts={**facts, "expectation": expectation})
 
@@ -323,7 +326,8 @@ def derive_schedule():
     closed = _initial(q, SCHEDULE_LAW) * sp.Product(_tidy(factor.subs(t, s) ** t).base, (s, 0, t - 1))
     lhs = E(q)
     loss = sp.simplify(1 - factor.subs({ddof: 0, t: s}))
-    claim = sp.Equivalent(sp.Gt(sp.Limit(lhs, t, sp.oo), 0), sp.Lt(sp.Sum(loss, (s, 0, sp.oo)), sp.oo))
+    claim = sp.Implies(sp.Eq(ddof, 0), sp.Equivalent(sp.Gt(sp.Limit(lhs, t, sp.oo), 0),
+                                                     sp.Lt(sp.Sum(loss, (s, 0, sp.oo)), sp.oo)))
     steps = [
         DerivationStep("One-step law with n_t samples at refit t", sp.Eq(q.subs(t, t + 1), nxt)),
         DerivationStep("Expectation and E[X_t] = n_t - 1", sp.Eq(E(q.subs(t, t + 1)), rec_rhs)),

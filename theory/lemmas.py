@@ -52,8 +52,10 @@ def _chi2_moment_general():
 def chi2_moment(k, m):
     """E[X^m] for X ~ chi-square(k), valid for m > -k/2 (the caller checks that)."""
     value = _chi2_moment_general().subs({_k: k, _m: m})
-    # expand_func turns gamma(a + j)/gamma(a) into a polynomial for integer j.
-    return sp.factor(sp.expand_func(sp.gammasimp(value)))
+    if sp.sympify(m).is_integer:
+        # expand_func turns gamma(a + j)/gamma(a) into a rational function for integer j.
+        return sp.factor(sp.expand_func(sp.gammasimp(value)))
+    return value
 
 
 def chi2_moment_condition(k, m):
@@ -90,7 +92,7 @@ def normal_moment(m):
 def gaussian_entropy_integral(m, sd):
     """Differential entropy of N(m, sd^2): -int f log f, with log f expanded."""
     logf = -(z - m) ** 2 / (2 * sd**2) - sp.log(2 * sp.pi) / 2 - sp.log(sd)
-    return -sp.Integral(normal_pdf(z, m, sd) * logf, (z, -sp.oo, sp.oo))
+    return sp.Integral(-normal_pdf(z, m, sd) * logf, (z, -sp.oo, sp.oo))
 
 
 @functools.lru_cache(maxsize=None)

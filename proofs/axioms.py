@@ -1,0 +1,216 @@
+"""The axioms: named facts from the literature that the proofs rest on, each cited.
+
+An axiom licenses a small set of relation *schemas*; a step cites it with a mapping for the
+schema's pattern symbols, and the axiom checks the step is an instance and that its side
+conditions hold (decided by sympy, like every other step). Definitions (of variance,
+entropy, KL) are listed here too, with ``kind="definition"``.
+
+``model`` marks the two refitting models (fixed n, schedule of n); a proof may not mix them,
+since their laws of X_t differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import sympy as sp
+
+from modelcollapse.theory import gaussian as G
+from modelcollapse.theory.expectation import INNOVATIONS, expect
+from modelcollapse.theory.lemmas import gaussian_entropy_integral, gaussian_kl_integral
+from modelcollapse.theory.result import Reference
+from modelcollapse.theory.symbols import (HN, KLN, AlmostSurely, E, RandomSequence, Var, W2sq, X, Z, chi2_pdf, n,
+                                          normal_pdf, ns, s, sigma, t, x, z)
+
+from .kernel import Verdict, same_relation
+
+# Pattern symbols of the schemas.
+f = sp.Function("f")
+
+
+class _RandomPattern(RandomSequence):
+    """A pattern standing for any random quantity (so E[...] of it stays unevaluated)."""
+
+    _tex, _text = "Y", "Y"
+
+    def _sympystr(self, printer):
+        return "Y"
+
+
+Y = _RandomPattern(sp.Symbol("Y"))
+pa, pb = sp.Symbol("a", real=True), sp.Symbol("b", real=True)
+ps, pr, pc = sp.Symbol("s", positive=True), sp.Symbol("r", positive=True), sp.Symbol("c", positive=True)
+pfactor = sp.Symbol("f_s")
+
+
+def _instantiate(expr, pattern, value):
+    """Replace a pattern symbol (xreplace) or a pattern function (by applying a Lambda)."""
+    if isinstance(pattern, sp.FunctionClass):
+        return expr.replace(pattern, lambda *args: value(*args))
+    return expr.xreplace({pattern: value})
+
+
+@dataclass
+class Axiom:
+    name: str
+    title: str
+    references: tuple
+    schemas: tuple = ()
+    kind: str = "axiom"
+    model: str | None = None
+    statement: str = ""
+    #: Relations in the pattern symbols that every instance must satisfy.
+    side_conditions: tuple = ()
+    #: A further check of the mapping (e.g. which objects a pattern may stand for).
+    mapping_check: Callable | None = None
+    #: A bespoke check replacing schema matching (axioms with premises).
+    custom: Callable | None = None
+
+    def instances(self, mapping):
+        out = []
+        for schema in self.schemas:
+            inst = schema
+            for k, v in mapping.items():
+                inst = _instantiate(inst, k, v)
+            out.append(inst)
+        return out
+
+    def check(self, relation, premises, space, mapping) -> Verdict:
+        from .rules import decide_relation
+
+        if self.custom is not None:
+            return self.custom(relation, premises, space, mapping)
+        if premises:
+            return Verdict.fail(f"axiom {self.name} takes no premises")
+        if self.mapping_check is not None:
+            problem = self.mapping_check(mapping)
+            if problem:
+                return Verdict.fail(problem)
+        for cond in self.side_conditions:
+            inst = cond
+            for k, v in mapping.items():
+                inst = _instantiate(inst, k, v)
+            v = decide_relation(inst, space)
+            if not v.ok:
+                return Verdict.fail(f"side condition {sp.sstr(inst)} not shown", v.residual)
+        if any(same_relation(relation, inst, space) for inst in self.instances(mapping)):
+            return Verdict(True)
+        return Verdict.fail(f"not an instance of axiom {self.name}")
+
+
+def _law_schemas(law, k):
+    return tuple(law.values()) + (
+        sp.Eq(E(f(X(t))), sp.Integral(f(x) * chi2_pdf(x, k), (x, 0, sp.oo))),
+        sp.Eq(E(f(Z(t))), sp.Integral(f(z) * normal_pdf(z, 0, 1), (z, -sp.oo, sp.oo))),
+    )
+
+
+def _jensen_mapping(mapping):
+    if not isinstance(mapping.get(Y), X):
+        return "jensen: Y must be a chi-square innovation X_t (non-degenerate, positive)"
+    if not isinstance(mapping.get(f), sp.Lambda):
+        return "jensen: f must be given as a Lambda"
+    return None
+
+
+def _jensen_custom(relation, premises, space, mapping):
+    from .rules import decide_relation
+
+    problem = _jensen_mapping(mapping)
+    if problem:
+        return Verdict.fail(problem)
+    if premises:
+        return Verdict.fail("jensen takes no premises")
+    lam, var = mapping[f], mapping[Y]
+    u = sp.Dummy("u", positive=True)
+    # Strict concavity on the support (0, oo): f'' < 0 there.
+    curvature = sp.diff(lam(u), u, 2)
+    v = decide_relation(sp.Lt(curvature, 0), space)
+    if not v.ok:
+        return Verdict.fail(f"jensen: f'' = {curvature} is not shown negative on (0, oo)", v.residual)
+    instance = sp.Lt(E(lam(var)), lam(E(var)))
+    if same_relation(relation, instance, space):
+        return Verdict(True)
+    return Verdict.fail("not an instance of strict Jensen", instance)
+
+
+def _slln_custom(relation, premises, space, mapping):
+    """Premises: Eq(L(t+1), L(t) + W_t) pathwise with W_t a function of X_t alone;
+    Eq(E[W_t], d); Lt(d, 0). Conclusion: sigma_t -> 0 almost surely, with L = log(sigma_t^2 / c)."""
+    if len(premises) != 3:
+        return Verdict.fail("slln takes three premises: the increment law, its mean, its sign")
+    walk, mean, sign = premises
+    if not (isinstance(walk, sp.Eq) and isinstance(mean, sp.Eq) and isinstance(sign, sp.StrictLessThan)):
+        return Verdict.fail("slln premises must be Eq, Eq, Lt")
+    L_now = walk.lhs.subs(t + 1, t) if walk.lhs.has(t + 1) else None
+    if L_now is None or not isinstance(L_now, sp.log):
+        return Verdict.fail("slln: the walk must be log(sigma_t^2 / c)")
+    arg = L_now.args[0]
+    c = sp.simplify(sigma(t) ** 2 / arg)
+    if c.has(RandomSequence) or not c.is_positive:
+        return Verdict.fail("slln: the walk must be log(sigma_t^2 / c) with c > 0 deterministic")
+    W = sp.expand(walk.rhs - L_now)
+    atoms = W.atoms(RandomSequence)
+    if not atoms or any(not (isinstance(a, X) and a.args[0] == t) for a in atoms):
+        return Verdict.fail("slln: the increment must depend on the current innovation X_t only (i.i.d.)")
+    if walk.rhs.has(E) or walk.lhs.has(E):
+        return Verdict.fail("slln: the walk must be pathwise")
+    if mean.lhs != expect(W) and sp.simplify(mean.lhs - expect(W)) != 0:
+        return Verdict.fail("slln: the mean premise is not E[increment]")
+    if sp.simplify(sign.lhs - mean.rhs) != 0 or sign.rhs != 0:
+        return Verdict.fail("slln: the sign premise is not E[increment] < 0")
+    target = AlmostSurely(sp.Eq(sp.Limit(sigma(t), t, sp.oo), 0))
+    if relation != target:
+        return Verdict.fail(f"slln concludes {target}")
+    return Verdict(True)
+
+
+_u = sp.Symbol("u")
+
+AXIOMS: dict[str, Axiom] = {}
+for _ax in [
+    Axiom("cochran", "Cochran's theorem: the one-step law of Gaussian refitting (fixed n)",
+          (G.COCHRAN,), _law_schemas(G.LAW, n - 1), model="fixed",
+          statement="For n i.i.d. N(mu, sigma^2) samples, the sample mean and sum (x - xbar)^2 / sigma^2 are "
+                    "independent, N(mu, sigma^2/n) and chi-square(n-1). Hence the refit law in "
+                    "modelcollapse.theory.gaussian.LAW, with X_t ~ chi-square(n-1) and Z_t ~ N(0, 1)."),
+    Axiom("cochran_schedule", "Cochran's theorem under a schedule of sample sizes",
+          (G.COCHRAN,), _law_schemas(G.SCHEDULE_LAW, ns[t] - 1), model="schedule",
+          statement="As cochran, with n_t samples at refit t: X_t ~ chi-square(n_t - 1)."),
+    Axiom("innovation_independence", "Fresh draws are independent of the past",
+          (G.COCHRAN,),
+          statement="X_t and Z_t are independent of each other (Cochran) and of everything generation t "
+                    "determines (the samples at refit t are fresh); expectation is linear. Used by the "
+                    "expectation rule."),
+    Axiom("gaussian_w2", "2-Wasserstein distance between normals", (G.DOWSON_LANDAU,),
+          (sp.Eq(W2sq(pa, ps, pb, pr), (pa - pb) ** 2 + (ps - pr) ** 2),),
+          side_conditions=(sp.Gt(ps, 0), sp.Gt(pr, 0)),
+          statement="W2^2(N(a, s^2), N(b, r^2)) = (a - b)^2 + (s - r)^2."),
+    Axiom("jensen", "Strict Jensen inequality", (Reference("Jensen, J. L. W. V.", 1906,
+          "Sur les fonctions convexes et les inegalites entre les valeurs moyennes", "Acta Math. 30, 175-193"),),
+          custom=_jensen_custom,
+          statement="For f strictly concave on the support of a non-degenerate integrable Y, "
+                    "E[f(Y)] < f(E[Y])."),
+    Axiom("slln", "Strong law of large numbers for a random walk", (Reference("Kolmogorov, A. N.", 1933,
+          "Grundbegriffe der Wahrscheinlichkeitsrechnung", "Springer", "Ch. VI"),),
+          custom=_slln_custom,
+          statement="If log sigma_t^2 = log sigma_0^2 + sum of i.i.d. increments with mean < 0, then "
+                    "log sigma_t^2 -> -oo and sigma_t -> 0 almost surely."),
+    Axiom("infinite_product", "Positivity of infinite products", (G.RUDIN,),
+          (sp.Equivalent(sp.Gt(sp.Limit(pc * sp.Product(pfactor, (s, 0, t - 1)), t, sp.oo), 0),
+                         sp.Lt(sp.Sum(1 - pfactor, (s, 0, sp.oo)), sp.oo)),),
+          side_conditions=(sp.Gt(pc, 0), sp.Gt(pfactor, 0), sp.Le(pfactor, 1)),
+          statement="For factors f_s in (0, 1] and c > 0: lim c prod_{s<t} f_s > 0 iff sum (1 - f_s) < oo."),
+    Axiom("variance", "Definition of the variance", (), (sp.Eq(Var(Y), E(Y**2) - E(Y) ** 2),),
+          kind="definition", statement="Var[Y] = E[Y^2] - E[Y]^2."),
+    Axiom("entropy", "Definition of differential entropy (normal density)", (G.COVER_THOMAS,),
+          (sp.Eq(HN(pa, ps), gaussian_entropy_integral(pa, ps)),), kind="definition",
+          side_conditions=(sp.Gt(ps, 0),),
+          statement="h(N(m, s^2)) = -int f log f over the normal density f, log f written out."),
+    Axiom("kl", "Definition of the KL divergence (normal densities)", (G.COVER_THOMAS,),
+          (sp.Eq(KLN(pa, ps, pb, pr), gaussian_kl_integral(pa, ps, pb, pr)),), kind="definition",
+          side_conditions=(sp.Gt(ps, 0), sp.Gt(pr, 0)),
+          statement="KL(N(a, s^2) || N(b, r^2)) = int f log(f/g), log(f/g) written out."),
+]:
+    AXIOMS[_ax.name] = _ax
