@@ -1,0 +1,15 @@
+"""Simulators, exact computations, numerical checks, ``verify`` and the command line.
+
+>>> from modelcollapse.numerics import simulate_gaussian
+>>> simulate_gaussian(n=5, t=2, chains=3, seed=0).mu.shape
+(3, 3)
+"""
+
+from .checks import SPECS, mean_and_se, monte_carlo_checks, reference_check, z_critical
+from .gaussian_sim import GaussianPath, simulate_gaussian
+from .reference import reference_value
+from .streams import DEFAULT_SEED, stream
+from .verify import verify
+
+__all__ = ["simulate_gaussian", "GaussianPath", "reference_value", "monte_carlo_checks", "reference_check",
+           "mean_and_se", "z_critical", "stream", "verify", "SPECS", "DEFAULT_SEED"]

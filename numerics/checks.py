@@ -1,0 +1,185 @@
+"""Numerical checks of closed forms: Monte Carlo z-tests and the high-precision reference.
+
+A Monte Carlo check simulates the model, computes the quantity *by its definition* on every
+chain (``sigma_t^2``, ``(mu_t - mu0)^2 + (sigma_t - sigma0)^2``, ...), and compares the
+sample mean with the closed form: estimate, standard error, z-score, and a verdict at a
+stated two-sided false-alarm rate. A reference check compares the closed form with
+:func:`~modelcollapse.numerics.reference.reference_value` at high precision.
+
+Every registered result must have an entry in :data:`SPECS`; a test enforces it, so a new
+result is checked the moment it is registered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Callable
+
+import mpmath
+import numpy as np
+from scipy import stats
+
+from modelcollapse import theory
+
+from .gaussian_sim import simulate_gaussian
+from .reference import reference_value
+from .streams import stream
+
+#: Relative agreement required between a closed form and the reference route.
+REFERENCE_RTOL = 1e-9
+#: Working precision of the reference comparison (digits).
+REFERENCE_DPS = 30
+
+
+@dataclass
+class Spec:
+    """How to check one result numerically."""
+
+    #: Per-chain statistic whose mean (kind "mean") or variance (kind "variance") is the result.
+    statistic: Callable
+    kind: str = "mean"
+    #: Parameter points (without t) for Monte Carlo and for the reference route.
+    points: list = field(default_factory=list)
+    #: Generations checked by Monte Carlo.
+    ts: tuple = (1, 3, 8)
+    #: Generations checked against the reference (cheap: no sampling).
+    reference_ts: tuple = (0, 1, 2, 7, 50, 1000)
+    simulator: str = "gaussian"
+
+
+def _gauss_points(n=10, sigma0=1.5, mu0=0.5, with_mu0=True):
+    pts = []
+    for ddof in (0, 1):
+        p = dict(n=n, ddof=ddof, sigma0=sigma0)
+        if with_mu0:
+            p["mu0"] = mu0
+        pts.append(p)
+    return pts
+
+
+def _log_ratio(path, t):
+    return np.log(path.sigma[t] / path.sigma0)
+
+
+SPECS: dict[str, Spec] = {
+    "gaussian.variance": Spec(lambda p, t: p.sigma[t] ** 2,
+                              points=_gauss_points(with_mu0=False) + _gauss_points(n=3, with_mu0=False)),
+    "gaussian.variance_of_variance": Spec(lambda p, t: p.sigma[t] ** 2, kind="variance",
+                                          points=_gauss_points(n=20, with_mu0=False), ts=(1, 2, 4)),
+    "gaussian.std": Spec(lambda p, t: p.sigma[t], points=_gauss_points(with_mu0=False) + _gauss_points(
+        n=3, with_mu0=False)),
+    "gaussian.log_variance": Spec(lambda p, t: 2 * _log_ratio(p, t),
+                                  points=_gauss_points(with_mu0=False) + _gauss_points(n=3, with_mu0=False)),
+    "gaussian.mean_drift": Spec(lambda p, t: (p.mu[t] - p.mu0) ** 2, points=_gauss_points()),
+    "gaussian.entropy": Spec(_log_ratio, points=_gauss_points()),
+    "gaussian.w2": Spec(lambda p, t: (p.mu[t] - p.mu0) ** 2 + (p.sigma[t] - p.sigma0) ** 2,
+                        points=_gauss_points()),
+    "gaussian.kl": Spec(lambda p, t: _log_ratio(p, t) + (p.sigma0**2 + (p.mu[t] - p.mu0) ** 2) / (2 * p.sigma[t] ** 2)
+                        - 0.5, points=_gauss_points(n=12), ts=(1, 3, 6)),
+    "gaussian.schedule": Spec(lambda p, t: p.sigma[t] ** 2,
+                              points=[dict(ns=tuple(2 ** (j + 2) for j in range(12)), ddof=d, sigma0=1.5)
+                                      for d in (0, 1)] + [dict(ns=(2, 3, 5, 8, 13, 21, 34, 55), ddof=0, sigma0=0.7)],
+                              ts=(2, 5, 8), reference_ts=(0, 1, 2, 5, 8)),
+}
+
+
+@dataclass
+class MonteCarloCheck:
+    result_id: str
+    params: dict
+    t: int
+    closed_form: float
+    estimate: float
+    se: float
+    z: float
+    alpha: float
+    chains: int
+    passed: bool
+
+    def as_dict(self):
+        d = asdict(self)
+        d["params"] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.params.items()}
+        return d
+
+
+@dataclass
+class ReferenceCheck:
+    result_id: str
+    points: int
+    max_rel_error: float
+    worst: dict
+    tolerance: float
+    passed: bool
+
+    def as_dict(self):
+        d = asdict(self)
+        d["worst"] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.worst.items()}
+        return d
+
+
+def z_critical(alpha: float) -> float:
+    """Two-sided critical |z| at false-alarm rate ``alpha``."""
+    return float(stats.norm.isf(alpha / 2))
+
+
+def mean_and_se(values: np.ndarray, kind: str = "mean"):
+    """Estimate and standard error of the mean (or of the variance, by the delta method)."""
+    values = np.asarray(values, dtype=float)
+    m = values.size
+    if kind == "mean":
+        return float(values.mean()), float(values.std(ddof=1) / np.sqrt(m))
+    if kind == "variance":
+        centred = values - values.mean()
+        var = float(centred.var(ddof=1))
+        m4 = float(np.mean(centred**4))
+        return var, float(np.sqrt(max(m4 - var**2 * (m - 3) / (m - 1), 0.0) / m))
+    raise ValueError(f"kind must be 'mean' or 'variance', got {kind!r}")
+
+
+def simulate_point(spec: Spec, params: dict, t_max: int, chains: int, rng):
+    """Simulate the model of ``spec`` at ``params`` for ``t_max`` refits."""
+    n = params["ns"] if "ns" in params else params["n"]
+    return simulate_gaussian(n, t_max, chains, ddof=params["ddof"], mu0=params.get("mu0", 0.0),
+                             sigma0=params["sigma0"], seed=rng)
+
+
+def monte_carlo_checks(result_id: str, chains: int, alpha: float, seed, spec: Spec | None = None,
+                       closed_form: Callable | None = None) -> list[MonteCarloCheck]:
+    """z-test the closed form of ``result_id`` at every point and generation of its spec.
+
+    ``closed_form`` (default: the registered result) may be replaced, which is how the
+    power of these checks against wrong formulas is measured.
+    """
+    r = theory.get(result_id)
+    spec = spec or SPECS[result_id]
+    closed_form = closed_form or r
+    crit = z_critical(alpha)
+    out = []
+    for i, params in enumerate(spec.points):
+        path = simulate_point(spec, params, max(spec.ts), chains, stream(seed, result_id, i))
+        for t in spec.ts:
+            est, se = mean_and_se(spec.statistic(path, t), spec.kind)
+            expected = float(closed_form(t=t, **params))
+            z = (est - expected) / se if se > 0 else (0.0 if est == expected else np.inf)
+            out.append(MonteCarloCheck(result_id, dict(params), t, expected, est, se, float(z), alpha, chains,
+                                       bool(abs(z) <= crit)))
+    return out
+
+
+def reference_check(result_id: str, spec: Spec | None = None, dps: int = REFERENCE_DPS,
+                    rtol: float = REFERENCE_RTOL) -> ReferenceCheck:
+    """Compare the closed form with the independent quadrature-and-iteration route."""
+    r = theory.get(result_id)
+    spec = spec or SPECS[result_id]
+    worst, worst_err, count = {}, 0.0, 0
+    for params in spec.points:
+        for t in spec.reference_ts:
+            a = r(dps=dps, t=t, **params)
+            b = reference_value(result_id, dps=dps, t=t, **params)
+            with mpmath.workdps(dps):
+                scale = max(abs(b), abs(a))
+                err = float(abs(a - b) / scale) if scale != 0 else 0.0
+            count += 1
+            if err >= worst_err:
+                worst_err, worst = err, dict(params, t=t)
+    return ReferenceCheck(result_id, count, worst_err, worst, rtol, bool(worst_err <= rtol))

@@ -1,0 +1,126 @@
+"""The ``modelcollapse`` command line.
+
+Commands: ``verify`` (prove and check everything), ``show ID`` (a result's statement,
+derivation and proof), ``list`` (ids and titles), ``bench`` (timings). A bad argument gives
+a one-line error and exit status 2; a failed verification exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+
+import sympy as sp
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, no usage dump
+        raise _UsageError(message)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _parser():
+    p = _Parser(prog="modelcollapse", description="Formal analysis of recursive self-training (model collapse).")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    v = sub.add_parser("verify", help="check every proof and every numerical check")
+    v.add_argument("ids", nargs="*", metavar="ID", help="only these results (default: all)")
+    v.add_argument("--quick", action="store_true", help="a smaller Monte Carlo budget")
+    v.add_argument("--json", action="store_true", help="print the report as JSON")
+    v.add_argument("--seed", type=int, default=None, help="root seed of the random streams")
+    v.add_argument("--chains", type=int, default=None, help="chains per parameter point")
+    s = sub.add_parser("show", help="statement, closed form and proof of one result")
+    s.add_argument("id", metavar="ID")
+    sub.add_parser("list", help="ids and titles of the registered results")
+    b = sub.add_parser("bench", help="time derivations, proofs, references and simulation")
+    b.add_argument("--json", action="store_true")
+    return p
+
+
+def _cmd_list(args, out):
+    from modelcollapse import theory
+    width = max(len(r.id) for r in theory.results())
+    for r in theory.results():
+        print(f"{r.id:<{width}}  {r.title}", file=out)
+    return 0
+
+
+def _cmd_show(args, out):
+    from modelcollapse import proofs, theory
+    r = theory.get(args.id)
+    w = textwrap.TextWrapper(width=100, initial_indent="  ", subsequent_indent="  ")
+    print(f"{r.id}: {r.title}\n", file=out)
+    if r.summary:
+        print(w.fill(r.summary) + "\n", file=out)
+    print("Statement:", file=out)
+    print(textwrap.indent(sp.pretty(r.statement, use_unicode=False, wrap_line=False), "  "), file=out)
+    print(f"\n  sympy: {sp.sstr(r.statement)}", file=out)
+    print(f"  LaTeX: {sp.latex(r.statement)}", file=out)
+    print("\nAssumptions: " + "; ".join(a.describe() for a in r.assumptions), file=out)
+    for name, claim in r.claims.items():
+        print(f"Claim {name}: {sp.sstr(claim)}", file=out)
+    print("\nDerivation (sympy, from the one-step law):", file=out)
+    for i, st in enumerate(r.derivation.steps, 1):
+        print(f"  {i}. {st.text}", file=out)
+        print(textwrap.indent(sp.sstr(st.relation), "       "), file=out)
+    rep = proofs.check(r.id)
+    print(f"\nProof ({rep.summary()}, checked by the kernel in {rep.seconds:.2f} s):", file=out)
+    for sr in rep.steps:
+        step = sr.step
+        rule = step.rule.describe() if hasattr(step.rule, "describe") else step.rule.name
+        prem = f" from {', '.join(step.premises)}" if step.premises else ""
+        mark = "ok" if sr.verdict.ok else f"FAILED: {sr.verdict.message}"
+        print(f"  [{step.label}] by {rule}{prem}: {mark}", file=out)
+        print(textwrap.indent(sp.sstr(step.relation), "       "), file=out)
+        if step.text:
+            print(f"       ({step.text})", file=out)
+    print("\nAxioms and definitions it rests on:", file=out)
+    for name in sorted(rep.axioms):
+        ax = proofs.AXIOMS[name]
+        cite = "; ".join(str(c) for c in ax.references) or "definition"
+        print(f"  {name} ({ax.kind}): {ax.statement}\n      [{cite}]", file=out)
+    print("\nReferences:", file=out)
+    for ref in r.references:
+        print(w.fill(str(ref)), file=out)
+    return 0
+
+
+def _cmd_verify(args, out):
+    from .streams import DEFAULT_SEED
+    from .verify import format_table, stderr_progress, verify
+    report = verify(ids=args.ids or None, quick=args.quick, seed=DEFAULT_SEED if args.seed is None else args.seed,
+                    chains=args.chains, progress=stderr_progress)
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2, default=float), file=out)
+    else:
+        print(format_table(report), file=out)
+    return 0 if report.passed else 1
+
+
+def _cmd_bench(args, out):
+    from .bench import run_bench
+    return run_bench(out, as_json=args.json)
+
+
+def main(argv=None, out=None) -> int:
+    out = out or sys.stdout
+    try:
+        args = _parser().parse_args(argv)
+        if args.command is None:
+            raise _UsageError("a command is required: verify, show, list or bench (see --help)")
+        return {"list": _cmd_list, "show": _cmd_show, "verify": _cmd_verify, "bench": _cmd_bench}[args.command](
+            args, out)
+    except (_UsageError, ValueError) as exc:
+        print(f"modelcollapse: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("modelcollapse: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""``modelcollapse verify``: every proof and every numerical check of every registered result.
+
+The false-alarm rate is stated for the whole run: the Monte Carlo z-tests share a
+family-wise rate :data:`FAMILY_ALPHA` by Bonferroni (each test runs at FAMILY_ALPHA / m for
+m tests), so a correct package fails a run with probability below FAMILY_ALPHA whatever m is.
+Proof checks and reference checks are deterministic.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from modelcollapse import proofs, theory
+
+from . import checks
+from .streams import DEFAULT_SEED
+
+#: Family-wise false-alarm rate of the Monte Carlo tests of one verify run.
+FAMILY_ALPHA = 1e-5
+#: Chains per parameter point: full run, and --quick.
+CHAINS = 40_000
+QUICK_CHAINS = 4_000
+
+
+@dataclass
+class ResultReport:
+    id: str
+    title: str
+    proof: dict
+    reference: dict | None
+    monte_carlo: list = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return (self.proof["status"] == "proved" and (self.reference is None or self.reference["passed"])
+                and all(c["passed"] for c in self.monte_carlo))
+
+    def as_dict(self):
+        return {"id": self.id, "title": self.title, "passed": self.passed, "proof": self.proof,
+                "reference": self.reference, "monte_carlo": self.monte_carlo}
+
+
+@dataclass
+class VerifyReport:
+    seed: int
+    quick: bool
+    chains: int
+    family_alpha: float
+    test_alpha: float
+    z_critical: float
+    results: list
+    seconds: float
+
+    @property
+    def passed(self) -> bool:
+        return all(r.passed for r in self.results)
+
+    def as_dict(self):
+        return {"passed": self.passed, "seed": self.seed, "quick": self.quick, "chains": self.chains,
+                "family_alpha": self.family_alpha, "test_alpha": self.test_alpha, "z_critical": self.z_critical,
+                "seconds": round(self.seconds, 3), "results": [r.as_dict() for r in self.results]}
+
+
+def _count_tests(ids):
+    return sum(len(checks.SPECS[i].points) * len(checks.SPECS[i].ts) for i in ids)
+
+
+def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=FAMILY_ALPHA,
+           progress: Callable[[str], None] | None = None) -> VerifyReport:
+    """Run the proofs and checks of ``ids`` (default: every registered result).
+
+    Parameters
+    ----------
+    ids : list of str, optional
+    quick : bool
+        Fewer chains (the false-alarm rate is unchanged; power is lower).
+    seed : int
+        Root seed; each check draws from its own stream keyed by result id and point.
+    chains : int, optional
+        Override the number of chains.
+    family_alpha : float
+        Family-wise false-alarm rate of the Monte Carlo tests, in (0, 1).
+    progress : callable, optional
+        Called with one line of text per stage.
+    """
+    from modelcollapse.theory.assumptions import check_int, check_real
+
+    start = time.perf_counter()
+    all_ids = [r.id for r in theory.results()]
+    ids = list(all_ids if ids is None else ids)
+    for i in ids:
+        theory.get(i)  # ValueError naming an unknown id
+        if i not in checks.SPECS:
+            raise ValueError(f"ids: {i} has no numerical check specification")
+    seed = check_int("seed", seed, lower=0)
+    family_alpha = check_real("family_alpha", family_alpha, positive=True, upper=1, upper_strict=True)
+    chains = check_int("chains", chains, lower=10) if chains is not None else (QUICK_CHAINS if quick else CHAINS)
+    m = max(_count_tests(ids), 1)
+    test_alpha = family_alpha / m
+    say = progress or (lambda s: None)
+    reports = []
+    for k, rid in enumerate(ids, 1):
+        r = theory.get(rid)
+        say(f"[{k}/{len(ids)}] {rid}: deriving and checking the proof")
+        rep = proofs.check(rid)
+        proof = {"status": "proved" if rep.ok else "rejected", "summary": rep.summary(), "steps": len(rep.steps),
+                 "axioms": sorted(rep.axioms), "seconds": round(rep.seconds, 3)}
+        say(f"[{k}/{len(ids)}] {rid}: proof {proof['summary']}; reference route")
+        ref = checks.reference_check(rid).as_dict()
+        say(f"[{k}/{len(ids)}] {rid}: Monte Carlo ({chains} chains per point)")
+        mc = [c.as_dict() for c in checks.monte_carlo_checks(rid, chains, test_alpha, seed)]
+        reports.append(ResultReport(rid, r.title, proof, ref, mc))
+    return VerifyReport(seed, quick, chains, family_alpha, test_alpha, checks.z_critical(test_alpha), reports,
+                        time.perf_counter() - start)
+
+
+def format_table(report: VerifyReport) -> str:
+    """A plain-text table: one block per result, one line per Monte Carlo test."""
+    lines = [f"modelcollapse verify: seed {report.seed}, {report.chains} chains per point, "
+             f"family-wise false-alarm rate {report.family_alpha:g} "
+             f"(each of {sum(len(r.monte_carlo) for r in report.results)} z-tests at {report.test_alpha:.2e}, "
+             f"|z| <= {report.z_critical:.2f})", ""]
+    header = f"{'t':>4} {'params':<34} {'closed form':>14} {'MC estimate':>14} {'SE':>10} {'z':>7}  ok"
+    for r in report.results:
+        status = "PASS" if r.passed else "FAIL"
+        lines.append(f"{status}  {r.id} - {r.title}")
+        lines.append(f"      proof: {r.proof['summary']}; axioms: {', '.join(r.proof['axioms'])}")
+        if r.reference:
+            lines.append(f"      reference (mpmath quadrature + iteration, {r.reference['points']} points): "
+                         f"max rel. error {r.reference['max_rel_error']:.1e} (tol {r.reference['tolerance']:.0e})")
+        lines.append("      " + header)
+        for c in r.monte_carlo:
+            params = ", ".join(f"{k}={_short(v)}" for k, v in c["params"].items())
+            lines.append(f"      {c['t']:>4} {params:<34.34} {c['closed_form']:>14.6g} {c['estimate']:>14.6g} "
+                         f"{c['se']:>10.2e} {c['z']:>7.2f}  {'ok' if c['passed'] else 'FAIL'}")
+        lines.append("")
+    n_pass = sum(r.passed for r in report.results)
+    lines.append(f"{n_pass}/{len(report.results)} results proved and checked in {report.seconds:.1f} s: "
+                 f"{'PASS' if report.passed else 'FAIL'}")
+    return "\n".join(lines)
+
+
+def _short(v):
+    if isinstance(v, (list, tuple)):
+        return "[" + ",".join(map(str, v[:3])) + (",..]" if len(v) > 3 else "]")
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def stderr_progress(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
