@@ -43,17 +43,34 @@ def normal_expect(g):
 
 
 class _Step:
-    """Expectations of the innovations at one refit with sample size n (quadrature, cached)."""
+    """Expectations of the innovations at one refit with sample size n (quadrature, lazily, cached)."""
 
     def __init__(self, n, ddof):
-        k, nd = n - 1, mpmath.mpf(n - ddof)
-        self.n, self.nd = mpmath.mpf(n), nd
-        self.x1 = chi2_expect(lambda x: x, k) / nd                 # E[sigma'^2 / sigma^2]
-        self.x2 = chi2_expect(lambda x: x * x, k) / nd**2          # E[sigma'^4 / sigma^4]
-        self.half = chi2_expect(mpmath.sqrt, k) / mpmath.sqrt(nd)  # E[sigma' / sigma]
-        self.log = chi2_expect(mpmath.log, k) - mpmath.log(nd)     # E[log(sigma'^2 / sigma^2)]
-        self.inv = chi2_expect(lambda x: 1 / x, k) * nd if k > 2 else mpmath.inf  # E[sigma^2 / sigma'^2]
-        self.z2 = normal_expect(lambda z: z * z)
+        self.k, self.n, self.nd = n - 1, mpmath.mpf(n), mpmath.mpf(n - ddof)
+
+    @functools.cached_property
+    def x1(self):  # E[sigma'^2 / sigma^2]
+        return chi2_expect(lambda x: x, self.k) / self.nd
+
+    @functools.cached_property
+    def x2(self):  # E[sigma'^4 / sigma^4]
+        return chi2_expect(lambda x: x * x, self.k) / self.nd**2
+
+    @functools.cached_property
+    def half(self):  # E[sigma' / sigma]
+        return chi2_expect(mpmath.sqrt, self.k) / mpmath.sqrt(self.nd)
+
+    @functools.cached_property
+    def log(self):  # E[log(sigma'^2 / sigma^2)]
+        return chi2_expect(mpmath.log, self.k) - mpmath.log(self.nd)
+
+    @functools.cached_property
+    def inv(self):  # E[sigma^2 / sigma'^2], finite for k > 2
+        return chi2_expect(lambda x: 1 / x, self.k) * self.nd if self.k > 2 else mpmath.inf
+
+    @functools.cached_property
+    def z2(self):
+        return normal_expect(lambda z: z * z)
 
 
 @functools.lru_cache(maxsize=256)
@@ -62,20 +79,44 @@ def _step(n, ddof, dps):
         return _Step(n, ddof)
 
 
-def _iterate(sizes, ddof, sigma0):
-    """Run the one-step law forward through the given sample sizes; return every moment at the end."""
+def _iterate(sizes, ddof, sigma0, wanted):
+    """Run the one-step law forward through the given sample sizes; return the wanted moments at the end."""
     s0 = mpmath.mpf(sigma0)
-    m2, m4, m1, logv, drift = s0**2, s0**4, s0, mpmath.mpf(0), mpmath.mpf(0)
-    inv, ratio = 1 / s0**2, mpmath.mpf(0)
+    m = dict(m2=s0**2, m4=s0**4, m1=s0, logv=mpmath.mpf(0), drift=mpmath.mpf(0), inv=1 / s0**2,
+             ratio=mpmath.mpf(0))
     for size in sizes:
         st = _step(size, ddof, mpmath.mp.dps)
-        # mean drift and the drift ratio use the generation-t moments, so update them first
-        drift = drift + m2 * st.z2 / st.n
-        ratio = st.inv * (ratio + st.z2 / st.n)
-        m2, m4, m1 = m2 * st.x1, m4 * st.x2, m1 * st.half
-        logv = logv + st.log
-        inv = inv * st.inv
-    return dict(m2=m2, m4=m4, m1=m1, logv=logv, drift=drift, inv=inv, ratio=ratio)
+        # the drift terms use the generation-t moments, so update them first
+        if "drift" in wanted:
+            m["drift"] += m["m2"] * st.z2 / st.n
+        if "ratio" in wanted:
+            m["ratio"] = st.inv * (m["ratio"] + st.z2 / st.n)
+        if "m2" in wanted or "drift" in wanted:
+            m["m2"] *= st.x1
+        if "m4" in wanted:
+            m["m4"] *= st.x2
+        if "m1" in wanted:
+            m["m1"] *= st.half
+        if "logv" in wanted:
+            m["logv"] += st.log
+        if "inv" in wanted:
+            m["inv"] *= st.inv
+    return m
+
+
+#: Which moments each result needs, and how it is made of them.
+_FORMULAS = {
+    "gaussian.variance": (("m2",), lambda m, s0: m["m2"]),
+    "gaussian.schedule": (("m2",), lambda m, s0: m["m2"]),
+    "gaussian.variance_of_variance": (("m2", "m4"), lambda m, s0: m["m4"] - m["m2"] ** 2),
+    "gaussian.std": (("m1",), lambda m, s0: m["m1"]),
+    "gaussian.log_variance": (("logv",), lambda m, s0: m["logv"]),
+    "gaussian.mean_drift": (("drift",), lambda m, s0: m["drift"]),
+    "gaussian.entropy": (("logv",), lambda m, s0: m["logv"] / 2),
+    "gaussian.w2": (("drift", "m2", "m1"), lambda m, s0: m["drift"] + m["m2"] - 2 * s0 * m["m1"] + s0**2),
+    "gaussian.kl": (("logv", "inv", "ratio"),
+                    lambda m, s0: m["logv"] / 2 + s0**2 * m["inv"] / 2 + m["ratio"] / 2 - mpmath.mpf(1) / 2),
+}
 
 
 def reference_value(result_id, dps=30, **params):
@@ -92,21 +133,10 @@ def reference_value(result_id, dps=30, **params):
             sizes = p["ns"][: p["t"]]
         else:
             sizes = [p["n"]] * p["t"]
-        s0 = mpmath.mpf(p["sigma0"])
-        m = _iterate(sizes, p["ddof"], s0)
-        values = {
-            "gaussian.variance": lambda: m["m2"],
-            "gaussian.schedule": lambda: m["m2"],
-            "gaussian.variance_of_variance": lambda: m["m4"] - m["m2"] ** 2,
-            "gaussian.std": lambda: m["m1"],
-            "gaussian.log_variance": lambda: m["logv"],
-            "gaussian.mean_drift": lambda: m["drift"],
-            "gaussian.entropy": lambda: m["logv"] / 2,
-            "gaussian.w2": lambda: m["drift"] + m["m2"] - 2 * s0 * m["m1"] + s0**2,
-            "gaussian.kl": lambda: m["logv"] / 2 + s0**2 * m["inv"] / 2 + m["ratio"] / 2 - mpmath.mpf(1) / 2,
-        }
-        if result_id not in values:
+        if result_id not in _FORMULAS:
             raise ValueError(f"result_id {result_id!r} has no reference computation")
-        out = values[result_id]()
+        wanted, formula = _FORMULAS[result_id]
+        s0 = mpmath.mpf(p["sigma0"])
+        out = formula(_iterate(sizes, p["ddof"], s0, wanted), s0)
     with mpmath.workdps(dps):
         return +out

@@ -68,7 +68,7 @@ def _count_tests(ids):
     return sum(len(checks.SPECS[i].points) * len(checks.SPECS[i].ts) for i in ids)
 
 
-def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=FAMILY_ALPHA,
+def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=None,
            progress: Callable[[str], None] | None = None) -> VerifyReport:
     """Run the proofs and checks of ``ids`` (default: every registered result).
 
@@ -81,8 +81,8 @@ def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=F
         Root seed; each check draws from its own stream keyed by result id and point.
     chains : int, optional
         Override the number of chains.
-    family_alpha : float
-        Family-wise false-alarm rate of the Monte Carlo tests, in (0, 1).
+    family_alpha : float, optional
+        Family-wise false-alarm rate of the Monte Carlo tests, in (0, 1); default FAMILY_ALPHA.
     progress : callable, optional
         Called with one line of text per stage.
     """
@@ -96,6 +96,7 @@ def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=F
         if i not in checks.SPECS:
             raise ValueError(f"ids: {i} has no numerical check specification")
     seed = check_int("seed", seed, lower=0)
+    family_alpha = FAMILY_ALPHA if family_alpha is None else family_alpha
     family_alpha = check_real("family_alpha", family_alpha, positive=True, upper=1, upper_strict=True)
     chains = check_int("chains", chains, lower=10) if chains is not None else (QUICK_CHAINS if quick else CHAINS)
     m = max(_count_tests(ids), 1)

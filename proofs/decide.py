@@ -139,7 +139,8 @@ def is_zero(expr, space: Assumed) -> tuple[bool, object]:
             continue
         if numerically_refuted(e):
             return False, e
-        for transform in _TRANSFORMS:
+        transforms = _TRANSFORMS[:3] if sp.count_ops(e) > MAX_OPS else _TRANSFORMS
+        for transform in transforms:
             try:
                 r = transform(e)
             except Exception:  # a transform that fails just does not help
@@ -153,12 +154,19 @@ def is_zero(expr, space: Assumed) -> tuple[bool, object]:
 
 # --- signs ------------------------------------------------------------------------------
 
-def _positive(e, strict, depth=0):
-    if depth > 6:
+#: Expressions larger than this (sympy count_ops) skip the expensive normal forms: a step
+#: that needs them on such an expression is rejected as undecided rather than left to hang
+#: in big-integer arithmetic (which no signal interrupts).
+MAX_OPS = 400
+
+
+def _positive(e, strict, depth=0, squared=False):
+    if depth > 4:
         return False
     query = (lambda x: x.is_positive) if strict else (lambda x: x.is_nonnegative)
     candidates = [e]
-    for f in (sp.together, sp.factor, sp.simplify, sp.expand):
+    heavy = sp.count_ops(e) > MAX_OPS
+    for f in ((sp.together, sp.expand) if heavy else (sp.together, sp.factor, sp.simplify, sp.expand)):
         try:
             candidates.append(f(e))
         except Exception:
@@ -169,7 +177,7 @@ def _positive(e, strict, depth=0):
     for c in candidates:
         # log A >= 0 (> 0) exactly when A >= 1 (> 1), for A > 0.
         if isinstance(c, sp.log) and c.args[0].is_positive:
-            return _positive(c.args[0] - 1, strict, depth + 1)
+            return _positive(c.args[0] - 1, strict, depth + 1, squared)
         if isinstance(c, sp.Add):
             # A difference of logs of positive quantities: combine.
             combined = sp.logcombine(c)
@@ -179,10 +187,10 @@ def _positive(e, strict, depth=0):
             neg = [-a for a in c.args if a.could_extract_minus_sign()]
             if pos and neg:
                 A, B = sp.Add(*pos), sp.Add(*neg)
-                if A.is_positive and B.is_positive:
-                    # A - B > 0 iff A^2 - B^2 > 0 when both are positive.
+                if A.is_positive and B.is_positive and not squared:
+                    # A - B > 0 iff A^2 - B^2 > 0 when both are positive (once: squaring compounds).
                     sq = sp.expand(A**2 - B**2)
-                    if sq != sp.expand(c) and _positive(sq, strict, depth + 1):
+                    if sq != sp.expand(c) and _positive(sq, strict, depth + 1, squared=True):
                         return True
                     lg = sp.expand_log(sp.log(A) - sp.log(B))
                     if _positive_log_difference(lg, strict, depth):
@@ -190,7 +198,7 @@ def _positive(e, strict, depth=0):
         if isinstance(c, sp.Mul):
             pos_factors = [f for f in c.args if f.is_positive]
             rest = sp.Mul(*[f for f in c.args if not f.is_positive])
-            if pos_factors and rest != c and _positive(rest, strict, depth + 1):
+            if pos_factors and rest != c and _positive(rest, strict, depth + 1, squared):
                 return True
     return False
 

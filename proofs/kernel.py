@@ -18,6 +18,9 @@ through other proofs), and may not mix the fixed-n and schedule models.
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,6 +97,34 @@ class ProofReport:
 
 class CircularProof(Exception):
     pass
+
+
+class StepTimeout(BaseException):
+    """Raised by the step timer; a BaseException so that no ``except Exception`` swallows it."""
+
+
+#: Seconds a step may take before it counts as undecided (and so rejected).
+STEP_SECONDS = 30.0
+
+
+@contextlib.contextmanager
+def time_limit(seconds):
+    """Raise StepTimeout after ``seconds`` (main thread on Unix; elsewhere no limit)."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def handler(signum, frame):
+        raise StepTimeout(f"undecided within {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 def conditional_body(relation):
@@ -206,6 +237,49 @@ def assumptions_cover(mine, theirs):
     return ""
 
 
+def check_step(step, proof, known, step_axioms, library, space, labels=(), seconds=None):
+    """Check one step against the relations already accepted (``known``: label -> relation).
+
+    Returns (verdict, axioms its premises rest on, cited facts).
+    """
+    used, cited = set(), set()
+    try:
+        fixed, body = conditional_body(step.relation)
+        for k in fixed:
+            if not any(a.symbol == k and hasattr(a, "values") and fixed[k] in a.values
+                       for a in proof.assumptions):
+                raise ValueError(f"condition on {k} is not a case of the proof's assumptions")
+        premises = []
+        for ref in step.premises:
+            if ref in known:
+                rel = known[ref]
+                used |= step_axioms.get(ref, frozenset())
+            elif ref in labels:
+                raise ValueError(f"premise {ref} is not an earlier accepted step")
+            else:
+                if ref.partition("#")[0] == proof.name:
+                    raise CircularProof(f"{proof.name} cites itself")
+                rel, rep, rel_axioms = library.fact(ref)
+                if not rep.ok:
+                    raise ValueError(f"cited {ref} is not proved")
+                problem = assumptions_cover(proof.assumptions, library.proof(ref.partition("#")[0]).assumptions)
+                if problem:
+                    raise ValueError(f"cited {ref} needs {problem}, which this proof does not assume")
+                used |= set(rel_axioms)
+                cited.add(ref)
+            premises.append(_premise_relation(rel, fixed))
+        # Cited proofs are checked above, outside this step's time limit.
+        with time_limit(STEP_SECONDS if seconds is None else seconds):
+            verdict = step.rule.check(body, premises, space.restricted(fixed) if fixed else space, library)
+    except StepTimeout as exc:
+        verdict = Verdict.fail(str(exc))
+    except CircularProof as exc:
+        verdict = Verdict.fail(f"circular: {exc}")
+    except (ValueError, KeyError, TypeError) as exc:
+        verdict = Verdict.fail(str(exc))
+    return verdict, used, cited
+
+
 def check(proof: Proof, library: Library | None = None, result_assumptions=None) -> ProofReport:
     """Check every step and goal of ``proof``; return a :class:`ProofReport`."""
     from .axioms import AXIOMS
@@ -221,45 +295,16 @@ def check(proof: Proof, library: Library | None = None, result_assumptions=None)
     known: dict[str, Any] = {}
     step_axioms: dict[str, frozenset] = {}
     axioms, cites = set(), set()
+    labels = {s.label for s in proof.steps}
     for step in proof.steps:
         t0 = time.perf_counter()
-        try:
-            fixed, body = conditional_body(step.relation)
-            for k in fixed:
-                if not any(a.symbol == k and hasattr(a, "values") and fixed[k] in a.values
-                           for a in proof.assumptions):
-                    raise ValueError(f"condition on {k} is not a case of the proof's assumptions")
-            premises = []
-            used = set()
-            for ref in step.premises:
-                if ref in known:
-                    rel = known[ref]
-                    used |= step_axioms[ref]
-                elif ref in {s.label for s in proof.steps}:
-                    raise ValueError(f"premise {ref} is not an earlier accepted step")
-                else:
-                    if ref.partition("#")[0] == proof.name:
-                        raise CircularProof(f"{proof.name} cites itself")
-                    rel, rep, rel_axioms = library.fact(ref)
-                    if not rep.ok:
-                        raise ValueError(f"cited {ref} is not proved")
-                    problem = assumptions_cover(proof.assumptions, library.proof(ref.partition("#")[0]).assumptions)
-                    if problem:
-                        raise ValueError(f"cited {ref} needs {problem}, which this proof does not assume")
-                    used |= set(rel_axioms)
-                    cites.add(ref)
-                premises.append(_premise_relation(rel, fixed))
-            verdict = step.rule.check(body, premises, space.restricted(fixed) if fixed else space, library)
-        except CircularProof as exc:
-            verdict = Verdict.fail(f"circular: {exc}")
-        except (ValueError, KeyError, TypeError) as exc:
-            verdict = Verdict.fail(str(exc))
+        verdict, used, cited = check_step(step, proof, known, step_axioms, library, space, labels)
         report.steps.append(StepReport(step, verdict, time.perf_counter() - t0))
         if verdict.ok:
             known[step.label] = step.relation
             step_axioms[step.label] = frozenset(used | set(verdict.axioms))
             axioms |= step_axioms[step.label]
-            cites |= set(verdict.cites)
+            cites |= set(verdict.cites) | cited
     models = {AXIOMS[a].model for a in axioms if a in AXIOMS and AXIOMS[a].model}
     if len(models) > 1:
         report.errors.append(f"the proof mixes models: {sorted(models)}")

@@ -58,4 +58,28 @@ def _gaussian_kl():
                  kind="lemma", conditions=(sp.Gt(sd, 0), sp.Gt(sd2, 0)), statement=rel)
 
 
-LEMMAS = {p.name: p for p in (_chi2_moment(), _chi2_log_moment(), _gaussian_entropy(), _gaussian_kl())}
+class _Lemmas:
+    """Name -> lemma proof, each built on first use (building evaluates its integral once)."""
+
+    _builders = {"chi2_moment": _chi2_moment, "chi2_log_moment": _chi2_log_moment,
+                 "gaussian_entropy": _gaussian_entropy, "gaussian_kl": _gaussian_kl}
+
+    def __init__(self):
+        self._built = {}
+
+    def __contains__(self, name):
+        return name in self._builders
+
+    def __getitem__(self, name):
+        if name not in self._built:
+            self._built[name] = self._builders[name]()
+        return self._built[name]
+
+    def __iter__(self):
+        return iter(self._builders)
+
+    def keys(self):
+        return self._builders.keys()
+
+
+LEMMAS = _Lemmas()

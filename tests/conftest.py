@@ -1,0 +1,22 @@
+import mpmath
+import pytest
+from hypothesis import HealthCheck, settings
+
+# Symbolic and quadrature work is slow and uneven: no per-example deadline.
+settings.register_profile("default", deadline=None, max_examples=25,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("default")
+
+
+@pytest.fixture(autouse=True)
+def _reset_mpmath_precision():
+    """Every test starts at mpmath's default precision (as mpmath's own suite does)."""
+    mpmath.mp.dps = 15
+    yield
+    mpmath.mp.dps = 15
+
+
+@pytest.fixture(scope="session")
+def library():
+    from modelcollapse import proofs
+    return proofs.library()

@@ -1,0 +1,134 @@
+"""The kernel must be sound: wrong steps, circular proofs, extra assumptions and numeric
+evidence alone are all rejected; every registered result is proved."""
+
+import pytest
+import sympy as sp
+
+from modelcollapse import proofs, theory
+from modelcollapse.proofs.kernel import Library, Proof, Step, check
+from modelcollapse.proofs.mutate import mutant_verdicts, mutants
+from modelcollapse.proofs.rules import Algebra, Rewrite
+from modelcollapse.theory.assumptions import IntegerAtLeast, PositiveReal
+from modelcollapse.theory.symbols import E, sigma, sigma0, n, t
+
+IDS = [r.id for r in theory.results()]
+
+
+@pytest.mark.parametrize("rid", IDS)
+def test_every_result_is_proved_with_every_goal(rid):
+    rep = proofs.check(rid)
+    assert rep.ok, rep.summary()
+    assert set(rep.goals) == {"statement", *theory.get(rid).claims}
+    assert all(rep.goals.values())
+
+
+def test_axioms_are_few_named_and_cited():
+    assert len(proofs.AXIOMS) <= 12
+    for ax in proofs.AXIOMS.values():
+        assert ax.statement
+        assert ax.kind == "definition" or ax.references
+
+
+@pytest.mark.parametrize("rid,expected", [
+    ("gaussian.variance", {"cochran", "innovation_independence"}),
+    ("gaussian.log_variance", {"cochran", "innovation_independence", "jensen", "slln"}),
+    ("gaussian.w2", {"cochran", "innovation_independence", "gaussian_w2", "jensen"}),
+    ("gaussian.schedule", {"cochran_schedule", "innovation_independence", "infinite_product"}),
+])
+def test_axioms_of(rid, expected):
+    assert set(proofs.axioms_of(rid)) == expected
+
+
+# Mutants that are still true statements: at generation 0 sigma_0 = sigma0 is deterministic,
+# so E[sigma_0^k] = sigma0^k for every k. The kernel is right to accept them.
+TRUE_MUTANT_STEPS = {"variance.base", "fourth.base", "std.base", "inverse_variance.base"}
+
+
+@pytest.mark.parametrize("rid", IDS)
+def test_mutated_steps_are_rejected(rid, library):
+    proofs.check(rid)
+    results = mutant_verdicts(proofs.proof_of(rid), library, limit=3, seconds=5.0)
+    assert len(results) >= 10
+    survivors = [(label, m) for label, m, v in results if v.ok]
+    for label, m in survivors:
+        assert label in TRUE_MUTANT_STEPS, f"mutant of {label} accepted: {m}"
+        assert m.lhs.args[0].has(sigma(0)) and m.rhs.free_symbols == {sigma0}
+
+
+def _proof(steps, goals, assumptions=(IntegerAtLeast("n", n, 2), IntegerAtLeast("t", t, 0))):
+    return Proof("test", goals, assumptions, steps)
+
+
+def test_a_false_goal_is_not_proved():
+    rel = sp.Eq((n**2 - 1) / (n - 1), n)
+    rep = check(_proof([Step("s", rel, Algebra())], {"statement": rel}))
+    assert not rep.ok
+
+
+def test_goal_must_be_established():
+    rel = sp.Eq(n + 1, 1 + n)
+    rep = check(_proof([Step("s", rel, Algebra())], {"statement": sp.Eq(n, n + 1)}))
+    assert not rep.ok and "goal" in rep.errors[0]
+
+
+def test_premises_must_be_earlier_accepted_steps():
+    bad = sp.Eq(n, n + 1)
+    steps = [Step("a", bad, Algebra()), Step("b", sp.Eq(n + 1, n + 2), Rewrite(), ("a",))]
+    rep = check(_proof(steps, {"statement": sp.Eq(n + 1, n + 2)}))
+    assert not rep.ok
+    assert "not an earlier accepted step" in rep.steps[1].verdict.message
+
+
+def test_numeric_agreement_alone_proves_nothing():
+    # zeta(2) - pi^2/6 vanishes; an identity sympy cannot reduce would be refused, never
+    # accepted on numbers. Here: a relation that is numerically true to 30 digits but false.
+    almost = sp.exp(sp.pi * sp.sqrt(163))
+    rel = sp.Eq(almost, sp.Integer(640320) ** 3 + 744)
+    rep = check(_proof([Step("s", rel, Algebra())], {"statement": rel}))
+    assert not rep.ok
+
+
+def test_circular_proof_is_rejected():
+    class Lib(Library):
+        def proof(self, name):
+            if name == "test.a":
+                return Proof("test.a", {"statement": sp.Eq(E(sigma(t)), 1)}, (IntegerAtLeast("t", t, 0),),
+                             [Step("s", sp.Eq(E(sigma(t)), 1), Rewrite(), ("test.b",))])
+            if name == "test.b":
+                return Proof("test.b", {"statement": sp.Eq(E(sigma(t)), 1)}, (IntegerAtLeast("t", t, 0),),
+                             [Step("s", sp.Eq(E(sigma(t)), 1), Rewrite(), ("test.a",))])
+            return super().proof(name)
+
+    lib = Lib()
+    rep = lib.report("test.a")
+    assert not rep.ok
+
+
+def test_self_citation_is_rejected():
+    rel = sp.Eq(E(sigma(t)), 1)
+    rep = check(Proof("gaussian.std", {"statement": rel}, (IntegerAtLeast("t", t, 0),),
+                      [Step("s", rel, Rewrite(), ("gaussian.std",))]), proofs.library())
+    assert not rep.ok and "itself" in rep.steps[0].verdict.message
+
+
+def test_an_assumption_the_result_does_not_state_is_rejected():
+    r = theory.get("gaussian.variance")
+    p = proofs.proof_of("gaussian.variance")
+    stronger = tuple(a if a.name != "n" else IntegerAtLeast("n", n, 3) for a in p.assumptions)
+    rep = check(Proof(p.name, p.goals, stronger, p.steps), proofs.library(), result_assumptions=r.assumptions)
+    assert not rep.ok and "does not state" in rep.errors[0]
+
+
+def test_citing_a_result_proved_under_stronger_assumptions_is_rejected():
+    # gaussian.kl needs n >= 4; a proof under n >= 2 may not cite it.
+    r = theory.get("gaussian.kl")
+    rel = r.statement
+    rep = check(Proof("test", {"statement": rel}, theory.get("gaussian.w2").assumptions,
+                      [Step("s", rel, Rewrite(), ("gaussian.kl",))]), proofs.library())
+    assert not rep.ok and "needs n integer >= 4" in rep.steps[0].verdict.message
+
+
+def test_mutants_generator_changes_the_relation():
+    rel = sp.Eq(E(sigma(t) ** 2), sigma0**2 * ((n - 1) / n) ** t)
+    ms = mutants(rel, limit=6)
+    assert len(ms) == 6 and rel not in ms

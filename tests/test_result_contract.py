@@ -1,0 +1,102 @@
+"""The Result contract of DESIGN.md and issue 2: ids, names, evaluation, bad input."""
+
+import math
+
+import mpmath
+import pytest
+import sympy as sp
+
+from modelcollapse import theory
+
+GAUSSIAN_IDS = ["gaussian.variance", "gaussian.variance_of_variance", "gaussian.std", "gaussian.log_variance",
+                "gaussian.mean_drift", "gaussian.entropy", "gaussian.w2", "gaussian.kl", "gaussian.schedule"]
+CANONICAL = {"n", "t", "ddof", "mu0", "sigma0", "p0", "K", "lam", "tau", "a", "R", "ns"}
+
+
+def test_gaussian_ids_are_registered_in_order():
+    assert [r.id for r in theory.results("gaussian")] == GAUSSIAN_IDS
+
+
+@pytest.mark.parametrize("r", theory.results(), ids=lambda r: r.id)
+def test_result_attributes(r):
+    assert r.title and r.references
+    assert set(r.parameters) <= CANONICAL
+    assert isinstance(r.statement, sp.Eq)
+    assert r.closed_form == r.statement.rhs
+    assert "t" in r.parameters
+    # The closed form mentions only declared parameters (and bound dummies).
+    names = {str(s) for s in r.closed_form.free_symbols if not isinstance(s, sp.Indexed)}
+    assert names <= set(r.parameters) | {"n"}  # ns is IndexedBase 'n'
+
+
+def test_unknown_id_is_a_value_error_naming_it():
+    with pytest.raises(ValueError, match="gaussian.nope"):
+        theory.get("gaussian.nope")
+
+
+def _good(r):
+    p = dict(n=10, t=3, ddof=0, sigma0=1.0, mu0=0.0, ns=[5, 6, 7])
+    return {k: p[k] for k in r.parameters}
+
+
+BAD = [
+    ("n", 1), ("n", 2.0), ("n", "10"), ("n", True), ("t", -1), ("t", 1.5), ("ddof", 2), ("ddof", -1),
+    ("sigma0", 0.0), ("sigma0", -1.0), ("sigma0", float("nan")), ("sigma0", float("inf")), ("mu0", float("nan")),
+    ("ns", [5, 1, 7]), ("ns", "abc"),
+]
+
+
+@pytest.mark.parametrize("r", theory.results(), ids=lambda r: r.id)
+@pytest.mark.parametrize("name,value", BAD)
+def test_bad_parameters_raise_value_error_naming_them(r, name, value):
+    if name not in r.parameters:
+        pytest.skip("not a parameter of this result")
+    params = _good(r)
+    params[name] = value
+    with pytest.raises(ValueError, match=name):
+        r(**params)
+
+
+def test_missing_and_unknown_parameters():
+    r = theory.get("gaussian.variance")
+    with pytest.raises(ValueError, match="sigma0"):
+        r(n=10, t=1, ddof=0)
+    with pytest.raises(ValueError, match="lam"):
+        r(n=10, t=1, ddof=0, sigma0=1.0, lam=0.5)
+    with pytest.raises(ValueError, match="dps"):
+        r(n=10, t=1, ddof=0, sigma0=1.0, dps=0)
+
+
+def test_kl_needs_n_at_least_4():
+    r = theory.get("gaussian.kl")
+    with pytest.raises(ValueError, match="n must be an integer >= 4"):
+        r(n=3, t=1, ddof=0, sigma0=1.0, mu0=0.0)
+
+
+def test_schedule_t_beyond_schedule():
+    with pytest.raises(ValueError, match="t must be <= len"):
+        theory.get("gaussian.schedule")(ns=[5, 6], t=3, ddof=0, sigma0=1.0)
+
+
+@pytest.mark.parametrize("r", theory.results(), ids=lambda r: r.id)
+def test_float_and_mpmath_agree(r):
+    params = _good(r)
+    x = r(**params)
+    y = r(dps=50, **params)
+    assert isinstance(x, float) and isinstance(y, mpmath.mpf)
+    assert math.isclose(x, float(y), rel_tol=1e-14, abs_tol=1e-300)
+
+
+@pytest.mark.parametrize("r", [r for r in theory.results() if r.id != "gaussian.schedule"], ids=lambda r: r.id)
+@pytest.mark.parametrize("t", [10**6, 10**9])
+def test_huge_t_is_finite_and_matches_mpmath(r, t):
+    params = dict(_good(r), t=t, ddof=0)
+    x = r(**params)
+    y = r(dps=50, **params)
+    assert not math.isnan(x)
+    if abs(y) > mpmath.mpf("1.7e308"):  # beyond double range: overflow to inf, as IEEE rounding says
+        assert x == math.copysign(math.inf, float(mpmath.sign(y)))
+    elif abs(y) > mpmath.mpf("1e-300"):
+        assert math.isclose(x, float(y), rel_tol=1e-12)
+    else:  # below double range: the float is 0.0 (correctly rounded), never NaN
+        assert x == 0.0
