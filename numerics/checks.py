@@ -118,7 +118,7 @@ class ReferenceCheck:
 
 
 def z_critical(alpha: float) -> float:
-    """Two-sided critical |z| at false-alarm rate ``alpha``."""
+    """Two-sided critical value of the absolute z-score at false-alarm rate ``alpha``."""
     return float(stats.norm.isf(alpha / 2))
 
 

@@ -15,24 +15,38 @@ from .decide import Assumed
 from .kernel import Step, check_step
 
 
+def _replace(rel, mapping):
+    """xreplace inside a relation without letting sympy evaluate the relation itself
+    (Eq(integral, 1) would otherwise be decided by numerical quadrature)."""
+    if isinstance(rel, sp.core.relational.Relational):
+        return type(rel)(rel.lhs.xreplace(mapping), rel.rhs.xreplace(mapping), evaluate=False)
+    if isinstance(rel, (sp.Implies, sp.Equivalent, sp.And, sp.Or, sp.Not)):
+        return rel.func(*[_replace(a, mapping) for a in rel.args], evaluate=False)
+    return rel.xreplace(mapping)
+
+
 def mutants(relation, limit=6):
     """Up to ``limit`` distinct relations, each ``relation`` with one small edit."""
     out, seen = [], {relation}
 
-    def offer(candidate):
+    def offer(make):
+        try:
+            candidate = make()
+        except (ValueError, TypeError, ArithmeticError):  # sympy could not even build it
+            return
         if candidate not in seen and len(out) < limit:
             seen.add(candidate)
             out.append(candidate)
 
     for sym in (n, t, ddof):
         if relation.has(sym):
-            offer(relation.xreplace({sym: sym + 1}))
+            offer(lambda: _replace(relation, {sym: sym + 1}))
     for num in sorted((a for a in relation.atoms(sp.Rational) if a != 0), key=sp.default_sort_key):
-        offer(relation.xreplace({num: num + 1}))
+        offer(lambda: _replace(relation, {num: num + 1}))
     for p in sorted(relation.atoms(sp.Pow), key=sp.default_sort_key):
-        offer(relation.xreplace({p: sp.Pow(p.base, p.exp + 1)}))
+        offer(lambda: _replace(relation, {p: sp.Pow(p.base, p.exp + 1)}))
     for a in sorted(relation.atoms(RandomSequence), key=sp.default_sort_key):
-        offer(relation.xreplace({a: a.func(a.args[0] + 1)}))
+        offer(lambda: _replace(relation, {a: a.func(a.args[0] + 1)}))
     return out
 
 

@@ -41,6 +41,11 @@ x = sp.Symbol("x", positive=True)
 z = sp.Symbol("z", real=True)
 
 
+def _power(tex, exp):
+    """LaTeX of ``tex`` raised to ``exp`` (sympy's printer passes exp for powers of functions)."""
+    return tex if exp is None else r"{%s}^{%s}" % (tex, exp)
+
+
 class RandomSequence(sp.Function):
     """A random quantity indexed by the generation ``t``.
 
@@ -52,8 +57,9 @@ class RandomSequence(sp.Function):
     _tex = "?"
     _text = "?"
 
-    def _latex(self, printer):
-        return r"%s_{%s}" % (self._tex, printer._print(self.args[0]))
+    def _latex(self, printer, exp=None):
+        out = r"%s_{%s}" % (self._tex, printer._print(self.args[0]))
+        return _power(out, exp)
 
     def _sympystr(self, printer):
         arg = printer._print(self.args[0])
@@ -96,8 +102,8 @@ class delta(RandomSequence):
 
     _tex, _text = r"\delta", "delta"
 
-    def _latex(self, printer):
-        return r"(\mu_{%s} - \mu_{0})" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        return _power(r"(\mu_{%s} - \mu_{0})" % printer._print(self.args[0]), exp)
 
     def _eval_is_real(self):
         return True
@@ -140,8 +146,8 @@ class E(sp.Function):
             return arg
         return None
 
-    def _latex(self, printer):
-        return r"\mathbb{E}\left[%s\right]" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        return _power(r"\mathbb{E}\left[%s\right]" % printer._print(self.args[0]), exp)
 
     def _sympystr(self, printer):
         return "E[%s]" % printer._print(self.args[0])
@@ -155,8 +161,8 @@ class Var(sp.Function):
 
     nargs = 1
 
-    def _latex(self, printer):
-        return r"\operatorname{Var}\left[%s\right]" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        return _power(r"\operatorname{Var}\left[%s\right]" % printer._print(self.args[0]), exp)
 
     def _sympystr(self, printer):
         return "Var[%s]" % printer._print(self.args[0])
@@ -169,10 +175,10 @@ class _Functional(sp.Function):
     _tex = "?"
     _text = "?"
 
-    def _latex(self, printer):
+    def _latex(self, printer, exp=None):
         a_, s_, b_, r_ = (printer._print(v) for v in self.args)
-        return r"%s\left(\mathcal{N}(%s, %s^{2}) \,\|\, \mathcal{N}(%s, %s^{2})\right)" % (
-            self._tex, a_, s_, b_, r_)
+        return _power(r"%s\left(\mathcal{N}(%s, %s^{2}) \,\|\, \mathcal{N}(%s, %s^{2})\right)" % (
+            self._tex, a_, s_, b_, r_), exp)
 
     def _sympystr(self, printer):
         a_, s_, b_, r_ = (printer._print(v) for v in self.args)
@@ -196,8 +202,8 @@ class HN(sp.Function):
 
     nargs = 2
 
-    def _latex(self, printer):
-        return r"h\left(\mathcal{N}(%s, %s^{2})\right)" % tuple(printer._print(v) for v in self.args)
+    def _latex(self, printer, exp=None):
+        return _power(r"h\left(\mathcal{N}(%s, %s^{2})\right)" % tuple(printer._print(v) for v in self.args), exp)
 
     def _sympystr(self, printer):
         return "h(N(%s, %s**2))" % tuple(printer._print(v) for v in self.args)
@@ -209,7 +215,7 @@ class AlmostSurely(sp.Function):
     nargs = 1
     is_Boolean = True
 
-    def _latex(self, printer):
+    def _latex(self, printer, exp=None):
         return r"%s \quad \text{almost surely}" % printer._print(self.args[0])
 
     def _sympystr(self, printer):
