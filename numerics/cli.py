@@ -1,7 +1,8 @@
 """The ``modelcollapse`` command line.
 
 Commands: ``verify`` (prove and check everything), ``show ID`` (a result's statement,
-derivation and proof), ``list`` (ids and titles), ``bench`` (timings). A bad argument gives
+derivation and proof), ``list`` (ids and titles), ``bench`` (timings), ``docs`` (build the
+documentation site). A bad argument gives
 a one-line error and exit status 2; a failed verification exits 1.
 """
 
@@ -38,6 +39,9 @@ def _parser():
     sub.add_parser("list", help="ids and titles of the registered results")
     b = sub.add_parser("bench", help="time derivations, proofs, references and simulation")
     b.add_argument("--json", action="store_true")
+    d = sub.add_parser("docs", help="build the documentation site and print the path of index.html")
+    d.add_argument("--source", default=None, help="the docs/ folder (default: ./docs, else the checkout's)")
+    d.add_argument("--out", default=None, help="output folder (default: SOURCE/_build/html)")
     return p
 
 
@@ -106,14 +110,21 @@ def _cmd_bench(args, out):
     return run_bench(out, as_json=args.json)
 
 
+def _cmd_docs(args, out):
+    from .docs import build_docs
+    index = build_docs(args.source, args.out)
+    print(index, file=out)
+    return 0
+
+
 def main(argv=None, out=None) -> int:
     out = out or sys.stdout
     try:
         args = _parser().parse_args(argv)
         if args.command is None:
-            raise _UsageError("a command is required: verify, show, list or bench (see --help)")
-        return {"list": _cmd_list, "show": _cmd_show, "verify": _cmd_verify, "bench": _cmd_bench}[args.command](
-            args, out)
+            raise _UsageError("a command is required: verify, show, list, bench or docs (see --help)")
+        return {"list": _cmd_list, "show": _cmd_show, "verify": _cmd_verify, "bench": _cmd_bench,
+                "docs": _cmd_docs}[args.command](args, out)
     except (_UsageError, ValueError) as exc:
         print(f"modelcollapse: error: {exc}", file=sys.stderr)
         return 2

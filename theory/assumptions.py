@@ -178,7 +178,7 @@ class IntegerAtLeast(Assumption):
         return check_int(self.name, value, lower=self.lower)
 
     def relation(self):
-        return sp.Ge(self.symbol, self.lower)
+        return sp.Ge(self.symbol, self.lower, evaluate=False)
 
     def describe(self):
         return f"{self.name} integer >= {self.lower}"
@@ -215,7 +215,7 @@ class PositiveReal(Assumption):
         return check_real(self.name, value, positive=True)
 
     def relation(self):
-        return sp.Gt(self.symbol, 0)
+        return sp.Gt(self.symbol, 0, evaluate=False)
 
     def describe(self):
         return f"{self.name} > 0"
@@ -245,7 +245,7 @@ class IntegerSequence(Assumption):
         return check_int_sequence(self.name, value, self.lower)
 
     def relation(self):
-        return sp.Ge(self.symbol[sp.Symbol("s")], self.lower)
+        return sp.Ge(self.symbol[sp.Symbol("s")], self.lower, evaluate=False)
 
     def describe(self):
         return f"{self.name}[s] integer >= {self.lower} for every s"
@@ -268,7 +268,7 @@ class RealAbove(Assumption):
         return v
 
     def relation(self):
-        return sp.Gt(self.symbol, self.bound)
+        return sp.Gt(self.symbol, self.bound, evaluate=False)
 
     def describe(self):
         return f"{self.name} > {sp.sstr(self.bound)}"

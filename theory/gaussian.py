@@ -151,7 +151,8 @@ def moment_recurrence(quantity):
     else:
         step_rhs = innovation_moments(expect(nxt))
         pathwise = sp.Eq(quantity.subs(t, t + 1), nxt)
-    step_rhs = sp.collect(sp.expand(step_rhs, log=False, power_base=False, power_exp=False), E(quantity))
+    step_rhs = sp.collect(sp.expand(step_rhs, log=False, power_base=False, power_exp=False), E(quantity),
+                          func=sp.factor)
     closed = solve_recurrence(quantity, step_rhs, _initial(quantity))
     return pathwise, sp.Eq(E(quantity.subs(t, t + 1)), step_rhs), closed
 

@@ -1,0 +1,79 @@
+"""The documentation site: built with warnings as errors, generated from the registry,
+readable offline with typeset math and loaded figures in a real browser."""
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from modelcollapse import proofs, theory
+from modelcollapse.numerics.docs import build_docs
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("html")
+    index = build_docs(out=out)
+    assert index.is_file()
+    return out
+
+
+def test_every_result_has_its_theorem_with_proof_and_figure(site):
+    for fam_no, family in enumerate(theory.families(), 1):
+        html = (site / "theorems" / f"{family}.html").read_text()
+        for i, r in enumerate(theory.results(family), 1):
+            anchor = r.id.replace(".", "-").replace("_", "-")
+            assert f'id="{anchor}"' in html, r.id
+            assert f"Theorem {fam_no}.{i}: {r.title}" in html
+            assert f"figures/{r.id}.png" in html or f"{r.id}.png" in html
+            for step in proofs.proof_of(r.id).steps:
+                assert step.label in html
+        assert "REJECTED" not in html and "FAILED" not in html
+
+
+def test_pages_load_nothing_from_the_network(site):
+    for page in site.rglob("*.html"):
+        text = page.read_text()
+        assert not re.search(r'<(script|link|img)[^>]+(src|href)="(https?:)?//', text), page
+
+
+def _chromium():
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(_chromium() is None, reason="no Chromium on this machine (.ci/run installs Debian's chromium)")
+def test_every_page_typesets_its_math_and_loads_its_figures_in_a_browser(site):
+    pages = sorted(p for p in site.rglob("*.html") if p.name not in ("genindex.html", "search.html"))
+    assert len(pages) >= 7
+    for page in pages:
+        with tempfile.TemporaryDirectory() as profile:
+            dom = subprocess.run([_chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
+                                  "--virtual-time-budget=20000", "--dump-dom", page.as_uri()],
+                                 capture_output=True, text=True, timeout=120).stdout
+        body = re.search(r"<body([^>]*)>", dom)
+        assert body, f"{page.name}: no page rendered"
+        attrs = body.group(1)
+        math = re.search(r'data-math="([^"]*)"', attrs)
+        images = re.search(r'data-images="([^"]*)"', attrs)
+        assert math and images, f"{page.name}: the page check did not run ({attrs})"
+        assert math.group(1).startswith("typeset"), f"{page.name}: {math.group(1)}"
+        assert images.group(1).endswith(" ok"), f"{page.name}: {images.group(1)}"
+    shot = site / "gaussian-screenshot.png"
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([_chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=20000",
+                        "--window-size=1200,2400", f"--screenshot={shot}", (site / "theorems" / "gaussian.html").as_uri()],
+                       capture_output=True, timeout=120)
+    assert shot.is_file() and shot.stat().st_size > 10_000
+
+
+def test_docs_command_errors_cleanly_without_sources(tmp_path, capsys):
+    from modelcollapse.numerics.cli import main
+    assert main(["docs", "--source", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "source" in err[0]
