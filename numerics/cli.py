@@ -39,6 +39,9 @@ def _parser():
     sub.add_parser("list", help="ids and titles of the registered results")
     b = sub.add_parser("bench", help="time derivations, proofs, references and simulation")
     b.add_argument("--json", action="store_true")
+    b.add_argument("--rigor", action="store_true",
+                   help="measure false-alarm rates, power against wrong formulas and kernel soundness (long)")
+    b.add_argument("--seeds", type=int, default=200, help="seeds per result for --rigor calibration")
     d = sub.add_parser("docs", help="build the documentation site and print the path of index.html")
     d.add_argument("--source", default=None, help="the docs/ folder (default: ./docs, else the checkout's)")
     d.add_argument("--out", default=None, help="output folder (default: SOURCE/_build/html)")
@@ -106,6 +109,10 @@ def _cmd_verify(args, out):
 
 
 def _cmd_bench(args, out):
+    if args.rigor:
+        from modelcollapse.theory.assumptions import check_int
+        from .rigor import run_rigor
+        return run_rigor(out, seeds=check_int("seeds", args.seeds, lower=1))
     from .bench import run_bench
     return run_bench(out, as_json=args.json)
 

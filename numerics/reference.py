@@ -25,6 +25,10 @@ import mpmath
 from modelcollapse import theory
 
 
+#: The reference route iterates the law t times: beyond this it would take minutes.
+MAX_T = 1_000_000
+
+
 def chi2_expect(g, k):
     """E[g(X)] for X ~ chi-square(k), by tanh-sinh quadrature of g times the density."""
     k = mpmath.mpf(k)
@@ -126,6 +130,8 @@ def reference_value(result_id, dps=30, **params):
     """
     r = theory.get(result_id)
     p = r.validate(params)
+    if p["t"] > MAX_T:
+        raise ValueError(f"t must be <= {MAX_T} for the reference route (it iterates t times), got {p['t']}")
     with mpmath.workdps(dps + 10):
         if result_id == "gaussian.schedule":
             if p["t"] > len(p["ns"]):
