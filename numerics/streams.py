@@ -26,6 +26,8 @@ def _key_words(*key) -> tuple[int, ...]:
 
 def seed_sequence(seed, *key) -> np.random.SeedSequence:
     """A SeedSequence for ``key`` under ``seed`` (``None`` draws fresh OS entropy)."""
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0):
+        raise ValueError(f"seed must be None or a non-negative integer, got {seed!r}")
     return np.random.SeedSequence(entropy=seed, spawn_key=_key_words(*key) if key else ())
 
 

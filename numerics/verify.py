@@ -65,7 +65,7 @@ class VerifyReport:
 
 
 def _count_tests(ids):
-    return sum(len(checks.SPECS[i].points) * len(checks.SPECS[i].ts) for i in ids)
+    return sum(len(checks.SPECS[i].ts_for(p)) for i in ids for p in checks.SPECS[i].points)
 
 
 def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=None,
@@ -98,7 +98,8 @@ def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=N
     seed = check_int("seed", seed, lower=0)
     family_alpha = FAMILY_ALPHA if family_alpha is None else family_alpha
     family_alpha = check_real("family_alpha", family_alpha, positive=True, upper=1, upper_strict=True)
-    chains = check_int("chains", chains, lower=10) if chains is not None else (QUICK_CHAINS if quick else CHAINS)
+    chains = check_int("chains", chains, lower=10, upper=10**7) if chains is not None else (
+        QUICK_CHAINS if quick else CHAINS)
     m = max(_count_tests(ids), 1)
     test_alpha = family_alpha / m
     say = progress or (lambda s: None)

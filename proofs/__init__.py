@@ -49,7 +49,10 @@ def library() -> Library:
 
 
 def check(result_id: str) -> ProofReport:
-    """Check the proof of ``result_id`` (and, once, everything it cites)."""
+    """Check the proof of ``result_id`` (and, once, everything it cites).
+
+    ``ValueError`` naming ``result_id`` if it is not a registered result.
+    """
     theory.get(result_id)
     return library().report(result_id)
 

@@ -35,12 +35,12 @@ def test_monte_carlo_checks_are_calibrated(rid):
 
 def test_calibration_detects_a_miscalibrated_check():
     """The same measurement fails for a check whose standard error is understated."""
-    orig = checks.mean_and_se
+    orig = checks.skew_corrected_z
     try:
-        checks.mean_and_se = lambda v, kind="mean": (orig(v, kind)[0], orig(v, kind)[1] / 3)
+        checks.skew_corrected_z = lambda v, e: 3 * orig(v, e)  # as if the standard error were a third
         c = rigor.calibration("gaussian.variance", seeds=20, chains=2000, alpha=0.05, base_seed=5)
     finally:
-        checks.mean_and_se = orig
+        checks.skew_corrected_z = orig
     assert c.rate > 0.05 + 4 * math.sqrt(0.05 * 0.95 / c.seeds)
 
 
@@ -106,3 +106,48 @@ def test_extreme_n_float_matches_mpmath(rid, n):
     assert not math.isnan(x)
     if mpmath.mpf("1e-300") < abs(y) < mpmath.mpf("1e300"):
         assert math.isclose(x, float(y), rel_tol=1e-12)
+
+
+def _call(fn):
+    return fn
+
+
+HOSTILE = [
+    ("theory.get", lambda: theory.get(3), "3"),
+    ("proofs.check", lambda: __import__("modelcollapse.proofs", fromlist=["x"]).check("x.y"), "x.y"),
+    ("proofs.axioms_of", lambda: __import__("modelcollapse.proofs", fromlist=["x"]).axioms_of(""), "''"),
+    ("expect", lambda: __import__("modelcollapse.theory.expectation", fromlist=["x"]).expect("1/0 +"), None),
+    ("z_critical nan", lambda: checks.z_critical(float("nan")), "alpha"),
+    ("z_critical 0", lambda: checks.z_critical(0.0), "alpha"),
+    ("z_critical 1", lambda: checks.z_critical(1.0), "alpha"),
+    ("mean_and_se empty", lambda: checks.mean_and_se([]), "values"),
+    ("mean_and_se nan", lambda: checks.mean_and_se([1.0, float("nan")]), "values"),
+    ("mean_and_se 2d", lambda: checks.mean_and_se([[1.0, 2.0]]), "values"),
+    ("monte_carlo chains", lambda: checks.monte_carlo_checks("gaussian.std", 0, 0.1, 1), "chains"),
+    ("monte_carlo alpha", lambda: checks.monte_carlo_checks("gaussian.std", 100, -0.1, 1), "alpha"),
+    ("stream seed", lambda: __import__("modelcollapse.numerics.streams", fromlist=["x"]).stream(-1, "a"), "seed"),
+    ("stream seed type", lambda: __import__("modelcollapse.numerics.streams", fromlist=["x"]).stream("a"), "seed"),
+    ("probabilities sum", lambda: __import__("modelcollapse.theory.assumptions", fromlist=["x"]).check_probabilities(
+        "p0", [0.5, 0.6]), "p0"),
+    ("probabilities negative", lambda: __import__("modelcollapse.theory.assumptions", fromlist=["x"])
+     .check_probabilities("p0", [1.5, -0.5]), "p0"),
+    ("probabilities empty", lambda: __import__("modelcollapse.theory.assumptions", fromlist=["x"])
+     .check_probabilities("p0", []), "p0"),
+    ("probabilities nan", lambda: __import__("modelcollapse.theory.assumptions", fromlist=["x"])
+     .check_probabilities("p0", [float("nan"), 1.0]), "p0"),
+    ("probabilities string", lambda: __import__("modelcollapse.theory.assumptions", fromlist=["x"])
+     .check_probabilities("p0", "ab"), "p0"),
+    ("reference unknown", lambda: __import__("modelcollapse.numerics.reference", fromlist=["x"]).reference_value(
+        "gaussian.nope"), "gaussian.nope"),
+    ("verify chains", lambda: verify(ids=["gaussian.std"], chains=10**12), "chains"),
+]
+
+
+@pytest.mark.parametrize("name,call,needle", HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_input_table(name, call, needle):
+    if needle is None:
+        with pytest.raises((ValueError, SyntaxError, TypeError)):
+            call()
+        return
+    with pytest.raises(ValueError, match=needle):
+        call()

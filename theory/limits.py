@@ -23,6 +23,8 @@ def geometric_limit(expr, t, below_one=(), above_one=(), equal_one=()):
 
     Raises ``ValueError`` naming ``expr`` if a ``base**t`` term is left unclassified.
     """
+    if not isinstance(t, sp.Symbol):
+        raise ValueError(f"t must be a sympy Symbol, got {t!r}")
     below = [sp.simplify(b) for b in below_one]
     above = [sp.simplify(b) for b in above_one]
     ones = [sp.simplify(b) for b in equal_one]
