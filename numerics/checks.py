@@ -95,6 +95,11 @@ SPECS: dict[str, Spec] = {
 }
 
 
+def _plain(params: dict) -> dict:
+    """Parameters as JSON-ready values (schedules as lists)."""
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()}
+
+
 @dataclass
 class MonteCarloCheck:
     result_id: str
@@ -109,9 +114,7 @@ class MonteCarloCheck:
     passed: bool
 
     def as_dict(self):
-        d = asdict(self)
-        d["params"] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.params.items()}
-        return d
+        return dict(asdict(self), params=_plain(self.params))
 
 
 @dataclass
@@ -124,9 +127,7 @@ class ReferenceCheck:
     passed: bool
 
     def as_dict(self):
-        d = asdict(self)
-        d["worst"] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.worst.items()}
-        return d
+        return dict(asdict(self), worst=_plain(self.worst))
 
 
 def z_critical(alpha: float) -> float:

@@ -83,6 +83,10 @@ def decide_relation(rel, space):
     return Verdict.fail(f"cannot decide a {type(rel).__name__} by algebra")
 
 
+def _mapping_text(mapping) -> str:
+    return ", ".join(f"{k} = {sp.sstr(v)}" for k, v in mapping.items())
+
+
 class Rule:
     name = "rule"
 
@@ -185,7 +189,7 @@ class LemmaInstance(Rule):
     name = "lemma"
 
     def describe(self):
-        return f"lemma {self.lemma} with " + ", ".join(f"{k} = {sp.sstr(v)}" for k, v in self.mapping.items())
+        return f"lemma {self.lemma} with " + _mapping_text(self.mapping)
 
     def check(self, relation, premises, space, library):
         from .lemmas import LEMMAS
@@ -223,8 +227,7 @@ class ByAxiom(Rule):
     name = "axiom"
 
     def describe(self):
-        extra = (" with " + ", ".join(f"{k} = {sp.sstr(v)}" for k, v in self.mapping.items())) if self.mapping else ""
-        return f"axiom {self.axiom}{extra}"
+        return f"axiom {self.axiom}" + (" with " + _mapping_text(self.mapping) if self.mapping else "")
 
     def check(self, relation, premises, space, library):
         from .axioms import AXIOMS
