@@ -52,7 +52,7 @@ class Spec:
         heavy-tailed factors whose sample mean is far from normal after a few steps, so
         such points are checked at t <= 2 only (see ``modelcollapse bench --rigor``)."""
         sizes = params["ns"][:1] if "ns" in params else (params["n"],)
-        if min(sizes) < 5:
+        if self.simulator == "gaussian" and min(sizes) < 5:
             return tuple(t for t in self.ts if t <= 2) or (1,)
         return self.ts
 
@@ -98,6 +98,16 @@ SPECS: dict[str, Spec] = {
 def _plain(params: dict) -> dict:
     """Parameters as JSON-ready values (schedules as lists)."""
     return {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()}
+
+_CATEGORICAL_POINTS = [dict(p0=(0.5, 0.3, 0.2), n=10), dict(p0=(0.1,) * 10, n=20), dict(p0=(0.75, 0.25, 0.0), n=4)]
+SPECS.update({
+    "categorical.mean": Spec(lambda p, t: p.p[t][:, 0], points=[dict(q, i=1) for q in _CATEGORICAL_POINTS],
+                             simulator="categorical", reference_ts=(0, 1, 2, 5, 20)),
+    "categorical.collision": Spec(lambda p, t: (p.p[t] ** 2).sum(axis=1), points=_CATEGORICAL_POINTS,
+                                  simulator="categorical", reference_ts=(0, 1, 2, 5, 20)),
+    "categorical.gini_simpson": Spec(lambda p, t: 1 - (p.p[t] ** 2).sum(axis=1), points=_CATEGORICAL_POINTS,
+                                     simulator="categorical", reference_ts=(0, 1, 2, 5, 20)),
+})
 
 
 @dataclass
@@ -175,6 +185,9 @@ def skew_corrected_z(values, expected) -> float:
 
 def simulate_point(spec: Spec, params: dict, t_max: int, chains: int, rng):
     """Simulate the model of ``spec`` at ``params`` for ``t_max`` refits."""
+    if spec.simulator == "categorical":
+        from .categorical_sim import simulate_categorical
+        return simulate_categorical(params["p0"], params["n"], t_max, chains, seed=rng)
     n = params["ns"] if "ns" in params else params["n"]
     return simulate_gaussian(n, t_max, chains, ddof=params["ddof"], mu0=params.get("mu0", 0.0),
                              sigma0=params["sigma0"], seed=rng)

@@ -130,6 +130,8 @@ def reference_value(result_id, dps=30, **params):
     """
     r = theory.get(result_id)
     p = r.validate(params)
+    if result_id.startswith("categorical."):
+        return _categorical_reference(result_id, p, dps)
     if p["t"] > MAX_T:
         raise ValueError(f"t must be <= {MAX_T} for the reference route (it iterates t times), got {p['t']}")
     with mpmath.workdps(dps + 10):
@@ -144,5 +146,35 @@ def reference_value(result_id, dps=30, **params):
         wanted, formula = _FORMULAS[result_id]
         s0 = mpmath.mpf(p["sigma0"])
         out = formula(_iterate(sizes, p["ddof"], s0, wanted), s0)
+    with mpmath.workdps(dps):
+        return +out
+
+
+def _categorical_moment(n, prob, t, k, dps):
+    """E[p_{i,t}^k] from the exact two-category chain (count n * prob must be an integer)."""
+    from .wright_fisher import count_distribution
+
+    c0 = n * prob
+    if abs(c0 - round(c0)) > 1e-9:
+        raise ValueError(f"p0 entries must be multiples of 1/n = {1 / n:g} for the exact chain, got {prob!r}")
+    v = count_distribution(n, int(round(c0)), t, dps)
+    return mpmath.fsum((mpmath.mpf(c) / n) ** k * v[0, c] for c in range(n + 1))
+
+
+def _categorical_reference(result_id, p, dps):
+    n, t, probs = p["n"], p["t"], p["p0"]
+    if t > 2000 or n > 200:
+        raise ValueError("t must be <= 2000 and n <= 200 for the exact categorical reference")
+    with mpmath.workdps(dps + 10):
+        if result_id == "categorical.mean":
+            out = _categorical_moment(n, probs[p["i"] - 1], t, 1, dps + 10) if p["i"] <= len(probs) else None
+            if out is None:
+                raise ValueError(f"i must be <= len(p0) = {len(probs)}, got {p['i']}")
+        elif result_id in ("categorical.collision", "categorical.gini_simpson"):
+            out = mpmath.fsum(_categorical_moment(n, q, t, 2, dps + 10) for q in probs)
+            if result_id == "categorical.gini_simpson":
+                out = 1 - out
+        else:
+            raise ValueError(f"result_id {result_id!r} has no reference computation")
     with mpmath.workdps(dps):
         return +out

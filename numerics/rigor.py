@@ -65,7 +65,8 @@ def _param_mutants(r):
     if "ns" in r.parameters:
         out["ns -> ns + 1"] = shift("ns", lambda v: tuple(x + 1 for x in v))
     out["t -> t + 1"] = shift("t", lambda v: v + 1)
-    out["ddof flipped"] = shift("ddof", lambda v: 1 - v)
+    if "ddof" in r.parameters:
+        out["ddof flipped"] = shift("ddof", lambda v: 1 - v)
     out["factor 2"] = lambda dps=None, **p: 2 * r(dps=dps, **p)
     out["sign"] = lambda dps=None, **p: -r(dps=dps, **p)
     return out

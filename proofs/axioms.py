@@ -168,6 +168,11 @@ def _slln_custom(relation, premises, space, mapping):
 
 _u = sp.Symbol("u")
 
+
+def _wright_fisher_schemas():
+    from modelcollapse.theory import categorical as C
+    return tuple(C.LAW.values())
+
 AXIOMS: dict[str, Axiom] = {}
 for _ax in [
     Axiom("cochran", "Cochran's theorem: the one-step law of Gaussian refitting (fixed n)",
@@ -202,6 +207,22 @@ for _ax in [
                          sp.Lt(sp.Sum(1 - pfactor, (s, 0, sp.oo)), sp.oo)),),
           side_conditions=(sp.Gt(pc, 0), sp.Gt(pfactor, 0), sp.Le(pfactor, 1)),
           statement="For factors f_s in (0, 1] and c > 0: lim c prod_{s<t} f_s > 0 iff sum (1 - f_s) < oo."),
+    Axiom("wright_fisher", "The one-step law of categorical refitting (neutral Wright-Fisher, N = n)",
+          (Reference("Wright, S.", 1931, "Evolution in Mendelian populations", "Genetics 16(2), 97-159"),
+           Reference("Fisher, R. A.", 1930, "The Genetical Theory of Natural Selection", "Clarendon Press")),
+          _wright_fisher_schemas(), model="categorical",
+          statement="Given generation t the counts are Multinomial(n, p_t), so the count n p_{i,t+1} of "
+                    "category i is Binomial(n, p_{i,t}) with MGF (1 - p + p e^s)^n (binomial theorem); "
+                    "generation 0 is p0."),
+    Axiom("mgf_moments", "Moments from the moment-generating function",
+          (Reference("Billingsley, P.", 1995, "Probability and Measure", "3rd ed., Wiley", "Section 21"),),
+          statement="If E[exp(sY)] is finite for s near 0, E[Y^k] is its k-th derivative at s = 0 "
+                    "(also conditionally)."),
+    Axiom("tower", "Law of total expectation", (Reference("Billingsley, P.", 1995, "Probability and Measure",
+                                                           "3rd ed., Wiley", "Section 34"),),
+          statement="E[E[Y | F_t]] = E[Y]; expectation is linear."),
+    Axiom("linearity", "Linearity of expectation over finite sums", (), kind="definition",
+          statement="E[sum_{i=1}^K Y_i] = sum_{i=1}^K E[Y_i] for finite K."),
     Axiom("variance", "Definition of the variance", (), (sp.Eq(Var(Y), E(Y**2) - E(Y) ** 2),),
           kind="definition", statement="Var[Y] = E[Y^2] - E[Y]^2."),
     Axiom("entropy", "Definition of differential entropy (normal density)", (G.COVER_THOMAS,),

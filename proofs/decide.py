@@ -29,7 +29,7 @@ class Assumed:
         # IndexedBase -> lower bound (schedules: ns[s] >= 2 for every s).
         self.indexed_bounds = dict(lower_bounds_for_indexed or {})
         for a in self.assumptions:
-            if isinstance(a.symbol, sp.IndexedBase):
+            if isinstance(a.symbol, sp.IndexedBase) and hasattr(a, "lower"):
                 self.indexed_bounds[a.symbol] = a.lower
 
     def restricted(self, fixed):
@@ -85,8 +85,14 @@ def _peel_products(expr):
     return expr.replace(lambda e: isinstance(e, sp.Product), peel)
 
 
+def _split_sums(e):
+    from modelcollapse.theory.expectation import split_sums
+    return sp.expand(split_sums(e))
+
+
 _TRANSFORMS = (
     lambda e: sp.expand(e),
+    _split_sums,
     lambda e: sp.cancel(sp.together(e)),
     lambda e: sp.expand(sp.expand_log(e)),
     lambda e: sp.simplify(sp.expand_func(sp.gammasimp(e))),

@@ -101,10 +101,10 @@ class Builder:
                      *init_labels)
         return self.add(name, sp.Eq(E(quantity), closed), Induction(), b, r, text="induction on t")
 
-    def done(self, result_id, goals=None):
+    def done(self, result_id, goals=None, local=()):
         r = theory.get(result_id)
         goals = goals or {"statement": r.statement, **r.claims}
-        return Proof(result_id, goals, r.assumptions, self.steps)
+        return Proof(result_id, goals, r.assumptions, self.steps, local=tuple(local))
 
 
 @proof("gaussian.variance")

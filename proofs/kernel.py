@@ -66,6 +66,9 @@ class Proof:
     #: For lemmas: side conditions an instance must meet (relations in the parameters).
     conditions: tuple = ()
     statement: Any = None
+    #: Variables the proof quantifies over locally (for every category i >= 1, say): they
+    #: constrain no parameter of the result and must not appear free in its goals.
+    local: tuple = ()
 
 
 @dataclass
@@ -251,6 +254,14 @@ def check_step(step, proof, known, step_axioms, library, space, labels=(), secon
                 raise ValueError(f"condition on {k} is not a case of the proof's assumptions")
         premises = []
         for ref in step.premises:
+            if ref.startswith("assumption:"):
+                # A fact an assumption states (p0 sums to 1), valid under the proof's assumptions.
+                owner = next((a for a in proof.assumptions if a.name == ref.split(":", 1)[1]
+                              and hasattr(a, "facts")), None)
+                if owner is None:
+                    raise ValueError(f"{ref}: no such assumption with facts in this proof")
+                premises.append(_premise_relation(owner.facts()[0], fixed))
+                continue
             if ref in known:
                 rel = known[ref]
                 used |= step_axioms.get(ref, frozenset())
@@ -262,7 +273,8 @@ def check_step(step, proof, known, step_axioms, library, space, labels=(), secon
                 rel, rep, rel_axioms = library.fact(ref)
                 if not rep.ok:
                     raise ValueError(f"cited {ref} is not proved")
-                problem = assumptions_cover(proof.assumptions, library.proof(ref.partition("#")[0]).assumptions)
+                problem = assumptions_cover(tuple(proof.assumptions) + tuple(proof.local),
+                                            library.proof(ref.partition("#")[0]).assumptions)
                 if problem:
                     raise ValueError(f"cited {ref} needs {problem}, which this proof does not assume")
                 used |= set(rel_axioms)
@@ -286,8 +298,11 @@ def check(proof: Proof, library: Library | None = None, result_assumptions=None)
 
     library = library or Library()
     start = time.perf_counter()
-    space = Assumed(proof.assumptions)
+    space = Assumed(tuple(proof.assumptions) + tuple(proof.local))
     report = ProofReport(proof.name, ok=False)
+    for a in proof.local:
+        if any(a.symbol in g.free_symbols for g in proof.goals.values() if hasattr(g, "free_symbols")):
+            report.errors.append(f"the local variable {a.name} appears free in a goal")
     if result_assumptions is not None:
         extra = [a.describe() for a in proof.assumptions if a not in tuple(result_assumptions)]
         if extra:

@@ -10,7 +10,7 @@ from modelcollapse import theory
 @functools.lru_cache(maxsize=None)
 def proof(name: str):
     """The :class:`~modelcollapse.proofs.kernel.Proof` named ``name`` (a result id or a lemma)."""
-    from . import gaussian  # noqa: F401  (registers its builders)
+    from . import categorical, gaussian  # noqa: F401  (register their builders)
     from .gaussian import PROOFS
     from .lemmas import LEMMAS
 
@@ -23,5 +23,6 @@ def proof(name: str):
 
 
 def result_ids_with_proofs():
+    from . import categorical  # noqa: F401
     from .gaussian import PROOFS
     return list(PROOFS)

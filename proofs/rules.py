@@ -24,7 +24,7 @@ from typing import Any
 
 import sympy as sp
 
-from modelcollapse.theory.expectation import expect
+from modelcollapse.theory.expectation import expect, split_sums
 from modelcollapse.theory.limits import geometric_limit
 from modelcollapse.theory.symbols import E, t
 
@@ -47,25 +47,40 @@ def gap(rel):
     raise ValueError(f"{rel} is not an inequality")
 
 
-def rewrite(expr, equalities, passes=6):
+def rewrite(expr, equalities, passes=6, space=None):
     """Replace each equality's left side by its right side, repeatedly.
 
     Relations are rebuilt unevaluated: sympy would otherwise try to decide Eq(integral, 1)
-    by numerical quadrature, which is slow and (more to the point) not a proof.
+    by numerical quadrature, which is slow and (more to the point) not a proof. Inside a
+    finite sum over i, an equality in i is used only when the proof's assumptions on i cover
+    the whole range of the sum (sympy's subs never substitutes a bound variable).
     """
     if isinstance(expr, sp.core.relational.Relational):
-        return type(expr)(rewrite(expr.lhs, equalities, passes), rewrite(expr.rhs, equalities, passes),
-                          evaluate=False)
+        return type(expr)(rewrite(expr.lhs, equalities, passes, space),
+                          rewrite(expr.rhs, equalities, passes, space), evaluate=False)
     if isinstance(expr, (sp.Equivalent, sp.Implies, sp.And, sp.Or, sp.Not)):
-        return expr.func(*[rewrite(a, equalities, passes) for a in expr.args], evaluate=False)
+        return expr.func(*[rewrite(a, equalities, passes, space) for a in expr.args], evaluate=False)
     for _ in range(passes):
         new = expr
         for eq in equalities:
             new = new.subs(eq.lhs, eq.rhs)
+        if new.has(sp.Sum) and any(eq.lhs.has(sp.Sum) for eq in equalities):
+            new = split_sums(new)  # linearity of finite sums, so that Sum(p0[i]) can be matched
+        if space is not None and new.has(sp.Sum):
+            new = new.replace(lambda e: isinstance(e, sp.Sum) and len(e.limits) == 1,
+                              lambda S: _rewrite_summand(S, equalities, passes, space))
         if new == expr:
             break
         expr = new
     return expr
+
+
+def _rewrite_summand(S, equalities, passes, space):
+    var, lo, _ = S.limits[0]
+    bound = next((a for a in space.assumptions if a.symbol == var and hasattr(a, "lower")), None)
+    usable = [eq for eq in equalities if var not in eq.free_symbols or (
+        bound is not None and (sp.sympify(lo) - bound.lower).is_nonnegative)]
+    return sp.Sum(rewrite(S.function, usable, passes), *S.limits)
 
 
 def decide_relation(rel, space):
@@ -124,12 +139,12 @@ class Rewrite(Rule):
         others = [p for p in premises if not isinstance(p, sp.Eq)]
         if not premises:
             return Verdict.fail("rewrite needs premises")
-        new = rewrite(relation, eqs)
+        new = rewrite(relation, eqs, space=space)
         if not others:
             return decide_relation(new, space)
         if len(others) > 1:
             return Verdict.fail("rewrite takes at most one non-equality premise")
-        target = rewrite(others[0], eqs)
+        target = rewrite(others[0], eqs, space=space)
         if same_relation(new, target, space):
             return Verdict(True)
         return Verdict.fail("the rewritten relation is not the premise", new)
@@ -154,7 +169,7 @@ class Expectation(Rule):
         if not isinstance(relation, sp.Eq):
             return Verdict.fail("expectation concludes an equality")
         for side, target in ((relation.lhs, p.lhs), (relation.rhs, p.rhs)):
-            ok, residual = is_zero(side - expect(target), space)
+            ok, residual = is_zero(expect(side) - expect(target), space)
             if not ok:
                 return Verdict.fail("not the expectation of the premise", residual)
         return Verdict(True, axioms=frozenset({"innovation_independence"}))
@@ -350,3 +365,103 @@ class Limit(Rule):
             if value != target and not (value.is_finite and is_zero(value - target, space.restricted({}))[0]):
                 return Verdict.fail("the limit has another value", value)
         return Verdict(True)
+
+
+@dataclass
+class MomentFromMGF(Rule):
+    """From Eq(E[exp(s Y) | F_t], M(s)), with M finite for all s, conclude
+    Eq(E[Y^k | F_t], d^k M / ds^k at s = 0) (differentiation under the expectation)."""
+
+    k: int = 1
+    name = "mgf"
+
+    def describe(self):
+        return f"derivative {self.k} of the MGF at 0"
+
+    def check(self, relation, premises, space, library):
+        from modelcollapse.theory.symbols import CE, mgf_s
+
+        if len(premises) != 1 or not isinstance(premises[0], sp.Eq) or not isinstance(premises[0].lhs, CE):
+            return Verdict.fail("mgf takes one premise Eq(E[exp(s Y) | F_t], M(s))")
+        p = premises[0]
+        inner, cond = p.lhs.args
+        if not (isinstance(inner, sp.exp) and inner.args[0].has(mgf_s)):
+            return Verdict.fail("the premise is not a moment-generating function")
+        Y = sp.simplify(inner.args[0] / mgf_s)
+        if Y.has(mgf_s) or p.rhs.has(sp.oo, sp.zoo):
+            return Verdict.fail("the exponent is not linear in s")
+        if not isinstance(relation, sp.Eq) or relation.lhs != CE(Y**self.k, cond):
+            return Verdict.fail(f"mgf concludes Eq(E[({Y})^{self.k} | F], ...)")
+        value = sp.diff(p.rhs, mgf_s, self.k).subs(mgf_s, 0)
+        ok, residual = is_zero(relation.rhs - value, space)
+        if not ok:
+            return Verdict.fail("not the derivative of the MGF at 0", residual)
+        return Verdict(True, axioms=frozenset({"mgf_moments"}))
+
+
+@dataclass
+class Tower(Rule):
+    """From Eq(E[A | F_t], g) with g determined by generation t, conclude E[A] = E[g]
+    (both sides by linearity, :func:`~modelcollapse.theory.expectation.expect`)."""
+
+    name = "tower"
+
+    def check(self, relation, premises, space, library):
+        from modelcollapse.theory.symbols import CE, RandomSequence
+
+        if len(premises) != 1 or not isinstance(premises[0], sp.Eq) or not isinstance(premises[0].lhs, CE):
+            return Verdict.fail("tower takes one premise Eq(E[A | F_t], g)")
+        A, cond = premises[0].lhs.args
+        g = premises[0].rhs
+        if g.has(CE) or any(a.generation != cond for a in g.atoms(RandomSequence)):
+            return Verdict.fail("the conditional expectation must be determined by generation t")
+        if not isinstance(relation, sp.Eq):
+            return Verdict.fail("tower concludes an equality")
+        for side, target in ((relation.lhs, A), (relation.rhs, g)):
+            ok, residual = is_zero(expect(side) - expect(target), space)
+            if not ok:
+                return Verdict.fail("not the expectation of the premise", residual)
+        return Verdict(True, axioms=frozenset({"tower"}))
+
+
+@dataclass
+class Scale(Rule):
+    """From Eq(a, b) conclude Eq(a / c, b / c) for a c shown non-zero."""
+
+    c: Any = 1
+    name = "scale"
+
+    def describe(self):
+        return f"divide by {sp.sstr(self.c)}"
+
+    def check(self, relation, premises, space, library):
+        if len(premises) != 1 or not isinstance(premises[0], sp.Eq) or not isinstance(relation, sp.Eq):
+            return Verdict.fail("scale takes one equality and concludes one")
+        if not (is_positive(self.c, space)[0] or is_positive(-self.c, space)[0]):
+            return Verdict.fail(f"{self.c} is not shown non-zero")
+        p = premises[0]
+        for side, target in ((relation.lhs, p.lhs / self.c), (relation.rhs, p.rhs / self.c)):
+            ok, residual = is_zero(expect(side) - expect(target), space)
+            if not ok:
+                return Verdict.fail("not the premise divided by the constant", residual)
+        return Verdict(True)
+
+
+@dataclass
+class SumLinearity(Rule):
+    """E[sum_i Y_i] = sum_i E[Y_i] over a finite range."""
+
+    name = "sum linearity"
+
+    def check(self, relation, premises, space, library):
+        if premises:
+            return Verdict.fail("sum linearity takes no premises")
+        lhs, rhs = (relation.lhs, relation.rhs) if isinstance(relation, sp.Eq) else (None, None)
+        if not (isinstance(lhs, E) and isinstance(lhs.args[0], sp.Sum)):
+            return Verdict.fail("sum linearity concludes Eq(E[Sum(...)], Sum(E[...]))")
+        S = lhs.args[0]
+        if any(hi.has(sp.oo) for _, _, hi in S.limits):
+            return Verdict.fail("only finite sums")
+        if rhs != sp.Sum(E(S.function), *S.limits):
+            return Verdict.fail("not the sum of the expectations", rhs)
+        return Verdict(True, axioms=frozenset({"linearity"}))

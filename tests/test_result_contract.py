@@ -8,25 +8,29 @@ import sympy as sp
 
 from modelcollapse import theory
 
+CATEGORICAL_IDS = ["categorical.mean", "categorical.collision", "categorical.gini_simpson"]
 GAUSSIAN_IDS = ["gaussian.variance", "gaussian.variance_of_variance", "gaussian.std", "gaussian.log_variance",
                 "gaussian.mean_drift", "gaussian.entropy", "gaussian.w2", "gaussian.kl", "gaussian.schedule"]
 CANONICAL = {"n", "t", "ddof", "mu0", "sigma0", "p0", "K", "lam", "tau", "a", "R", "ns"}
+#: Parameters added beyond the contract: i, the (1-based) category a per-category result is about.
+EXTRA = {"i"}
 
 
-def test_gaussian_ids_are_registered_in_order():
+def test_ids_are_registered_in_order():
     assert [r.id for r in theory.results("gaussian")] == GAUSSIAN_IDS
+    assert [r.id for r in theory.results("categorical")] == CATEGORICAL_IDS
 
 
 @pytest.mark.parametrize("r", theory.results(), ids=lambda r: r.id)
 def test_result_attributes(r):
     assert r.title and r.references
-    assert set(r.parameters) <= CANONICAL
+    assert set(r.parameters) <= CANONICAL | EXTRA
     assert isinstance(r.statement, sp.Eq)
     assert r.closed_form == r.statement.rhs
     assert "t" in r.parameters
     # The closed form mentions only declared parameters (and bound dummies).
     names = {str(s) for s in r.closed_form.free_symbols if not isinstance(s, sp.Indexed)}
-    assert names <= set(r.parameters) | {"n"}  # ns is IndexedBase 'n'
+    assert names <= set(r.parameters) | {"n", "K"}  # ns is IndexedBase 'n'; K = len(p0)
 
 
 def test_unknown_id_is_a_value_error_naming_it():
@@ -35,22 +39,30 @@ def test_unknown_id_is_a_value_error_naming_it():
 
 
 def _good(r):
-    p = dict(n=10, t=3, ddof=0, sigma0=1.0, mu0=0.0, ns=[5, 6, 7])
+    p = dict(n=10, t=3, ddof=0, sigma0=1.0, mu0=0.0, ns=[5, 6, 7], p0=[0.5, 0.3, 0.2], i=2)
     return {k: p[k] for k in r.parameters}
 
 
 BAD = [
     ("n", 1), ("n", 2.0), ("n", "10"), ("n", True), ("t", -1), ("t", 1.5), ("ddof", 2), ("ddof", -1),
     ("sigma0", 0.0), ("sigma0", -1.0), ("sigma0", float("nan")), ("sigma0", float("inf")), ("mu0", float("nan")),
-    ("ns", [5, 1, 7]), ("ns", "abc"),
+    ("ns", [5, 1, 7]), ("ns", "abc"), ("p0", [0.5, 0.6]), ("p0", []), ("p0", [1.5, -0.5]),
+    ("p0", [float("nan"), 1.0]), ("i", 0), ("i", 4),
 ]
 
 
-@pytest.mark.parametrize("r", theory.results(), ids=lambda r: r.id)
-@pytest.mark.parametrize("name,value", BAD)
+def _bad_cases():
+    for r in theory.results():
+        for name, value in BAD:
+            if name not in r.parameters:
+                continue
+            if (name, value) == ("n", 1) and r.family == "categorical":
+                continue  # n = 1 is a valid categorical model (one sample per generation)
+            yield pytest.param(r, name, value, id=f"{r.id}-{name}={value!r}")
+
+
+@pytest.mark.parametrize("r,name,value", list(_bad_cases()))
 def test_bad_parameters_raise_value_error_naming_them(r, name, value):
-    if name not in r.parameters:
-        pytest.skip("not a parameter of this result")
     params = _good(r)
     params[name] = value
     with pytest.raises(ValueError, match=name):
@@ -87,7 +99,8 @@ def test_float_and_mpmath_agree(r):
     assert math.isclose(x, float(y), rel_tol=1e-14, abs_tol=1e-300)
 
 
-@pytest.mark.parametrize("r", [r for r in theory.results() if r.id != "gaussian.schedule"], ids=lambda r: r.id)
+@pytest.mark.parametrize("r", [r for r in theory.results("gaussian") if r.id != "gaussian.schedule"],
+                         ids=lambda r: r.id)
 @pytest.mark.parametrize("t", [10**6, 10**9])
 def test_huge_t_is_finite_and_matches_mpmath(r, t):
     params = dict(_good(r), t=t, ddof=0)

@@ -48,7 +48,7 @@ def test_calibration_detects_a_miscalibrated_check():
 def test_every_wrong_formula_that_differs_is_rejected(rid):
     outcomes = rigor.mutant_power(rid, monte_carlo=False)
     counted = [m for m in outcomes if m.counts]
-    assert len(counted) >= 4
+    assert len(counted) >= 2  # the categorical mean is a martingale: n + 1 and t + 1 leave it unchanged
     assert [m.mutant for m in counted if not m.detected] == []
 
 
@@ -97,7 +97,7 @@ def test_hostile_input(call, name):
         call()
 
 
-@pytest.mark.parametrize("rid", [r for r in IDS if r != "gaussian.schedule"])
+@pytest.mark.parametrize("rid", [r.id for r in theory.results("gaussian") if r.id != "gaussian.schedule"])
 @pytest.mark.parametrize("n", [10**6, 10**9])
 def test_extreme_n_float_matches_mpmath(rid, n):
     r = theory.get(rid)
@@ -151,3 +151,15 @@ def test_hostile_input_table(name, call, needle):
         return
     with pytest.raises(ValueError, match=needle):
         call()
+
+
+@pytest.mark.parametrize("rid", ["categorical.collision", "categorical.gini_simpson"])
+def test_extreme_categorical_probabilities(rid):
+    """Entries down to 1e-300 and n, t up to 10^6: float64 against mpmath at 50 digits."""
+    r = theory.get(rid)
+    p0 = [1 - 2e-300, 1e-300, 1e-300]
+    for n, t in ((10**6, 10**6), (2, 1000), (10**9, 10**6)):
+        x, y = r(p0=p0, n=n, t=t), r(p0=p0, n=n, t=t, dps=50)
+        assert not math.isnan(x)
+        if mpmath.mpf("1e-300") < abs(y) < mpmath.mpf("1e300"):
+            assert math.isclose(x, float(y), rel_tol=1e-12)

@@ -31,6 +31,26 @@ from .symbols import E, RandomSequence, X, Z, is_random
 INNOVATIONS = (X, Z)
 
 
+def split_sums(expr):
+    """Linearity of finite sums: Sum(a f + b g) -> a Sum(f) + b Sum(g), constants pulled out.
+
+    >>> import sympy as sp
+    >>> i, K, c = sp.symbols("i K c", integer=True, positive=True)
+    >>> x = sp.IndexedBase("x")
+    >>> split_sums(sp.Sum(c * x[i] ** 2 + x[i], (i, 1, K)))
+    c*Sum(x[i]**2, (i, 1, K)) + Sum(x[i], (i, 1, K))
+    """
+    def split(S):
+        f, limits = S.function, S.limits
+        var = limits[0][0]
+        out = sp.S.Zero
+        for term in sp.Add.make_args(sp.expand(f)):
+            const, rest = term.as_independent(var, as_Add=False)
+            out += const * (sp.Sum(rest, *limits) if rest != 1 or True else rest)
+        return out
+    return sp.sympify(expr).replace(lambda e: isinstance(e, sp.Sum) and len(e.limits) == 1, split)
+
+
 def _offset(a, b):
     """``a - b`` as an int when it is an integer constant, else None."""
     d = sp.expand(a - b)
@@ -38,8 +58,14 @@ def _offset(a, b):
 
 
 def expect(expr):
-    """Expectation of ``expr`` by linearity and independence of the latest innovations."""
-    expr = sp.expand(sp.sympify(expr), log=False, power_base=False, power_exp=False)
+    """Expectation of ``expr`` by linearity and independence of the latest innovations.
+
+    Expectations already in ``expr`` are linearised too: E[1 - Y] becomes 1 - E[Y].
+    """
+    expr = sp.sympify(expr)
+    if expr.has(E):
+        expr = expr.replace(lambda e: isinstance(e, E), lambda e: expect(e.args[0]))
+    expr = sp.expand(expr, log=False, power_base=False, power_exp=False)
     total = sp.S.Zero
     for term in sp.Add.make_args(expr):
         total += _expect_term(term)

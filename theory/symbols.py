@@ -47,7 +47,7 @@ def _power(tex, exp):
 
 
 class RandomSequence(sp.Function):
-    """A random quantity indexed by the generation ``t``.
+    """A random quantity indexed by the generation ``t`` (its last argument).
 
     Subclasses name the quantity (``_tex``, ``_text``) and its sign. A random sequence
     is never treated as a constant by :class:`E` or by the expectation rule.
@@ -72,8 +72,8 @@ class RandomSequence(sp.Function):
 
     @property
     def generation(self):
-        """The generation index (a sympy expression)."""
-        return self.args[0]
+        """The generation index (a sympy expression): the last argument."""
+        return self.args[-1]
 
 
 class sigma(RandomSequence):
@@ -130,9 +130,55 @@ class Z(RandomSequence):
         return True
 
 
+class pc(RandomSequence):
+    """Share p_{i,t} of category i in the categorical model at generation t (args: i, t)."""
+
+    nargs = 2
+    _tex, _text = "p", "p"
+
+    def _latex(self, printer, exp=None):
+        i, g = (printer._print(a) for a in self.args)
+        return _power(r"p_{%s,%s}" % (i, g), exp)
+
+    def _sympystr(self, printer):
+        i, g = (printer._print(a) for a in self.args)
+        return "p_{%s,%s}" % (i, g)
+
+    def _eval_is_nonnegative(self):
+        return True
+
+    def _eval_is_real(self):
+        return True
+
+
+class CE(sp.Function):
+    """Conditional expectation E[Y | generation t]: CE(Y, t)."""
+
+    nargs = 2
+
+    def _latex(self, printer, exp=None):
+        return _power(r"\mathbb{E}\left[%s \,\middle|\, \mathcal{F}_{%s}\right]" % (
+            printer._print(self.args[0]), printer._print(self.args[1])), exp)
+
+    def _sympystr(self, printer):
+        return "E[%s | F_%s]" % (printer._print(self.args[0]), printer._print(self.args[1]))
+
+
+#: Category index, number of categories, original distribution, MGF variable.
+i = sp.Symbol("i", integer=True, positive=True)
+p0 = sp.IndexedBase("p0", nonnegative=True)
+mgf_s = sp.Symbol("s_mgf", real=True)
+
+
 def is_random(expr) -> bool:
-    """True when ``expr`` contains a random sequence."""
-    return bool(getattr(expr, "atoms", None)) and bool(expr.atoms(RandomSequence))
+    """True when ``expr`` contains a random sequence outside every expectation (an
+    expectation is a number, whatever it is of)."""
+    if not getattr(expr, "atoms", None):
+        return False
+    expectations = [a for a in expr.atoms(sp.Function) if isinstance(a, E)]
+    if expectations:
+        expr = expr.xreplace({a: sp.Dummy() for a in expectations})
+    return bool(expr.atoms(RandomSequence))
 
 
 class E(sp.Function):

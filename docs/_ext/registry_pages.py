@@ -28,6 +28,13 @@ FAMILY_INTRO = {
         ":math:`\\sigma_{t+1} = \\sigma_t \\sqrt{X_t/(n-\\mathrm{ddof})}` and "
         ":math:`\\mu_{t+1} = \\mu_t + \\sigma_t Z_t/\\sqrt{n}` with independent "
         ":math:`X_t \\sim \\chi^2_{n-1}` and :math:`Z_t \\sim \\mathcal{N}(0,1)`."),
+    "categorical": (
+        "Iterated categorical refitting",
+        "The discrete model of a language model refitted on its own text: generation :math:`t+1` is the "
+        "empirical distribution of :math:`n` samples of generation :math:`t`, "
+        ":math:`p_{t+1} = \\mathrm{Multinomial}(n, p_t)/n` (neutral Wright-Fisher with :math:`N = n`). "
+        "Given generation :math:`t`, the count of category :math:`i` is binomial with MGF "
+        ":math:`(1 - p_{i,t} + p_{i,t} e^s)^n`; its moments, by differentiation, give every recurrence."),
 }
 
 
