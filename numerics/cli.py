@@ -138,6 +138,9 @@ def main(argv=None, out=None) -> int:
     except KeyboardInterrupt:
         print("modelcollapse: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into head, say: stop quietly
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

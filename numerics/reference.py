@@ -1,4 +1,10 @@
-"""An independent high-precision route to every Gaussian result.
+"""An independent high-precision route to every result.
+
+Categorical results are computed from the exact Wright-Fisher chain
+(:mod:`modelcollapse.numerics.wright_fisher`): one category against the rest, the count
+distribution after t steps by repeated multiplication with the transition matrix.
+
+Gaussian results:
 
 In the spirit of scipy.stats' mpmath references: each quantity is computed *by
 definition*, simply enough to trust, and with no symbolic algebra shared with the

@@ -131,7 +131,7 @@ def format_table(report: VerifyReport) -> str:
         lines.append(f"{status}  {r.id} - {r.title}")
         lines.append(f"      proof: {r.proof['summary']}; axioms: {', '.join(r.proof['axioms'])}")
         if r.reference:
-            lines.append(f"      reference (mpmath quadrature + iteration, {r.reference['points']} points): "
+            lines.append(f"      reference route ({r.reference['points']} points): "
                          f"max rel. error {r.reference['max_rel_error']:.1e} (tol {r.reference['tolerance']:.0e})")
         lines.append("      " + header)
         for c in r.monte_carlo:
