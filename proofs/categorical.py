@@ -24,7 +24,8 @@ def _moment(b, k):
 
 
 def _builder():
-    return Builder(law=C.LAW, axiom="wright_fisher")
+    return Builder(law=C.LAW, axiom="wright_fisher",
+                   law_text="one-step law: binomial count of category i given generation t (Wright-Fisher)")
 
 
 @proof("categorical.mean")

@@ -37,9 +37,9 @@ def proof(result_id):
 class Builder:
     """Collects steps with unique labels; helpers for the recurring patterns."""
 
-    def __init__(self, law=G.LAW, axiom="cochran", k=n - 1):
+    def __init__(self, law=G.LAW, axiom="cochran", k=n - 1, law_text="one-step law of refitting (Cochran's theorem)"):
         self.steps = []
-        self.law, self.axiom, self.k = law, axiom, k
+        self.law, self.axiom, self.k, self.law_text = law, axiom, k, law_text
         self._law_labels = {}
 
     def add(self, label, relation, rule, *premises, text=""):
@@ -50,8 +50,7 @@ class Builder:
 
     def law_step(self, key):
         if key not in self._law_labels:
-            self._law_labels[key] = self.add(f"law.{key}", self.law[key], ByAxiom(self.axiom),
-                                             text="one-step law of refitting (Cochran's theorem)")
+            self._law_labels[key] = self.add(f"law.{key}", self.law[key], ByAxiom(self.axiom), text=self.law_text)
         return self._law_labels[key]
 
     def moment(self, atom):

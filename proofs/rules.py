@@ -172,7 +172,10 @@ class Expectation(Rule):
             ok, residual = is_zero(expect(side) - expect(target), space)
             if not ok:
                 return Verdict.fail("not the expectation of the premise", residual)
-        return Verdict(True, axioms=frozenset({"innovation_independence"}))
+        from modelcollapse.theory.expectation import INNOVATIONS
+        from modelcollapse.theory.symbols import RandomSequence
+        splits = any(isinstance(a, INNOVATIONS) for a in p.atoms(RandomSequence))
+        return Verdict(True, axioms=frozenset({"innovation_independence" if splits else "linearity"}))
 
 
 @dataclass

@@ -32,7 +32,8 @@ def test_axioms_are_few_named_and_cited():
 @pytest.mark.parametrize("rid,expected", [
     ("gaussian.variance", {"cochran", "innovation_independence"}),
     ("gaussian.log_variance", {"cochran", "innovation_independence", "jensen", "slln"}),
-    ("gaussian.w2", {"cochran", "innovation_independence", "gaussian_w2", "jensen"}),
+    ("gaussian.w2", {"cochran", "innovation_independence", "gaussian_w2", "jensen", "linearity"}),
+    ("categorical.gini_simpson", {"wright_fisher", "mgf_moments", "tower", "linearity"}),
     ("gaussian.schedule", {"cochran_schedule", "innovation_independence", "infinite_product"}),
 ])
 def test_axioms_of(rid, expected):

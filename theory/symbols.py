@@ -167,7 +167,8 @@ class CE(sp.Function):
 #: Category index, number of categories, original distribution, MGF variable.
 i = sp.Symbol("i", integer=True, positive=True)
 p0 = sp.IndexedBase("p0", nonnegative=True)
-mgf_s = sp.Symbol("s_mgf", real=True)
+# (a real symbol named s: distinct from the integer schedule index s, which never meets it)
+mgf_s = sp.Symbol("s", real=True)
 
 
 def is_random(expr) -> bool:
