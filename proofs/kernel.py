@@ -303,6 +303,8 @@ def check(proof: Proof, library: Library | None = None, result_assumptions=None)
     for a in proof.local:
         if any(a.symbol in g.free_symbols for g in proof.goals.values() if hasattr(g, "free_symbols")):
             report.errors.append(f"the local variable {a.name} appears free in a goal")
+        if any(b.symbol == a.symbol for b in proof.assumptions):
+            report.errors.append(f"the local variable {a.name} is a parameter of the result")
     if result_assumptions is not None:
         extra = [a.describe() for a in proof.assumptions if a not in tuple(result_assumptions)]
         if extra:

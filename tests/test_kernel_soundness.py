@@ -180,3 +180,12 @@ def test_mutants_generator_changes_the_relation():
     rel = sp.Eq(E(sigma(t) ** 2), sigma0**2 * ((n - 1) / n) ** t)
     ms = mutants(rel, limit=6)
     assert len(ms) == 6 and rel not in ms
+
+
+def test_local_variables_cannot_restrict_parameters():
+    """A proof-local variable may not shadow a parameter (it would be an unstated assumption)."""
+    r = theory.get("gaussian.variance")
+    p = proofs.proof_of("gaussian.variance")
+    rep = check(Proof(p.name, p.goals, p.assumptions, p.steps, local=(IntegerAtLeast("n", n, 5),)),
+                proofs.library(), result_assumptions=r.assumptions)
+    assert not rep.ok
