@@ -26,12 +26,8 @@ import numpy as np
 
 from modelcollapse.theory.assumptions import check_int, check_probabilities
 
-from .streams import as_generator
+from .streams import as_generator, chain_blocks, check_cells
 
-#: Chains per random block of the samples path.
-SAMPLES_BLOCK = 256
-#: Largest (t + 1) * chains * K a simulation may hold.
-MAX_CELLS = 200_000_000
 
 
 @dataclass
@@ -78,21 +74,19 @@ def simulate_categorical(p0, n, t, chains, seed=None, method="exact") -> Categor
     if method not in ("exact", "samples"):
         raise ValueError(f"method must be 'exact' or 'samples', got {method!r}")
     K = p0.size
-    if (t + 1) * chains * K > MAX_CELLS:
-        raise ValueError(f"chains * (t + 1) * K must be <= {MAX_CELLS:,} (memory), got {(t + 1) * chains * K:,}")
+    check_cells("chains * (t + 1) * K", chains * (t + 1) * K)
     rng = as_generator(seed)
     p0 = p0 / p0.sum()  # remove the rounding left within the sum-to-one tolerance
     counts = np.empty((t + 1, chains, K), dtype=np.int64)
     counts[0] = np.rint(n * p0).astype(np.int64)  # only for display; p[0] is p0 itself
     p = np.broadcast_to(p0, (chains, K)).copy()
-    blocks = rng.spawn((chains + SAMPLES_BLOCK - 1) // SAMPLES_BLOCK) if method == "samples" else None
+    blocks = chain_blocks(rng, chains) if method == "samples" else None
     for g in range(t):
         if method == "exact":
             c = rng.multinomial(n, p)
         else:
             c = np.empty((chains, K), dtype=np.int64)
-            for b, block in enumerate(blocks):
-                lo, hi = b * SAMPLES_BLOCK, min(chains, (b + 1) * SAMPLES_BLOCK)
+            for lo, hi, block in blocks:
                 # Inverse-CDF sampling of n tokens per chain, then counting them.
                 cdf = np.cumsum(p[lo:hi], axis=1)
                 cdf[:, -1] = 1.0

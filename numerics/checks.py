@@ -148,12 +148,8 @@ def z_critical(alpha: float) -> float:
 
 def mean_and_se(values: np.ndarray, kind: str = "mean"):
     """Estimate and standard error of the mean (or of the variance, by the delta method)."""
-    values = np.asarray(values, dtype=float)
+    values = _as_sample(values)
     m = values.size
-    if values.ndim != 1 or m < 2:
-        raise ValueError(f"values must be a one-dimensional array of at least 2 numbers, got shape {values.shape}")
-    if not np.all(np.isfinite(values)):
-        raise ValueError("values must be finite (a NaN or inf would make the estimate meaningless)")
     if kind == "mean":
         return float(values.mean()), float(values.std(ddof=1) / np.sqrt(m))
     if kind == "variance":
@@ -164,6 +160,19 @@ def mean_and_se(values: np.ndarray, kind: str = "mean"):
     raise ValueError(f"kind must be 'mean' or 'variance', got {kind!r}")
 
 
+def _as_sample(values) -> np.ndarray:
+    """A one-dimensional finite float sample of size >= 2, or ``ValueError`` naming ``values``."""
+    try:
+        values = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError("values must be an array of real numbers") from None
+    if values.ndim != 1 or values.size < 2:
+        raise ValueError(f"values must be a one-dimensional array of at least 2 numbers, got shape {values.shape}")
+    if not np.all(np.isfinite(values)):
+        raise ValueError("values must be finite (a NaN or inf would make the estimate meaningless)")
+    return values
+
+
 def skew_corrected_z(values, expected) -> float:
     """Johnson's (1978) modified t statistic for the mean of a skewed population.
 
@@ -172,7 +181,8 @@ def skew_corrected_z(values, expected) -> float:
     the null distribution, which the plain z = d / (s / sqrt(N)) ignores (Johnson, N. J.,
     J. Amer. Statist. Assoc. 73 (1978) 536-544).
     """
-    values = np.asarray(values, dtype=float)
+    values = _as_sample(values)
+    expected = float(check_real("expected", expected))
     N = values.size
     mean = values.mean()
     s2 = values.var(ddof=1)

@@ -25,15 +25,10 @@ import numpy as np
 
 from modelcollapse.theory.assumptions import check_choice, check_int, check_int_sequence, check_real
 
-from .streams import as_generator
+from .streams import CHAIN_BLOCK, as_generator, chain_blocks, check_cells
 
 #: Largest number of floats the samples path holds at once (about 64 MB).
 SAMPLES_BATCH_FLOATS = 8_000_000
-#: Chains per random block of the samples path: each block has its own stream, so the
-#: draws do not depend on how blocks are grouped into memory batches.
-SAMPLES_BLOCK = 256
-#: Largest (t + 1) * chains a simulation may hold (two float64 arrays of this size).
-MAX_CELLS = 200_000_000
 
 
 @dataclass
@@ -93,11 +88,10 @@ def simulate_gaussian(n, t, chains, ddof=0, mu0=0.0, sigma0=1.0, seed=None, meth
     sigma0 = float(check_real("sigma0", sigma0, positive=True))
     if method not in ("exact", "samples"):
         raise ValueError(f"method must be 'exact' or 'samples', got {method!r}")
-    if (t + 1) * chains > MAX_CELLS:
-        raise ValueError(f"chains * (t + 1) must be <= {MAX_CELLS:,} (memory), got {chains * (t + 1):,}")
+    check_cells("chains * (t + 1)", chains * (t + 1))
     sizes = _sizes(n, t)
     rng = as_generator(seed)
-    blocks = rng.spawn((chains + SAMPLES_BLOCK - 1) // SAMPLES_BLOCK) if method == "samples" else None
+    blocks = chain_blocks(rng, chains) if method == "samples" else None
     mu = np.empty((t + 1, chains))
     sigma = np.empty((t + 1, chains))
     mu[0], sigma[0] = mu0, sigma0
@@ -108,12 +102,11 @@ def simulate_gaussian(n, t, chains, ddof=0, mu0=0.0, sigma0=1.0, seed=None, meth
             mu[g + 1] = mu[g] + sigma[g] * z / np.sqrt(size)
             sigma[g + 1] = sigma[g] * np.sqrt(x / (size - ddof))
         else:
-            per_batch = max(1, SAMPLES_BATCH_FLOATS // (size * SAMPLES_BLOCK))  # whole blocks per batch
+            per_batch = max(1, SAMPLES_BATCH_FLOATS // (size * CHAIN_BLOCK))  # whole blocks per batch
             for b0 in range(0, len(blocks), per_batch):
-                bs = range(b0, min(len(blocks), b0 + per_batch))
-                lo, hi = bs[0] * SAMPLES_BLOCK, min(chains, (bs[-1] + 1) * SAMPLES_BLOCK)
-                noise = np.concatenate([blocks[b].standard_normal((min(chains, (b + 1) * SAMPLES_BLOCK)
-                                                                   - b * SAMPLES_BLOCK, size)) for b in bs])
+                group = blocks[b0:b0 + per_batch]
+                lo, hi = group[0][0], group[-1][1]
+                noise = np.concatenate([gen.standard_normal((b_hi - b_lo, size)) for b_lo, b_hi, gen in group])
                 draws = mu[g, lo:hi, None] + sigma[g, lo:hi, None] * noise
                 mu[g + 1, lo:hi] = draws.mean(axis=1)
                 sigma[g + 1, lo:hi] = np.sqrt(draws.var(axis=1, ddof=ddof))

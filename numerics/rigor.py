@@ -17,6 +17,7 @@ import mpmath
 import sympy as sp
 
 from modelcollapse import theory
+from modelcollapse.theory.assumptions import check_int, check_real
 
 from . import checks
 from .streams import stream
@@ -42,6 +43,11 @@ class Calibration:
 def calibration(result_id, seeds=200, chains=4000,
                 alpha=0.01, base_seed=0) -> Calibration:
     """Rejections of the true closed form over ``seeds`` independent runs at level ``alpha``."""
+    theory.get(result_id)
+    seeds = check_int("seeds", seeds, lower=1)
+    chains = check_int("chains", chains, lower=10)
+    alpha = check_real("alpha", alpha, positive=True, upper=1, upper_strict=True)
+    base_seed = check_int("base_seed", base_seed, lower=0)
     rejections = tests = 0
     for k in range(seeds):
         seed = int(stream(base_seed, "calibration", result_id, k).integers(2**62))
@@ -112,6 +118,7 @@ def mutant_power(result_id, chains=4000, alpha=None, seed=1, monte_carlo=True) -
     from .verify import FAMILY_ALPHA
 
     r = theory.get(result_id)
+    chains = check_int("chains", chains, lower=10)
     spec = checks.SPECS[result_id]
     alpha = alpha or FAMILY_ALPHA / 200
     out = []

@@ -45,3 +45,22 @@ def as_generator(seed) -> np.random.Generator:
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0):
         raise ValueError(f"seed must be None, a non-negative integer, a SeedSequence or a Generator, got {seed!r}")
     return np.random.Generator(np.random.PCG64(seed))
+
+
+#: Chains per random block of the sample-drawing paths: each block has its own stream, so the
+#: draws do not depend on how blocks are grouped into memory batches.
+CHAIN_BLOCK = 256
+#: Largest number of cells (generations x chains x categories) a simulation may hold.
+MAX_CELLS = 200_000_000
+
+
+def chain_blocks(rng: np.random.Generator, chains: int) -> list:
+    """[(lo, hi, generator)] covering ``chains`` chains in blocks of CHAIN_BLOCK, one stream each."""
+    gens = rng.spawn((chains + CHAIN_BLOCK - 1) // CHAIN_BLOCK)
+    return [(b * CHAIN_BLOCK, min(chains, (b + 1) * CHAIN_BLOCK), g) for b, g in enumerate(gens)]
+
+
+def check_cells(what: str, cells: int) -> None:
+    """``ValueError`` naming ``chains`` when a simulation would hold more than MAX_CELLS numbers."""
+    if cells > MAX_CELLS:
+        raise ValueError(f"chains: {what} must be <= {MAX_CELLS:,} (memory), got {cells:,}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from modelcollapse import theory
 from modelcollapse.theory import gaussian as G
 from modelcollapse.theory import lemmas as TL
 from modelcollapse.theory.assumptions import IntegerAtLeast, OneOf, PositiveReal
@@ -110,12 +111,12 @@ def entries():
         _one("integral_divergent", sp.Eq(sp.Integral(1 / x, (x, 1, sp.oo)), 1), Integrate()),
     ]
     # 7. Structural faults (8).
-    v = G.get("gaussian.variance")
+    v = theory.get("gaussian.variance")
     out += [
         _one("self_citation", sp.Eq(E(sigma(t)), 1), Rewrite(), ("corpus.self_citation",)),
         _one("unproved_premise", sp.Eq(n + 1, n + 2), Rewrite(), ("a",), [Step("a", sp.Eq(n, n + 1), Algebra())]),
         _one("goal_not_established", sp.Eq(n, n + 1), Algebra()),
-        _one("cites_stronger_assumptions", G.get("gaussian.kl").statement, Rewrite(), ("gaussian.kl",)),
+        _one("cites_stronger_assumptions", theory.get("gaussian.kl").statement, Rewrite(), ("gaussian.kl",)),
         _one("unknown_citation", sp.Eq(n, n), Rewrite(), ("gaussian.nope",)),
         _one("mixed_models", sp.Eq(sigma(t + 1), sigma(t) * sp.sqrt(X(t)) / sp.sqrt(ns[t] - ddof)),
              ByAxiom("cochran_schedule"), (), [Step("law", G.LAW["sigma_step"], ByAxiom("cochran"))]),
@@ -152,6 +153,6 @@ def run_corpus(library=None):
     p = proofs.proof_of("gaussian.variance")
     stronger = tuple(a if a.name != "n" else IntegerAtLeast("n", n, 3) for a in p.assumptions)
     rep = check(Proof(p.name, p.goals, stronger, p.steps), library,
-                result_assumptions=G.get("gaussian.variance").assumptions)
+                result_assumptions=theory.get("gaussian.variance").assumptions)
     results.append(("unstated_assumption", rep.ok))
     return results

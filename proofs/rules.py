@@ -102,6 +102,16 @@ def _mapping_text(mapping) -> str:
     return ", ".join(f"{k} = {sp.sstr(v)}" for k, v in mapping.items())
 
 
+def sides_match(relation, targets, space, message):
+    """Verdict that each side of ``relation`` has the expectation of its target (linearity applied
+    to both), or None when they all match."""
+    for side, target in zip((relation.lhs, relation.rhs), targets):
+        ok, residual = is_zero(expect(side) - expect(target), space)
+        if not ok:
+            return Verdict.fail(message, residual)
+    return None
+
+
 class Rule:
     name = "rule"
 
@@ -168,10 +178,9 @@ class Expectation(Rule):
             return Verdict.fail("the premise must be pathwise (no expectations in it)")
         if not isinstance(relation, sp.Eq):
             return Verdict.fail("expectation concludes an equality")
-        for side, target in ((relation.lhs, p.lhs), (relation.rhs, p.rhs)):
-            ok, residual = is_zero(expect(side) - expect(target), space)
-            if not ok:
-                return Verdict.fail("not the expectation of the premise", residual)
+        failed = sides_match(relation, (p.lhs, p.rhs), space, "not the expectation of the premise")
+        if failed:
+            return failed
         from modelcollapse.theory.expectation import INNOVATIONS
         from modelcollapse.theory.symbols import RandomSequence
         splits = any(isinstance(a, INNOVATIONS) for a in p.atoms(RandomSequence))
@@ -420,11 +429,8 @@ class Tower(Rule):
             return Verdict.fail("the conditional expectation must be determined by generation t")
         if not isinstance(relation, sp.Eq):
             return Verdict.fail("tower concludes an equality")
-        for side, target in ((relation.lhs, A), (relation.rhs, g)):
-            ok, residual = is_zero(expect(side) - expect(target), space)
-            if not ok:
-                return Verdict.fail("not the expectation of the premise", residual)
-        return Verdict(True, axioms=frozenset({"tower"}))
+        return sides_match(relation, (A, g), space, "not the expectation of the premise") or Verdict(
+            True, axioms=frozenset({"tower"}))
 
 
 @dataclass
@@ -443,11 +449,8 @@ class Scale(Rule):
         if not (is_positive(self.c, space)[0] or is_positive(-self.c, space)[0]):
             return Verdict.fail(f"{self.c} is not shown non-zero")
         p = premises[0]
-        for side, target in ((relation.lhs, p.lhs / self.c), (relation.rhs, p.rhs / self.c)):
-            ok, residual = is_zero(expect(side) - expect(target), space)
-            if not ok:
-                return Verdict.fail("not the premise divided by the constant", residual)
-        return Verdict(True)
+        return sides_match(relation, (p.lhs / self.c, p.rhs / self.c), space,
+                           "not the premise divided by the constant") or Verdict(True)
 
 
 @dataclass

@@ -57,7 +57,6 @@ def test_expectation_splits_only_independent_factors():
 
 
 def test_integrate():
-    k = sp.Symbol("k", positive=True)
     assert ok(Integrate(), sp.Eq(sp.Integral(sp.exp(-x), (x, 0, sp.oo)), 1))
     assert not ok(Integrate(), sp.Eq(sp.Integral(sp.exp(-x), (x, 0, sp.oo)), 2))
     assert not ok(Integrate(), sp.Eq(sp.Integer(1), 1))

@@ -69,7 +69,7 @@ def test_verify_is_order_independent_and_reproducible():
 
 def test_samples_path_does_not_depend_on_the_memory_batch(monkeypatch):
     a = simulate_gaussian(40, 3, 700, seed=3, method="samples")
-    monkeypatch.setattr(gaussian_sim, "SAMPLES_BATCH_FLOATS", 40 * gaussian_sim.SAMPLES_BLOCK)
+    monkeypatch.setattr(gaussian_sim, "SAMPLES_BATCH_FLOATS", 40 * gaussian_sim.CHAIN_BLOCK)
     b = simulate_gaussian(40, 3, 700, seed=3, method="samples")
     assert np.array_equal(a.sigma, b.sigma) and np.array_equal(a.mu, b.mu)
 
@@ -140,6 +140,15 @@ HOSTILE = [
     ("reference unknown", lambda: __import__("modelcollapse.numerics.reference", fromlist=["x"]).reference_value(
         "gaussian.nope"), "gaussian.nope"),
     ("verify chains", lambda: verify(ids=["gaussian.std"], chains=10**12), "chains"),
+    ("skew_corrected_z values", lambda: checks.skew_corrected_z([1.0], 0.0), "values"),
+    ("skew_corrected_z expected", lambda: checks.skew_corrected_z([1.0, 2.0], float("nan")), "expected"),
+    ("calibration seeds", lambda: rigor.calibration("gaussian.std", seeds=0), "seeds"),
+    ("calibration alpha", lambda: rigor.calibration("gaussian.std", seeds=1, alpha=2.0), "alpha"),
+    ("calibration id", lambda: rigor.calibration("gaussian.nope", seeds=1), "gaussian.nope"),
+    ("mutant_power chains", lambda: rigor.mutant_power("gaussian.std", chains=1), "chains"),
+    ("conditional_moment k", lambda: __import__("modelcollapse.theory.categorical", fromlist=["x"])
+     .conditional_moment(-1), "k"),
+    ("chain cells", lambda: simulate_gaussian(10, 10, 10**8, method="samples"), "chains"),
 ]
 
 

@@ -29,8 +29,8 @@ import sympy as sp
 
 from .assumptions import Assumption, IntegerAtLeast, check_int, check_probabilities
 from .expectation import expect, split_sums
-from .gaussian import _tidy, solve_recurrence
-from .registry import register
+from .recurrences import solve_recurrence, tidy_geometric
+from .registry import get, register
 from .result import Derivation, DerivationStep, Reference, Result
 from .symbols import CE, E, K, i, mgf_s, n, p0, pc, t
 
@@ -52,6 +52,7 @@ SHUMAILOV = Reference("Shumailov, Shumaylov, Zhao, Papernot, Anderson, Gal", 202
 
 def conditional_moment(k):
     """E[(n p_{i,t+1})^k | F_t], by differentiating the binomial MGF k times at s = 0."""
+    k = check_int("k", k, lower=0)
     return sp.expand(sp.diff(LAW["mgf"].rhs, mgf_s, k).subs(mgf_s, 0))
 
 
@@ -115,7 +116,7 @@ def _mean():
 def _second_moment():
     mean = sp.Eq(E(pc(i, t)), p0[i])
     rec = moment_recurrence(2, {mean.lhs: mean.rhs})
-    closed = _tidy(solve_recurrence(pc(i, t) ** 2, rec.rhs, p0[i] ** 2))
+    closed = tidy_geometric(solve_recurrence(pc(i, t) ** 2, rec.rhs, p0[i] ** 2))
     return rec, closed
 
 
@@ -146,7 +147,7 @@ def _gini_simpson():
 
 def _present(expr):
     """Geometric terms as ((n - 1)/n)**t, collected, coefficients left unfactored."""
-    expr = _tidy(sp.expand(expr))
+    expr = tidy_geometric(sp.expand(expr))
     geometric = sorted({p for p in expr.atoms(sp.Pow) if p.exp == t}, key=sp.default_sort_key)
     return sp.factor_terms(sp.collect(sp.expand(expr, power_base=False), geometric)) if geometric else expr
 
@@ -168,11 +169,6 @@ def _evaluate(result, values):
     idx = {p0[j + 1]: sp.Float(q, mpmath.mp.dps) for j, q in enumerate(probs)}
     expr = expr.xreplace(idx).subs({n: values["n"], t: values["t"]})
     return mpmath.mpf(sp.N(expr, mpmath.mp.dps))
-
-
-def get(id_):
-    from .registry import get as _get
-    return _get(id_)
 
 
 for _r in [

@@ -46,7 +46,7 @@ def split_sums(expr):
         out = sp.S.Zero
         for term in sp.Add.make_args(sp.expand(f)):
             const, rest = term.as_independent(var, as_Add=False)
-            out += const * (sp.Sum(rest, *limits) if rest != 1 or True else rest)
+            out += const * sp.Sum(rest, *limits)
         return out
     return sp.sympify(expr).replace(lambda e: isinstance(e, sp.Sum) and len(e.limits) == 1, split)
 
