@@ -173,6 +173,98 @@ def _wright_fisher_schemas():
     from modelcollapse.theory import categorical as C
     return tuple(C.LAW.values())
 
+
+def _bounded_convergence_custom(relation, premises, space, mapping):
+    """Premise: AlmostSurely(Eq(Limit(p_{i,t}, t, oo), L)); conclusion Eq(E[L], Limit(E[p_{i,t}], t, oo))."""
+    from modelcollapse.theory.symbols import pc as share
+    if len(premises) != 1 or not isinstance(premises[0], AlmostSurely):
+        return Verdict.fail("bounded convergence takes one almost-sure limit")
+    lim = premises[0].args[0]
+    if not (isinstance(lim, sp.Eq) and isinstance(lim.lhs, sp.Limit) and lim.lhs.args[1:3] == (t, sp.oo)):
+        return Verdict.fail("the premise must be Eq(Limit(Y_t, t, oo), L) almost surely")
+    Yt = lim.lhs.args[0]
+    if not isinstance(Yt, share) or Yt.generation != t:
+        return Verdict.fail("bounded convergence is licensed for the shares p_{i,t} (0 <= p <= 1) only")
+    target = sp.Eq(E(lim.rhs), sp.Limit(E(Yt), t, sp.oo))
+    return Verdict(True) if relation == target else Verdict.fail(f"bounded convergence concludes {target}")
+
+
+def _eigenvalue_custom(relation, premises, space, mapping):
+    """Premise Eq(E[(n p_{i,t+1})_k | F_t], a (n p_{i,t})^k) with a free of the shares; conclusion Eq(lambda_k, a)."""
+    from modelcollapse.theory.symbols import CE, Eig, i, k, pc as share
+    if len(premises) != 1 or not isinstance(premises[0], sp.Eq):
+        return Verdict.fail("eigenvalue takes the factorial moment E[(n p_{i,t+1})_k | F_t] = a (n p_{i,t})^k")
+    p = premises[0]
+    if p.lhs != CE(sp.ff(n * share(i, t + 1), k), t):
+        return Verdict.fail("the premise is not the k-th factorial moment of the next count given generation t")
+    a = sp.simplify(p.rhs / (n * share(i, t)) ** k)
+    if a.has(share):
+        return Verdict.fail("the factorial moment is not a constant times (n p_{i,t})^k", a)
+    if not (isinstance(relation, sp.Eq) and relation.lhs == Eig(k)):
+        return Verdict.fail("eigenvalue concludes Eq(lambda_k, value)")
+    from .rules import decide_relation
+    v = decide_relation(sp.Eq(relation.rhs, a), space)
+    return v if not v.ok else Verdict(True)
+
+
+def _is_collision_sum(expr):
+    """Whether ``expr`` is sum_{i=1}^K p_{i,g}^2 over all categories (>= 1/K > 0 pathwise)."""
+    from modelcollapse.theory.symbols import K, pc as share
+    if not isinstance(expr, sp.Sum) or len(expr.limits) != 1:
+        return False
+    var, lo, hi = expr.limits[0]
+    body = expr.function
+    return (lo, hi) == (1, K) and isinstance(body, sp.Pow) and body.exp == 2 and isinstance(body.base, share) \
+        and body.base.args[0] == var
+
+
+def _jensen_weak_custom(relation, premises, space, mapping):
+    """E[f(Y)] <= f(E[Y]) for f concave on (0, oo), >= for f convex; Y a share p_{i,t} or the
+    collision sum (at least 1/K > 0 since the shares sum to one) when f is unbounded at 0."""
+    from modelcollapse.theory.symbols import pc as share
+    from .rules import decide_relation
+    from .order import as_le
+    if premises:
+        return Verdict.fail("jensen_weak takes no premises")
+    lam, var = mapping.get(f), mapping.get(Y)
+    if not isinstance(lam, sp.Lambda) or var is None:
+        return Verdict.fail("jensen_weak needs f (a Lambda) and Y")
+    u = sp.Dummy("u", positive=True)
+    collision = _is_collision_sum(var)
+    if not (isinstance(var, share) or collision):
+        return Verdict.fail("jensen_weak: Y must be a share p_{i,t} or the collision sum sum_i p_{i,t}^2")
+    bounded_at_zero = sp.limit(lam(u).rewrite(sp.log), u, 0, "+").is_finite
+    if not (bounded_at_zero or collision):
+        return Verdict.fail("jensen_weak: f is unbounded at 0, so Y must be bounded away from 0")
+    curvature = sp.diff(lam(u), u, 2)
+    parts = as_le(relation)
+    if parts is None or parts[2]:
+        return Verdict.fail("jensen_weak concludes a non-strict inequality")
+    lo, hi, _ = parts
+    if lo == E(lam(var)) and hi == lam(E(var)):
+        v = decide_relation(sp.Le(curvature, 0), space)   # concave
+    elif lo == lam(E(var)) and hi == E(lam(var)):
+        v = decide_relation(sp.Ge(curvature, 0), space)   # convex
+    else:
+        return Verdict.fail("not an instance of Jensen's inequality for that f and Y")
+    if not v.ok:
+        return Verdict.fail(f"jensen_weak: the sign of f'' = {curvature} is not shown", v.residual)
+    return Verdict(True)
+
+
+def _categorical_schemas():
+    from modelcollapse.theory import categorical as C
+    from modelcollapse.theory.categorical_absorption import exact_time
+    from modelcollapse.theory.categorical_loss import survival_closed
+    from modelcollapse.theory.symbols import K, Tabs, fixed, i, lost, negxlogx, pc as share
+    return {
+        "absorption": (AlmostSurely(sp.Eq(sp.Limit(share(i, t), t, sp.oo), fixed(i))),),
+        "chapman_kolmogorov": (sp.Eq(E(lost(i, t)), 1 - survival_closed()),),
+        "first_step": (sp.Eq(E(Tabs(2)), exact_time()),),
+        "renyi_order": (sp.Ge(sp.Sum(negxlogx(share(i, t)), (i, 1, K)),
+                              -sp.log(sp.Sum(share(i, t) ** 2, (i, 1, K)))),),
+    }
+
 AXIOMS: dict[str, Axiom] = {}
 for _ax in [
     Axiom("cochran", "Cochran's theorem: the one-step law of Gaussian refitting (fixed n)",
@@ -233,5 +325,56 @@ for _ax in [
           (sp.Eq(KLN(pa, ps, pb, pr), gaussian_kl_integral(pa, ps, pb, pr)),), kind="definition",
           side_conditions=(sp.Gt(ps, 0), sp.Gt(pr, 0)),
           statement="KL(N(a, s^2) || N(b, r^2)) = int f log(f/g), log(f/g) written out."),
+    Axiom("pgf_moments", "Factorial moments from the probability-generating function",
+          (Reference("Feller, W.", 1968, "An Introduction to Probability Theory and Its Applications I",
+                     "3rd ed., Wiley", "Ch. XI.1"),),
+          statement="For a bounded count Y with E[z^Y] = G(z), E[Y (Y - 1) ... (Y - k + 1)] = G^(k)(1) "
+                    "(also conditionally)."),
+    Axiom("mgf_zero", "The probability of a zero count from the MGF",
+          (Reference("Billingsley, P.", 1995, "Probability and Measure", "3rd ed., Wiley", "Thm 16.5"),),
+          statement="For a count C >= 0, exp(s C) -> 1{C = 0} as s -> -oo, boundedly; by dominated "
+                    "convergence P(C = 0) = lim_{s -> -oo} E[exp(s C)]."),
+    Axiom("eigenvalue", "Eigenvalues of the Wright-Fisher operator on polynomials",
+          (Reference("Karlin, S. and McGregor, J.", 1965, "Direct product branching processes and related "
+                     "induced Markoff chains I", "Bernoulli-Bayes-Laplace Anniversary Volume, 111-145"),),
+          kind="definition", custom=_eigenvalue_custom,
+          statement="If E[(n p_{t+1})_k | F_t] = a_k (n p_t)^k, the one-step operator is triangular in the basis "
+                    "of falling factorials (n p)_k, and its eigenvalue on degree k is lambda_k = a_k."),
+    Axiom("absorption", "Absorption of the two-category chain",
+          (Reference("Kemeny, J. G. and Snell, J. L.", 1960, "Finite Markov Chains", "Van Nostrand",
+                     "Thm 3.1.1"),),
+          _categorical_schemas()["absorption"], model="categorical",
+          statement="Counts 0 and n are absorbing and reachable from every count, so the finite chain is "
+                    "absorbed with probability one: p_{i,t} -> 1{category i fixes} almost surely."),
+    Axiom("bounded_convergence", "Bounded convergence theorem",
+          (Reference("Billingsley, P.", 1995, "Probability and Measure", "3rd ed., Wiley", "Thm 16.5"),),
+          custom=_bounded_convergence_custom,
+          statement="If 0 <= Y_t <= 1 and Y_t -> L almost surely, then E[L] = lim E[Y_t]."),
+    Axiom("chapman_kolmogorov", "Chapman-Kolmogorov for one category against the rest",
+          (Reference("Kemeny, J. G. and Snell, J. L.", 1960, "Finite Markov Chains", "Van Nostrand", "Ch. II"),),
+          _categorical_schemas()["chapman_kolmogorov"], model="categorical",
+          side_conditions=(sp.Ge(t, 1),),
+          statement="Given generation t the count of category i is Binomial(n, p_{i,t}), so the count is a "
+                    "Markov chain with kernel P[a, b] = Binomial(n, a/n).pmf(b); after the first refit from p0, "
+                    "P(count c' at t) = sum_c Binomial(n, p0_i)(c) (P^{t-1})[c, c'] for t >= 1."),
+    Axiom("first_step", "First-step analysis of the mean absorption time",
+          (Reference("Kemeny, J. G. and Snell, J. L.", 1960, "Finite Markov Chains", "Van Nostrand",
+                     "Thm 3.3.5"),),
+          _categorical_schemas()["first_step"], model="categorical",
+          statement="For an absorbing finite chain the mean times to absorption solve tau = 1 + Q tau on the "
+                    "transient states (tau = 0 on absorbing ones); from p0 with two categories, T = 0 if p0 is a "
+                    "point mass and 1 + tau_n(C_1) otherwise, C_1 ~ Binomial(n, p0_1)."),
+    Axiom("jensen_weak", "Jensen's inequality", (Reference("Jensen, J. L. W. V.", 1906,
+          "Sur les fonctions convexes et les inegalites entre les valeurs moyennes", "Acta Math. 30, 175-193"),),
+          custom=_jensen_weak_custom,
+          statement="For f concave on the support of an integrable Y, E[f(Y)] <= f(E[Y]); for f convex, >=."),
+    Axiom("renyi_order", "Shannon entropy is at least the collision entropy",
+          (Reference("Cover, T. M. and Thomas, J. A.", 2006, "Elements of Information Theory", "2nd ed., Wiley",
+                     "Thm 2.6.2 (Jensen)"),),
+          _categorical_schemas()["renyi_order"],
+          statement="H(p) = sum_i p_i (-log p_i) >= -log sum_i p_i^2 (Jensen for the convex -log under the "
+                    "weights p; categories of zero mass contribute nothing to either side)."),
+    Axiom("monotonicity", "Monotonicity of expectation", (), kind="definition",
+          statement="If a <= b almost surely and both are integrable, E[a] <= E[b]."),
 ]:
     AXIOMS[_ax.name] = _ax

@@ -63,3 +63,149 @@ def _gini_simpson():
     lin = b.add("linearity", sp.Eq(E(1 - S), 1 - E(S)), Expectation(), path)
     b.add("statement", r.statement, Rewrite(), lin, "categorical.collision")
     return b.done(r.id)
+
+
+# --- the rest of the family -----------------------------------------------------------------
+from modelcollapse.theory import categorical_absorption as CA  # noqa: E402
+from modelcollapse.theory import categorical_entropy as CH  # noqa: E402
+from modelcollapse.theory import categorical_loss as CL  # noqa: E402
+from modelcollapse.theory.symbols import AlmostSurely, fixed, g, k, lost, mgf_s, negxlogx, pgf_z  # noqa: E402
+
+from . import axioms as A  # noqa: E402
+from .generating import DerivativeInduction, FactorialMoment, ZeroFromMGF  # noqa: E402
+from .order import Chain, Conjunction, ExpectMonotone, SumInequality  # noqa: E402
+from .rules import ByAxiom, Inequality, Limit, Specialize  # noqa: E402
+
+
+@proof("categorical.moment_eigenvalues")
+def _moment_eigenvalues():
+    r = theory.get("categorical.moment_eigenvalues")
+    facts = r.derivation.facts
+    b = _builder()
+    pgf = b.law_step("pgf")
+    deriv = b.add("derivative", facts["derivative"], DerivativeInduction(),
+                  text="induction on k: base k = 0, and one more derivative advances k")
+    moment = b.add("factorial_moment", facts["factorial_moment"], FactorialMoment(), pgf, deriv)
+    b.add("statement", r.statement, ByAxiom("eigenvalue"), moment,
+          text="the operator is triangular in the falling-factorial basis; lambda_k is its diagonal entry")
+    return b.done(r.id, local=(C.A_I, C.A_T))
+
+
+@proof("categorical.fixation")
+def _fixation():
+    r = theory.get("categorical.fixation")
+    b = _builder()
+    conv = b.add("absorbed", AlmostSurely(sp.Eq(sp.Limit(pc(i, t), t, sp.oo), fixed(i))), ByAxiom("absorption"))
+    bc = b.add("bounded_convergence", sp.Eq(E(fixed(i)), sp.Limit(E(pc(i, t)), t, sp.oo)),
+               ByAxiom("bounded_convergence"), conv)
+    lim = b.add("limit", sp.Eq(sp.Limit(E(pc(i, t)), t, sp.oo), p0[i]), Limit(), "categorical.mean")
+    b.add("statement", r.statement, Rewrite(), bc, lim)
+    return b.done(r.id, local=(C.A_T,))
+
+
+def _first_refit_mgf(b):
+    """E[exp(s n p_{i,1})] = (1 - p0_i + p0_i e^s)^n: the law at t = 0, the start, the tower."""
+    law0 = b.add("law.mgf.t0", C.LAW["mgf"].subs(t, 0), ByAxiom("wright_fisher", {t: 0}), text=b.law_text)
+    start = b.law_step("init")
+    cond = b.add("mgf.first", sp.Eq(CE(sp.exp(mgf_s * n * pc(i, 1)), 0), CL.MGF0.rhs), Rewrite(), law0, start)
+    return b.add("mgf.first.tower", CL.MGF0, Tower(), cond)
+
+
+def _lost_proof(result_id, weight):
+    r = theory.get(result_id)
+    b = _builder()
+    mgf = _first_refit_mgf(b)
+    zero = b.add("zero", CL.zero_probability(), ZeroFromMGF(), mgf)
+    per = zero
+    if weight != 1:
+        path = b.add("weighted.pathwise", sp.Eq(weight * lost(i, 1), weight * lost(i, 1), evaluate=False), Algebra())
+        per = b.add("weighted", sp.Eq(E(weight * lost(i, 1)), weight * E(lost(i, 1))), Expectation(), path)
+    lin = b.add("linearity", sp.Eq(E(sp.Sum(weight * lost(i, 1), (i, 1, K))),
+                                   sp.Sum(E(weight * lost(i, 1)), (i, 1, K))), SumLinearity())
+    premises = (lin, per, zero) if per != zero else (lin, zero)
+    b.add("statement", r.statement, Rewrite(), *premises)
+    return b.done(r.id, local=(C.A_I,))
+
+
+@proof("categorical.loss_one_step")
+def _loss_one_step():
+    return _lost_proof("categorical.loss_one_step", sp.S.One)
+
+
+@proof("categorical.tail_loss")
+def _tail_loss():
+    return _lost_proof("categorical.tail_loss", p0[i])
+
+
+@proof("categorical.survival")
+def _survival():
+    r = theory.get("categorical.survival")
+    b = _builder()
+    ck = b.add("chapman_kolmogorov", sp.Eq(E(lost(i, t)), 1 - CL.survival_closed()), ByAxiom("chapman_kolmogorov"),
+               text="category i against the rest is a two-category chain; t - 1 steps after the first refit")
+    path = b.add("pathwise", sp.Eq(1 - lost(i, t), 1 - lost(i, t), evaluate=False), Algebra())
+    lin = b.add("linearity", sp.Eq(E(1 - lost(i, t)), 1 - E(lost(i, t))), Expectation(), path)
+    st = b.add("statement", r.statement, Rewrite(), lin, ck)
+    b.add("one_step", r.claims["one_step"], Specialize(t, 1), st,
+          text="at t = 1 the zero-step matrix is the identity")
+    return b.done(r.id)
+
+
+@proof("categorical.surviving")
+def _surviving():
+    r = theory.get("categorical.surviving")
+    b = _builder()
+    lin = b.add("linearity", sp.Eq(E(sp.Sum(1 - lost(i, t), (i, 1, K))), sp.Sum(E(1 - lost(i, t)), (i, 1, K))),
+                SumLinearity())
+    b.add("statement", r.statement, Rewrite(), lin, "categorical.survival")
+    return b.done(r.id, local=(C.A_I,))
+
+
+@proof("categorical.entropy_one_step")
+def _entropy_one_step():
+    r = theory.get("categorical.entropy_one_step")
+    facts = r.derivation.facts
+    b = _builder()
+    u = sp.Symbol("u", nonnegative=True)
+    law0 = b.add("law.pmf.t0", C.LAW["pmf"].subs(t, 0).replace(g, negxlogx),
+                 ByAxiom("wright_fisher", {t: 0, g: sp.Lambda(u, negxlogx(u))}), text=b.law_text)
+    start = b.law_step("init")
+    cond = b.add("pmf.first", sp.Eq(CE(negxlogx(pc(i, 1)), 0), facts["per_category"].rhs), Rewrite(), law0, start)
+    per = b.add("per_category", facts["per_category"], Tower(), cond)
+    lin = b.add("linearity", sp.Eq(E(CH.entropy(1)), sp.Sum(E(negxlogx(pc(i, 1))), (i, 1, K))), SumLinearity())
+    b.add("statement", r.statement, Rewrite(), lin, per)
+    return b.done(r.id, local=(C.A_I,))
+
+
+@proof("categorical.entropy_bounds")
+def _entropy_bounds():
+    r = theory.get("categorical.entropy_bounds")
+    b = _builder()
+    u = sp.Symbol("u", positive=True)
+    S = sp.Sum(pc(i, t) ** 2, (i, 1, K))
+    upper_i = b.add("upper.jensen", sp.Le(E(negxlogx(pc(i, t))), negxlogx(E(pc(i, t)))),
+                    ByAxiom("jensen_weak", {A.f: sp.Lambda(u, negxlogx(u)), A.Y: pc(i, t)}),
+                    text="eta is concave")
+    upper_i = b.add("upper.mean", sp.Le(E(negxlogx(pc(i, t))), negxlogx(p0[i])), Inequality(), upper_i,
+                    "categorical.mean", text="E[p_{i,t}] = p0_i")
+    summed = b.add("upper.sum", sp.Le(sp.Sum(E(negxlogx(pc(i, t))), (i, 1, K)), CH.H0), SumInequality(), upper_i)
+    lin = b.add("linearity", sp.Eq(E(CH.entropy(t)), sp.Sum(E(negxlogx(pc(i, t))), (i, 1, K))), SumLinearity())
+    upper = b.add("upper", sp.Le(E(CH.entropy(t)), CH.H0), Inequality(), summed, lin)
+    renyi = b.add("lower.pathwise", sp.Ge(CH.entropy(t), -sp.log(S)), ByAxiom("renyi_order"))
+    mono = b.add("lower.expect", sp.Ge(E(CH.entropy(t)), E(-sp.log(S))), ExpectMonotone(), renyi)
+    jensen = b.add("lower.jensen", sp.Ge(E(-sp.log(S)), -sp.log(E(S))),
+                   ByAxiom("jensen_weak", {A.f: sp.Lambda(u, -sp.log(u)), A.Y: S}), text="-log is convex")
+    lower_c = b.add("lower.collision", sp.Ge(E(-sp.log(S)), r.closed_form[0]), Inequality(), jensen,
+                    "categorical.collision")
+    lower = b.add("lower", sp.Ge(E(CH.entropy(t)), r.closed_form[0]), Chain(), mono, lower_c)
+    b.add("statement", r.statement, Conjunction(), upper, lower)
+    return b.done(r.id, local=(C.A_I,))
+
+
+@proof("categorical.absorption_time")
+def _absorption_time():
+    r = theory.get("categorical.absorption_time")
+    b = _builder()
+    b.add("statement", r.statement, ByAxiom("first_step"),
+          text="first refit from p0, then the mean absorption times of the two-category chain")
+    return b.done(r.id)

@@ -98,6 +98,9 @@ _TRANSFORMS = (
     lambda e: sp.simplify(sp.expand_func(sp.gammasimp(e))),
     lambda e: sp.simplify(_peel_products(e)),
     lambda e: sp.simplify(e),
+    lambda e: sp.simplify(sp.combsimp(e)),  # falling/rising factorials against factorial ratios
+    # rising factorial of -x as (-1)^k times the falling factorial of x (products evaluated first)
+    lambda e: sp.simplify(e.doit().replace(sp.RisingFactorial, lambda x, kk: (-1) ** kk * sp.ff(-x, kk))),
 )
 
 

@@ -471,3 +471,29 @@ class SumLinearity(Rule):
         if rhs != sp.Sum(E(S.function), *S.limits):
             return Verdict.fail("not the sum of the expectations", rhs)
         return Verdict(True, axioms=frozenset({"linearity"}))
+
+
+@dataclass
+class Specialize(Rule):
+    """From a relation about ``var`` conclude it at ``var = value`` (within the assumed range),
+    with finite sums and Kronecker deltas evaluated."""
+
+    var: Any = None
+    value: Any = None
+    name = "specialize"
+
+    def describe(self):
+        return f"at {self.var} = {self.value}"
+
+    def check(self, relation, premises, space, library):
+        if len(premises) != 1 or not isinstance(premises[0], sp.Eq) or not isinstance(relation, sp.Eq):
+            return Verdict.fail("specialize takes one equality and concludes one")
+        bound = [a for a in space.assumptions if getattr(a, "symbol", None) == self.var]
+        if not bound or not getattr(bound[0], "lower", None) is not None or self.value < bound[0].lower:
+            return Verdict.fail(f"{self.var} = {self.value} is not within the assumed range")
+        inst = premises[0].subs(self.var, self.value)
+        for side, target in ((relation.lhs, inst.lhs), (relation.rhs, inst.rhs)):
+            ok, residual = is_zero(side - target.doit(), space)
+            if not ok:
+                return Verdict.fail(f"not the premise at {self.var} = {self.value}", residual)
+        return Verdict(True)

@@ -11,5 +11,8 @@ from .result import Derivation, DerivationStep, Reference, Result
 # Importing a family module registers its results (in this order).
 from . import gaussian  # noqa: E402,F401
 from . import categorical  # noqa: E402,F401
+from . import categorical_loss  # noqa: E402,F401
+from . import categorical_entropy  # noqa: E402,F401
+from . import categorical_absorption  # noqa: E402,F401
 
 __all__ = ["Result", "Reference", "Derivation", "DerivationStep", "get", "results", "register", "families"]

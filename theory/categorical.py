@@ -32,20 +32,35 @@ from .expectation import expect, split_sums
 from .recurrences import solve_recurrence, tidy_geometric
 from .registry import get, register
 from .result import Derivation, DerivationStep, Reference, Result
-from .symbols import CE, E, K, i, mgf_s, n, p0, pc, t
+from .symbols import CE, E, Eig, K, c, fixed, g, i, j, k, mgf_s, n, p0, pc, pgf_z, t
 
 FAMILY = "categorical"
 
-#: The one-step law (binomial MGF of a category's count given generation t) and the start.
+#: The one-step law: the count of category i given generation t is Binomial(n, p_{i,t}),
+#: written three ways (moment- and probability-generating functions, probability mass
+#: function with a test function g); the shares sum to one; the start is p0.
 LAW = {
     "mgf": sp.Eq(CE(sp.exp(mgf_s * n * pc(i, t + 1)), t), (1 - pc(i, t) + pc(i, t) * sp.exp(mgf_s)) ** n),
+    "pgf": sp.Eq(CE(pgf_z ** (n * pc(i, t + 1)), t), (1 - pc(i, t) + pc(i, t) * pgf_z) ** n),
+    "pmf": sp.Eq(CE(g(pc(i, t + 1)), t),
+                 sp.Sum(sp.binomial(n, c) * pc(i, t) ** c * (1 - pc(i, t)) ** (n - c) * g(c / n), (c, 0, n))),
+    "shares": sp.Eq(sp.Sum(pc(i, t), (i, 1, K)), 1),
     "init": sp.Eq(pc(i, 0), p0[i]),
 }
+
+
+def binomial_pmf(prob, count=c):
+    """Binomial(n, prob) probability of ``count`` (sympy)."""
+    return sp.binomial(n, count) * prob**count * (1 - prob) ** (n - count)
 
 WRIGHT = Reference("Wright, S.", 1931, "Evolution in Mendelian populations", "Genetics 16(2), 97-159")
 FISHER = Reference("Fisher, R. A.", 1930, "The Genetical Theory of Natural Selection", "Clarendon Press, Oxford")
 SEDDIK = Reference("Seddik, Chen, Hayou, Youssef, Debbah", 2024, "How bad is training on synthetic data? "
                    "A statistical analysis of language model collapse", "COLM 2024 (arXiv:2404.05090)")
+FELLER = Reference("Feller, W.", 1951, "Diffusion processes in genetics",
+                   "Proc. Second Berkeley Symp. Math. Statist. Probab., 227-246")
+KARLIN_MCGREGOR = Reference("Karlin, S. and McGregor, J.", 1965, "Direct product branching processes and related "
+                            "induced Markoff chains I", "Bernoulli-Bayes-Laplace Anniversary Volume, 111-145")
 SHUMAILOV = Reference("Shumailov, Shumaylov, Zhao, Papernot, Anderson, Gal", 2024,
                       "AI models collapse when trained on recursively generated data", "Nature 631, 755-759")
 
@@ -70,25 +85,31 @@ def moment_recurrence(k, known=None):
 class ProbabilityVector(Assumption):
     """``p0``: a probability vector over K categories (entries >= 0, summing to 1)."""
 
-    def __init__(self, name, symbol, size):
+    def __init__(self, name, symbol, size, categories=None):
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "symbol", symbol)
         object.__setattr__(self, "size", size)
+        object.__setattr__(self, "categories", categories)
 
     def __eq__(self, other):
-        return isinstance(other, ProbabilityVector) and (self.name, self.symbol) == (other.name, other.symbol)
+        return isinstance(other, ProbabilityVector) and (self.name, self.symbol, self.categories) == (
+            other.name, other.symbol, other.categories)
 
     def __hash__(self):
-        return hash((self.name, self.symbol))
+        return hash((self.name, self.symbol, self.categories))
 
     def validate(self, value):
-        return tuple(float(v) for v in check_probabilities(self.name, value))
+        out = tuple(float(v) for v in check_probabilities(self.name, value))
+        if self.categories is not None and len(out) != self.categories:
+            raise ValueError(f"{self.name} must have exactly {self.categories} entries here, got {len(out)}")
+        return out
 
     def relation(self):
         return sp.Eq(sp.Sum(self.symbol[i], (i, 1, self.size)), 1)
 
     def describe(self):
-        return f"{self.name} a probability vector over K categories (sum 1, entries >= 0)"
+        size = "K categories" if self.categories is None else f"{self.categories} categories"
+        return f"{self.name} a probability vector over {size} (sum 1, entries >= 0)"
 
     def facts(self):
         """Relations the kernel may cite as ``assumption:p0``."""
@@ -99,6 +120,9 @@ A_P0 = ProbabilityVector("p0", p0, K)
 A_N = IntegerAtLeast("n", n, 1)
 A_T = IntegerAtLeast("t", t, 0)
 A_I = IntegerAtLeast("i", i, 1)
+A_K = IntegerAtLeast("k", k, 0)
+A_T1 = IntegerAtLeast("t", t, 1)
+A_P2 = ProbabilityVector("p0", p0, 2, categories=2)
 
 
 def _mean():
@@ -152,23 +176,121 @@ def _present(expr):
     return sp.factor_terms(sp.collect(sp.expand(expr, power_base=False), geometric)) if geometric else expr
 
 
-def _evaluate(result, values):
-    """Evaluate a closed form with sums over the categories of p0."""
+def pgf_derivative(order=k):
+    """d^order/dz^order of the binomial PGF, derived for symbolic order.
+
+    Differentiating ``c_k p^k (1 - p + p z)^(n - k)`` once gives the same form with
+    ``c_{k+1} = (n - k) c_k``; rsolve solves that recurrence from ``c_0 = 1``. Returns
+    ``(coefficient recurrence, c_k, D_k(z))``.
+    """
+    G = LAW["pgf"].rhs
+    q = pc(i, t)
+    ck = sp.Function("c")
+    ansatz = lambda kk: ck(kk) * q**kk * (1 - q + q * pgf_z) ** (n - kk)  # noqa: E731
+    ratio = sp.simplify(sp.diff(ansatz(k), pgf_z) / (q ** (k + 1) * (1 - q + q * pgf_z) ** (n - k - 1)))
+    rec = sp.Eq(ck(k + 1), ratio)
+    solved = sp.rsolve(ck(k + 1) - ratio, ck(k), {ck(0): 1})
+    coeff = sp.ff(n, k)  # the same number in falling-factorial notation (exact also for k > n)
+    if sp.simplify(solved - coeff) != 0 or G.subs(pgf_z, 1) != 1:
+        raise ArithmeticError("the PGF derivative recurrence did not solve to the falling factorial")
+    coeff = coeff.subs(k, order)
+    return rec, coeff, coeff * q**order * (1 - q + q * pgf_z) ** (n - order)
+
+
+def _moment_eigenvalues():
+    rec, coeff, deriv = pgf_derivative()
+    q = pc(i, t)
+    moment = sp.Eq(CE(sp.ff(n * pc(i, t + 1), k), t), deriv.subs(pgf_z, 1))
+    eig = sp.powsimp(sp.expand_power_base(moment.rhs / (n * q) ** k, force=True))
+    product = sp.Product(1 - j / n, (j, 0, k - 1))
+    if sp.simplify(product.doit() - eig) != 0:
+        raise ArithmeticError("lambda_k is not the product form")
+    steps = [
+        DerivationStep("Probability-generating function of the count (s = log z in the MGF)", LAW["pgf"]),
+        DerivationStep("Differentiate c_k p^k (1 - p + p z)^(n - k) once: the coefficients recur", rec),
+        DerivationStep("Solve from c_0 = 1 (sympy.rsolve): the falling factorial (n)_k",
+                       sp.Eq(sp.Derivative(LAW["pgf"].rhs, (pgf_z, k)), deriv)),
+        DerivationStep("Factorial moment: the k-th derivative at z = 1", moment),
+        DerivationStep("(n p)_k has leading term (n p)^k, so in the basis of falling factorials the operator is "
+                       "triangular and lambda_k is its diagonal entry", sp.Eq(Eig(k), eig)),
+        DerivationStep("As a product", sp.Eq(Eig(k), product)),
+    ]
+    return Derivation(sp.Eq(Eig(k), product), product, steps,
+                      facts={"factorial_moment": moment, "coefficients": rec, "derivative": sp.Eq(sp.Derivative(LAW["pgf"].rhs, (pgf_z, k)), deriv),
+                             "eigenvalue": sp.Eq(Eig(k), eig)})
+
+
+def _fixation():
+    mean = get("categorical.mean").closed_form
+    closed = sp.limit(mean, t, sp.oo)
+    steps = [
+        DerivationStep("The two-category chain (category i against the rest) is absorbed in {0, 1} with "
+                       "probability one, so p_{i,t} converges to the fixation indicator",
+                       sp.Eq(sp.Limit(pc(i, t), t, sp.oo), fixed(i))),
+        DerivationStep("Bounded convergence (0 <= p_{i,t} <= 1) and categorical.mean",
+                       sp.Eq(E(fixed(i)), sp.Limit(E(pc(i, t)), t, sp.oo))),
+        DerivationStep("The limit of the constant mean", sp.Eq(E(fixed(i)), closed)),
+    ]
+    return Derivation(sp.Eq(E(fixed(i)), closed), closed, steps)
+
+
+def _evaluate_eigenvalue(result, values, expr=None):
+    expr = result.closed_form if expr is None else expr
+    value = expr.subs({n: int(values["n"]), k: int(values["k"])}).doit()
+    return mpmath.mpf(sp.N(value, mpmath.mp.dps))
+
+
+def _negxlogx(x):
+    return mpmath.mpf(0) if x == 0 else -x * mpmath.log(x)
+
+
+#: mpmath implementations of the package's own functions, for lambdify.
+def _wf(n_, m, a_, b_):
+    from .wright_fisher import transition_column
+    return transition_column(int(n_), int(m), int(b_), mpmath.mp.dps)[int(a_)]
+
+
+def _wftau(n_, a_):
+    from .wright_fisher import absorption_times
+    return absorption_times(int(n_), mpmath.mp.dps)[int(a_)]
+
+
+MPMATH_FUNCTIONS = {"negxlogx": _negxlogx, "sign": mpmath.sign, "WF": _wf, "WFtau": _wftau,
+                    "KroneckerDelta": lambda a_, b_: mpmath.mpf(a_ == b_)}
+
+
+def _integer(v):
+    return int(v) if v == int(v) else v
+
+
+def _evaluate(result, values, expr=None):
+    """Evaluate a closed form (or ``expr``) with sums over the categories of p0."""
     probs = [mpmath.mpf(v) for v in values["p0"]]
-    expr = result.closed_form
+    expr = result.closed_form if expr is None else expr
     if "i" in values:
-        k = int(values["i"])
-        if k > len(probs):
-            raise ValueError(f"i must be <= len(p0) = {len(probs)}, got {k}")
-        expr = expr.subs(i, k)
+        kk = int(values["i"])
+        if kk > len(probs):
+            raise ValueError(f"i must be <= len(p0) = {len(probs)}, got {kk}")
+        expr = expr.subs(i, kk)
+    expr = expr.subs({sym: _integer(values[name]) for name, sym in (("n", n), ("t", t), ("k", k)) if name in values})
+    expr = sum_over_p0(expr, probs)
+    idx = {p0[m + 1]: sp.Float(q, mpmath.mp.dps) for m, q in enumerate(probs)}
+    expr = expr.xreplace(idx)
+    if expr.free_symbols:
+        raise ValueError(f"cannot evaluate {result.id}: {sorted(map(str, expr.free_symbols))} left free")
+    return mpmath.mpf(sp.lambdify((), expr, modules=[MPMATH_FUNCTIONS, "mpmath"])())
+
+
+def sum_over_p0(expr, probs):
+    """Replace every Sum over the categories in ``expr`` by its value at ``probs`` (mpmath)."""
     reps = {}
     for S in expr.atoms(sp.Sum):
-        f = sp.lambdify(p0[i], S.function, modules="mpmath")
-        reps[S] = sp.Float(sum(f(q) for q in probs), mpmath.mp.dps)
-    expr = expr.xreplace(reps)
-    idx = {p0[j + 1]: sp.Float(q, mpmath.mp.dps) for j, q in enumerate(probs)}
-    expr = expr.xreplace(idx).subs({n: values["n"], t: values["t"]})
-    return mpmath.mpf(sp.N(expr, mpmath.mp.dps))
+        if S.limits[-1][0] != i:
+            continue
+        inner = sp.Sum(S.function, *S.limits[:-1]) if len(S.limits) > 1 else S.function
+        f = sp.lambdify(p0[i], inner, modules=[MPMATH_FUNCTIONS, "mpmath"])
+        reps[S] = sp.Float(mpmath.fsum(f(q) for q in probs), mpmath.mp.dps)
+    return expr.xreplace(reps)
 
 
 for _r in [
@@ -183,5 +305,15 @@ for _r in [
            [WRIGHT, SEDDIK, SHUMAILOV], evaluator=_evaluate,
            summary="Diversity 1 - sum p^2 decays exactly as (1 - 1/n)^t: every refit loses a fraction 1/n of it, "
                    "and no number of generations brings it back."),
+    Result("categorical.moment_eigenvalues", "Eigenvalues of the one-step operator", FAMILY, (A_N, A_K),
+           _moment_eigenvalues, [FELLER, KARLIN_MCGREGOR], evaluator=_evaluate_eigenvalue,
+           summary="On polynomials of degree k in the shares the refit acts as a triangular operator with "
+                   "eigenvalue lambda_k = prod_{j<k} (1 - j/n): every degree-k feature of the distribution "
+                   "decays at rate lambda_k, and lambda_2 = 1 - 1/n is the rate at which diversity is lost."),
+    Result("categorical.fixation", "Fixation probability", FAMILY, (A_P0, A_N, A_I), _fixation,
+           [FISHER, WRIGHT, SHUMAILOV], evaluator=_evaluate,
+           summary="Sooner or later one category holds all the mass, and it is category i with probability "
+                   "p0_i: the loop ends in a point mass, chosen at random in proportion to the original "
+                   "shares."),
 ]:
     register(_r)

@@ -313,7 +313,7 @@ def derive_schedule():
                       facts={"factor": factor, "recurrence": sp.Eq(E(q.subs(t, t + 1)), rec_rhs)})
 
 
-def _schedule_evaluator(result, values):
+def _schedule_evaluator(result, values, expr=None):
     seq, tt = values["ns"], int(values["t"])
     if tt > len(seq):
         raise ValueError(f"t must be <= len(ns) = {len(seq)}, got {tt}")

@@ -61,6 +61,18 @@ class Derivation:
     steps: list[DerivationStep] = field(default_factory=list)
     claims: dict[str, Any] = field(default_factory=dict)
     facts: dict[str, Any] = field(default_factory=dict)
+    #: Approximations (diffusion limits, series), by name: reported with their measured
+    #: error against the exact value, never proved and never passed off as exact.
+    approximations: dict[str, "Approximation"] = field(default_factory=dict)
+
+
+@dataclass
+class Approximation:
+    """An approximation to a result's exact value, in the result's parameters."""
+
+    expression: Any
+    text: str
+    references: tuple = ()
 
 
 #: Extra significant digits used inside evaluation, on top of the requested precision.
@@ -82,8 +94,10 @@ class Result:
         Run once, on first use (deriving can take a second of sympy time).
     references : sequence of Reference
     evaluator : callable, optional
-        ``evaluator(result, values) -> mpmath.mpf`` for closed forms that lambdify cannot
-        evaluate directly (products over a schedule). Runs inside the working precision.
+        ``evaluator(result, values, expr) -> mpmath.mpf`` (or a (lower, upper) pair for a
+        bound) for closed forms that lambdify cannot evaluate directly (products over a
+        schedule, sums over p0, Markov-chain quantities). ``expr`` is None for the closed form
+        or an approximation's expression. Runs inside the working precision.
     summary : str
         One paragraph for humans: what the result says and why it matters for collapse.
     """
@@ -126,6 +140,16 @@ class Result:
         return self.derivation.claims
 
     @property
+    def approximations(self) -> dict:
+        """Approximations to the exact value (:class:`Approximation`), by name."""
+        return self.derivation.approximations
+
+    @property
+    def is_bound(self) -> bool:
+        """True when the statement is a pair of inequalities and the value a (lower, upper) pair."""
+        return isinstance(self.closed_form, sp.Tuple)
+
+    @property
     def symbols(self) -> tuple:
         return tuple(a.symbol for a in self.assumptions)
 
@@ -149,7 +173,7 @@ class Result:
         return sp.lambdify(self.symbols, self.closed_form, modules="mpmath")
 
     def __call__(self, dps: int | None = None, **values):
-        """Evaluate the closed form.
+        """Evaluate the closed form (for a bound: the pair (lower, upper)).
 
         With ``dps=None`` the value is computed in mpmath at a working precision well
         above double and returned as a float (so cancellations and t up to 10^6 or more
@@ -158,6 +182,17 @@ class Result:
         """
         if dps is not None and (isinstance(dps, bool) or not isinstance(dps, int) or dps < 1):
             raise ValueError(f"dps must be a positive integer, got {dps!r}")
+        return self._value(dps, values, None)
+
+    def approximate(self, name: str, dps: int | None = None, **values):
+        """Evaluate the approximation ``name`` (see :attr:`approximations`) at ``values``."""
+        if name not in self.approximations:
+            raise ValueError(f"name must be one of {sorted(self.approximations)} for {self.id}, got {name!r}")
+        if dps is not None and (isinstance(dps, bool) or not isinstance(dps, int) or dps < 1):
+            raise ValueError(f"dps must be a positive integer, got {dps!r}")
+        return self._value(dps, values, self.approximations[name].expression)
+
+    def _value(self, dps, values, expr):
         vals = self.validate(values)
         target = FLOAT_DPS if dps is None else dps
         # Large integers (t ~ 10^9) cost digits in expressions like c**t - 1.
@@ -165,14 +200,19 @@ class Result:
         with mpmath.workdps(target + GUARD_DIGITS + len(str(big))):
             mp_vals = {k: (mpmath.mpf(v) if not isinstance(v, tuple) else v) for k, v in vals.items()}
             if self._evaluator is not None:
-                value = self._evaluator(self, mp_vals)
+                value = self._evaluator(self, mp_vals, expr)
+            elif expr is not None:
+                value = sp.lambdify(self.symbols, expr, modules="mpmath")(*(mp_vals[p] for p in self.parameters))
             else:
                 value = self._lambdified(*(mp_vals[p] for p in self.parameters))
-            value = mpmath.mpf(value) if not isinstance(value, mpmath.mpf) else +value
+            values_ = value if isinstance(value, tuple) else (value,)
+            values_ = tuple(mpmath.mpf(v) if not isinstance(v, mpmath.mpf) else +v for v in values_)
         if dps is None:
-            return float(value)
-        with mpmath.workdps(dps):
-            return +value
+            out = tuple(float(v) for v in values_)
+        else:
+            with mpmath.workdps(dps):
+                out = tuple(+v for v in values_)
+        return out if isinstance(value, tuple) else out[0]
 
     # --- display ---------------------------------------------------------------------
     def latex(self) -> str:

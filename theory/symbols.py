@@ -277,3 +277,142 @@ def normal_pdf(var, m, sd):
 def chi2_pdf(var, k):
     """Density of the chi-square law with k degrees of freedom at ``var`` (> 0)."""
     return var ** (k / 2 - 1) * sp.exp(-var / 2) / (2 ** (k / 2) * sp.gamma(k / 2))
+
+
+# --- categorical vocabulary beyond the shares ------------------------------------------
+class lost(RandomSequence):
+    """Indicator 1{p_{i,t} = 0}: category i has no mass at generation t (args: i, t)."""
+
+    nargs = 2
+
+    def _latex(self, printer, exp=None):
+        i, g = (printer._print(a) for a in self.args)
+        return _power(r"\mathbf{1}\{p_{%s,%s} = 0\}" % (i, g), exp)
+
+    def _sympystr(self, printer):
+        i, g = (printer._print(a) for a in self.args)
+        return "1{p_{%s,%s} = 0}" % (i, g)
+
+    def _eval_is_nonnegative(self):
+        return True
+
+    def _eval_is_real(self):
+        return True
+
+
+class fixed(RandomSequence):
+    """Indicator that category i eventually holds all the mass (args: i)."""
+
+    def _latex(self, printer, exp=None):
+        return _power(r"\mathbf{1}\{p_{%s,\infty} = 1\}" % printer._print(self.args[0]), exp)
+
+    def _sympystr(self, printer):
+        return "1{p_{%s,oo} = 1}" % printer._print(self.args[0])
+
+    def _eval_is_nonnegative(self):
+        return True
+
+
+class Tabs(RandomSequence):
+    """Absorption time: the first generation at which one category holds all the mass (arg: K)."""
+
+    def _latex(self, printer, exp=None):
+        return _power(r"T_{\mathrm{abs}}", exp)
+
+    def _sympystr(self, printer):
+        return "T_abs"
+
+    def _eval_is_nonnegative(self):
+        return True
+
+
+class negxlogx(sp.Function):
+    """-x log x, with the convention 0 log 0 = 0 (a term of the Shannon entropy, nats)."""
+
+    nargs = 1
+
+    @classmethod
+    def eval(cls, arg):
+        if arg.is_zero:
+            return sp.S.Zero
+        if arg.is_Number:
+            return -arg * sp.log(arg)
+        return None
+
+    def fdiff(self, argindex=1):
+        return -sp.log(self.args[0]) - 1
+
+    def _eval_rewrite_as_log(self, arg, **kwargs):
+        return -arg * sp.log(arg)
+
+    def _latex(self, printer, exp=None):
+        a = printer._print(self.args[0])
+        return _power(r"\eta\left(%s\right)" % a, exp)
+
+    def _sympystr(self, printer):
+        return "eta(%s)" % printer._print(self.args[0])
+
+
+class WF(sp.Function):
+    """WF(n, m, a, b): entry (a, b) of the m-step transition matrix of the two-category
+    Wright-Fisher chain on counts {0..n} (P[a, b] = Binomial(n, a/n).pmf(b)); computed
+    numerically, by :mod:`modelcollapse.numerics.wright_fisher`."""
+
+    nargs = 4
+
+    @classmethod
+    def eval(cls, n_, m, a_, b_):
+        if m == 0:
+            return sp.KroneckerDelta(a_, b_)
+        return None
+
+    def _latex(self, printer, exp=None):
+        n_, m, a_, b_ = (printer._print(v) for v in self.args)
+        return _power(r"\left(P_{%s}^{%s}\right)_{%s,%s}" % (n_, m, a_, b_), exp)
+
+    def _sympystr(self, printer):
+        n_, m, a_, b_ = (printer._print(v) for v in self.args)
+        return "(P_%s**(%s))[%s, %s]" % (n_, m, a_, b_)
+
+
+class WFtau(sp.Function):
+    """WFtau(n, a): mean number of steps until the two-category chain from count a hits 0 or n,
+    the solution of tau = 1 + P tau on {1..n-1} with tau(0) = tau(n) = 0 (a linear solve)."""
+
+    nargs = 2
+
+    @classmethod
+    def eval(cls, n_, a_):
+        if a_ == 0 or (a_ - n_) == 0:
+            return sp.S.Zero
+        return None
+
+    def _latex(self, printer, exp=None):
+        n_, a_ = (printer._print(v) for v in self.args)
+        return _power(r"\tau_{%s}(%s)" % (n_, a_), exp)
+
+    def _sympystr(self, printer):
+        return "tau_%s(%s)" % tuple(printer._print(v) for v in self.args)
+
+
+class Eig(sp.Function):
+    """Eig(k): the eigenvalue lambda_k of the one-step operator on degree-k polynomials."""
+
+    nargs = 1
+
+    def _latex(self, printer, exp=None):
+        return _power(r"\lambda_{%s}" % printer._print(self.args[0]), exp)
+
+    def _sympystr(self, printer):
+        return "lambda_%s" % printer._print(self.args[0])
+
+
+#: Order of a moment / degree of a polynomial, a count value, a PGF variable, a dummy index.
+k = sp.Symbol("k", integer=True, nonnegative=True)
+c = sp.Symbol("c", integer=True, nonnegative=True)
+pgf_z = sp.Symbol("z", positive=True)
+j = sp.Symbol("j", integer=True, nonnegative=True)
+#: Zipf exponent.
+zipf_s = sp.Symbol("s", positive=True)
+#: A test function in the law's pmf form.
+g = sp.Function("g")
