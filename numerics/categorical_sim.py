@@ -32,29 +32,47 @@ from .streams import as_generator, chain_blocks, check_cells
 
 @dataclass
 class CategoricalPath:
-    """Counts of every chain at every generation, shape (t + 1, chains, K); generation 0 holds n * p0."""
+    """Counts of every chain at the kept generations, shape (len(generations), chains, K).
+
+    By default every generation 0..t is kept (``counts[g]`` is generation g); generation 0
+    holds n * p0 rounded, for display only (``p`` and ``at(0)`` give p0 itself).
+    """
 
     counts: np.ndarray
     p0: np.ndarray
     n: int
+    generations: tuple = ()
+
+    def __post_init__(self):
+        if not self.generations:
+            self.generations = tuple(range(self.counts.shape[0]))
 
     @property
     def p(self) -> np.ndarray:
-        """Fitted distributions, shape (t + 1, chains, K); generation 0 is p0 exactly."""
+        """Fitted distributions at the kept generations; generation 0 is p0 exactly."""
         out = self.counts / self.n
-        out[0] = self.p0
+        if self.generations[0] == 0:
+            out[0] = self.p0
         return out
+
+    def at(self, g) -> np.ndarray:
+        """Fitted distributions at generation g, shape (chains, K)."""
+        if g not in self.generations:
+            raise ValueError(f"g must be a kept generation {self.generations}, got {g!r}")
+        if g == 0:
+            return np.broadcast_to(self.p0, self.counts.shape[1:]).copy()
+        return self.counts[self.generations.index(g)] / self.n
 
     @property
     def t(self) -> int:
-        return self.counts.shape[0] - 1
+        return self.generations[-1]
 
     @property
     def chains(self) -> int:
         return self.counts.shape[1]
 
 
-def simulate_categorical(p0, n, t, chains, seed=None, method="exact") -> CategoricalPath:
+def simulate_categorical(p0, n, t, chains, seed=None, method="exact", keep=None) -> CategoricalPath:
     """Simulate ``chains`` independent runs of ``t`` refits of a categorical distribution.
 
     Parameters
@@ -66,6 +84,8 @@ def simulate_categorical(p0, n, t, chains, seed=None, method="exact") -> Categor
     chains : int >= 1
     seed : None, int, SeedSequence or Generator
     method : "exact" or "samples"
+    keep : iterable of generations, optional
+        Keep only these generations (and 0), so long horizons fit in memory.
     """
     p0 = check_probabilities("p0", p0)
     n = check_int("n", n, lower=1)
@@ -73,15 +93,27 @@ def simulate_categorical(p0, n, t, chains, seed=None, method="exact") -> Categor
     chains = check_int("chains", chains, lower=1)
     if method not in ("exact", "samples"):
         raise ValueError(f"method must be 'exact' or 'samples', got {method!r}")
+    generations = tuple(range(t + 1)) if keep is None else tuple(sorted({0, *(
+        check_int("keep", g, lower=0, upper=t) for g in keep)}))
     K = p0.size
-    check_cells("chains * (t + 1) * K", chains * (t + 1) * K)
-    rng = as_generator(seed)
+    check_cells("chains * kept generations * K", chains * len(generations) * K)
     p0 = p0 / p0.sum()  # remove the rounding left within the sum-to-one tolerance
-    counts = np.empty((t + 1, chains, K), dtype=np.int64)
+    counts = np.empty((len(generations), chains, K), dtype=np.int64)
     counts[0] = np.rint(n * p0).astype(np.int64)  # only for display; p[0] is p0 itself
+    for g, c in enumerate(refits(p0, n, t, chains, seed, method), start=1):
+        if g in generations:
+            counts[generations.index(g)] = c
+    return CategoricalPath(counts, p0, n, generations)
+
+
+def refits(p0, n, t, chains, seed=None, method="exact"):
+    """Yield the count arrays (chains, K) of generations 1..t (t=None: forever); p0 validated by the caller."""
+    rng = as_generator(seed)
+    K = p0.size
     p = np.broadcast_to(p0, (chains, K)).copy()
     blocks = chain_blocks(rng, chains) if method == "samples" else None
-    for g in range(t):
+    g = 0
+    while t is None or g < t:
         if method == "exact":
             c = rng.multinomial(n, p)
         else:
@@ -94,6 +126,33 @@ def simulate_categorical(p0, n, t, chains, seed=None, method="exact") -> Categor
                 tokens = (u[:, :, None] >= cdf[:, None, :]).sum(axis=2)
                 for j in range(hi - lo):
                     c[lo + j] = np.bincount(tokens[j], minlength=K)
-        counts[g + 1] = c
+        yield c
         p = c / n
-    return CategoricalPath(counts, p0, n)
+        g += 1
+
+
+#: Refits after which simulate_absorption gives up (the mean is about 2 n H(p0)).
+MAX_ABSORPTION_STEPS = 10**6
+
+
+def simulate_absorption(p0, n, chains, seed=None, method="exact") -> np.ndarray:
+    """Generations until one category holds all the mass, for each of ``chains`` runs.
+
+    Runs all chains forward together until every one is absorbed (0 for a point mass p0).
+    """
+    p0 = check_probabilities("p0", p0)
+    n = check_int("n", n, lower=1)
+    chains = check_int("chains", chains, lower=1)
+    p0 = p0 / p0.sum()
+    T = np.zeros(chains, dtype=np.int64)
+    if p0.max() == 1.0:
+        return T
+    done = np.zeros(chains, dtype=bool)
+    for g, c in enumerate(refits(p0, n, None, chains, seed, method), start=1):
+        newly = ~done & (c.max(axis=1) == n)
+        T[newly] = g
+        done |= newly
+        if done.all():
+            return T
+        if g >= MAX_ABSORPTION_STEPS:
+            raise ArithmeticError(f"not all chains absorbed within {MAX_ABSORPTION_STEPS} refits")

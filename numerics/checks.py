@@ -22,6 +22,8 @@ from scipy import stats
 from modelcollapse import theory
 from modelcollapse.theory.assumptions import check_int, check_real
 
+from modelcollapse.theory.categorical_loss import zipf
+
 from .gaussian_sim import simulate_gaussian
 from .reference import reference_value
 from .streams import stream
@@ -36,16 +38,28 @@ REFERENCE_DPS = 30
 class Spec:
     """How to check one result numerically."""
 
-    #: Per-chain statistic whose mean (kind "mean") or variance (kind "variance") is the result.
+    #: Per-chain statistic whose mean (kind "mean") or variance (kind "variance") is the result,
+    #: or which the result bounds (kind "bounds"); called as statistic(path, t) or, with
+    #: ``with_params``, statistic(path, t, params).
     statistic: Callable
     kind: str = "mean"
-    #: Parameter points (without t) for Monte Carlo and for the reference route.
+    #: Parameter points (without t) for Monte Carlo and for the reference route. Keys that are
+    #: not parameters of the result (a p0 to simulate an eigenvalue with) go to the simulator only.
     points: list = field(default_factory=list)
-    #: Generations checked by Monte Carlo.
+    #: Generations checked by Monte Carlo (for a result without t: the generations simulated).
     ts: tuple = (1, 3, 8)
     #: Generations checked against the reference (cheap: no sampling).
     reference_ts: tuple = (0, 1, 2, 7, 50, 1000)
     simulator: str = "gaussian"
+    #: Points for the reference route when it needs smaller ones (exact enumeration); default: points.
+    reference_points: list | None = None
+    with_params: bool = False
+    #: What the documentation figure varies: ("t", ()) for generations, or a parameter and its values.
+    figure: tuple = ("t", ())
+
+    def value(self, path, t, params):
+        """The per-chain statistic at generation t."""
+        return self.statistic(path, t, params) if self.with_params else self.statistic(path, t)
 
     def ts_for(self, params) -> tuple:
         """Generations checked at ``params``: a very small n makes sigma_t^2 a product of
@@ -100,13 +114,71 @@ def _plain(params: dict) -> dict:
     return {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()}
 
 _CATEGORICAL_POINTS = [dict(p0=(0.5, 0.3, 0.2), n=10), dict(p0=(0.1,) * 10, n=20), dict(p0=(0.75, 0.25, 0.0), n=4)]
+#: Small enough for the exact enumeration of the K-category chain (at most a few dozen states).
+_ENUMERABLE = [dict(p0=(0.5, 0.3, 0.2), n=6), dict(p0=(0.75, 0.25, 0.0), n=4), dict(p0=(0.35, 0.65), n=12)]
+_ZIPF = dict(p0=tuple(float(v) for v in zipf(30, 1.1)), n=25)
+_N_LADDER = ("n", (1, 2, 4, 8, 16, 32, 64, 128))
+
+
+def _entropy(p):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return -np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0).sum(axis=1)
+
+
+def _falling(c, k):
+    out = np.ones(c.shape, dtype=float)
+    for j in range(k):
+        out *= c - j
+    return out
+
+
 SPECS.update({
-    "categorical.mean": Spec(lambda p, t: p.p[t][:, 0], points=[dict(q, i=1) for q in _CATEGORICAL_POINTS],
+    "categorical.mean": Spec(lambda p, t: p.at(t)[:, 0], points=[dict(q, i=1) for q in _CATEGORICAL_POINTS],
                              simulator="categorical", reference_ts=(0, 1, 2, 5, 20)),
-    "categorical.collision": Spec(lambda p, t: (p.p[t] ** 2).sum(axis=1), points=_CATEGORICAL_POINTS,
+    "categorical.collision": Spec(lambda p, t: (p.at(t) ** 2).sum(axis=1), points=_CATEGORICAL_POINTS,
                                   simulator="categorical", reference_ts=(0, 1, 2, 5, 20)),
-    "categorical.gini_simpson": Spec(lambda p, t: 1 - (p.p[t] ** 2).sum(axis=1), points=_CATEGORICAL_POINTS,
+    "categorical.gini_simpson": Spec(lambda p, t: 1 - (p.at(t) ** 2).sum(axis=1), points=_CATEGORICAL_POINTS,
                                      simulator="categorical", reference_ts=(0, 1, 2, 5, 20)),
+    # The factorial moment E[(C_1)_k] / (n p)^k of one category's first count is lambda_k.
+    "categorical.moment_eigenvalues": Spec(
+        lambda p, t, q: _falling(p.counts[1][:, 0], q["k"]) / (q["n"] * q["p0"][0]) ** q["k"],
+        points=[dict(n=10, k=k, p0=(0.6, 0.4)) for k in (1, 2, 3, 5)] + [dict(n=4, k=k, p0=(0.7, 0.3))
+                                                                           for k in (2, 4, 5)],
+        ts=(1,), reference_ts=(None,), simulator="categorical", with_params=True, figure=("k", tuple(range(11)))),
+    # Run long enough that unabsorbed chains are rarer than 1e-9 (lambda_2^t).
+    "categorical.fixation": Spec(lambda p, t, q: p.at(t)[:, q["i"] - 1] == 1,
+                                 points=[dict(p0=(0.5, 0.3, 0.2), n=10, i=i) for i in (1, 3)]
+                                 + [dict(p0=(0.75, 0.25, 0.0), n=4, i=2)],
+                                 ts=(260,), reference_ts=(None,), simulator="categorical", with_params=True,
+                                 figure=("i", (1, 2, 3)),
+                                 reference_points=[dict(q, i=i) for q in _ENUMERABLE[:2] for i in (1, 2)]),
+    "categorical.loss_one_step": Spec(lambda p, t: (p.counts[1] == 0).sum(axis=1),
+                                      points=_CATEGORICAL_POINTS + [_ZIPF], ts=(1,), reference_ts=(None,),
+                                      simulator="categorical", reference_points=_ENUMERABLE, figure=_N_LADDER),
+    "categorical.tail_loss": Spec(lambda p, t: ((p.counts[1] == 0) * p.p0).sum(axis=1),
+                                  points=[_ZIPF] + _CATEGORICAL_POINTS, ts=(1,), reference_ts=(None,),
+                                  simulator="categorical", reference_points=_ENUMERABLE, figure=_N_LADDER),
+    "categorical.survival": Spec(lambda p, t, q: p.at(t)[:, q["i"] - 1] > 0,
+                                 points=[dict(q, i=i) for q in _CATEGORICAL_POINTS[:1] for i in (1, 3)]
+                                 + [dict(_CATEGORICAL_POINTS[1], i=4)],
+                                 ts=(1, 3, 8), reference_ts=(1, 2, 5, 12), simulator="categorical",
+                                 with_params=True, reference_points=[dict(q, i=i) for q in _ENUMERABLE for i in (1, 2)]),
+    "categorical.surviving": Spec(lambda p, t: (p.at(t) > 0).sum(axis=1), points=_CATEGORICAL_POINTS,
+                                  ts=(1, 3, 8), reference_ts=(1, 2, 5, 12), simulator="categorical",
+                                  reference_points=_ENUMERABLE),
+    "categorical.entropy_one_step": Spec(lambda p, t: _entropy(p.at(1)), points=_CATEGORICAL_POINTS + [_ZIPF],
+                                         ts=(1,), reference_ts=(None,), simulator="categorical",
+                                         reference_points=_ENUMERABLE, figure=_N_LADDER),
+    "categorical.entropy_bounds": Spec(lambda p, t: _entropy(p.at(t)), kind="bounds", points=_CATEGORICAL_POINTS,
+                                       ts=(1, 3, 8), reference_ts=(1, 2, 5, 12), simulator="categorical",
+                                       reference_points=_ENUMERABLE),
+    "categorical.absorption_time": Spec(lambda T, t: T, points=[dict(p0=(0.35, 0.65), n=12), dict(p0=(0.5, 0.5),
+                                                                                                    n=30),
+                                                                dict(p0=(0.1, 0.9), n=6)],
+                                        ts=(None,), reference_ts=(None,), simulator="absorption",
+                                        figure=("n", (2, 4, 8, 16, 32, 64)),
+                                        reference_points=[dict(p0=(0.35, 0.65), n=12), dict(p0=(0.1, 0.9), n=6),
+                                                          dict(p0=(1.0, 0.0), n=5)]),
 })
 
 
@@ -193,11 +265,16 @@ def skew_corrected_z(values, expected) -> float:
     return float((d + m3 / (6 * s2 * N) + m3 * d * d / (3 * s2 * s2)) / np.sqrt(s2 / N))
 
 
-def simulate_point(spec: Spec, params: dict, t_max: int, chains: int, rng):
-    """Simulate the model of ``spec`` at ``params`` for ``t_max`` refits."""
+def simulate_point(spec: Spec, params: dict, t_max: int, chains: int, rng, keep=None):
+    """Simulate the model of ``spec`` at ``params`` for ``t_max`` refits (categorical: keeping the
+    generations ``keep``, default the spec's)."""
     if spec.simulator == "categorical":
         from .categorical_sim import simulate_categorical
-        return simulate_categorical(params["p0"], params["n"], t_max, chains, seed=rng)
+        keep = spec.ts_for(params) if keep is None else keep
+        return simulate_categorical(params["p0"], params["n"], t_max, chains, seed=rng, keep=keep)
+    if spec.simulator == "absorption":
+        from .categorical_sim import simulate_absorption
+        return simulate_absorption(params["p0"], params["n"], chains, seed=rng)
     n = params["ns"] if "ns" in params else params["n"]
     return simulate_gaussian(n, t_max, chains, ddof=params["ddof"], mu0=params.get("mu0", 0.0),
                              sigma0=params["sigma0"], seed=rng)
@@ -218,16 +295,40 @@ def monte_carlo_checks(result_id: str, chains: int, alpha: float, seed, spec: Sp
     out = []
     for i, params in enumerate(spec.points):
         ts = spec.ts_for(params)
-        path = simulate_point(spec, params, max(ts), chains, stream(seed, result_id, i))
+        path = simulate_point(spec, params, max((t for t in ts if t is not None), default=0), chains,
+                              stream(seed, result_id, i))
         for t in ts:
-            values = spec.statistic(path, t)
+            values = np.asarray(spec.value(path, t, params), dtype=float)
+            expected = _expected(r, closed_form, params, t)
+            if spec.kind == "bounds":
+                # One-sided at each end: the mean may sit anywhere in [lower, upper].
+                est, se = mean_and_se(values)
+                lo, hi = expected
+                z = max((lo - est) / se, (est - hi) / se, 0.0) if se > 0 else (0.0 if lo <= est <= hi else np.inf)
+                passed = z <= float(stats.norm.isf(alpha / 2))
+                out.append(MonteCarloCheck(result_id, dict(params), t, expected, est, se, float(z), alpha, chains,
+                                           bool(passed)))
+                continue
             est, se = mean_and_se(values, spec.kind)
-            expected = float(closed_form(t=t, **params))
             z = skew_corrected_z(values, expected) if spec.kind == "mean" else (
                 (est - expected) / se if se > 0 else (0.0 if est == expected else np.inf))
             out.append(MonteCarloCheck(result_id, dict(params), t, expected, est, se, float(z), alpha, chains,
                                        bool(abs(z) <= crit)))
     return out
+
+
+def result_params(result, params, t=None, **extra):
+    """The result's own parameters from a spec point (plus t where the result takes it)."""
+    out = {k: v for k, v in params.items() if k in result.parameters}
+    if "t" in result.parameters and t is not None:
+        out["t"] = t
+    out.update(extra)
+    return out
+
+
+def _expected(result, closed_form, params, t):
+    value = closed_form(**result_params(result, params, t))
+    return tuple(float(v) for v in value) if isinstance(value, tuple) else float(value)
 
 
 def reference_check(result_id: str, spec: Spec | None = None, dps: int = REFERENCE_DPS,
@@ -236,17 +337,24 @@ def reference_check(result_id: str, spec: Spec | None = None, dps: int = REFEREN
 
     ``closed_form`` (default: the registered result) may be replaced to measure power.
     """
-    r = closed_form or theory.get(result_id)
+    result = theory.get(result_id)
+    r = closed_form or result
     spec = spec or SPECS[result_id]
     worst, worst_err, count = {}, 0.0, 0
-    for params in spec.points:
+    for params in (spec.reference_points if spec.reference_points is not None else spec.points):
         for t in spec.reference_ts:
-            a = r(dps=dps, t=t, **params)
-            b = reference_value(result_id, dps=dps, t=t, **params)
+            own = result_params(result, params, t)
+            a = r(dps=dps, **own)
+            b = reference_value(result_id, dps=dps, **own)
             with mpmath.workdps(dps):
-                scale = max(abs(b), abs(a))
-                err = float(abs(a - b) / scale) if scale != 0 else 0.0
+                if isinstance(a, tuple):
+                    # a bound: the exact value must lie in [lower, upper]; the error is the violation
+                    lo, hi = a
+                    err = float(max(lo - b, b - hi, 0) / max(abs(b), mpmath.mpf(10) ** -dps))
+                else:
+                    scale = max(abs(b), abs(a))
+                    err = float(abs(a - b) / scale) if scale != 0 else 0.0
             count += 1
             if err >= worst_err:
-                worst_err, worst = err, dict(params, t=t)
+                worst_err, worst = err, own
     return ReferenceCheck(result_id, count, worst_err, worst, rtol, bool(worst_err <= rtol))

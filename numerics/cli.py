@@ -74,6 +74,11 @@ def _cmd_show(args, out):
     for i, st in enumerate(r.derivation.steps, 1):
         print(f"  {i}. {st.text}", file=out)
         print(textwrap.indent(sp.sstr(st.relation), "       "), file=out)
+    if r.approximations:
+        print("\nApproximations (not exact; `modelcollapse verify` reports their measured error):", file=out)
+        for name, ap in r.approximations.items():
+            print(f"  {name}: {ap.text}", file=out)
+            print(textwrap.indent(sp.sstr(ap.expression), "       "), file=out)
     rep = proofs.check(r.id)
     print(f"\nProof ({rep.summary()}, checked by the kernel in {rep.seconds:.2f} s):", file=out)
     for sr in rep.steps:

@@ -168,19 +168,65 @@ def _categorical_moment(n, prob, t, k, dps):
 
 
 def _categorical_reference(result_id, p, dps):
-    n, t, probs = p["n"], p["t"], p["p0"]
-    if t > 2000 or n > 200:
+    n, probs = p["n"], p.get("p0", ())
+    t = p.get("t")
+    if (t or 0) > 2000 or n > 200:
         raise ValueError("t must be <= 2000 and n <= 200 for the exact categorical reference")
+    if "i" in p and p["i"] > len(probs):
+        raise ValueError(f"i must be <= len(p0) = {len(probs)}, got {p['i']}")
     with mpmath.workdps(dps + 10):
         if result_id == "categorical.mean":
-            out = _categorical_moment(n, probs[p["i"] - 1], t, 1, dps + 10) if p["i"] <= len(probs) else None
-            if out is None:
-                raise ValueError(f"i must be <= len(p0) = {len(probs)}, got {p['i']}")
+            out = _categorical_moment(n, probs[p["i"] - 1], t, 1, dps + 10)
         elif result_id in ("categorical.collision", "categorical.gini_simpson"):
             out = mpmath.fsum(_categorical_moment(n, q, t, 2, dps + 10) for q in probs)
             if result_id == "categorical.gini_simpson":
                 out = 1 - out
+        elif result_id == "categorical.moment_eigenvalues":
+            out = _eigenvalues(n, dps + 10)[p["k"]] if p["k"] <= n else mpmath.mpf(0)
+        elif result_id in _ENUMERATED:
+            from .multinomial_chain import MultinomialChain
+            chain = MultinomialChain(probs, n, dps + 10)
+            out = _ENUMERATED[result_id](chain, p)
         else:
             raise ValueError(f"result_id {result_id!r} has no reference computation")
     with mpmath.workdps(dps):
         return +out
+
+
+@functools.lru_cache(maxsize=16)
+def _eigenvalues(n, dps):
+    """Eigenvalues of the (n+1) x (n+1) transition matrix (mpmath.eig), largest first."""
+    from .wright_fisher import transition_matrix
+    with mpmath.workdps(dps):
+        values = mpmath.eig(transition_matrix(n, dps), left=False, right=False)
+        return sorted((mpmath.re(v) for v in values), reverse=True)
+
+
+def _h(chain, counts):
+    return -mpmath.fsum(mpmath.mpf(c) / chain.n * mpmath.log(mpmath.mpf(c) / chain.n) for c in counts if c)
+
+
+def _fixation(chain, p):
+    """Mass absorbed at the vertex 'all of category i', iterating until the rest is < 10^-(dps-5)."""
+    target = tuple(chain.n if m == p["i"] - 1 else 0 for m in range(chain.K))
+    if chain.p0[p["i"] - 1] == 1:
+        return mpmath.mpf(1)
+    absorbed = [max(s) == chain.n for s in chain.states]
+    dist, tol = chain.first, mpmath.mpf(10) ** (-(chain.dps - 5))
+    while mpmath.fsum(w for w, a in zip(dist, absorbed) if not a) > tol:
+        dist = chain.step(dist)
+    return dist[chain.states.index(target)]
+
+
+#: Quantities computed by enumerating the K-category chain (no lumping, no generating functions).
+_ENUMERATED = {
+    "categorical.fixation": _fixation,
+    "categorical.loss_one_step": lambda ch, p: ch.expect(1, lambda c: sum(1 for x in c if x == 0)),
+    "categorical.tail_loss": lambda ch, p: ch.expect(1, lambda c: mpmath.fsum(q for q, x in zip(ch.p0, c) if x == 0)),
+    "categorical.survival": lambda ch, p: ch.expect(p["t"], lambda c: 1 if c[p["i"] - 1] > 0 else 0),
+    "categorical.surviving": lambda ch, p: ch.expect(p["t"], lambda c: sum(1 for x in c if x > 0)),
+    "categorical.entropy_one_step": lambda ch, p: ch.expect(1, lambda c: _h(ch, c)),
+    "categorical.entropy_bounds": lambda ch, p: (
+        mpmath.fsum(-q * mpmath.log(q) for q in ch.p0 if q) if p["t"] == 0 else ch.expect(p["t"], lambda c: _h(ch, c))),
+    "categorical.absorption_time": lambda ch, p: ch.mean_absorption_time(),
+}

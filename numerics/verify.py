@@ -16,6 +16,7 @@ from typing import Callable
 from modelcollapse import proofs, theory
 
 from . import checks
+from .approximations import approximation_rows
 from .streams import DEFAULT_SEED
 
 #: Family-wise false-alarm rate of the Monte Carlo tests of one verify run.
@@ -32,6 +33,8 @@ class ResultReport:
     proof: dict
     reference: dict | None
     monte_carlo: list = field(default_factory=list)
+    #: Approximations against exact values (reported, not pass/fail).
+    approximations: list = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -40,7 +43,8 @@ class ResultReport:
 
     def as_dict(self):
         return {"id": self.id, "title": self.title, "passed": self.passed, "proof": self.proof,
-                "reference": self.reference, "monte_carlo": self.monte_carlo}
+                "reference": self.reference, "monte_carlo": self.monte_carlo,
+                "approximations": self.approximations}
 
 
 @dataclass
@@ -114,7 +118,11 @@ def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=N
         ref = checks.reference_check(rid).as_dict()
         say(f"[{k}/{len(ids)}] {rid}: Monte Carlo ({chains} chains per point)")
         mc = [c.as_dict() for c in checks.monte_carlo_checks(rid, chains, test_alpha, seed)]
-        reports.append(ResultReport(rid, r.title, proof, ref, mc))
+        approx = []
+        if r.approximations:
+            say(f"[{k}/{len(ids)}] {rid}: approximations against exact values")
+            approx = [row.as_dict() for row in approximation_rows(rid, min(chains, QUICK_CHAINS), seed)]
+        reports.append(ResultReport(rid, r.title, proof, ref, mc, approx))
     return VerifyReport(seed, quick, chains, family_alpha, test_alpha, checks.z_critical(test_alpha), reports,
                         time.perf_counter() - start)
 
@@ -136,8 +144,20 @@ def format_table(report: VerifyReport) -> str:
         lines.append("      " + header)
         for c in r.monte_carlo:
             params = ", ".join(f"{k}={_short(v)}" for k, v in c["params"].items())
-            lines.append(f"      {c['t']:>4} {params:<34.34} {c['closed_form']:>14.6g} {c['estimate']:>14.6g} "
+            t = "-" if c["t"] is None or "t" not in theory.get(r.id).parameters else c["t"]
+            cf = c["closed_form"]
+            cf = f"[{cf[0]:.4g},{cf[1]:.4g}]" if isinstance(cf, (list, tuple)) else f"{cf:.6g}"
+            lines.append(f"      {t:>4} {params:<34.34} {cf:>14} {c['estimate']:>14.6g} "
                          f"{c['se']:>10.2e} {c['z']:>7.2f}  {'ok' if c['passed'] else 'FAIL'}")
+        if r.approximations:
+            lines.append(f"      approximations (not exact; error against the exact value):")
+            lines.append(f"      {'name':<14} {'params':<30} {'exact':>12} {'approx':>12} {'rel. err':>9} "
+                         f"{'scaled':>8}  exact by")
+            for a in r.approximations:
+                params = ", ".join(f"{k}={_short(v)}" for k, v in a["params"].items())
+                exact = f"{a['exact']:.6g}" + (f"±{a['exact_se']:.1g}" if a["exact_se"] else "")
+                lines.append(f"      {a['name']:<14} {params:<30.30} {exact:>12} {a['approx']:>12.6g} "
+                             f"{a['rel_error']:>9.2e} {a['scaled']:>8.3g}  {a['exact_by']}")
         lines.append("")
     n_pass = sum(r.passed for r in report.results)
     lines.append(f"{n_pass}/{len(report.results)} results proved and checked in {report.seconds:.1f} s: "
@@ -147,8 +167,8 @@ def format_table(report: VerifyReport) -> str:
 
 def _short(v):
     if isinstance(v, (list, tuple)):
-        return "[" + ",".join(map(str, v[:3])) + (",..]" if len(v) > 3 else "]")
-    return f"{v:g}" if isinstance(v, float) else str(v)
+        return "[" + ",".join(_short(x) for x in v[:3]) + (",..]" if len(v) > 3 else "]")
+    return f"{v:.4g}" if isinstance(v, float) else str(v)
 
 
 def stderr_progress(line: str) -> None:

@@ -115,6 +115,18 @@ def _jensen_mapping(mapping):
 
 
 def _jensen_custom(relation, premises, space, mapping):
+    """Three forms of Jensen's inequality: strict for a chi-square innovation, weak for the
+    categorical shares, and the finite form under the weights p_t (Shannon >= collision entropy)."""
+    if not mapping and not premises:
+        if any(same_relation(relation, inst, space) for inst in _categorical_schemas()["renyi_order"]):
+            return Verdict(True)
+        return Verdict.fail("not the finite (weighted) form of Jensen: H(p_t) >= -log sum_i p_{i,t}^2")
+    if not isinstance(relation, sp.StrictLessThan):
+        return _jensen_weak_custom(relation, premises, space, mapping)
+    return _jensen_strict(relation, premises, space, mapping)
+
+
+def _jensen_strict(relation, premises, space, mapping):
     from .rules import decide_relation
 
     problem = _jensen_mapping(mapping)
@@ -225,21 +237,21 @@ def _jensen_weak_custom(relation, premises, space, mapping):
     from .rules import decide_relation
     from .order import as_le
     if premises:
-        return Verdict.fail("jensen_weak takes no premises")
+        return Verdict.fail("jensen takes no premises")
     lam, var = mapping.get(f), mapping.get(Y)
     if not isinstance(lam, sp.Lambda) or var is None:
-        return Verdict.fail("jensen_weak needs f (a Lambda) and Y")
+        return Verdict.fail("jensen needs f (a Lambda) and Y")
     u = sp.Dummy("u", positive=True)
     collision = _is_collision_sum(var)
     if not (isinstance(var, share) or collision):
-        return Verdict.fail("jensen_weak: Y must be a share p_{i,t} or the collision sum sum_i p_{i,t}^2")
+        return Verdict.fail("jensen: Y must be a share p_{i,t} or the collision sum sum_i p_{i,t}^2")
     bounded_at_zero = sp.limit(lam(u).rewrite(sp.log), u, 0, "+").is_finite
     if not (bounded_at_zero or collision):
-        return Verdict.fail("jensen_weak: f is unbounded at 0, so Y must be bounded away from 0")
+        return Verdict.fail("jensen: f is unbounded at 0, so Y must be bounded away from 0")
     curvature = sp.diff(lam(u), u, 2)
     parts = as_le(relation)
     if parts is None or parts[2]:
-        return Verdict.fail("jensen_weak concludes a non-strict inequality")
+        return Verdict.fail("jensen for the shares concludes a non-strict inequality")
     lo, hi, _ = parts
     if lo == E(lam(var)) and hi == lam(E(var)):
         v = decide_relation(sp.Le(curvature, 0), space)   # concave
@@ -248,7 +260,7 @@ def _jensen_weak_custom(relation, premises, space, mapping):
     else:
         return Verdict.fail("not an instance of Jensen's inequality for that f and Y")
     if not v.ok:
-        return Verdict.fail(f"jensen_weak: the sign of f'' = {curvature} is not shown", v.residual)
+        return Verdict.fail(f"jensen: the sign of f'' = {curvature} is not shown", v.residual)
     return Verdict(True)
 
 
@@ -287,8 +299,11 @@ for _ax in [
     Axiom("jensen", "Strict Jensen inequality", (Reference("Jensen, J. L. W. V.", 1906,
           "Sur les fonctions convexes et les inegalites entre les valeurs moyennes", "Acta Math. 30, 175-193"),),
           custom=_jensen_custom,
-          statement="For f strictly concave on the support of a non-degenerate integrable Y, "
-                    "E[f(Y)] < f(E[Y])."),
+          statement="For f concave on the support of an integrable Y, E[f(Y)] <= f(E[Y]) (convex: >=), "
+                    "strictly if f is strictly concave and Y non-degenerate. Licensed forms: strict for a "
+                    "chi-square innovation X_t; weak for a share p_{i,t} or the collision sum; and the finite "
+                    "form under the weights p_t, H(p_t) = sum p (-log p) >= -log sum p^2 (zero shares "
+                    "contribute nothing to either side)."),
     Axiom("slln", "Strong law of large numbers for a random walk", (Reference("Kolmogorov, A. N.", 1933,
           "Grundbegriffe der Wahrscheinlichkeitsrechnung", "Springer", "Ch. VI"),),
           custom=_slln_custom,
@@ -304,12 +319,15 @@ for _ax in [
            Reference("Fisher, R. A.", 1930, "The Genetical Theory of Natural Selection", "Clarendon Press")),
           _wright_fisher_schemas(), model="categorical",
           statement="Given generation t the counts are Multinomial(n, p_t), so the count n p_{i,t+1} of "
-                    "category i is Binomial(n, p_{i,t}) with MGF (1 - p + p e^s)^n (binomial theorem); "
-                    "generation 0 is p0."),
-    Axiom("mgf_moments", "Moments from the moment-generating function",
-          (Reference("Billingsley, P.", 1995, "Probability and Measure", "3rd ed., Wiley", "Section 21"),),
-          statement="If E[exp(sY)] is finite for s near 0, E[Y^k] is its k-th derivative at s = 0 "
-                    "(also conditionally)."),
+                    "category i is Binomial(n, p_{i,t}): MGF (1 - p + p e^s)^n, PGF (1 - p + p z)^n (binomial "
+                    "theorem), pmf C(n, c) p^c (1 - p)^(n - c); the shares sum to 1; generation 0 is p0."),
+    Axiom("mgf_moments", "Moments from generating functions",
+          (Reference("Billingsley, P.", 1995, "Probability and Measure", "3rd ed., Wiley", "Section 21"),
+           Reference("Feller, W.", 1968, "An Introduction to Probability Theory and Its Applications I",
+                     "3rd ed., Wiley", "Ch. XI.1")),
+          statement="If E[exp(sY)] is finite for s near 0, E[Y^k] is its k-th derivative at s = 0; for a "
+                    "bounded count Y with E[z^Y] = G(z), E[Y (Y - 1) ... (Y - k + 1)] = G^(k)(1) "
+                    "(both also conditionally)."),
     Axiom("tower", "Law of total expectation", (Reference("Billingsley, P.", 1995, "Probability and Measure",
                                                            "3rd ed., Wiley", "Section 34"),),
           statement="E[E[Y | F_t]] = E[Y]; expectation is linear."),
@@ -325,15 +343,6 @@ for _ax in [
           (sp.Eq(KLN(pa, ps, pb, pr), gaussian_kl_integral(pa, ps, pb, pr)),), kind="definition",
           side_conditions=(sp.Gt(ps, 0), sp.Gt(pr, 0)),
           statement="KL(N(a, s^2) || N(b, r^2)) = int f log(f/g), log(f/g) written out."),
-    Axiom("pgf_moments", "Factorial moments from the probability-generating function",
-          (Reference("Feller, W.", 1968, "An Introduction to Probability Theory and Its Applications I",
-                     "3rd ed., Wiley", "Ch. XI.1"),),
-          statement="For a bounded count Y with E[z^Y] = G(z), E[Y (Y - 1) ... (Y - k + 1)] = G^(k)(1) "
-                    "(also conditionally)."),
-    Axiom("mgf_zero", "The probability of a zero count from the MGF",
-          (Reference("Billingsley, P.", 1995, "Probability and Measure", "3rd ed., Wiley", "Thm 16.5"),),
-          statement="For a count C >= 0, exp(s C) -> 1{C = 0} as s -> -oo, boundedly; by dominated "
-                    "convergence P(C = 0) = lim_{s -> -oo} E[exp(s C)]."),
     Axiom("eigenvalue", "Eigenvalues of the Wright-Fisher operator on polynomials",
           (Reference("Karlin, S. and McGregor, J.", 1965, "Direct product branching processes and related "
                      "induced Markoff chains I", "Bernoulli-Bayes-Laplace Anniversary Volume, 111-145"),),
@@ -346,10 +355,12 @@ for _ax in [
           _categorical_schemas()["absorption"], model="categorical",
           statement="Counts 0 and n are absorbing and reachable from every count, so the finite chain is "
                     "absorbed with probability one: p_{i,t} -> 1{category i fixes} almost surely."),
-    Axiom("bounded_convergence", "Bounded convergence theorem",
-          (Reference("Billingsley, P.", 1995, "Probability and Measure", "3rd ed., Wiley", "Thm 16.5"),),
+    Axiom("dominated_convergence", "Dominated (bounded) convergence",
+          (Reference("Billingsley, P.", 1995, "Probability and Measure", "3rd ed., Wiley", "Thm 16.4, 16.5"),),
           custom=_bounded_convergence_custom,
-          statement="If 0 <= Y_t <= 1 and Y_t -> L almost surely, then E[L] = lim E[Y_t]."),
+          statement="If Y_s is bounded by 1 in absolute value and Y_s -> L almost surely, then E[L] = lim E[Y_s]. Used for the shares "
+                    "(0 <= p_{i,t} <= 1, t -> oo) and, by the zero-from-MGF rule, for exp(s C) -> 1{C = 0} as "
+                    "s -> -oo for a count C >= 0, so P(C = 0) = lim E[exp(s C)]."),
     Axiom("chapman_kolmogorov", "Chapman-Kolmogorov for one category against the rest",
           (Reference("Kemeny, J. G. and Snell, J. L.", 1960, "Finite Markov Chains", "Van Nostrand", "Ch. II"),),
           _categorical_schemas()["chapman_kolmogorov"], model="categorical",
@@ -364,16 +375,6 @@ for _ax in [
           statement="For an absorbing finite chain the mean times to absorption solve tau = 1 + Q tau on the "
                     "transient states (tau = 0 on absorbing ones); from p0 with two categories, T = 0 if p0 is a "
                     "point mass and 1 + tau_n(C_1) otherwise, C_1 ~ Binomial(n, p0_1)."),
-    Axiom("jensen_weak", "Jensen's inequality", (Reference("Jensen, J. L. W. V.", 1906,
-          "Sur les fonctions convexes et les inegalites entre les valeurs moyennes", "Acta Math. 30, 175-193"),),
-          custom=_jensen_weak_custom,
-          statement="For f concave on the support of an integrable Y, E[f(Y)] <= f(E[Y]); for f convex, >=."),
-    Axiom("renyi_order", "Shannon entropy is at least the collision entropy",
-          (Reference("Cover, T. M. and Thomas, J. A.", 2006, "Elements of Information Theory", "2nd ed., Wiley",
-                     "Thm 2.6.2 (Jensen)"),),
-          _categorical_schemas()["renyi_order"],
-          statement="H(p) = sum_i p_i (-log p_i) >= -log sum_i p_i^2 (Jensen for the convex -log under the "
-                    "weights p; categories of zero mass contribute nothing to either side)."),
     Axiom("monotonicity", "Monotonicity of expectation", (), kind="definition",
           statement="If a <= b almost surely and both are integrable, E[a] <= E[b]."),
 ]:

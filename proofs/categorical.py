@@ -97,7 +97,7 @@ def _fixation():
     b = _builder()
     conv = b.add("absorbed", AlmostSurely(sp.Eq(sp.Limit(pc(i, t), t, sp.oo), fixed(i))), ByAxiom("absorption"))
     bc = b.add("bounded_convergence", sp.Eq(E(fixed(i)), sp.Limit(E(pc(i, t)), t, sp.oo)),
-               ByAxiom("bounded_convergence"), conv)
+               ByAxiom("dominated_convergence"), conv)
     lim = b.add("limit", sp.Eq(sp.Limit(E(pc(i, t)), t, sp.oo), p0[i]), Limit(), "categorical.mean")
     b.add("statement", r.statement, Rewrite(), bc, lim)
     return b.done(r.id, local=(C.A_T,))
@@ -184,17 +184,17 @@ def _entropy_bounds():
     u = sp.Symbol("u", positive=True)
     S = sp.Sum(pc(i, t) ** 2, (i, 1, K))
     upper_i = b.add("upper.jensen", sp.Le(E(negxlogx(pc(i, t))), negxlogx(E(pc(i, t)))),
-                    ByAxiom("jensen_weak", {A.f: sp.Lambda(u, negxlogx(u)), A.Y: pc(i, t)}),
+                    ByAxiom("jensen", {A.f: sp.Lambda(u, negxlogx(u)), A.Y: pc(i, t)}),
                     text="eta is concave")
     upper_i = b.add("upper.mean", sp.Le(E(negxlogx(pc(i, t))), negxlogx(p0[i])), Inequality(), upper_i,
                     "categorical.mean", text="E[p_{i,t}] = p0_i")
     summed = b.add("upper.sum", sp.Le(sp.Sum(E(negxlogx(pc(i, t))), (i, 1, K)), CH.H0), SumInequality(), upper_i)
     lin = b.add("linearity", sp.Eq(E(CH.entropy(t)), sp.Sum(E(negxlogx(pc(i, t))), (i, 1, K))), SumLinearity())
     upper = b.add("upper", sp.Le(E(CH.entropy(t)), CH.H0), Inequality(), summed, lin)
-    renyi = b.add("lower.pathwise", sp.Ge(CH.entropy(t), -sp.log(S)), ByAxiom("renyi_order"))
+    renyi = b.add("lower.pathwise", sp.Ge(CH.entropy(t), -sp.log(S)), ByAxiom("jensen"))
     mono = b.add("lower.expect", sp.Ge(E(CH.entropy(t)), E(-sp.log(S))), ExpectMonotone(), renyi)
     jensen = b.add("lower.jensen", sp.Ge(E(-sp.log(S)), -sp.log(E(S))),
-                   ByAxiom("jensen_weak", {A.f: sp.Lambda(u, -sp.log(u)), A.Y: S}), text="-log is convex")
+                   ByAxiom("jensen", {A.f: sp.Lambda(u, -sp.log(u)), A.Y: S}), text="-log is convex")
     lower_c = b.add("lower.collision", sp.Ge(E(-sp.log(S)), r.closed_form[0]), Inequality(), jensen,
                     "categorical.collision")
     lower = b.add("lower", sp.Ge(E(CH.entropy(t)), r.closed_form[0]), Chain(), mono, lower_c)

@@ -4,7 +4,9 @@ Each entry is a small proof whose goal is false or whose reasoning is broken: fa
 wrong lemma instances and violated side conditions, wrong axiom instances, inductions that
 fail (one only at t = 0), expectations that split dependent factors, bad inequalities and
 limits, and structural faults (circularity, self-citation, unstated or stronger assumptions,
-unproved premises, numbers in place of proof, mixed models). ``run_corpus`` checks them all.
+unproved premises, numbers in place of proof, mixed models), and misuses of the categorical
+rules (generating functions, Jensen, monotonicity, chaining, Markov-chain axioms).
+``run_corpus`` checks them all.
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ from modelcollapse import theory
 from modelcollapse.theory import gaussian as G
 from modelcollapse.theory import lemmas as TL
 from modelcollapse.theory.assumptions import IntegerAtLeast, OneOf, PositiveReal
-from modelcollapse.theory.symbols import E, W2sq, X, Z, ddof, delta, mu0, n, ns, sigma, sigma0, t, x
+from modelcollapse.theory.symbols import AlmostSurely, E, W2sq, X, Z, ddof, delta, mu0, n, ns, sigma, sigma0, t, x
 
 from . import axioms as A
 from .kernel import Library, Proof, Step, check
 from .lemmas import k as LK, m as LM
 from .rules import (Algebra, ByAxiom, Expectation, Induction, Inequality, Integrate, LemmaInstance, Limit,
-                    Rewrite)
+                    Rewrite, Tower)
 
 BASE = (IntegerAtLeast("n", n, 2), IntegerAtLeast("t", t, 0), OneOf("ddof", ddof, (0, 1)),
         PositiveReal("sigma0", sigma0))
@@ -122,11 +124,87 @@ def entries():
              ByAxiom("cochran_schedule"), (), [Step("law", G.LAW["sigma_step"], ByAxiom("cochran"))]),
         _one("condition_not_a_case", sp.Implies(sp.Eq(ddof, 2), sp.Eq(E(sigma(t)), sigma0)), Algebra()),
     ]
+    out += _categorical_entries()
     # a goal that the steps do not prove: a correct step, a different goal
     name, p = _one("goal_differs", sp.Eq(n + 1, 1 + n), Algebra())
     p.goals = {"statement": v.statement}
     out.append((name, p))
     return out
+
+
+def _categorical_entries():
+    """8. Categorical rules and axioms misused (18): each entry's premises are accepted steps, so
+    the rule or axiom under test is what must reject it."""
+    from modelcollapse.theory import categorical as C
+    from modelcollapse.theory.categorical_absorption import exact_time
+    from modelcollapse.theory.categorical_loss import MGF0, survival_closed
+    from modelcollapse.theory.symbols import (CE, Eig, K, Tabs, WFtau, fixed, i, j, k, lost, mgf_s, negxlogx, p0,
+                                              pc, pgf_z)
+
+    from .generating import DerivativeInduction, FactorialMoment, ZeroFromMGF
+    from .order import Chain, Conjunction, ExpectMonotone, SumInequality
+    from .rules import Specialize
+
+    CAT = (C.A_P0, C.A_N, C.A_T, C.A_I)
+    CATK = (C.A_N, C.A_K, C.A_T, C.A_I)
+    q = pc(i, t)
+    G = C.LAW["pgf"].rhs
+    u = sp.Symbol("u", positive=True)
+    S = sp.Sum(pc(i, t) ** 2, (i, 1, K))
+    H = sp.Sum(negxlogx(pc(i, t)), (i, 1, K))
+    pgf_step = Step("pgf", C.LAW["pgf"], ByAxiom("wright_fisher"))
+    good_d = sp.Eq(sp.Derivative(G, (pgf_z, k)), sp.ff(n, k) * q**k * (1 - q + q * pgf_z) ** (n - k))
+    mgf_steps = [Step("law0", C.LAW["mgf"].subs(t, 0), ByAxiom("wright_fisher", {t: 0})),
+                 Step("init", C.LAW["init"], ByAxiom("wright_fisher")),
+                 Step("cond", sp.Eq(CE(sp.exp(mgf_s * n * pc(i, 1)), 0), MGF0.rhs), Rewrite(), ("law0", "init")),
+                 Step("mgf", MGF0, Tower(), ("cond",))]
+    jensen_lower = Step("b", sp.Ge(E(-sp.log(S)), -sp.log(E(S))),
+                        ByAxiom("jensen", {A.f: sp.Lambda(u, -sp.log(u)), A.Y: S}))
+    jensen_upper = Step("a", sp.Le(E(negxlogx(q)), negxlogx(E(q))),
+                        ByAxiom("jensen", {A.f: sp.Lambda(u, negxlogx(u)), A.Y: q}))
+    return [
+        _one("derivative_power_not_falling", sp.Eq(sp.Derivative(G, (pgf_z, k)), n**k * q**k * (1 - q + q * pgf_z)
+                                                   ** (n - k)), DerivativeInduction(), assumptions=CATK),
+        _one("derivative_base_wrong", sp.Eq(sp.Derivative(G, (pgf_z, k)), sp.ff(n + 1, k) * q**k * (1 - q + q * pgf_z)
+                                            ** (n - k)), DerivativeInduction(), assumptions=CATK),
+        _one("factorial_moment_at_zero", sp.Eq(CE(sp.ff(n * pc(i, t + 1), k), t), good_d.rhs.subs(pgf_z, 0)),
+             FactorialMoment(), ("pgf", "d"), [pgf_step, Step("d", good_d, DerivativeInduction())],
+             assumptions=CATK),
+        _one("eigenvalue_wrong", sp.Eq(Eig(k), (1 - k / n) ** k), ByAxiom("eigenvalue"), ("fm",),
+             [pgf_step, Step("d", good_d, DerivativeInduction()),
+              Step("fm", sp.Eq(CE(sp.ff(n * pc(i, t + 1), k), t), sp.ff(n, k) * q**k), FactorialMoment(),
+                   ("pgf", "d"))], assumptions=CATK),
+        _one("zero_wrong_exponent", sp.Eq(E(lost(i, 1)), (1 - p0[i]) ** (n - 1)), ZeroFromMGF(), ("mgf",),
+             mgf_steps, assumptions=CAT),
+        _one("zero_other_generation", sp.Eq(E(lost(i, 2)), (1 - p0[i]) ** n), ZeroFromMGF(), ("mgf",),
+             mgf_steps, assumptions=CAT),
+        _one("zero_from_a_pgf", sp.Eq(E(lost(i, 1)), 0), ZeroFromMGF(), ("pgf",), [pgf_step], assumptions=CAT),
+        _one("jensen_concave_reversed", sp.Ge(E(negxlogx(q)), negxlogx(E(q))),
+             ByAxiom("jensen", {A.f: sp.Lambda(u, negxlogx(u)), A.Y: q}), assumptions=CAT),
+        _one("jensen_log_of_share", sp.Ge(E(-sp.log(q)), -sp.log(E(q))),
+             ByAxiom("jensen", {A.f: sp.Lambda(u, -sp.log(u)), A.Y: q}), assumptions=CAT),
+        _one("monotone_strict", sp.Gt(E(H), E(-sp.log(S))), ExpectMonotone(), ("r",),
+             [Step("r", sp.Ge(H, -sp.log(S)), ByAxiom("jensen"))], assumptions=CAT),
+        _one("monotone_wrong_side", sp.Ge(E(H), -sp.log(E(S))), ExpectMonotone(), ("r",),
+             [Step("r", sp.Ge(H, -sp.log(S)), ByAxiom("jensen"))], assumptions=CAT),
+        _one("chain_no_middle", sp.Ge(E(H), -sp.log(E(S))), Chain(), ("a", "b"),
+             [Step("a", sp.Ge(H, -sp.log(S)), ByAxiom("jensen")), jensen_lower], assumptions=CAT),
+        _one("sum_from_zero", sp.Le(sp.Sum(E(negxlogx(q)), (i, 0, K)), sp.Sum(negxlogx(E(q)), (i, 0, K))),
+             SumInequality(), ("a",), [jensen_upper], assumptions=CAT),
+        _one("conjunction_extra", sp.And(sp.Ge(H, -sp.log(S)), sp.Le(H, sp.log(K))), Conjunction(), ("a",),
+             [Step("a", sp.Ge(H, -sp.log(S)), ByAxiom("jensen"))], assumptions=CAT),
+        _one("chapman_kolmogorov_t0", sp.Eq(E(lost(i, t)), 1 - survival_closed()), ByAxiom("chapman_kolmogorov"),
+             assumptions=CAT),
+        _one("first_step_without_the_step", sp.Eq(E(Tabs(2)), exact_time().args[1][0] - 1),
+             ByAxiom("first_step"), assumptions=(C.A_P2, C.A_N)),
+        _one("convergence_other_quantity", sp.Eq(E(fixed(i)), sp.Limit(E(pc(i, t) ** 2), t, sp.oo)),
+             ByAxiom("dominated_convergence"), ("a",),
+             [Step("a", AlmostSurely(sp.Eq(sp.Limit(q, t, sp.oo), fixed(i))), ByAxiom("absorption"))],
+             assumptions=CAT),
+        _one("specialize_out_of_range", sp.Eq(E(lost(i, 0)), (1 - survival_closed()).subs(t, 0)), Specialize(t, 0),
+             ("a",), [Step("a", sp.Eq(E(lost(i, t)), 1 - survival_closed()), ByAxiom("chapman_kolmogorov"))],
+             assumptions=(C.A_P0, C.A_N, C.A_T1, C.A_I)),
+    ]
 
 
 class _CircularLibrary(Library):

@@ -90,7 +90,7 @@ class FactorialMoment(Rule):
         ok, residual = is_zero(relation.rhs - deriv.rhs.subs(pgf_z, 1), space)
         if not ok:
             return Verdict.fail("not the derivative at z = 1", residual)
-        return Verdict(True, axioms=frozenset({"pgf_moments"}))
+        return Verdict(True, axioms=frozenset({"mgf_moments"}))
 
 
 @dataclass
@@ -123,4 +123,4 @@ class ZeroFromMGF(Rule):
         ok, residual = is_zero(relation.rhs - value, space)
         if not ok:
             return Verdict.fail("not the limit of the MGF at s -> -oo", residual)
-        return Verdict(True, axioms=frozenset({"mgf_zero"}))
+        return Verdict(True, axioms=frozenset({"dominated_convergence"}))

@@ -100,3 +100,101 @@ def test_survival_decreases_in_t():
 def test_exact_chain_bad_input(call, name):
     with pytest.raises(ValueError, match=name):
         call()
+
+
+# --- the rest of the family: chain enumeration, absorption, approximations ----------------------
+
+from modelcollapse import theory  # noqa: E402
+from modelcollapse.numerics.approximations import approximation_rows  # noqa: E402
+from modelcollapse.numerics.categorical_sim import simulate_absorption  # noqa: E402
+from modelcollapse.numerics.multinomial_chain import MultinomialChain, compositions  # noqa: E402
+from modelcollapse.numerics.wright_fisher import transition_column  # noqa: E402
+from modelcollapse.theory.categorical_absorption import littler_time  # noqa: E402
+from modelcollapse.theory.categorical_loss import zipf  # noqa: E402
+
+
+def test_compositions_count_and_sum():
+    states = compositions(5, 3)
+    assert len(states) == math.comb(7, 2) and len(set(states)) == len(states)
+    assert all(sum(s) == 5 and min(s) >= 0 for s in states)
+
+
+@pytest.mark.parametrize("p0,n,t", [((0.5, 0.3, 0.2), 6, 4), ((0.2, 0.8), 9, 3), ((0.7, 0.3, 0.0), 5, 2)])
+def test_enumerated_chain_lumps_to_the_two_category_chain(p0, n, t):
+    """Category 1's count in the K-category chain has the two-category chain's law (lumping)."""
+    chain = MultinomialChain(p0, n, dps=30)
+    with mpmath.workdps(30):
+        first = [mpmath.binomial(n, c) * chain.p0[0] ** c * (1 - chain.p0[0]) ** (n - c) for c in range(n + 1)]
+        for c_target in (0, 1, n):
+            lumped = mpmath.fsum(first[c] * transition_column(n, t - 1, c_target, 30)[c] for c in range(n + 1))
+            full = chain.expect(t, lambda s: 1 if s[0] == c_target else 0)
+            assert abs(lumped - full) < mpmath.mpf(10) ** -25
+
+
+def test_enumeration_refuses_too_many_states():
+    with pytest.raises(ValueError, match="states"):
+        MultinomialChain([0.1] * 10, 20)
+
+
+@pytest.mark.parametrize("p0,n", [((0.35, 0.65), 12), ((0.5, 0.3, 0.2), 6)])
+def test_absorption_simulation_matches_the_exact_mean(p0, n):
+    T = simulate_absorption(p0, n, 20000, seed=stream(5, *p0, n))
+    exact = float(MultinomialChain(p0, n, dps=20).mean_absorption_time(tol=1e-14))
+    se = T.std(ddof=1) / math.sqrt(T.size)
+    assert abs(T.mean() - exact) <= Z * se
+    assert simulate_absorption([1.0, 0.0], 5, 10, seed=1).tolist() == [0] * 10
+
+
+def test_keep_stores_only_the_chosen_generations():
+    full = simulate_categorical([0.5, 0.5], 8, 6, 50, seed=3)
+    kept = simulate_categorical([0.5, 0.5], 8, 6, 50, seed=3, keep=[2, 6])
+    assert kept.generations == (0, 2, 6) and kept.counts.shape == (3, 50, 2)
+    assert np.array_equal(kept.at(6), full.at(6)) and np.array_equal(kept.at(2), full.p[2])
+    with pytest.raises(ValueError, match="g must be a kept generation"):
+        kept.at(3)
+    with pytest.raises(ValueError, match="keep"):
+        simulate_categorical([0.5, 0.5], 8, 6, 5, keep=[7])
+
+
+def test_eigenvalues_are_the_transition_matrix_spectrum():
+    """lambda_k for k = 0..n against numpy's eigenvalues of the float64 transition matrix."""
+    r = theory.get("categorical.moment_eigenvalues")
+    for n in (3, 8, 15):
+        eig = np.sort(np.linalg.eigvals(transition_matrix(n)).real)[::-1]
+        closed = [r(n=n, k=k) for k in range(n + 1)]
+        assert np.allclose(eig, closed, atol=1e-9)
+    assert r(n=4, k=7) == 0.0  # beyond the degree n the operator vanishes
+
+
+def test_fixation_probability_is_linear_in_the_start():
+    """h(c) = c / n solves h = P h with h(0) = 0, h(n) = 1 (the martingale argument, numerically)."""
+    n = 12
+    h = np.arange(n + 1) / n
+    assert np.allclose(transition_matrix(n) @ h, h)
+
+
+def test_zipf_and_littler_inputs():
+    z = zipf(50, 1.2)
+    assert len(z) == 50 and abs(sum(z) - 1) < 1e-12 and all(a > b for a, b in zip(z, z[1:]))
+    with pytest.raises(ValueError, match="K"):
+        zipf(0, 1.0)
+    with pytest.raises(ValueError, match="s"):
+        zipf(5, -1.0)
+    assert littler_time([0.5, 0.5], 10) == pytest.approx(theory.get("categorical.absorption_time").approximate(
+        "kimura", p0=[0.5, 0.5], n=10))  # for two categories Littler is Kimura
+    with pytest.raises(ValueError, match="p0"):
+        littler_time([0.5, 0.6], 10)
+
+
+def test_miller_madow_error_shrinks_like_n_squared():
+    rows = approximation_rows("categorical.entropy_one_step")
+    errors = [abs(r.approx - r.exact) for r in rows]
+    assert all(b < a / 3 for a, b in zip(errors, errors[1:]))  # doubling n cuts the error about fourfold
+    scaled = [r.scaled for r in rows]
+    assert max(scaled) < 2 * min(scaled)
+
+
+def test_kimura_is_an_approximation_with_a_shrinking_relative_error():
+    rows = [r for r in approximation_rows("categorical.absorption_time", chains=2000) if r.name == "kimura"]
+    rel = [r.rel_error for r in rows]
+    assert rel[0] > 1e-2 and all(b < a for a, b in zip(rel, rel[1:]))  # not exact, but closer as n grows

@@ -8,12 +8,16 @@ import sympy as sp
 
 from modelcollapse import theory
 
-CATEGORICAL_IDS = ["categorical.mean", "categorical.collision", "categorical.gini_simpson"]
+CATEGORICAL_IDS = ["categorical.mean", "categorical.collision", "categorical.gini_simpson",
+                   "categorical.moment_eigenvalues", "categorical.fixation", "categorical.loss_one_step",
+                   "categorical.survival", "categorical.surviving", "categorical.tail_loss",
+                   "categorical.entropy_one_step", "categorical.entropy_bounds", "categorical.absorption_time"]
 GAUSSIAN_IDS = ["gaussian.variance", "gaussian.variance_of_variance", "gaussian.std", "gaussian.log_variance",
                 "gaussian.mean_drift", "gaussian.entropy", "gaussian.w2", "gaussian.kl", "gaussian.schedule"]
 CANONICAL = {"n", "t", "ddof", "mu0", "sigma0", "p0", "K", "lam", "tau", "a", "R", "ns"}
-#: Parameters added beyond the contract: i, the (1-based) category a per-category result is about.
-EXTRA = {"i"}
+#: Parameters added beyond the contract: i, the (1-based) category a per-category result is about;
+#: k, the degree of a polynomial (moment order).
+EXTRA = {"i", "k"}
 
 
 def test_ids_are_registered_in_order():
@@ -25,9 +29,13 @@ def test_ids_are_registered_in_order():
 def test_result_attributes(r):
     assert r.title and r.references
     assert set(r.parameters) <= CANONICAL | EXTRA
-    assert isinstance(r.statement, sp.Eq)
-    assert r.closed_form == r.statement.rhs
-    assert "t" in r.parameters
+    if r.is_bound:  # a pair of inequalities; the closed form is (lower, upper)
+        assert isinstance(r.statement, sp.And)
+        parts = {type(a): a for a in r.statement.args}
+        assert r.closed_form == sp.Tuple(parts[sp.GreaterThan].rhs, parts[sp.LessThan].rhs)
+    else:
+        assert isinstance(r.statement, sp.Eq)
+        assert r.closed_form == r.statement.rhs
     # The closed form mentions only declared parameters (and bound dummies).
     names = {str(s) for s in r.closed_form.free_symbols if not isinstance(s, sp.Indexed)}
     assert names <= set(r.parameters) | {"n", "K"}  # ns is IndexedBase 'n'; K = len(p0)
@@ -39,7 +47,9 @@ def test_unknown_id_is_a_value_error_naming_it():
 
 
 def _good(r):
-    p = dict(n=10, t=3, ddof=0, sigma0=1.0, mu0=0.0, ns=[5, 6, 7], p0=[0.5, 0.3, 0.2], i=2)
+    p = dict(n=10, t=3, ddof=0, sigma0=1.0, mu0=0.0, ns=[5, 6, 7], p0=[0.5, 0.3, 0.2], i=2, k=3)
+    if r.id == "categorical.absorption_time":
+        p["p0"] = [0.3, 0.7]  # two categories
     return {k: p[k] for k in r.parameters}
 
 
@@ -47,7 +57,7 @@ BAD = [
     ("n", 1), ("n", 2.0), ("n", "10"), ("n", True), ("t", -1), ("t", 1.5), ("ddof", 2), ("ddof", -1),
     ("sigma0", 0.0), ("sigma0", -1.0), ("sigma0", float("nan")), ("sigma0", float("inf")), ("mu0", float("nan")),
     ("ns", [5, 1, 7]), ("ns", "abc"), ("p0", [0.5, 0.6]), ("p0", []), ("p0", [1.5, -0.5]),
-    ("p0", [float("nan"), 1.0]), ("i", 0), ("i", 4),
+    ("p0", [float("nan"), 1.0]), ("i", 0), ("i", 4), ("k", -1), ("k", 1.5),
 ]
 
 
@@ -79,6 +89,25 @@ def test_missing_and_unknown_parameters():
         r(n=10, t=1, ddof=0, sigma0=1.0, dps=0)
 
 
+@pytest.mark.parametrize("rid,params,name", [
+    ("categorical.survival", dict(p0=[0.5, 0.5], n=4, t=0, i=1), "t must be an integer >= 1"),
+    ("categorical.surviving", dict(p0=[0.5, 0.5], n=4, t=0), "t must be an integer >= 1"),
+    ("categorical.absorption_time", dict(p0=[0.5, 0.3, 0.2], n=4), "p0 must have exactly 2 entries"),
+    ("categorical.survival", dict(p0=[0.5, 0.5], n=200, t=10**6, i=1), "t"),
+])
+def test_categorical_ranges(rid, params, name):
+    with pytest.raises(ValueError, match=name):
+        theory.get(rid)(**params)
+
+
+def test_approximation_names_are_checked():
+    r = theory.get("categorical.absorption_time")
+    with pytest.raises(ValueError, match="name must be one of"):
+        r.approximate("diffusion", p0=[0.5, 0.5], n=10)
+    with pytest.raises(ValueError, match="p0"):
+        r.approximate("kimura", p0=[0.5, 0.6], n=10)
+
+
 def test_kl_needs_n_at_least_4():
     r = theory.get("gaussian.kl")
     with pytest.raises(ValueError, match="n must be an integer >= 4"):
@@ -95,8 +124,14 @@ def test_float_and_mpmath_agree(r):
     params = _good(r)
     x = r(**params)
     y = r(dps=50, **params)
-    assert isinstance(x, float) and isinstance(y, mpmath.mpf)
-    assert math.isclose(x, float(y), rel_tol=1e-14, abs_tol=1e-300)
+    if r.is_bound:
+        assert isinstance(x, tuple) and len(x) == 2 and x[0] <= x[1]
+        pairs = zip(x, y)
+    else:
+        pairs = [(x, y)]
+    for a, b in pairs:
+        assert isinstance(a, float) and isinstance(b, mpmath.mpf)
+        assert math.isclose(a, float(b), rel_tol=1e-14, abs_tol=1e-300)
 
 
 @pytest.mark.parametrize("r", [r for r in theory.results("gaussian") if r.id != "gaussian.schedule"],

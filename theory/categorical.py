@@ -245,9 +245,18 @@ def _negxlogx(x):
 
 
 #: mpmath implementations of the package's own functions, for lambdify.
+#: Work bound (matrix-vector products times states^2) for evaluating the chain at generation t.
+MAX_CHAIN_WORK = 5 * 10**7
+
+
 def _wf(n_, m, a_, b_):
     from .wright_fisher import transition_column
-    return transition_column(int(n_), int(m), int(b_), mpmath.mp.dps)[int(a_)]
+    n_, m = int(n_), int(m)
+    if m * (n_ + 1) ** 2 > MAX_CHAIN_WORK:
+        raise ValueError(f"t = {m + 1} with n = {n_} is too large for the exact chain evaluation "
+                         f"((t - 1)(n + 1)^2 must be <= {MAX_CHAIN_WORK:g}); the survival probability tends "
+                         "to the fixation probability p0_i")
+    return transition_column(n_, m, int(b_), mpmath.mp.dps)[int(a_)]
 
 
 def _wftau(n_, a_):
@@ -257,6 +266,14 @@ def _wftau(n_, a_):
 
 MPMATH_FUNCTIONS = {"negxlogx": _negxlogx, "sign": mpmath.sign, "WF": _wf, "WFtau": _wftau,
                     "KroneckerDelta": lambda a_, b_: mpmath.mpf(a_ == b_)}
+
+
+def _counting_types():
+    from .symbols import WF, WFtau
+    return (sp.Sum, sp.Product, sp.binomial, sp.FallingFactorial, sp.Piecewise, WF, WFtau)
+
+
+_COUNTING = _counting_types()
 
 
 def _integer(v):
@@ -272,7 +289,12 @@ def _evaluate(result, values, expr=None):
         if kk > len(probs):
             raise ValueError(f"i must be <= len(p0) = {len(probs)}, got {kk}")
         expr = expr.subs(i, kk)
-    expr = expr.subs({sym: _integer(values[name]) for name, sym in (("n", n), ("t", t), ("k", k)) if name in values})
+    named = [(sym, values[name]) for name, sym in (("n", n), ("t", t), ("k", k)) if name in values]
+    # Integers where counting needs them (summation ranges, chain indices, factorials); floats
+    # elsewhere, so (1 - 1/n)**t with n = 10**9, t = 10**6 is not expanded as an exact rational.
+    ints = {sym: _integer(v) for sym, v in named}
+    expr = expr.replace(lambda a: isinstance(a, _COUNTING), lambda a: a.xreplace(ints))
+    expr = expr.xreplace({sym: sp.Float(v, mpmath.mp.dps) for sym, v in named})
     expr = sum_over_p0(expr, probs)
     idx = {p0[m + 1]: sp.Float(q, mpmath.mp.dps) for m, q in enumerate(probs)}
     expr = expr.xreplace(idx)

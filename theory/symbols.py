@@ -352,6 +352,11 @@ class negxlogx(sp.Function):
     def _sympystr(self, printer):
         return "eta(%s)" % printer._print(self.args[0])
 
+    def _pretty(self, printer):
+        from sympy.printing.pretty.stringpict import prettyForm
+        inner = prettyForm(*printer._print(self.args[0]).parens())
+        return prettyForm(*inner.left("eta"))
+
 
 class WF(sp.Function):
     """WF(n, m, a, b): entry (a, b) of the m-step transition matrix of the two-category

@@ -34,7 +34,13 @@ FAMILY_INTRO = {
         "empirical distribution of :math:`n` samples of generation :math:`t`, "
         ":math:`p_{t+1} = \\mathrm{Multinomial}(n, p_t)/n` (neutral Wright-Fisher with :math:`N = n`). "
         "Given generation :math:`t`, the count of category :math:`i` is binomial with MGF "
-        ":math:`(1 - p_{i,t} + p_{i,t} e^s)^n`; its moments, by differentiation, give every recurrence."),
+        ":math:`(1 - p_{i,t} + p_{i,t} e^s)^n`; its moments, by differentiation, give every recurrence. "
+        "Quantities with no closed form (survival over many generations, the absorption time) are "
+        "computed *exactly for the chain*: one category against the rest is a two-category chain on the "
+        "counts :math:`0..n`, evaluated with its transition matrix; the independent check enumerates "
+        "the full :math:`K`-category chain. Diffusion and series approximations (Kimura, Littler, "
+        "Miller-Madow) are drawn as dotted lines and reported by ``modelcollapse verify`` with their "
+        "measured error, never as exact."),
 }
 
 
@@ -47,7 +53,8 @@ def _block(latex: str, indent: str = "") -> str:
 
 
 def _figure(result, path: Path, seed: int = 7, chains: int = 4000):
-    """Closed form against the Monte Carlo mean and its 95% band over t, at the check's first point."""
+    """Closed form (or proved bounds, and any approximations) against the Monte Carlo mean and its
+    95% band, over the generations t or, for a result without t, over the spec's figure axis."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -58,24 +65,50 @@ def _figure(result, path: Path, seed: int = 7, chains: int = 4000):
 
     spec = checks.SPECS[result.id]
     params = spec.points[0]
-    t_max = min(12, len(params["ns"])) if "ns" in params else 12
-    path_ = checks.simulate_point(spec, params, t_max, chains, stream(seed, "docs", result.id))
-    ts = np.arange(t_max + 1)
-    est, half = [], []
-    for t in ts:
-        m, se = checks.mean_and_se(spec.statistic(path_, int(t)), spec.kind)
+    axis, xs = spec.figure
+    if axis == "t":
+        lowest = next(a.lower for a in result.assumptions if a.name == "t")
+        t_max = min(12, len(params["ns"])) if "ns" in params else 12
+        xs = list(range(lowest, t_max + 1))
+        path_ = checks.simulate_point(spec, params, t_max, chains, stream(seed, "docs", result.id), keep=xs)
+        points = [(dict(params), x, path_) for x in xs]
+    else:
+        points = []
+        for x in xs:
+            p = dict(params, **{axis: x})
+            t = spec.ts_for(p)[-1]
+            points.append((p, t, checks.simulate_point(spec, p, t or 0, chains, stream(seed, "docs", result.id, x))))
+    est, half, closed, approx = [], [], [], {name: [] for name in result.approximations}
+    for p, t, path_ in points:
+        values = np.asarray(spec.value(path_, t, p), dtype=float)
+        m, se = checks.mean_and_se(values, "mean" if spec.kind == "bounds" else spec.kind)
         est.append(m)
         half.append(1.96 * se)
+        own = checks.result_params(result, p, t)
+        closed.append(result(**own))
+        for name in approx:
+            approx[name].append(result.approximate(name, **own))
     est, half = np.array(est), np.array(half)
-    fine = np.arange(t_max + 1)
-    closed = [result(t=int(t), **params) for t in fine]
     fig, ax = plt.subplots(figsize=(6.0, 3.4), dpi=110)
-    ax.fill_between(ts, est - half, est + half, color="tab:orange", alpha=0.3, label="Monte Carlo 95% band")
-    ax.plot(ts, est, "o", color="tab:orange", ms=3.5, label=f"Monte Carlo mean ({chains} chains)")
-    ax.plot(fine, closed, "-", color="tab:blue", lw=1.6, label="closed form")
-    ax.set_xlabel("generation t")
-    shown = ", ".join(f"{k}={v if not isinstance(v, tuple) else '(' + ','.join(map(str, v[:4])) + ',...)'}"
-                      for k, v in params.items())
+    ax.fill_between(xs, est - half, est + half, color="tab:orange", alpha=0.3, label="Monte Carlo 95% band")
+    ax.plot(xs, est, "o", color="tab:orange", ms=3.5, label=f"Monte Carlo mean ({chains} chains)")
+    if result.is_bound:
+        ax.plot(xs, [c[0] for c in closed], "--", color="tab:blue", lw=1.4, label="proved lower bound")
+        ax.plot(xs, [c[1] for c in closed], "-.", color="tab:blue", lw=1.4, label="proved upper bound")
+    else:
+        ax.plot(xs, closed, "-", color="tab:blue", lw=1.6, label="exact (closed form / chain)")
+    for name, ys in approx.items():
+        ax.plot(xs, ys, ":", lw=1.6, label=f"{name} (approximation)")
+    ax.set_xlabel({"t": "generation t", "n": "samples per generation n", "k": "degree k",
+                   "i": "category i"}.get(axis, axis))
+    if axis == "n":
+        ax.set_xscale("log", base=2)
+    def text(v):
+        if not isinstance(v, tuple):
+            return str(v)
+        return "(" + ",".join(f"{q:.3g}" for q in v[:4]) + (",...)" if len(v) > 4 else ")")
+
+    shown = ", ".join(f"{k}={text(v)}" for k, v in params.items() if k != axis)
     ax.set_title(f"{result.id}  ({shown})", fontsize=8)
     ax.legend(fontsize=7, frameon=False)
     ax.grid(alpha=0.25)
@@ -107,6 +140,13 @@ def family_page(family: str, number: int, outdir: Path) -> str:
         lines += ["**Derivation** (sympy, from the one-step law):", ""]
         for j, st in enumerate(r.derivation.steps, 1):
             lines += [f"{j}. {st.text}", "", _block(_math(st.relation), "   ")]
+        if r.approximations:
+            lines += ["**Approximations** (not exact and not proved; ``modelcollapse verify`` reports their "
+                      "measured error against the exact value):", ""]
+            for name, ap in r.approximations.items():
+                cite = "; ".join(str(c) for c in ap.references)
+                lines += [f"* ``{name}``: {ap.text}" + (f" [{cite}]" if cite else ""), "",
+                          _block(_math(ap.expression), "  ")]
         status = "proved" if rep.ok else "REJECTED"
         lines += [f"**Proof** ({status} by the kernel in this build, {len(rep.steps)} steps; each line: "
                   "the step's label, the rule that checked it, and the premises it used):", ""]
@@ -127,7 +167,8 @@ def family_page(family: str, number: int, outdir: Path) -> str:
         fig = figdir / f"{r.id}.png"
         _figure(r, fig)
         lines += [f".. figure:: figures/{r.id}.png", "   :width: 90%", "",
-                  f"   {r.title}: the closed form (line) against the Monte Carlo mean with a 95% band.", ""]
+                  f"   {r.title}: the exact value (or the proved bounds) against the Monte Carlo mean with a "
+                  "95% band" + ("; dotted: approximations." if r.approximations else "."), ""]
     return "\n".join(lines)
 
 
