@@ -10,7 +10,7 @@ import sympy as sp
 
 from modelcollapse.theory.symbols import E, is_random
 
-from .decide import is_zero
+from .decide import is_positive, is_zero
 from .kernel import Verdict, same_relation
 from .rules import Rule
 
@@ -33,7 +33,7 @@ class ExpectMonotone(Rule):
     def check(self, relation, premises, space, library):
         if len(premises) != 1:
             return Verdict.fail("monotonicity takes one pathwise inequality")
-        p, c = as_le(premises[0]) if as_le(premises[0]) else None, as_le(relation)
+        p, c = as_le(premises[0]), as_le(relation)
         if p is None or c is None or c[2]:
             return Verdict.fail("monotonicity takes an inequality and concludes a non-strict one")
         if premises[0].has(E) or not (is_random(p[0]) or is_random(p[1])):
@@ -84,7 +84,7 @@ class SumInequality(Rule):
         if stop.has(sp.oo):
             return Verdict.fail("only finite sums")
         bound = [x for x in space.assumptions if getattr(x, "symbol", None) == var]
-        if not bound or not is_zero(sp.Max(start - bound[0].lower, 0) - (start - bound[0].lower), space)[0]:
+        if not bound or not is_positive(start - bound[0].lower, space, False)[0]:
             return Verdict.fail(f"the premise is not assumed for every {var} in the range")
         if lo.function != a or hi.function != b:
             return Verdict.fail("the summands are not the premise's sides")
