@@ -39,8 +39,9 @@ class Spec:
     """How to check one result numerically."""
 
     #: Per-chain statistic whose mean (kind "mean") or variance (kind "variance") is the result,
-    #: or which the result bounds (kind "bounds"); called as statistic(path, t) or, with
-    #: ``with_params``, statistic(path, t, params).
+    #: an indicator whose probability is the result (kind "proportion": exact binomial test, since
+    #: a rare event's proportion is far from normal), or which the result bounds (kind "bounds");
+    #: called as statistic(path, t) or, with ``with_params``, statistic(path, t, params).
     statistic: Callable
     kind: str = "mean"
     #: Parameter points (without t) for Monte Carlo and for the reference route. Keys that are
@@ -146,7 +147,7 @@ SPECS.update({
                                                                            for k in (2, 4, 5)],
         ts=(1,), reference_ts=(None,), simulator="categorical", with_params=True, figure=("k", tuple(range(11)))),
     # Run long enough that unabsorbed chains are rarer than 1e-9 (lambda_2^t).
-    "categorical.fixation": Spec(lambda p, t, q: p.at(t)[:, q["i"] - 1] == 1,
+    "categorical.fixation": Spec(lambda p, t, q: p.at(t)[:, q["i"] - 1] == 1, kind="proportion",
                                  points=[dict(p0=(0.5, 0.3, 0.2), n=10, i=i) for i in (1, 3)]
                                  + [dict(p0=(0.75, 0.25, 0.0), n=4, i=2)],
                                  ts=(260,), reference_ts=(None,), simulator="categorical", with_params=True,
@@ -158,7 +159,7 @@ SPECS.update({
     "categorical.tail_loss": Spec(lambda p, t: ((p.counts[1] == 0) * p.p0).sum(axis=1),
                                   points=[_ZIPF] + _CATEGORICAL_POINTS, ts=(1,), reference_ts=(None,),
                                   simulator="categorical", reference_points=_ENUMERABLE, figure=_N_LADDER),
-    "categorical.survival": Spec(lambda p, t, q: p.at(t)[:, q["i"] - 1] > 0,
+    "categorical.survival": Spec(lambda p, t, q: p.at(t)[:, q["i"] - 1] > 0, kind="proportion",
                                  points=[dict(q, i=i) for q in _CATEGORICAL_POINTS[:1] for i in (1, 3)]
                                  + [dict(_CATEGORICAL_POINTS[1], i=4)],
                                  ts=(1, 3, 8), reference_ts=(1, 2, 5, 12), simulator="categorical",
@@ -222,7 +223,7 @@ def mean_and_se(values: np.ndarray, kind: str = "mean"):
     """Estimate and standard error of the mean (or of the variance, by the delta method)."""
     values = _as_sample(values)
     m = values.size
-    if kind == "mean":
+    if kind in ("mean", "proportion"):
         return float(values.mean()), float(values.std(ddof=1) / np.sqrt(m))
     if kind == "variance":
         centred = values - values.mean()
@@ -263,6 +264,21 @@ def skew_corrected_z(values, expected) -> float:
     m3 = float(np.mean((values - mean) ** 3))
     d = mean - expected
     return float((d + m3 / (6 * s2 * N) + m3 * d * d / (3 * s2 * s2)) / np.sqrt(s2 / N))
+
+
+def binomial_z(values, expected) -> float:
+    """Exact two-sided binomial test of indicator ``values`` against probability ``expected``,
+    reported as the normal quantile with the same p-value (signed like the deviation)."""
+    values = _as_sample(values)
+    if not np.all((values == 0) | (values == 1)):
+        raise ValueError("values must be indicators (0 or 1) for a proportion check")
+    expected = float(check_real("expected", expected, nonnegative=True, upper=1))
+    k, m = int(values.sum()), values.size
+    pvalue = float(stats.binomtest(k, m, expected).pvalue)
+    if pvalue >= 1:
+        return 0.0
+    z = float(stats.norm.isf(pvalue / 2)) if pvalue > 0 else float("inf")
+    return z if k / m >= expected else -z
 
 
 def simulate_point(spec: Spec, params: dict, t_max: int, chains: int, rng, keep=None):
@@ -310,6 +326,11 @@ def monte_carlo_checks(result_id: str, chains: int, alpha: float, seed, spec: Sp
                                            bool(passed)))
                 continue
             est, se = mean_and_se(values, spec.kind)
+            if spec.kind == "proportion":
+                z = binomial_z(values, expected)
+                out.append(MonteCarloCheck(result_id, dict(params), t, expected, est, se, z, alpha, chains,
+                                           bool(abs(z) <= crit)))
+                continue
             z = skew_corrected_z(values, expected) if spec.kind == "mean" else (
                 (est - expected) / se if se > 0 else (0.0 if est == expected else np.inf))
             out.append(MonteCarloCheck(result_id, dict(params), t, expected, est, se, float(z), alpha, chains,

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 
 import mpmath
+import numpy as np
 
 from modelcollapse.theory.assumptions import check_int, check_probabilities
 
@@ -133,3 +135,35 @@ class MultinomialChain:
                 if t > max_t:
                     raise ArithmeticError(f"absorption not reached within {max_t} generations")
                 dist = self.step([0 if a else w for w, a in zip(dist, absorbed)])
+
+
+def expected_entropy(p0, n, t, chains=20000, seed=None, dps=30):
+    """E[H(p_t)] in nats: exact by enumeration when the chain is small, Monte Carlo otherwise.
+
+    No closed form exists for t > 1 (categorical.entropy_bounds brackets it). Returns
+    ``(value, standard_error, method)``; the standard error is 0 for the exact route.
+
+    >>> value, se, how = expected_entropy([0.5, 0.5], 4, 2)
+    >>> how, se
+    ('exact (enumerated chain)', 0.0)
+    >>> from modelcollapse import theory
+    >>> lo, hi = theory.get("categorical.entropy_bounds")(p0=[0.5, 0.5], n=4, t=2)
+    >>> lo <= value <= hi
+    True
+    """
+    probs = check_probabilities("p0", p0)
+    n = check_int("n", n, lower=1)
+    t = check_int("t", t, lower=0)
+    if t == 0:
+        q = probs[probs > 0]
+        return float(-(q * np.log(q)).sum()), 0.0, "exact (t = 0)"
+    if math.comb(n + probs.size - 1, probs.size - 1) <= MAX_STATES:
+        chain = MultinomialChain(probs, n, dps)
+        value = chain.expect(t, lambda c: -mpmath.fsum(mpmath.mpf(x) / n * mpmath.log(mpmath.mpf(x) / n)
+                                                        for x in c if x))
+        return float(value), 0.0, "exact (enumerated chain)"
+    from .categorical_sim import simulate_categorical
+    p = simulate_categorical(probs, n, t, check_int("chains", chains, lower=2), seed=seed, keep=[t]).at(t)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        h = -np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0).sum(axis=1)
+    return float(h.mean()), float(h.std(ddof=1) / np.sqrt(h.size)), f"Monte Carlo ({h.size} chains)"

@@ -21,7 +21,8 @@ def test_kernel_rejects_the_whole_corpus():
     assert [name for name, proved in results if proved] == []
 
 
-@pytest.mark.parametrize("rid", ["gaussian.variance", "gaussian.kl", "gaussian.w2"])
+@pytest.mark.parametrize("rid", ["gaussian.variance", "gaussian.kl", "gaussian.w2", "categorical.survival",
+                                 "categorical.loss_one_step"])
 def test_monte_carlo_checks_are_calibrated(rid):
     """At a nominal alpha of 0.05 the true closed form is rejected at about that rate.
 
@@ -172,3 +173,16 @@ def test_extreme_categorical_probabilities(rid):
         assert not math.isnan(x)
         if mpmath.mpf("1e-300") < abs(y) < mpmath.mpf("1e300"):
             assert math.isclose(x, float(y), rel_tol=1e-12)
+
+
+def test_binomial_check_of_a_rare_event():
+    """A proportion near 1 (two misses expected in 2000) is tested exactly, not by a normal z."""
+    hits = np.ones(2000)
+    hits[:2] = 0
+    assert checks.binomial_z(hits, 0.999) == 0.0
+    hits[:12] = 0
+    assert checks.binomial_z(hits, 0.999) < -4
+    with pytest.raises(ValueError, match="indicators"):
+        checks.binomial_z(np.array([0.5, 1.0]), 0.5)
+    with pytest.raises(ValueError, match="expected"):
+        checks.binomial_z(hits, 1.5)
