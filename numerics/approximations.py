@@ -82,15 +82,12 @@ def _littler_rows(chains, seed):
     rows = []
     for p in LITTLER_EXACT:
         exact = float(MultinomialChain(p["p0"], p["n"], dps=20).mean_absorption_time(tol=1e-12))
-        rows.append(_row("categorical.absorption_time", "littler (K=3)", p, exact, 0.0, littler_time(**_args(p)),
-                         1, False, "enumerated K-category chain"))
+        rows.append(_row("categorical.absorption_time", "littler (K=3)", p, exact, 0.0,
+                         littler_time(p["p0"], p["n"]), 1, False, "enumerated K-category chain"))
     for k, p in enumerate(LITTLER_MC):
         T = simulate_absorption(p["p0"], p["n"], chains, seed=stream(seed, "littler", k))
         rows.append(_row("categorical.absorption_time", "littler (K=3)", p, float(T.mean()),
-                         float(T.std(ddof=1) / np.sqrt(T.size)), littler_time(**_args(p)), 1, False,
+                         float(T.std(ddof=1) / np.sqrt(T.size)), littler_time(p["p0"], p["n"]), 1, False,
                          f"Monte Carlo, {chains} chains"))
     return rows
 
-
-def _args(p):
-    return {"p0_values": p["p0"], "n_value": p["n"]}

@@ -163,7 +163,8 @@ SPECS.update({
                                  points=[dict(q, i=i) for q in _CATEGORICAL_POINTS[:1] for i in (1, 3)]
                                  + [dict(_CATEGORICAL_POINTS[1], i=4)],
                                  ts=(1, 3, 8), reference_ts=(1, 2, 5, 12), simulator="categorical",
-                                 with_params=True, reference_points=[dict(q, i=i) for q in _ENUMERABLE for i in (1, 2)]),
+                                 with_params=True,
+                                 reference_points=[dict(q, i=i) for q in _ENUMERABLE for i in (1, 2)]),
     "categorical.surviving": Spec(lambda p, t: (p.at(t) > 0).sum(axis=1), points=_CATEGORICAL_POINTS,
                                   ts=(1, 3, 8), reference_ts=(1, 2, 5, 12), simulator="categorical",
                                   reference_points=_ENUMERABLE),

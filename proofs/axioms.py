@@ -358,7 +358,8 @@ for _ax in [
     Axiom("dominated_convergence", "Dominated (bounded) convergence",
           (Reference("Billingsley, P.", 1995, "Probability and Measure", "3rd ed., Wiley", "Thm 16.4, 16.5"),),
           custom=_bounded_convergence_custom,
-          statement="If Y_s is bounded by 1 in absolute value and Y_s -> L almost surely, then E[L] = lim E[Y_s]. Used for the shares "
+          statement="If Y_s is bounded by 1 in absolute value and Y_s -> L almost surely, then E[L] = lim E[Y_s]. "
+                    "Used for the shares "
                     "(0 <= p_{i,t} <= 1, t -> oo) and, by the zero-from-MGF rule, for exp(s C) -> 1{C = 0} as "
                     "s -> -oo for a count C >= 0, so P(C = 0) = lim E[exp(s C)]."),
     Axiom("chapman_kolmogorov", "Chapman-Kolmogorov for one category against the rest",

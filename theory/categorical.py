@@ -216,7 +216,8 @@ def _moment_eigenvalues():
         DerivationStep("As a product", sp.Eq(Eig(k), product)),
     ]
     return Derivation(sp.Eq(Eig(k), product), product, steps,
-                      facts={"factorial_moment": moment, "coefficients": rec, "derivative": sp.Eq(sp.Derivative(LAW["pgf"].rhs, (pgf_z, k)), deriv),
+                      facts={"factorial_moment": moment, "coefficients": rec,
+                             "derivative": sp.Eq(sp.Derivative(LAW["pgf"].rhs, (pgf_z, k)), deriv),
                              "eigenvalue": sp.Eq(Eig(k), eig)})
 
 

@@ -76,15 +76,23 @@ def littler_residual():
 LITTLER_TIME = 2 * n * sp.Sum(negxlogx(1 - p0[i]), (i, 1, K))
 
 
-def littler_time(p0_values, n_value, dps=None):
-    """Littler's approximation to the mean time until one of K categories remains."""
-    probs = check_probabilities("p0", p0_values)
-    n_value = check_int("n", n_value, lower=1)
+def littler_time(p0, n, dps=None):
+    """Littler's approximation to the mean time until one of K categories remains.
+
+    ``p0`` any probability vector, ``n`` >= 1; a float, or an mpmath.mpf at ``dps`` digits.
+    """
+    probs = check_probabilities("p0", p0)
+    size = check_int("n", n, lower=1)
+    if dps is not None:
+        dps = check_int("dps", dps, lower=1)
     from .registry import get
     with mpmath.workdps((dps or 20) + 10):
         v = C._evaluate(get("categorical.absorption_time"), {"p0": [mpmath.mpf(float(q)) for q in probs],
-                                                             "n": n_value}, LITTLER_TIME)
-    return float(v) if dps is None else v
+                                                             "n": size}, LITTLER_TIME)
+    if dps is None:
+        return float(v)
+    with mpmath.workdps(dps):
+        return +v
 
 
 def _absorption_time():
