@@ -108,6 +108,8 @@ def simulate_categorical(p0, n, t, chains, seed=None, method="exact", keep=None)
 
 def refits(p0, n, t, chains, seed=None, method="exact"):
     """Yield the count arrays (chains, K) of generations 1..t (t=None: forever); p0 validated by the caller."""
+    if method not in ("exact", "samples"):
+        raise ValueError(f"method must be 'exact' or 'samples', got {method!r}")
     rng = as_generator(seed)
     K = p0.size
     p = np.broadcast_to(p0, (chains, K)).copy()
@@ -143,6 +145,8 @@ def simulate_absorption(p0, n, chains, seed=None, method="exact") -> np.ndarray:
     p0 = check_probabilities("p0", p0)
     n = check_int("n", n, lower=1)
     chains = check_int("chains", chains, lower=1)
+    if method not in ("exact", "samples"):
+        raise ValueError(f"method must be 'exact' or 'samples', got {method!r}")
     p0 = p0 / p0.sum()
     T = np.zeros(chains, dtype=np.int64)
     if p0.max() == 1.0:
@@ -156,3 +160,12 @@ def simulate_absorption(p0, n, chains, seed=None, method="exact") -> np.ndarray:
             return T
         if g >= MAX_ABSORPTION_STEPS:
             raise ArithmeticError(f"not all chains absorbed within {MAX_ABSORPTION_STEPS} refits")
+
+
+def entropy_rows(p) -> np.ndarray:
+    """Shannon entropy (nats) of each row of a 2-d array of distributions (0 log 0 = 0)."""
+    p = np.asarray(p, dtype=float)
+    if p.ndim != 2:
+        raise ValueError(f"p must be a 2-d array (rows are distributions), got shape {p.shape}")
+    safe = np.where(p > 0, p, 1.0)
+    return -(np.where(p > 0, p * np.log(safe), 0.0)).sum(axis=1)

@@ -24,6 +24,7 @@ from modelcollapse.theory.assumptions import check_int, check_real
 
 from modelcollapse.theory.categorical_loss import zipf
 
+from .categorical_sim import entropy_rows
 from .gaussian_sim import simulate_gaussian
 from .reference import reference_value
 from .streams import stream
@@ -121,11 +122,6 @@ _ZIPF = dict(p0=tuple(float(v) for v in zipf(30, 1.1)), n=25)
 _N_LADDER = ("n", (1, 2, 4, 8, 16, 32, 64, 128))
 
 
-def _entropy(p):
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return -np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0).sum(axis=1)
-
-
 def _falling(c, k):
     out = np.ones(c.shape, dtype=float)
     for j in range(k):
@@ -168,10 +164,10 @@ SPECS.update({
     "categorical.surviving": Spec(lambda p, t: (p.at(t) > 0).sum(axis=1), points=_CATEGORICAL_POINTS,
                                   ts=(1, 3, 8), reference_ts=(1, 2, 5, 12), simulator="categorical",
                                   reference_points=_ENUMERABLE),
-    "categorical.entropy_one_step": Spec(lambda p, t: _entropy(p.at(1)), points=_CATEGORICAL_POINTS + [_ZIPF],
+    "categorical.entropy_one_step": Spec(lambda p, t: entropy_rows(p.at(1)), points=_CATEGORICAL_POINTS + [_ZIPF],
                                          ts=(1,), reference_ts=(None,), simulator="categorical",
                                          reference_points=_ENUMERABLE, figure=_N_LADDER),
-    "categorical.entropy_bounds": Spec(lambda p, t: _entropy(p.at(t)), kind="bounds", points=_CATEGORICAL_POINTS,
+    "categorical.entropy_bounds": Spec(lambda p, t: entropy_rows(p.at(t)), kind="bounds", points=_CATEGORICAL_POINTS,
                                        ts=(1, 3, 8), reference_ts=(1, 2, 5, 12), simulator="categorical",
                                        reference_points=_ENUMERABLE),
     "categorical.absorption_time": Spec(lambda T, t: T, points=[dict(p0=(0.35, 0.65), n=12), dict(p0=(0.5, 0.5),
@@ -322,7 +318,7 @@ def monte_carlo_checks(result_id: str, chains: int, alpha: float, seed, spec: Sp
                 est, se = mean_and_se(values)
                 lo, hi = expected
                 z = max((lo - est) / se, (est - hi) / se, 0.0) if se > 0 else (0.0 if lo <= est <= hi else np.inf)
-                passed = z <= float(stats.norm.isf(alpha / 2))
+                passed = z <= crit
                 out.append(MonteCarloCheck(result_id, dict(params), t, expected, est, se, float(z), alpha, chains,
                                            bool(passed)))
                 continue

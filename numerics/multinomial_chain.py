@@ -31,6 +31,8 @@ import numpy as np
 
 from modelcollapse.theory.assumptions import check_int, check_probabilities
 
+from .categorical_sim import entropy_rows, simulate_categorical
+
 #: Largest number of states enumerated (the transition table has states^2 entries).
 MAX_STATES = 400
 
@@ -49,7 +51,7 @@ def compositions(n, K):
     return out
 
 
-def multinomial_pmf(counts, probs):
+def _multinomial_pmf(counts, probs):
     """P(counts) under Multinomial(sum(counts), probs), in mpmath (0^0 = 1)."""
     total = sum(counts)
     out = mpmath.factorial(total)
@@ -73,7 +75,7 @@ class MultinomialChain:
         with mpmath.workdps(self.dps):
             self.p0 = [mpmath.mpf(float(q)) for q in probs]
             self.p0 = [q / mpmath.fsum(self.p0) for q in self.p0]
-            self.first = [multinomial_pmf(s, self.p0) for s in self.states]
+            self.first = [_multinomial_pmf(s, self.p0) for s in self.states]
 
     @functools.cached_property
     def _rows(self):
@@ -87,7 +89,7 @@ class MultinomialChain:
                 for s2 in self.states:
                     if any(c2 and not c for c, c2 in zip(s, s2)):
                         continue  # a lost category never returns
-                    row.append((index[s2], multinomial_pmf(s2, q)))
+                    row.append((index[s2], _multinomial_pmf(s2, q)))
                 rows.append(row)
         return rows
 
@@ -114,27 +116,40 @@ class MultinomialChain:
         with mpmath.workdps(self.dps):
             return mpmath.fsum(w * f(s) for w, s in zip(self.distribution(t), self.states))
 
-    def mean_absorption_time(self, tol=None, max_t=100000):
-        """E[first generation at which one category holds everything], by summing P(T > t).
-
-        Independent of the linear solve used by the theory: the tail sum runs until the mass
-        not yet absorbed is below ``tol`` (default 10^-(dps - 5)).
-        """
+    def run_to_absorption(self, tol=None, max_t=100000):
+        """(sum_{t >= 0} P(T > t), distribution at the first generation where the unabsorbed mass
+        is below ``tol``, default 10^-(dps - 5)); T is the first generation at which one category
+        holds everything. The tail sum is E[T] up to ``tol`` times the remaining geometric tail."""
         with mpmath.workdps(self.dps):
             tol = mpmath.mpf(10) ** (-(self.dps - 5)) if tol is None else mpmath.mpf(tol)
-            if max(self.p0) == 1:
-                return mpmath.mpf(0)
             absorbed = [max(s) == self.n for s in self.states]
+            if max(self.p0) == 1:  # already a point mass: T = 0
+                return mpmath.mpf(0), self.first
             total, dist, t = mpmath.mpf(1), self.first, 1  # P(T > 0) = 1
             while True:
                 alive = mpmath.fsum(w for w, a in zip(dist, absorbed) if not a)
                 if alive < tol:
-                    return total
+                    return total, dist
                 total += alive
                 t += 1
                 if t > max_t:
                     raise ArithmeticError(f"absorption not reached within {max_t} generations")
-                dist = self.step([0 if a else w for w, a in zip(dist, absorbed)])
+                dist = self.step(dist)
+
+    def mean_absorption_time(self, tol=None, max_t=100000):
+        """E[T] by summing P(T > t): independent of the linear solve used by the theory."""
+        return self.run_to_absorption(tol, max_t)[0]
+
+    def fixation_probability(self, i, tol=None):
+        """P(category i, 1-based, eventually holds everything): the mass absorbed at that vertex."""
+        i = check_int("i", i, lower=1, upper=self.K)
+        _, dist = self.run_to_absorption(tol)
+        return dist[self.states.index(tuple(self.n if m == i - 1 else 0 for m in range(self.K)))]
+
+
+def entropy_of_counts(counts, n):
+    """H(counts / n) in nats, in mpmath (0 log 0 = 0)."""
+    return -mpmath.fsum(mpmath.mpf(x) / n * mpmath.log(mpmath.mpf(x) / n) for x in counts if x)
 
 
 def expected_entropy(p0, n, t, chains=20000, seed=None, dps=30):
@@ -155,15 +170,10 @@ def expected_entropy(p0, n, t, chains=20000, seed=None, dps=30):
     n = check_int("n", n, lower=1)
     t = check_int("t", t, lower=0)
     if t == 0:
-        q = probs[probs > 0]
-        return float(-(q * np.log(q)).sum()), 0.0, "exact (t = 0)"
+        return float(entropy_rows(probs[None, :])[0]), 0.0, "exact (t = 0)"
     if math.comb(n + probs.size - 1, probs.size - 1) <= MAX_STATES:
-        chain = MultinomialChain(probs, n, dps)
-        value = chain.expect(t, lambda c: -mpmath.fsum(mpmath.mpf(x) / n * mpmath.log(mpmath.mpf(x) / n)
-                                                        for x in c if x))
+        value = MultinomialChain(probs, n, dps).expect(t, lambda c: entropy_of_counts(c, n))
         return float(value), 0.0, "exact (enumerated chain)"
-    from .categorical_sim import simulate_categorical
     p = simulate_categorical(probs, n, t, check_int("chains", chains, lower=2), seed=seed, keep=[t]).at(t)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        h = -np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0).sum(axis=1)
+    h = entropy_rows(p)
     return float(h.mean()), float(h.std(ddof=1) / np.sqrt(h.size)), f"Monte Carlo ({h.size} chains)"

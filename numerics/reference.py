@@ -30,6 +30,8 @@ import mpmath
 
 from modelcollapse import theory
 
+from .multinomial_chain import MultinomialChain, entropy_of_counts
+
 
 #: The reference route iterates the law t times: beyond this it would take minutes.
 MAX_T = 1_000_000
@@ -184,7 +186,6 @@ def _categorical_reference(result_id, p, dps):
         elif result_id == "categorical.moment_eigenvalues":
             out = _eigenvalues(n, dps + 10)[p["k"]] if p["k"] <= n else mpmath.mpf(0)
         elif result_id in _ENUMERATED:
-            from .multinomial_chain import MultinomialChain
             chain = MultinomialChain(probs, n, dps + 10)
             out = _ENUMERATED[result_id](chain, p)
         else:
@@ -202,31 +203,16 @@ def _eigenvalues(n, dps):
         return sorted((mpmath.re(v) for v in values), reverse=True)
 
 
-def _h(chain, counts):
-    return -mpmath.fsum(mpmath.mpf(c) / chain.n * mpmath.log(mpmath.mpf(c) / chain.n) for c in counts if c)
-
-
-def _fixation(chain, p):
-    """Mass absorbed at the vertex 'all of category i', iterating until the rest is < 10^-(dps-5)."""
-    target = tuple(chain.n if m == p["i"] - 1 else 0 for m in range(chain.K))
-    if chain.p0[p["i"] - 1] == 1:
-        return mpmath.mpf(1)
-    absorbed = [max(s) == chain.n for s in chain.states]
-    dist, tol = chain.first, mpmath.mpf(10) ** (-(chain.dps - 5))
-    while mpmath.fsum(w for w, a in zip(dist, absorbed) if not a) > tol:
-        dist = chain.step(dist)
-    return dist[chain.states.index(target)]
-
-
 #: Quantities computed by enumerating the K-category chain (no lumping, no generating functions).
 _ENUMERATED = {
-    "categorical.fixation": _fixation,
+    "categorical.fixation": lambda ch, p: ch.fixation_probability(p["i"]),
     "categorical.loss_one_step": lambda ch, p: ch.expect(1, lambda c: sum(1 for x in c if x == 0)),
     "categorical.tail_loss": lambda ch, p: ch.expect(1, lambda c: mpmath.fsum(q for q, x in zip(ch.p0, c) if x == 0)),
     "categorical.survival": lambda ch, p: ch.expect(p["t"], lambda c: 1 if c[p["i"] - 1] > 0 else 0),
     "categorical.surviving": lambda ch, p: ch.expect(p["t"], lambda c: sum(1 for x in c if x > 0)),
-    "categorical.entropy_one_step": lambda ch, p: ch.expect(1, lambda c: _h(ch, c)),
+    "categorical.entropy_one_step": lambda ch, p: ch.expect(1, lambda c: entropy_of_counts(c, ch.n)),
     "categorical.entropy_bounds": lambda ch, p: (
-        mpmath.fsum(-q * mpmath.log(q) for q in ch.p0 if q) if p["t"] == 0 else ch.expect(p["t"], lambda c: _h(ch, c))),
+        ch.expect(p["t"], lambda c: entropy_of_counts(c, ch.n)) if p["t"] else -mpmath.fsum(
+            q * mpmath.log(q) for q in ch.p0 if q)),
     "categorical.absorption_time": lambda ch, p: ch.mean_absorption_time(),
 }

@@ -150,7 +150,7 @@ def format_table(report: VerifyReport) -> str:
             lines.append(f"      {t:>4} {params:<34.34} {cf:>14} {c['estimate']:>14.6g} "
                          f"{c['se']:>10.2e} {c['z']:>7.2f}  {'ok' if c['passed'] else 'FAIL'}")
         if r.approximations:
-            lines.append(f"      approximations (not exact; error against the exact value):")
+            lines.append("      approximations (not exact; error against the exact value):")
             lines.append(f"      {'name':<14} {'params':<30} {'exact':>12} {'approx':>12} {'rel. err':>9} "
                          f"{'scaled':>8}  exact by")
             for a in r.approximations:

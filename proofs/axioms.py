@@ -11,13 +11,13 @@ since their laws of X_t differ.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from dataclasses import dataclass
+from typing import Callable
 
 import sympy as sp
 
 from modelcollapse.theory import gaussian as G
-from modelcollapse.theory.expectation import INNOVATIONS, expect
+from modelcollapse.theory.expectation import expect
 from modelcollapse.theory.lemmas import gaussian_entropy_integral, gaussian_kl_integral
 from modelcollapse.theory.result import Reference
 from modelcollapse.theory.symbols import (HN, KLN, AlmostSurely, E, RandomSequence, Var, W2sq, X, Z, chi2_pdf, n,
@@ -265,7 +265,6 @@ def _jensen_weak_custom(relation, premises, space, mapping):
 
 
 def _categorical_schemas():
-    from modelcollapse.theory import categorical as C
     from modelcollapse.theory.categorical_absorption import exact_time
     from modelcollapse.theory.categorical_loss import survival_closed
     from modelcollapse.theory.symbols import K, Tabs, fixed, i, lost, negxlogx, pc as share

@@ -6,11 +6,17 @@ import sympy as sp
 
 from modelcollapse import theory
 from modelcollapse.theory import categorical as C
+from modelcollapse.theory import categorical_entropy as CH
+from modelcollapse.theory import categorical_loss as CL
 from modelcollapse.theory.expectation import expect
-from modelcollapse.theory.symbols import CE, E, K, i, n, p0, pc, t
+from modelcollapse.theory.symbols import CE, E, AlmostSurely, K, fixed, g, i, lost, mgf_s, n, negxlogx, p0, pc, t
 
+from . import axioms as A
 from .gaussian import Builder, proof
-from .rules import Algebra, Expectation, Induction, MomentFromMGF, Rewrite, Scale, SumLinearity, Tower
+from .generating import DerivativeInduction, FactorialMoment, ZeroFromMGF
+from .order import Chain, Conjunction, ExpectMonotone, SumInequality
+from .rules import (ByAxiom, Induction, Inequality, Limit, MomentFromMGF, Rewrite, Scale, Specialize, SumLinearity,
+                    Tower)
 
 
 def _moment(b, k):
@@ -59,22 +65,9 @@ def _gini_simpson():
     r = theory.get("categorical.gini_simpson")
     b = _builder()
     S = sp.Sum(pc(i, t) ** 2, (i, 1, K))
-    path = b.add("pathwise", sp.Eq(1 - S, 1 - S, evaluate=False), Algebra())
-    lin = b.add("linearity", sp.Eq(E(1 - S), 1 - E(S)), Expectation(), path)
+    lin = b.linear("linearity", 1 - S, 1 - E(S))
     b.add("statement", r.statement, Rewrite(), lin, "categorical.collision")
     return b.done(r.id)
-
-
-# --- the rest of the family -----------------------------------------------------------------
-from modelcollapse.theory import categorical_absorption as CA  # noqa: E402
-from modelcollapse.theory import categorical_entropy as CH  # noqa: E402
-from modelcollapse.theory import categorical_loss as CL  # noqa: E402
-from modelcollapse.theory.symbols import AlmostSurely, fixed, g, k, lost, mgf_s, negxlogx, pgf_z  # noqa: E402
-
-from . import axioms as A  # noqa: E402
-from .generating import DerivativeInduction, FactorialMoment, ZeroFromMGF  # noqa: E402
-from .order import Chain, Conjunction, ExpectMonotone, SumInequality  # noqa: E402
-from .rules import ByAxiom, Inequality, Limit, Specialize  # noqa: E402
 
 
 @proof("categorical.moment_eigenvalues")
@@ -118,8 +111,7 @@ def _lost_proof(result_id, weight):
     zero = b.add("zero", CL.zero_probability(), ZeroFromMGF(), mgf)
     per = zero
     if weight != 1:
-        path = b.add("weighted.pathwise", sp.Eq(weight * lost(i, 1), weight * lost(i, 1), evaluate=False), Algebra())
-        per = b.add("weighted", sp.Eq(E(weight * lost(i, 1)), weight * E(lost(i, 1))), Expectation(), path)
+        per = b.linear("weighted", weight * lost(i, 1), weight * E(lost(i, 1)))
     lin = b.add("linearity", sp.Eq(E(sp.Sum(weight * lost(i, 1), (i, 1, K))),
                                    sp.Sum(E(weight * lost(i, 1)), (i, 1, K))), SumLinearity())
     premises = (lin, per, zero) if per != zero else (lin, zero)
@@ -143,8 +135,7 @@ def _survival():
     b = _builder()
     ck = b.add("chapman_kolmogorov", sp.Eq(E(lost(i, t)), 1 - CL.survival_closed()), ByAxiom("chapman_kolmogorov"),
                text="category i against the rest is a two-category chain; t - 1 steps after the first refit")
-    path = b.add("pathwise", sp.Eq(1 - lost(i, t), 1 - lost(i, t), evaluate=False), Algebra())
-    lin = b.add("linearity", sp.Eq(E(1 - lost(i, t)), 1 - E(lost(i, t))), Expectation(), path)
+    lin = b.linear("linearity", 1 - lost(i, t), 1 - E(lost(i, t)))
     st = b.add("statement", r.statement, Rewrite(), lin, ck)
     b.add("one_step", r.claims["one_step"], Specialize(t, 1), st,
           text="at t = 1 the zero-step matrix is the identity")

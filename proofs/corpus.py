@@ -138,7 +138,7 @@ def _categorical_entries():
     from modelcollapse.theory import categorical as C
     from modelcollapse.theory.categorical_absorption import exact_time
     from modelcollapse.theory.categorical_loss import MGF0, survival_closed
-    from modelcollapse.theory.symbols import (CE, Eig, K, Tabs, WFtau, fixed, i, j, k, lost, mgf_s, negxlogx, p0,
+    from modelcollapse.theory.symbols import (CE, Eig, K, Tabs, fixed, i, k, lost, mgf_s, negxlogx, p0,
                                               pc, pgf_z)
 
     from .generating import DerivativeInduction, FactorialMoment, ZeroFromMGF

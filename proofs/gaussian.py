@@ -53,6 +53,11 @@ class Builder:
             self._law_labels[key] = self.add(f"law.{key}", self.law[key], ByAxiom(self.axiom), text=self.law_text)
         return self._law_labels[key]
 
+    def linear(self, label, Y, value):
+        """E[Y] = value by linearity: a pathwise identity Y = Y, then the expectation rule."""
+        path = self.add(f"{label}.pathwise", sp.Eq(Y, Y, evaluate=False), Algebra())
+        return self.add(label, sp.Eq(E(Y), value), Expectation(), path)
+
     def moment(self, atom):
         """Steps proving E[g(X_t)] or E[Z_t^m] = value; returns the label of the result."""
         label = f"moment.{sp.sstr(atom.args[0])}"

@@ -82,6 +82,10 @@ class FactorialMoment(Rule):
         if not (isinstance(pgf.lhs, CE) and isinstance(pgf.lhs.args[0], sp.Pow) and pgf.lhs.args[0].base == pgf_z):
             return Verdict.fail("the first premise is not a probability-generating function E[z^Y | F]")
         Y, cond = pgf.lhs.args[0].exp, pgf.lhs.args[1]
+        shares = Y.atoms(pc)
+        if len(shares) != 1 or not (sp.simplify(Y / next(iter(shares))).is_positive and
+                                    not sp.simplify(Y / next(iter(shares))).has(pc)):
+            return Verdict.fail("the PGF must be of a count, a positive multiple of one share (bounded, integer)")
         if not (isinstance(deriv.lhs, sp.Derivative) and deriv.lhs.expr == pgf.rhs):
             return Verdict.fail("the second premise is not a derivative of that PGF")
         order = deriv.lhs.variable_count[0][1]

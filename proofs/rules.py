@@ -488,8 +488,9 @@ class Specialize(Rule):
     def check(self, relation, premises, space, library):
         if len(premises) != 1 or not isinstance(premises[0], sp.Eq) or not isinstance(relation, sp.Eq):
             return Verdict.fail("specialize takes one equality and concludes one")
-        bound = [a for a in space.assumptions if getattr(a, "symbol", None) == self.var]
-        if not bound or not getattr(bound[0], "lower", None) is not None or self.value < bound[0].lower:
+        lower = next((getattr(a, "lower", None) for a in space.assumptions
+                      if getattr(a, "symbol", None) == self.var), None)
+        if lower is None or self.value < lower:
             return Verdict.fail(f"{self.var} = {self.value} is not within the assumed range")
         inst = premises[0].subs(self.var, self.value)
         for side, target in ((relation.lhs, inst.lhs), (relation.rhs, inst.rhs)):

@@ -198,3 +198,21 @@ def test_kimura_is_an_approximation_with_a_shrinking_relative_error():
     rows = [r for r in approximation_rows("categorical.absorption_time", chains=2000) if r.name == "kimura"]
     rel = [r.rel_error for r in rows]
     assert rel[0] > 1e-2 and all(b < a for a, b in zip(rel, rel[1:]))  # not exact, but closer as n grows
+
+
+def test_enumerated_fixation_and_entropy_helpers():
+    """The chain's absorbed mass at a vertex is the fixation probability; the entropy helpers agree."""
+    from modelcollapse.numerics.categorical_sim import entropy_rows
+    from modelcollapse.numerics.multinomial_chain import entropy_of_counts
+
+    chain = MultinomialChain((0.5, 0.3, 0.2), 6, dps=30)
+    for i, q in enumerate(chain.p0, 1):
+        assert abs(chain.fixation_probability(i) - q) < mpmath.mpf(10) ** -20
+    with pytest.raises(ValueError, match="i"):
+        chain.fixation_probability(4)
+    counts = (3, 2, 1, 0)
+    assert float(entropy_of_counts(counts, 6)) == pytest.approx(entropy_rows(np.array([counts]) / 6)[0], rel=1e-14)
+    with pytest.raises(ValueError, match="p must be a 2-d array"):
+        entropy_rows([0.5, 0.5])
+    with pytest.raises(ValueError, match="method"):
+        simulate_absorption([0.5, 0.5], 4, 3, method="fast")

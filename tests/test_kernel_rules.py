@@ -1,15 +1,14 @@
 """Each rule accepts what is true and rejects what is false (or undecided)."""
 
-import pytest
 import sympy as sp
 
 from modelcollapse.proofs.decide import Assumed, is_positive, is_zero
-from modelcollapse.proofs.kernel import Library, Proof, Step, check
+from modelcollapse.proofs.kernel import Library
 from modelcollapse.proofs.rules import (Algebra, ByAxiom, Expectation, Induction, Inequality, Integrate, LemmaInstance,
                                         Limit, Rewrite)
 from modelcollapse.theory import gaussian as G
 from modelcollapse.theory.assumptions import IntegerAtLeast, OneOf, PositiveReal
-from modelcollapse.theory.symbols import E, X, Z, ddof, n, sigma, sigma0, t, x
+from modelcollapse.theory.symbols import E, X, ddof, n, sigma, sigma0, t, x
 
 SPACE = Assumed([IntegerAtLeast("n", n, 2), IntegerAtLeast("t", t, 0), OneOf("ddof", ddof, (0, 1)),
                  PositiveReal("sigma0", sigma0)])

@@ -8,7 +8,7 @@ from modelcollapse import proofs, theory
 from modelcollapse.proofs.kernel import Library, Proof, Step, check
 from modelcollapse.proofs.mutate import mutant_verdicts, mutants
 from modelcollapse.proofs.rules import Algebra, Rewrite
-from modelcollapse.theory.assumptions import IntegerAtLeast, PositiveReal
+from modelcollapse.theory.assumptions import IntegerAtLeast
 from modelcollapse.theory.symbols import E, sigma, sigma0, n, t
 
 IDS = [r.id for r in theory.results()]
@@ -57,7 +57,7 @@ def _numerically_true(relation):
     """
     import mpmath
     from modelcollapse.numerics.reference import chi2_expect, normal_expect
-    from modelcollapse.theory.symbols import K, X, Z, delta, ddof, i, mu0, ns, p0, pc, sigma, sigma0, t
+    from modelcollapse.theory.symbols import K, X, Z, delta, ddof, i, mu0, p0, pc, sigma, sigma0, t
     from modelcollapse.theory.symbols import n as n_
 
     if not isinstance(relation, sp.Eq):

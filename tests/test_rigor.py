@@ -6,7 +6,6 @@ import math
 import mpmath
 import numpy as np
 import pytest
-from scipy import stats
 
 from modelcollapse import theory
 from modelcollapse.numerics import checks, gaussian_sim, rigor, simulate_gaussian, verify

@@ -29,9 +29,10 @@ from __future__ import annotations
 import sympy as sp
 
 from . import categorical as C
+from .assumptions import check_int, check_real
 from .registry import get, register
 from .result import Derivation, DerivationStep, Reference, Result
-from .symbols import CE, E, WF, K, c, i, lost, mgf_s, n, p0, pc, t, zipf_s
+from .symbols import E, WF, K, c, i, j, lost, mgf_s, n, p0, pc, t, zipf_s
 
 MGF0 = sp.Eq(E(sp.exp(mgf_s * n * pc(i, 1))), C.LAW["mgf"].rhs.subs(t, 0).subs(pc(i, 0), p0[i]))
 
@@ -64,7 +65,6 @@ def _loss_one_step():
 
 def zipf(K_, s_):
     """Zipf(s) over K categories: p_i proportional to i^-s (a tuple of floats)."""
-    from .assumptions import check_int, check_real
     K_ = check_int("K", K_, lower=1)
     s_ = check_real("s", s_, nonnegative=True)
     w = [(m + 1) ** -s_ for m in range(K_)]
@@ -74,9 +74,7 @@ def zipf(K_, s_):
 
 def _tail_loss():
     d = _lost_sum(p0[i])
-    H = sp.Sum(sp.Symbol("j", positive=True, integer=True) ** -zipf_s, (sp.Symbol("j", positive=True, integer=True),
-                                                                           1, K))
-    zp = i ** -zipf_s / H
+    zp = i ** -zipf_s / sp.Sum(j ** -zipf_s, (j, 1, K))
     zipf_form = d.closed_form.xreplace({p0[i]: zp})
     d.steps.append(DerivationStep("For Zipf(s) over K categories, p0_i = i^-s / sum_j j^-s "
                                   "(theory.categorical_loss.zipf builds p0)", sp.Eq(sp.Symbol("L_Zipf"), zipf_form)))

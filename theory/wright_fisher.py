@@ -123,7 +123,7 @@ def absorption_times(n, dps=None):
     """Mean generations until the count hits 0 or n, from every starting count (linear solve)."""
     n = _n(n)
     if dps is not None:
-        return _absorption_mp(n, check_int("dps", dps, lower=1))
+        return _absorption_mp(n, check_int("dps", dps, lower=1)).copy()  # the cache keeps its own
     if dps is None:
         P = transition_matrix(n)
         inner = slice(1, n)
