@@ -122,7 +122,9 @@ def time_limit(seconds):
         raise StepTimeout(f"undecided within {seconds:g} s")
 
     old = signal.signal(signal.SIGALRM, handler)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Re-fire every half second: an exception raised while a gc callback runs is printed and
+    # dropped by Python, so a single alarm could be lost and the step would run unbounded.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
     try:
         yield
     finally:
