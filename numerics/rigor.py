@@ -172,7 +172,7 @@ def mutant_power(result_id, chains=4000, alpha=None, seed=1, monte_carlo=True) -
 
 def kernel_rejections():
     """(rejected, total) over the soundness corpus (see :mod:`modelcollapse.proofs.corpus`)."""
-    from modelcollapse.proofs.corpus import run_corpus
+    from modelcollapse.proofs.legacy.corpus import run_corpus
 
     results = run_corpus()
     return sum(not ok for _, ok in results), len(results)

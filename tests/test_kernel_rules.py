@@ -2,9 +2,9 @@
 
 import sympy as sp
 
-from modelcollapse.proofs.decide import Assumed, is_positive, is_zero
-from modelcollapse.proofs.kernel import Library
-from modelcollapse.proofs.rules import (Algebra, ByAxiom, Expectation, Induction, Inequality, Integrate, LemmaInstance,
+from modelcollapse.proofs.legacy.decide import Assumed, is_positive, is_zero
+from modelcollapse.proofs.legacy.kernel import Library
+from modelcollapse.proofs.legacy.rules import (Algebra, ByAxiom, Expectation, Induction, Inequality, Integrate, LemmaInstance,
                                         Limit, Rewrite)
 from modelcollapse.theory import gaussian as G
 from modelcollapse.theory.assumptions import IntegerAtLeast, OneOf, PositiveReal
@@ -103,7 +103,7 @@ def test_axiom_instances_must_match():
 
 
 def test_jensen_needs_concavity():
-    from modelcollapse.proofs import axioms as Ax
+    from modelcollapse.proofs.legacy import axioms as Ax
     u = Ax._u
     good = ByAxiom("jensen", {Ax.f: sp.Lambda(u, sp.log(u)), Ax.Y: X(t)})
     assert ok(good, sp.Lt(E(sp.log(X(t))), sp.log(E(X(t)))))
@@ -112,7 +112,7 @@ def test_jensen_needs_concavity():
 
 
 def test_lemma_side_conditions_are_checked():
-    from modelcollapse.proofs.lemmas import k, m
+    from modelcollapse.proofs.legacy.lemmas import k, m
     from modelcollapse.theory import lemmas as TL
     rel = sp.Eq(TL.chi2_moment_integral(n - 1, -1), TL.chi2_moment(n - 1, -1))
     # E[1/X] for chi-square(n - 1) needs n > 3: refused under n >= 2 ...
@@ -126,7 +126,7 @@ def test_step_time_limit_fires_again_if_an_alarm_is_swallowed():
     """Python drops an exception raised inside a gc callback; the timer must then fire again."""
     import time
 
-    from modelcollapse.proofs.kernel import StepTimeout, time_limit
+    from modelcollapse.proofs.legacy.kernel import StepTimeout, time_limit
 
     swallowed = 0
     start = time.perf_counter()

@@ -5,9 +5,9 @@ import pytest
 import sympy as sp
 
 from modelcollapse import proofs, theory
-from modelcollapse.proofs.kernel import Library, Proof, Step, check
-from modelcollapse.proofs.mutate import mutant_verdicts, mutants
-from modelcollapse.proofs.rules import Algebra, Rewrite
+from modelcollapse.proofs.legacy.kernel import Library, Proof, Step, check
+from modelcollapse.proofs.legacy.mutate import mutant_verdicts, mutants
+from modelcollapse.proofs.legacy.rules import Algebra, Rewrite
 from modelcollapse.theory.assumptions import IntegerAtLeast
 from modelcollapse.theory.symbols import E, sigma, sigma0, n, t
 

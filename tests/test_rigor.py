@@ -14,7 +14,7 @@ IDS = [r.id for r in theory.results()]
 
 
 def test_kernel_rejects_the_whole_corpus():
-    from modelcollapse.proofs.corpus import run_corpus
+    from modelcollapse.proofs.legacy.corpus import run_corpus
     results = run_corpus()
     assert len(results) >= 50
     assert [name for name, proved in results if proved] == []

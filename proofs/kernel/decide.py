@@ -1,0 +1,239 @@
+"""Deciding identities and signs over a :class:`~.domains.Space`, with sympy and nothing else.
+
+``is_zero`` and ``is_positive`` answer True only when sympy shows the claim in every case of
+the space. Before that, the claim is evaluated at random admissible points (integer points for
+integers, non-integer points where the domain allows them, vectors that sum as stated); a clear
+counterexample rejects it at once. Sums and products are summed directly once their limits are
+numbers, integrals by quadrature: an unevaluated construct is no shelter. Numbers never confirm.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+
+import mpmath
+import sympy as sp
+
+#: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
+MAX_OPS = 400
+#: Largest number of terms summed directly when refuting.
+MAX_TERMS = 400
+
+
+class StepTimeout(BaseException):
+    """Raised by the step timer; a BaseException so that no ``except Exception`` swallows it."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds):
+    """Raise StepTimeout after ``seconds`` (main thread on Unix; elsewhere no limit)."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def handler(signum, frame):
+        raise StepTimeout(f"undecided within {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, handler)
+    # Re-fire every half second: an exception raised inside a gc callback is dropped by Python.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+# --- numerical refutation ------------------------------------------------------------------
+
+def evaluate(expr, point):
+    """``expr`` at ``point`` as a complex number, or None when it cannot be evaluated there.
+
+    Finite sums and products are expanded term by term (sympy's convention for reversed
+    ranges), entries of vectors looked up, integrals and infinite sums left to mpmath.
+    """
+    scalars = {k: v for k, v in point.items() if not callable(v)}
+    vectors = {k: v for k, v in point.items() if callable(v)}
+    e = sp.sympify(expr).xreplace(scalars)
+    for _ in range(4):
+        changed = False
+        for node in sorted(e.atoms(sp.Sum, sp.Product), key=lambda a: -sp.count_ops(a)):
+            limits = node.limits
+            if all(lo.is_Integer and hi.is_Integer and abs(int(hi) - int(lo)) <= MAX_TERMS for _, lo, hi in limits):
+                e = e.xreplace({node: node.doit(deep=False)})
+                changed = True
+        if vectors:
+            reps = {a: vectors[a.base](a.indices[0]) for a in e.atoms(sp.Indexed)
+                    if a.base in vectors and len(a.indices) == 1 and a.indices[0].is_Integer}
+            if reps:
+                e = e.xreplace(reps)
+                changed = True
+        if not changed:
+            break
+    if e.free_symbols or e.atoms(sp.Indexed):
+        return None
+    try:
+        with mpmath.workdps(30):
+            value = complex(sp.N(e, 25, maxn=400))
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError, ArithmeticError):
+        return None
+    if value != value or abs(value) == float("inf"):
+        return None
+    return value
+
+
+def refuted(expr, space, sign=None, count=6) -> bool:
+    """Whether some admissible point shows ``expr`` is not 0 (``sign=None``), or negative
+    (``sign`` given: the claim was ``expr > 0`` or ``expr >= 0``). Random quantities get random
+    values of their domains, expectations random reals."""
+    import random
+
+    from .domains import _vector_sample
+
+    record = {}
+    expr = space.opaque(expr, record)
+    for k, point in enumerate(space.points(count)):
+        rng = random.Random(1000 + k)
+        for sym, dom in sorted(record.items(), key=lambda kv: sp.default_sort_key(kv[0])):
+            point[sym] = _vector_sample(dom, rng, point) if dom.kind == "vector" else dom.sample(rng, point)
+        value = evaluate(expr, point)
+        if value is None:
+            continue
+        tol = 1e-10 * max(1.0, abs(value))
+        if sign is None and abs(value) > 1e-10:
+            return True
+        if sign is not None and (abs(value.imag) > tol or value.real < -tol):
+            return True
+    return False
+
+
+# --- identities ---------------------------------------------------------------------------
+
+def _split_finite_sums(e):
+    """Linearity of finite sums: Sum(a + b) = Sum(a) + Sum(b), Sum(c f) = c Sum(f)."""
+    def split(S):
+        if len(S.limits) != 1 or any(x.has(sp.oo, -sp.oo) for x in S.limits[0]):
+            return S
+        var = S.limits[0][0]
+        f = sp.expand(S.function)
+        terms = f.args if isinstance(f, sp.Add) else (f,)
+        out = sp.S.Zero
+        for term in terms:
+            c, g = term.as_independent(var, as_Add=False)
+            out += c * (sp.Sum(g, *S.limits) if g != 1 else (S.limits[0][2] - S.limits[0][1] + 1))
+        return out
+    return e.replace(lambda x: isinstance(x, sp.Sum), split)
+
+
+def _peel_products(expr):
+    """Product(f, (s, a, c + k)) = Product(f, (s, a, c - 1)) * f(c) ... f(c + k) for an integer k >= 0
+    (valid for every integer c under sympy's convention for reversed ranges)."""
+    def peel(p):
+        if len(p.limits) != 1:
+            return p
+        f, (var, lo, hi) = p.function, p.limits[0]
+        const = sum((a for a in sp.Add.make_args(hi) if a.is_Integer), sp.S.Zero)
+        rest = hi - const
+        k = const + 1
+        if k.is_Integer and k > 0 and rest.free_symbols:
+            base = sp.Product(f, (var, lo, rest - 1))
+            return base * sp.Mul(*[f.subs(var, rest - 1 + j) for j in range(1, int(k) + 1)])
+        return p
+    return expr.replace(lambda e: isinstance(e, sp.Product), peel)
+
+
+_TRANSFORMS = (
+    sp.expand,
+    lambda e: sp.expand(_split_finite_sums(e)),
+    lambda e: sp.cancel(sp.together(e)),
+    lambda e: sp.expand(sp.expand_log(e)),
+    lambda e: sp.simplify(sp.expand_func(sp.gammasimp(e))),
+    lambda e: sp.simplify(_peel_products(e)),
+    sp.simplify,
+    lambda e: sp.simplify(sp.combsimp(e)),
+)
+
+
+def is_zero(expr, space) -> tuple:
+    """(True, 0) if ``expr`` is identically zero over ``space``; else (False, residual)."""
+    expr = sp.sympify(expr)
+    if expr == 0:
+        return True, sp.S.Zero
+    if refuted(expr, space):
+        return False, expr
+    opaque = space.opaque(expr)
+    for case in space.cases():
+        e = opaque.xreplace(case)
+        if e == 0:
+            continue
+        transforms = _TRANSFORMS[:3] if sp.count_ops(e) > MAX_OPS else _TRANSFORMS
+        for transform in transforms:
+            try:
+                if transform(e) == 0:
+                    break
+            except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError,
+                    ZeroDivisionError, sp.PolynomialError):
+                continue
+        else:
+            return False, e
+    return True, sp.S.Zero
+
+
+# --- signs ----------------------------------------------------------------------------------
+
+def _positive(e, strict, depth=0, squared=False):
+    if depth > 4:
+        return False
+    query = (lambda x: x.is_positive) if strict else (lambda x: x.is_nonnegative)
+    candidates = [e]
+    heavy = sp.count_ops(e) > MAX_OPS
+    for f in ((sp.together, sp.expand) if heavy else (sp.together, sp.factor, sp.simplify, sp.expand)):
+        try:
+            candidates.append(f(e))
+        except (TypeError, ValueError, NotImplementedError, AttributeError, sp.PolynomialError):
+            continue
+    if any(query(c) for c in candidates):
+        return True
+    for c in candidates:
+        if isinstance(c, sp.log) and c.args[0].is_positive:
+            # log A >= 0 (> 0) exactly when A >= 1 (> 1), for A > 0.
+            return _positive(c.args[0] - 1, strict, depth + 1, squared)
+        if isinstance(c, sp.Add):
+            combined = sp.logcombine(c)
+            if combined != c and isinstance(combined, sp.log) and combined.args[0].is_positive:
+                return _positive(combined.args[0] - 1, strict, depth + 1)
+            pos = [a for a in c.args if not a.could_extract_minus_sign()]
+            neg = [-a for a in c.args if a.could_extract_minus_sign()]
+            if pos and neg:
+                A, B = sp.Add(*pos), sp.Add(*neg)
+                if A.is_positive and B.is_positive and not squared:
+                    # A - B > 0 iff A^2 - B^2 > 0 when both are positive (once: squaring compounds).
+                    sq = sp.expand(A**2 - B**2)
+                    if sq != sp.expand(c) and _positive(sq, strict, depth + 1, squared=True):
+                        return True
+                    lg = sp.logcombine(sp.expand_log(sp.log(A) - sp.log(B)))
+                    if isinstance(lg, sp.log) and lg.args[0].is_positive and \
+                            _positive(sp.together(lg.args[0] - 1), strict, depth + 1):
+                        return True
+        if isinstance(c, sp.Mul):
+            pos_factors = [f for f in c.args if f.is_positive]
+            rest = sp.Mul(*[f for f in c.args if not f.is_positive])
+            if pos_factors and rest != c and _positive(rest, strict, depth + 1, squared):
+                return True
+    return False
+
+
+def is_positive(expr, space, strict=True) -> tuple:
+    """(True, None) if ``expr > 0`` (``>= 0`` when not strict) over ``space``; else (False, residual)."""
+    expr = sp.sympify(expr)
+    if refuted(expr, space, sign="strict" if strict else "weak"):
+        return False, expr
+    opaque = space.opaque(expr)
+    for case in space.cases():
+        e = opaque.xreplace(case)
+        if not _positive(e, strict):
+            return False, e
+    return True, None

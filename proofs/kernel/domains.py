@@ -1,0 +1,319 @@
+"""Parameter domains, and the space of admissible values a proof reasons over.
+
+A :class:`Domain` is what an assumption says of one symbol: an integer range, a real interval,
+a finite set, or a vector (an ``IndexedBase``) whose entries lie in a domain. The kernel uses it
+three ways: the sympy flags a symbol may carry (no more than the domain implies); substitutions
+that cover the domain (``n >= 2`` becomes ``n = m + 2`` with ``m`` a non-negative integer; a
+bounded interval becomes ``lo + (hi - lo) u / (1 + u)``, ``u >= 0``, plus its closed end), each
+valid on the whole domain; and random admissible points, at which a step may be refuted.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+import sympy as sp
+
+from .terms import Rand
+
+
+@dataclass(frozen=True)
+class Domain:
+    kind: str                      # "integer", "real", "finite" or "vector"
+    lo: Any = None
+    hi: Any = None
+    lo_open: bool = False
+    hi_open: bool = False
+    values: tuple = ()
+    entry: Any = None              # vector: the entries' Domain
+    length: Any = None             # vector: number of entries (a symbol or an int), None if unbounded
+    total: Any = None              # vector: the fixed sum of the entries, if any
+
+    # --- constructors --------------------------------------------------------------
+    @staticmethod
+    def integer(lo=None, hi=None):
+        return Domain("integer", sp.sympify(lo) if lo is not None else None, sp.sympify(hi) if hi is not None else None)
+
+    @staticmethod
+    def real(lo=None, hi=None, lo_open=False, hi_open=False):
+        return Domain("real", sp.sympify(lo) if lo is not None else None, sp.sympify(hi) if hi is not None else None,
+                      lo_open, hi_open)
+
+    @staticmethod
+    def finite(values):
+        return Domain("finite", values=tuple(sp.sympify(v) for v in values))
+
+    @staticmethod
+    def vector(entry, length=None, total=None):
+        return Domain("vector", entry=entry, length=length, total=None if total is None else sp.sympify(total))
+
+    def describe(self) -> str:
+        if self.kind == "finite":
+            return "in {" + ", ".join(map(str, self.values)) + "}"
+        if self.kind == "vector":
+            out = f"a vector with entries {self.entry.describe()}"
+            return out + (f", {self.length} of them" if self.length is not None else "") + (
+                f", summing to {self.total}" if self.total is not None else "")
+        parts = []
+        if self.lo is not None:
+            parts.append(f"{'>' if self.lo_open else '>='} {self.lo}")
+        if self.hi is not None:
+            parts.append(f"{'<' if self.hi_open else '<='} {self.hi}")
+        return f"{self.kind} " + " and ".join(parts) if parts else self.kind
+
+    # --- what a symbol may claim -----------------------------------------------------
+    def flags(self) -> dict:
+        """The sympy assumptions this domain implies for a scalar symbol."""
+        if self.kind == "vector":
+            return self.entry.flags()
+        if self.kind == "finite":
+            vals = self.values
+            out = {}
+            if all(v.is_integer for v in vals):
+                out["integer"] = True
+            elif all(v.is_real for v in vals):
+                out["real"] = True
+            if all(v.is_nonnegative for v in vals):
+                out["nonnegative"] = True
+            if all(v.is_positive for v in vals):
+                out["positive"] = True
+            return out
+        out = {"integer": True} if self.kind == "integer" else {"real": True}
+        if self.lo is not None and self.lo.is_number:
+            if self.lo > 0 or (self.lo == 0 and self.lo_open) or (self.kind == "integer" and self.lo >= 1):
+                out["positive"] = True
+            elif self.lo >= 0:
+                out["nonnegative"] = True
+        return out
+
+    def contains(self, value) -> bool:
+        """Whether the number ``value`` lies in the domain (False when it cannot be told)."""
+        value = sp.sympify(value)
+        if self.kind == "vector" or not value.is_number or value.has(sp.zoo, sp.oo, -sp.oo, sp.nan):
+            return False
+        if self.kind == "finite":
+            return any(sp.simplify(value - v) == 0 for v in self.values)
+        if not value.is_real:
+            return False
+        if self.kind == "integer" and not value.is_integer:
+            return False
+        for bound, is_lo, open_ in ((self.lo, True, self.lo_open), (self.hi, False, self.hi_open)):
+            if bound is None:
+                continue
+            if not bound.is_number:
+                return False
+            gap = (value - bound) if is_lo else (bound - value)
+            ok = gap.is_positive if open_ else gap.is_nonnegative
+            if ok is not True:
+                return False
+        return True
+
+    def within(self, other: "Domain") -> bool:
+        """Whether every value of this domain lies in ``other``."""
+        if other.kind == "vector" or self.kind == "vector":
+            return (self.kind == other.kind and self.entry.within(other.entry)
+                    and (other.length is None or other.length == self.length)
+                    and (other.total is None or other.total == self.total))
+        if self.kind == "finite":
+            return all(other.contains(v) for v in self.values)
+        if other.kind == "finite":
+            return False
+        if other.kind == "integer" and self.kind != "integer":
+            return False
+        for mine, theirs, is_lo in ((self.lo, other.lo, True), (self.hi, other.hi, False)):
+            if theirs is None:
+                continue
+            if mine is None:
+                return False
+            d = (mine - theirs) if is_lo else (theirs - mine)
+            if not (d.is_number and d >= 0):
+                return False
+        if other.lo is not None and other.lo_open and self.lo == other.lo and not self.lo_open:
+            return False
+        if other.hi is not None and other.hi_open and self.hi == other.hi and not self.hi_open:
+            return False
+        return True
+
+    # --- substitutions that cover the domain ----------------------------------------
+    def cases(self, symbol, tag) -> list:
+        """Substitutions for ``symbol``, one dict per case; together they cover the domain."""
+        if self.kind == "finite":
+            return [{symbol: v} for v in self.values]
+        if self.kind == "vector":
+            flags = self.entry.flags() if self.entry is not None else {}
+            return [{symbol: sp.IndexedBase(sp.Dummy(f"{tag}", **flags))}]
+        is_int = self.kind == "integer"
+        lo = self.lo if self.lo is not None and self.lo.is_number else None
+        hi = self.hi if self.hi is not None and self.hi.is_number else None
+        if lo is not None and hi is not None and not is_int:
+            # [lo, hi) as lo + (hi - lo) u / (1 + u) with u >= 0 (u > 0 for an open lower end).
+            u = sp.Dummy(f"{tag}_u", positive=True) if self.lo_open else sp.Dummy(f"{tag}_u", nonnegative=True)
+            out = [{symbol: lo + (hi - lo) * u / (1 + u)}]
+            if not self.hi_open:
+                out.append({symbol: hi})
+            return out
+        if lo is not None:
+            if is_int:
+                return [{symbol: lo + sp.Dummy(f"{tag}_m", integer=True, nonnegative=True)}]
+            return [{symbol: lo + sp.Dummy(f"{tag}_m", positive=self.lo_open, nonnegative=True, real=True)}]
+        if hi is not None:
+            if is_int:
+                return [{symbol: hi - sp.Dummy(f"{tag}_m", integer=True, nonnegative=True)}]
+            return [{symbol: hi - sp.Dummy(f"{tag}_m", positive=self.hi_open, nonnegative=True, real=True)}]
+        return [{symbol: sp.Dummy(f"{tag}_r", integer=True) if is_int else sp.Dummy(f"{tag}_r", real=True)}]
+
+    # --- random admissible points -----------------------------------------------------
+    def sample(self, rng: random.Random, bounds: dict):
+        """A random value of the domain; ``bounds`` gives the values of symbolic bounds."""
+        if self.kind == "finite":
+            return rng.choice(self.values)
+        if self.kind == "vector":
+            return None  # vectors are sampled by the space (they need their length)
+        lo = None if self.lo is None else sp.sympify(self.lo).xreplace(bounds)
+        hi = None if self.hi is None else sp.sympify(self.hi).xreplace(bounds)
+        lo = lo if lo is not None and lo.is_number else None
+        hi = hi if hi is not None and hi.is_number else None
+        if self.kind == "integer":
+            a = int(sp.ceiling(lo)) if lo is not None else (int(sp.floor(hi)) - 12 if hi is not None else -6)
+            b = int(sp.floor(hi)) if hi is not None else a + 12
+            return sp.Integer(rng.randint(a, max(a, b)))
+        if lo is not None and hi is not None:
+            frac = sp.Rational(rng.randint(1, 96), 97)
+            return lo + (hi - lo) * frac
+        offset = sp.Rational(rng.randint(1, 400), rng.randint(7, 60))
+        if lo is not None:
+            return lo + offset
+        if hi is not None:
+            return hi - offset
+        return offset * rng.choice((-1, 1))
+
+
+class Space:
+    """The symbols a proof quantifies over, with their domains, and the random quantities' domains."""
+
+    def __init__(self, domains: dict, rand_domains: dict | None = None, fixed: dict | None = None):
+        self.domains = dict(domains)
+        #: label -> Domain of the random quantity (state domain or draw support)
+        self.rand_domains = dict(rand_domains or {})
+        self.fixed = dict(fixed or {})
+
+    def restricted(self, fixed: dict) -> "Space":
+        return Space(self.domains, self.rand_domains, {**self.fixed, **fixed})
+
+    def without(self, symbol) -> "Space":
+        return Space({k: v for k, v in self.domains.items() if k != symbol}, self.rand_domains, self.fixed)
+
+    def with_index(self, symbol, lo, hi) -> "Space":
+        return Space({**self.domains, symbol: Domain.integer(lo, hi)}, self.rand_domains, self.fixed)
+
+    # --- opaque atoms -------------------------------------------------------------------
+    def opaque(self, expr, record=None):
+        """``expr`` with random quantities replaced by symbols of their domains, and every other
+        word (E[...], CE, Var, ...) by an unconstrained real symbol (same atom, same symbol).
+        ``record``, a dict, receives each new symbol (or IndexedBase) and its Domain."""
+        from .terms import VOCABULARY
+
+        expr = sp.sympify(expr)
+        reps, bases = {}, {}
+        record = {} if record is None else record
+        for a in sorted(_outermost_words(expr, VOCABULARY), key=sp.default_sort_key):
+            if isinstance(a, Rand):
+                dom = self.rand_domains.get(a.label, Domain.real())
+                key = (a.label, a.generation)
+                if a.indices:
+                    if key not in bases:
+                        bases[key] = sp.IndexedBase(sp.Dummy(f"{a.label}_{a.generation}", **dom.flags()))
+                        record[bases[key]] = Domain.vector(dom)
+                    reps[a] = bases[key][a.indices]
+                else:
+                    reps[a] = sp.Dummy(f"{a.label}_{a.generation}", **dom.flags())
+                    record[reps[a]] = dom
+            else:
+                reps[a] = sp.Dummy("w", real=True)
+                record[reps[a]] = Domain.real()
+        return expr.xreplace(reps) if reps else expr
+
+    def cases(self):
+        """Every combination of case substitutions (a list of dicts)."""
+        import itertools
+        options = []
+        for sym, dom in self.domains.items():
+            if sym in self.fixed:
+                continue
+            options.append(dom.cases(sym, str(sym)))
+        out = []
+        for combo in itertools.product(*options) if options else [()]:
+            sub = dict(self.fixed)
+            for d in combo:
+                sub.update(d)
+            out.append(sub)
+        return out
+
+    def points(self, count: int, seed: int = 0):
+        """``count`` random admissible points: dicts from symbol to value; vectors map to a
+        function from an integer index to a value."""
+        rng = random.Random(seed)
+        order = sorted(self.domains, key=lambda s: (self._depends(s), sp.default_sort_key(s)))
+        for _ in range(count):
+            point = dict(self.fixed)
+            for sym in order:
+                if sym in point:
+                    continue
+                dom = self.domains[sym]
+                if dom.kind == "vector":
+                    point[sym] = _vector_sample(dom, rng, point)
+                else:
+                    point[sym] = dom.sample(rng, point)
+            yield point
+
+    def _depends(self, sym):
+        dom = self.domains[sym]
+        deps = set()
+        for b in (dom.lo, dom.hi, dom.length):
+            if b is not None and hasattr(b, "free_symbols"):
+                deps |= sp.sympify(b).free_symbols
+        return len(deps)
+
+
+def _vector_sample(dom, rng, point):
+    length = dom.length
+    if length is not None:
+        length = int(sp.sympify(length).xreplace(point))
+    values = {}
+    if dom.total is not None and length is not None:
+        raw = [sp.Rational(rng.randint(1, 30), 1) for _ in range(length)]
+        if rng.random() < 0.3 and length > 1:
+            raw[rng.randrange(length)] = sp.Integer(0)  # a category with no mass
+        s = sum(raw)
+        for j, r in enumerate(raw, start=1):
+            values[j] = r / s * dom.total
+    entry = dom.entry
+
+    def value(j):
+        j = int(j)
+        if j not in values:
+            if length is not None and not 1 <= j <= length:
+                values[j] = sp.Integer(0)
+            else:
+                values[j] = entry.sample(rng, point)
+        return values[j]
+
+    value.length = length
+    return value
+
+
+def _outermost_words(expr, classes):
+    """Outermost occurrences of vocabulary words (a word inside another word is part of it)."""
+    out = set()
+
+    def walk(e):
+        if isinstance(e, classes):
+            out.add(e)
+            return
+        for a in e.args:
+            if isinstance(a, sp.Basic):
+                walk(a)
+    walk(expr)
+    return out

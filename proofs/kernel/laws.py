@@ -1,0 +1,284 @@
+"""Laws: a model's declaration as the kernel sees it, and the distributions' cited facts.
+
+A :class:`Law` names its parameters (with domains), its state variables (initial value, one-step
+update, domain) and its draws (a family from :data:`FAMILIES` and arguments that may depend on the
+state and the parameters). The kernel checks a law once (:meth:`Law.problems`): expressions use
+only what they may, arguments lie in the family's domain, and each state domain is kept: the
+initial value lies in it and the update maps the state domains and the draws' supports back into
+it. Draws are independent of each other and of the past given the current state.
+
+The distribution facts are axioms, cited and stated as schemas over the family's parameters; a
+step instantiates one only through a declared draw, so the parameters are bound by the law, never
+by the proof.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+
+from .domains import Domain
+from .terms import CE, Ind, Rand, words_in
+
+# Pattern symbols of the schemas: a family's parameters, the order, the draw.
+_a, _b, _order, _j, _D = sp.symbols("a b order j D")
+
+
+@dataclass(frozen=True)
+class Family:
+    """A distribution family: its parameters' domains, its support, and its facts."""
+
+    name: str
+    params: tuple              # pattern symbols
+    param_domains: tuple       # Domain of each parameter (bounds may name earlier parameters)
+    support: Any               # Domain of a draw (bounds may name the parameters)
+    reference: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A cited fact about a family: ``CE(lhs, g) = value`` with the family's parameters bound by
+    the declared draw, and (for an order) a condition the instance must meet."""
+
+    name: str
+    family: str
+    lhs: Any                   # in the pattern draw _D and the order
+    value: Any                 # in the family's parameters and the order
+    order: str                 # "none", "integer" (order integer >= 0) or "real" (order real)
+    condition: Any = None      # a relation in the parameters and the order, decided per instance
+    reference: str = ""
+
+
+def _stirling_free_normal_moment():
+    # E[D^k] for D ~ N(a, b): sum over even j of C(k, j) a^(k-j) b^(j/2) (j-1)!!.
+    return sp.Sum(sp.binomial(_order, 2 * _j) * _a ** (_order - 2 * _j) * _b ** _j * sp.factorial(2 * _j)
+                  / (2 ** _j * sp.factorial(_j)), (_j, 0, sp.floor(_order / 2)))
+
+
+CASELLA = "Casella and Berger (2002), Statistical Inference, 2nd ed., Ch. 3 and 4"
+JOHNSON = "Johnson, Kotz and Balakrishnan (1994), Continuous Univariate Distributions, vol. 1, Ch. 17-18"
+JOHNSON_D = "Johnson, Kemp and Kotz (2005), Univariate Discrete Distributions, 3rd ed., Ch. 3-4"
+
+FAMILIES = {
+    "Normal": Family("Normal", (_a, _b), (Domain.real(), Domain.real(0)), Domain.real(), CASELLA),
+    "ChiSquare": Family("ChiSquare", (_a,), (Domain.real(0, lo_open=True),), Domain.real(0, lo_open=True), JOHNSON),
+    "Gamma": Family("Gamma", (_a, _b), (Domain.real(0, lo_open=True), Domain.real(0, lo_open=True)),
+                    Domain.real(0, lo_open=True), JOHNSON),
+    "Poisson": Family("Poisson", (_a,), (Domain.real(0),), Domain.integer(0), JOHNSON_D),
+    "Binomial": Family("Binomial", (_a, _b), (Domain.integer(0), Domain.real(0, 1)), Domain.integer(0, _a), JOHNSON_D),
+}
+
+FACTS = {f.name: f for f in (
+    Fact("normal_moments", "Normal", _D ** _order, _stirling_free_normal_moment(), "integer", None, CASELLA),
+    Fact("chi_square_moments", "ChiSquare", _D ** _order,
+         2 ** _order * sp.gamma(_a / 2 + _order) / sp.gamma(_a / 2), "real", sp.Gt(_order, -_a / 2), JOHNSON),
+    Fact("chi_square_log_moment", "ChiSquare", sp.log(_D), sp.polygamma(0, _a / 2) + sp.log(2), "none", None, JOHNSON),
+    Fact("gamma_moments", "Gamma", _D ** _order, _b ** _order * sp.gamma(_a + _order) / sp.gamma(_a), "real",
+         sp.Gt(_order, -_a), JOHNSON),
+    Fact("gamma_log_moment", "Gamma", sp.log(_D), sp.polygamma(0, _a) + sp.log(_b), "none", None, JOHNSON),
+    Fact("poisson_factorial_moments", "Poisson", sp.ff(_D, _order), _a ** _order, "integer", None, JOHNSON_D),
+    Fact("binomial_factorial_moments", "Binomial", sp.ff(_D, _order), sp.ff(_a, _order) * _b ** _order,
+         "integer", None, JOHNSON_D),
+    Fact("binomial_pmf", "Binomial", Ind(sp.Eq(_D, _order)),
+         sp.binomial(_a, _order) * _b ** _order * (1 - _b) ** (_a - _order), "integer", sp.Le(_order, _a), JOHNSON_D),
+)}
+
+
+@dataclass(frozen=True)
+class Draw:
+    """A draw: its name, family and arguments (expressions in the parameters and the state at g)."""
+
+    name: str
+    family: str
+    args: tuple
+
+
+@dataclass(frozen=True)
+class StateVar:
+    name: str
+    init: Any
+    step: Any
+    domain: Domain
+    #: Index symbols the variable carries (a category i): Rand(name, g, i).
+    indices: tuple = ()
+
+
+@dataclass(frozen=True)
+class Law:
+    """A model's one-step law over generations ``generation`` = 0, 1, ...
+
+    ``state`` and ``draws`` refer to each other as ``Rand(name, generation, *indices)``;
+    ``step`` expressions may use the state and the draws at ``generation``, ``init`` the parameters.
+    """
+
+    name: str
+    generation: Any
+    params: dict
+    state: tuple
+    draws: tuple
+    indices: dict = field(default_factory=dict)   # index symbol -> Domain
+
+    def variable(self, name):
+        return next((v for v in self.state if v.name == name), None)
+
+    def draw(self, name):
+        return next((d for d in self.draws if d.name == name), None)
+
+    def rand_domains(self) -> dict:
+        out = {v.name: v.domain for v in self.state}
+        for d in self.draws:
+            fam = FAMILIES[d.family]
+            out[d.name] = _bind_domain(fam.support, dict(zip(fam.params, d.args)))
+        return out
+
+    def key(self):
+        return (self.name, sp.srepr(self.generation), tuple(sorted((sp.srepr(k), v) for k, v in self.params.items())),
+                tuple((v.name, sp.srepr(v.init), sp.srepr(v.step), v.domain, v.indices) for v in self.state),
+                tuple((d.name, d.family, tuple(map(sp.srepr, d.args))) for d in self.draws))
+
+    # --- well-formedness --------------------------------------------------------------------
+    def problems(self) -> list:
+        """What is wrong with the law ('' free list when it is well formed)."""
+        from .domains import Space
+
+        g = self.generation
+        out = []
+        names = [v.name for v in self.state] + [d.name for d in self.draws]
+        if len(set(names)) != len(names):
+            out.append("state and draw names must be distinct")
+        if g in self.params or not isinstance(g, sp.Symbol):
+            out.append("the generation must be a symbol that is not a parameter")
+        params = set(self.params) | set(self.indices)
+        state_now = {Rand(v.name, g, *v.indices) for v in self.state}
+        draws_now = {Rand(d.name, g, *self._draw_indices(d)) for d in self.draws}
+
+        def uses(expr, allowed_rands, what):
+            expr = sp.sympify(expr)
+            if words_in(expr) - {Rand}:
+                out.append(f"{what} may use no expectation or other word: {expr}")
+            stray = {r for r in _rands(expr) if r not in allowed_rands}
+            if stray:
+                out.append(f"{what} uses {sorted(map(str, stray))}, which it may not")
+            free = expr.free_symbols - params - set().union(*[r.free_symbols for r in _rands(expr)] or [set()])
+            if free:
+                out.append(f"{what} uses undeclared symbols {sorted(map(str, free))}")
+        for v in self.state:
+            uses(v.init, set(), f"the initial value of {v.name}")
+            uses(v.step, state_now | draws_now, f"the update of {v.name}")
+        for d in self.draws:
+            if d.family not in FAMILIES:
+                out.append(f"unknown family {d.family}")
+                continue
+            if len(d.args) != len(FAMILIES[d.family].params):
+                out.append(f"{d.family} takes {len(FAMILIES[d.family].params)} arguments")
+                continue
+            for a in d.args:
+                uses(a, state_now, f"an argument of {d.name}")
+        if out:
+            return out
+        domains = {**self.params, **self.indices, g: Domain.integer(0)}
+        space = Space(domains, self.rand_domains())
+        init_space = Space({**self.params, **self.indices})
+        for v in self.state:
+            out += [f"the initial value of {v.name}: {p}" for p in _in_domain(v.init, v.domain, init_space)]
+            out += [f"the update of {v.name}: {p}" for p in _in_domain(v.step, v.domain, space)]
+        for d in self.draws:
+            fam = FAMILIES[d.family]
+            binding = {}
+            for p, a, dom in zip(fam.params, d.args, fam.param_domains):
+                out += [f"argument {a} of {d.name}: {p_}" for p_ in _in_domain(a, _bind_domain(dom, binding), space)]
+                binding[p] = a
+        return out
+
+    def _draw_indices(self, d):
+        idx = set()
+        for a in d.args:
+            for r in _rands(a):
+                idx |= set(r.indices)
+        return tuple(sorted(idx, key=sp.default_sort_key))
+
+
+def draw_rand(law, d, g):
+    return Rand(d.name, g, *law._draw_indices(d))
+
+
+def _rands(expr):
+    return {a for a in sp.preorder_traversal(sp.sympify(expr)) if isinstance(a, Rand)}
+
+
+def _bind_domain(dom, binding):
+    def b(x):
+        return None if x is None else sp.sympify(x).xreplace(binding)
+    return Domain(dom.kind, b(dom.lo), b(dom.hi), dom.lo_open, dom.hi_open, dom.values, dom.entry, dom.length,
+                  dom.total)
+
+
+def _in_domain(expr, dom, space) -> list:
+    """Problems with ``expr`` lying in ``dom`` over ``space`` (empty when shown)."""
+    from .decide import is_positive
+
+    expr = sp.sympify(expr)
+    out = []
+    if dom.kind == "finite":
+        return [f"{expr} is not shown to lie in a finite set"]
+    if dom.kind == "integer":
+        # Integer-valued: the expression is a polynomial with integer coefficients in integer
+        # quantities only (anything else is not shown).
+        if not _integer_valued(expr, space):
+            out.append(f"{expr} is not shown integer")
+    for bound, is_lo, open_ in ((dom.lo, True, dom.lo_open), (dom.hi, False, dom.hi_open)):
+        if bound is None:
+            continue
+        gap = (expr - bound) if is_lo else (bound - expr)
+        ok, _ = is_positive(gap, space, strict=open_)
+        if not ok:
+            out.append(f"{expr} {'>' if is_lo else '<'}{'' if open_ else '='} {bound} is not shown")
+    return out
+
+
+def _integer_valued(expr, space):
+    opaque = space.opaque(expr)
+    for case in space.cases():
+        e = sp.expand(opaque.xreplace(case))
+        if not (e.is_integer or (e.is_polynomial() and all(c.is_integer for c in sp.Poly(e).coeffs())
+                                 and all(s.is_integer for s in e.free_symbols))):
+            return False
+    return True
+
+
+def fact_instance(law, fact_name, draw_name, g, order=None):
+    """The relation ``CE(lhs, g) = value`` of a fact for a declared draw, with its condition, or
+    raise ValueError saying why there is none."""
+    if fact_name not in FACTS:
+        raise ValueError(f"no fact {fact_name!r}")
+    fact = FACTS[fact_name]
+    d = law.draw(draw_name)
+    if d is None:
+        raise ValueError(f"{draw_name} is not a draw of {law.name}")
+    if d.family != fact.family:
+        raise ValueError(f"{fact_name} holds for {fact.family} draws; {draw_name} is {d.family}")
+    fam = FAMILIES[fact.family]
+    here = {Rand(v.name, law.generation, *v.indices): Rand(v.name, g, *v.indices) for v in law.state}
+    binding = {p: sp.sympify(a).xreplace(here) for p, a in zip(fam.params, d.args)}
+    if fact.order == "none":
+        if order is not None:
+            raise ValueError(f"{fact_name} takes no order")
+    else:
+        if order is None:
+            raise ValueError(f"{fact_name} needs an order")
+        order = sp.sympify(order)
+        if order.free_symbols - set(law.params) or words_in(order):
+            raise ValueError("the order may use parameters only")
+        if fact.order == "integer" and not (order.is_integer and order.is_nonnegative):
+            raise ValueError(f"the order of {fact_name} must be an integer >= 0")
+        binding[_order] = order
+    D = draw_rand(law, d, g)
+    lhs = fact.lhs.xreplace({_D: D, **({_order: order} if order is not None else {})})
+    value = fact.value.xreplace(binding)
+    if value.has(sp.Sum) and order is not None and order.is_Integer:
+        value = value.doit()
+    condition = None if fact.condition is None else fact.condition.xreplace(binding)
+    return sp.Eq(CE(lhs, g), value, evaluate=False), condition
+

@@ -1,0 +1,624 @@
+"""The primitive rules: a closed table. Each rule checks one step and returns a :class:`Verdict`.
+
+``check(relation, premises, ctx)``: ``premises`` are the relations of the cited steps, ``ctx``
+holds the proof's space, law and library. A rule states and checks every side condition it
+relies on; any failure to show one is a rejection.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+
+from .axioms import AXIOMS, instance
+from .decide import is_positive, is_zero
+from .domains import Domain
+from .laws import FAMILIES, draw_rand, fact_instance
+from .terms import CE, E, Rand, bound_symbols, rands, words_in
+
+_INEQ = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    message: str = ""
+    residual: Any = None
+    axioms: frozenset = frozenset()
+
+    @staticmethod
+    def fail(message, residual=None):
+        return Verdict(False, message, residual)
+
+
+def gap(rel):
+    """(expr, strict) meaning ``expr > 0`` (strict) or ``expr >= 0``."""
+    if isinstance(rel, sp.StrictLessThan):
+        return rel.rhs - rel.lhs, True
+    if isinstance(rel, sp.LessThan):
+        return rel.rhs - rel.lhs, False
+    if isinstance(rel, sp.StrictGreaterThan):
+        return rel.lhs - rel.rhs, True
+    if isinstance(rel, sp.GreaterThan):
+        return rel.lhs - rel.rhs, False
+    raise ValueError(f"{rel} is not an inequality")
+
+
+def decide(rel, space) -> Verdict:
+    """A relation that must hold identically over ``space``."""
+    if isinstance(rel, sp.Eq):
+        ok, residual = is_zero(rel.lhs - rel.rhs, space)
+        return Verdict(True) if ok else Verdict.fail("sympy could not reduce lhs - rhs to 0", residual)
+    if isinstance(rel, _INEQ):
+        expr, strict = gap(rel)
+        ok, residual = is_positive(expr, space, strict)
+        return Verdict(True) if ok else Verdict.fail(f"sympy could not show {'>' if strict else '>='} 0", residual)
+    if isinstance(rel, sp.And):
+        for r in rel.args:
+            v = decide(r, space)
+            if not v.ok:
+                return v
+        return Verdict(True)
+    return Verdict.fail(f"cannot decide a {type(rel).__name__}")
+
+
+def same(a, b, space) -> bool:
+    """Two relations of one type whose left sides are identical and right sides equal in value
+    (or, for inequalities, whose sides are pairwise equal in value)."""
+    if type(a) is not type(b) or not isinstance(a, (sp.Eq,) + _INEQ):
+        return a == b
+    if a == b:
+        return True
+    for x, y in ((a.lhs, b.lhs), (a.rhs, b.rhs)):
+        if x != y and not is_zero(x - y, space)[0]:
+            return False
+    return True
+
+
+def deterministic(expr) -> bool:
+    return not words_in(expr)
+
+
+def _measurable(expr, g, law) -> str:
+    """'' when ``expr`` is determined by the history up to generation g; else why not."""
+    if words_in(expr) - {Rand}:
+        return "holds an expectation or another word"
+    draws = {d.name for d in law.draws}
+    for r in rands(expr):
+        later = sp.simplify(r.generation - g)
+        if r.label in draws and not (later.is_negative is True):
+            return f"{r} is drawn at or after generation {g}"
+        if r.label not in draws and not (later.is_nonpositive is True):
+            return f"{r} comes after generation {g}"
+    return ""
+
+
+class Rule:
+    name = "rule"
+
+    def describe(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Algebra(Rule):
+    """The relation holds identically (sympy decides it over the space)."""
+
+    name = "algebra"
+
+    def check(self, relation, premises, ctx):
+        if premises:
+            return Verdict.fail("algebra takes no premises")
+        return decide(relation, ctx.space)
+
+
+def _guard_binders(equalities, relations):
+    bound = set()
+    for r in relations:
+        bound |= bound_symbols(r)
+    for eq in equalities:
+        clash = (eq.lhs.free_symbols | eq.rhs.free_symbols) & bound
+        if clash:
+            raise ValueError(f"rewriting with {eq} under a binder of {sorted(map(str, clash))} is not allowed")
+
+
+def rewrite(expr, equalities, passes=6):
+    for _ in range(passes):
+        new = expr
+        for eq in equalities:
+            new = new.xreplace({eq.lhs: eq.rhs})
+        if new == expr:
+            break
+        expr = new
+    return expr
+
+
+def _rebuild(rel, f):
+    return type(rel)(f(rel.lhs), f(rel.rhs), evaluate=False) if isinstance(rel, (sp.Eq,) + _INEQ) else f(rel)
+
+
+@dataclass(frozen=True)
+class Rewrite(Rule):
+    """Replace each equality premise's left side by its right side (exact subterms), then the
+    relation must be the one non-equality premise, or the last premise if all are equalities
+    and ``source`` is set, or else hold identically."""
+
+    source: bool = False
+    name = "rewrite"
+
+    def check(self, relation, premises, ctx):
+        if not premises:
+            return Verdict.fail("rewrite needs premises")
+        eqs = [p for p in premises if isinstance(p, sp.Eq)]
+        others = [p for p in premises if not isinstance(p, sp.Eq)]
+        target = None
+        if others:
+            if len(others) > 1:
+                return Verdict.fail("rewrite takes at most one non-equality premise")
+            target = others[0]
+        elif self.source:
+            target, eqs = eqs[-1], eqs[:-1]
+        _guard_binders(eqs, [relation] + ([target] if target is not None else []))
+        new = _rebuild(relation, lambda e: rewrite(e, eqs))
+        if target is None:
+            return decide(new, ctx.space)
+        old = _rebuild(target, lambda e: rewrite(e, eqs))
+        if same(new, old, ctx.space):
+            return Verdict(True)
+        return Verdict.fail("the rewritten relation is not the premise", new)
+
+
+@dataclass(frozen=True)
+class LawStep(Rule):
+    """The declared update of a state variable: Eq(x_{t+1}, update at t)."""
+
+    variable: str
+    name = "law"
+
+    def describe(self):
+        return f"law: update of {self.variable}"
+
+    def check(self, relation, premises, ctx):
+        law = ctx.law
+        v = law.variable(self.variable) if law is not None else None
+        if v is None or premises:
+            return Verdict.fail(f"no state variable {self.variable} in the proof's law (and no premises allowed)")
+        g = law.generation
+        inst = sp.Eq(Rand(v.name, g + 1, *v.indices), v.step, evaluate=False)
+        if isinstance(relation, sp.Eq) and relation.lhs == inst.lhs and is_zero(relation.rhs - inst.rhs, ctx.space)[0]:
+            return Verdict(True, axioms=frozenset({f"law:{law.name}"}))
+        return Verdict.fail("not the declared update", inst)
+
+
+@dataclass(frozen=True)
+class LawInit(Rule):
+    """The declared initial value of a state variable: Eq(x_0, init)."""
+
+    variable: str
+    name = "law"
+
+    def describe(self):
+        return f"law: initial value of {self.variable}"
+
+    def check(self, relation, premises, ctx):
+        law = ctx.law
+        v = law.variable(self.variable) if law is not None else None
+        if v is None or premises:
+            return Verdict.fail(f"no state variable {self.variable} in the proof's law (and no premises allowed)")
+        inst = sp.Eq(Rand(v.name, 0, *v.indices), v.init, evaluate=False)
+        if isinstance(relation, sp.Eq) and relation.lhs == inst.lhs and is_zero(relation.rhs - inst.rhs, ctx.space)[0]:
+            return Verdict(True, axioms=frozenset({f"law:{law.name}"}))
+        return Verdict.fail("not the declared initial value", inst)
+
+
+@dataclass(frozen=True)
+class DrawFact(Rule):
+    """A cited fact of a declared draw's family at generation t (the law binds its parameters)."""
+
+    fact: str
+    draw: str
+    order: Any = None
+    name = "draw fact"
+
+    def describe(self):
+        return f"{self.fact} for {self.draw}" + (f" (order {self.order})" if self.order is not None else "")
+
+    def check(self, relation, premises, ctx):
+        if premises or ctx.law is None:
+            return Verdict.fail("a draw fact takes no premises and needs a law")
+        inst, cond = fact_instance(ctx.law, self.fact, self.draw, ctx.law.generation, self.order)
+        if cond is not None:
+            v = decide(cond, ctx.space)
+            if not v.ok:
+                return Verdict.fail(f"condition {cond} of {self.fact} not shown", v.residual)
+        if isinstance(relation, sp.Eq) and relation.lhs == inst.lhs and is_zero(relation.rhs - inst.rhs, ctx.space)[0]:
+            return Verdict(True, axioms=frozenset({self.fact}))
+        return Verdict.fail(f"not the instance of {self.fact}", inst)
+
+
+@dataclass(frozen=True)
+class CondExpect(Rule):
+    """Conditional expectation given generation g of a sum of products: each product is a factor
+    determined by the history up to g times functions of distinct draws at g, each of which is the
+    argument of a premise Eq(CE(h, g), v). Independence of the draws given the state, linearity,
+    and taking out what is known give the sum of the products of the values."""
+
+    name = "conditional expectation"
+
+    def check(self, relation, premises, ctx):
+        law = ctx.law
+        if law is None or not isinstance(relation, sp.Eq) or not isinstance(relation.lhs, CE):
+            return Verdict.fail("concludes Eq(CE(Y, g), value) under a law")
+        Y, g = relation.lhs.args
+        draws = {d.name for d in law.draws}
+        known = {}
+        for p in premises:
+            if not (isinstance(p, sp.Eq) and isinstance(p.lhs, CE) and p.lhs.args[1] == g):
+                return Verdict.fail("each premise must be Eq(CE(h, g), value) at the same g")
+            h, v = p.lhs.args[0], p.rhs
+            labels = {r.label for r in rands(h)}
+            if len(labels) != 1 or not labels <= draws or words_in(h) - {Rand} or \
+                    any(r.generation != g for r in rands(h)):
+                return Verdict.fail(f"{h} must be a function of one draw at generation {g}")
+            why = _measurable(v, g, law)
+            if why or v.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
+                return Verdict.fail(f"the value {v} must be finite and known at generation {g}: {why}")
+            known[h] = (labels.pop(), v)
+        total = sp.S.Zero
+        for term in sp.Add.make_args(Y):
+            measurable, by_draw = [], {}
+            for factor in sp.Mul.make_args(term):
+                labels = {r.label for r in rands(factor) if r.label in draws and r.generation == g}
+                if not labels:
+                    why = _measurable(factor, g, law)
+                    if why:
+                        return Verdict.fail(f"factor {factor}: {why}")
+                    measurable.append(factor)
+                elif len(labels) == 1 and not (_measurable(factor.xreplace(
+                        {r: sp.Dummy() for r in rands(factor) if r.label in labels}), g, law)):
+                    by_draw.setdefault(labels.pop(), []).append(factor)
+                else:
+                    return Verdict.fail(f"factor {factor} mixes draws, or a draw with later quantities")
+            value = sp.Mul(*measurable)
+            for label, factors in by_draw.items():
+                h = sp.Mul(*factors)
+                if h not in known or known[h][0] != label:
+                    return Verdict.fail(f"no premise gives CE({h}, {g})")
+                value *= known[h][1]
+            total += value
+        ok, residual = is_zero(relation.rhs - total, ctx.space)
+        if not ok:
+            return Verdict.fail("not the conditional expectation", residual)
+        return Verdict(True, axioms=frozenset({"conditional_expectation"}))
+
+
+@dataclass(frozen=True)
+class Tower(Rule):
+    """From Eq(CE(Y, g), W) conclude Eq(E(Y), E(W))."""
+
+    name = "tower"
+
+    def check(self, relation, premises, ctx):
+        if len(premises) != 1 or not isinstance(premises[0], sp.Eq) or not isinstance(premises[0].lhs, CE):
+            return Verdict.fail("tower takes one premise Eq(CE(Y, g), W)")
+        (Y, g), W = premises[0].lhs.args, premises[0].rhs
+        why = _measurable(W, g, ctx.law) if ctx.law is not None else "no law"
+        if why:
+            return Verdict.fail(f"W must be known at generation {g}: {why}")
+        if not (isinstance(relation, sp.Eq) and relation.lhs == E(Y) and relation.rhs == E(W)):
+            return Verdict.fail("tower concludes Eq(E(Y), E(W))", sp.Eq(E(Y), E(W), evaluate=False))
+        return Verdict(True, axioms=frozenset({"conditional_expectation"}))
+
+
+@dataclass(frozen=True)
+class ExpectLinear(Rule):
+    """E(Y) = sum c_k v_k + c0 from premises Eq(E(W_k), v_k) (finite, deterministic values) when
+    Y = sum c_k W_k + c0 pathwise with deterministic coefficients."""
+
+    coefficients: tuple = ()
+    constant: Any = 0
+    name = "linearity of expectation"
+
+    def check(self, relation, premises, ctx):
+        if not (isinstance(relation, sp.Eq) and isinstance(relation.lhs, E)):
+            return Verdict.fail("concludes Eq(E(Y), value)")
+        if len(self.coefficients) != len(premises):
+            return Verdict.fail("one coefficient per premise")
+        coeffs = [sp.sympify(c) for c in self.coefficients] + [sp.sympify(self.constant)]
+        if not all(deterministic(c) for c in coeffs):
+            return Verdict.fail("coefficients must be deterministic")
+        combo, value = coeffs[-1], coeffs[-1]
+        for c, p in zip(coeffs, premises):
+            if not (isinstance(p, sp.Eq) and isinstance(p.lhs, E)) or not deterministic(p.rhs) or \
+                    p.rhs.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
+                return Verdict.fail("each premise must be Eq(E(W), finite deterministic value)")
+            combo += c * p.lhs.args[0]
+            value += c * p.rhs
+        ok, residual = is_zero(relation.lhs.args[0] - combo, ctx.space)
+        if not ok:
+            return Verdict.fail("Y is not the stated combination", residual)
+        ok, residual = is_zero(relation.rhs - value, ctx.space)
+        if not ok:
+            return Verdict.fail("not the combination of the values", residual)
+        return Verdict(True, axioms=frozenset({"linearity"}))
+
+
+@dataclass(frozen=True)
+class Induction(Rule):
+    """Simultaneous induction on the generation for moments: for each functional phi_j, premises
+    Eq(phi_j at 0, c_j) and Eq(CE(phi_j at g + 1, g), sum_i a_ji phi_i + b_j); if the closed forms
+    F_j satisfy F_j(0) = c_j and F_j(g + 1) = sum_i a_ji F_i(g) + b_j, then E(phi_j) = F_j.
+
+    Integrability: each E(phi_i at g) is finite by the hypothesis, so the tower property and
+    linearity carry it to g + 1 (the coefficients are deterministic)."""
+
+    functionals: tuple = ()
+    closed: tuple = ()
+    matrix: tuple = ()
+    offset: tuple = ()
+    name = "induction"
+
+    def check(self, relation, premises, ctx):
+        law, space = ctx.law, ctx.space
+        if law is None:
+            return Verdict.fail("induction needs a law")
+        g = law.generation
+        J = len(self.functionals)
+        if not (J and len(self.closed) == J and len(self.matrix) == J and len(self.offset) == J
+                and all(len(row) == J for row in self.matrix)):
+            return Verdict.fail("functionals, closed forms, matrix rows and offsets must match")
+        if space.domains.get(g) != Domain.integer(0):
+            return Verdict.fail(f"induction needs {g} an integer >= 0 in the assumptions")
+        if any(g in sp.sympify(b).free_symbols for d in space.domains.values() if d.kind != "vector"
+               for b in (d.lo, d.hi) if b is not None):
+            return Verdict.fail(f"another domain depends on {g}")
+        phis = [sp.sympify(f) for f in self.functionals]
+        for phi in phis:
+            if words_in(phi) - {Rand} or any(r.generation != g or law.variable(r.label) is None for r in rands(phi)):
+                return Verdict.fail(f"{phi} must be a function of the state at {g}")
+        det = [sp.sympify(x) for x in self.closed] + [sp.sympify(x) for row in self.matrix for x in row] + \
+              [sp.sympify(x) for x in self.offset]
+        if not all(deterministic(x) for x in det) or any(x.has(sp.oo, -sp.oo, sp.zoo, sp.nan) for x in det):
+            return Verdict.fail("closed forms and coefficients must be finite and deterministic")
+        base, step = {}, {}
+        for p in premises:
+            if not isinstance(p, sp.Eq):
+                return Verdict.fail("premises must be equalities")
+            if isinstance(p.lhs, CE) and p.lhs.args[1] == g:
+                step[p.lhs.args[0]] = p.rhs
+            else:
+                base[p.lhs] = p.rhs
+        for j, phi in enumerate(phis):
+            at0, at1 = phi.xreplace({g: 0}), phi.xreplace({g: g + 1})
+            if at0 not in base or not deterministic(base[at0]):
+                return Verdict.fail(f"no deterministic base case for {at0}")
+            if at1 not in step:
+                return Verdict.fail(f"no one-step premise for {at1}")
+            combo = sum((sp.sympify(self.matrix[j][i]) * phis[i] for i in range(J)), sp.sympify(self.offset[j]))
+            ok, residual = is_zero(step[at1] - combo, space)
+            if not ok:
+                return Verdict.fail(f"the one-step premise for {at1} is not the stated combination", residual)
+            F = sp.sympify(self.closed[j])
+            ok, residual = is_zero(F.xreplace({g: 0}) - base[at0], space)
+            if not ok:
+                return Verdict.fail(f"base case fails for {phi}", residual)
+            advanced = sum((sp.sympify(self.matrix[j][i]) * sp.sympify(self.closed[i]) for i in range(J)),
+                           sp.sympify(self.offset[j]))
+            ok, residual = is_zero(F.xreplace({g: g + 1}) - advanced, space)
+            if not ok:
+                return Verdict.fail(f"inductive step fails for {phi}", residual)
+        if not isinstance(relation, sp.Eq) or not isinstance(relation.lhs, E) or relation.lhs.args[0] not in phis:
+            return Verdict.fail("induction concludes Eq(E(phi_j), F_j) for one of its functionals")
+        j = phis.index(relation.lhs.args[0])
+        ok, residual = is_zero(relation.rhs - sp.sympify(self.closed[j]), space)
+        if not ok:
+            return Verdict.fail("not the closed form", residual)
+        return Verdict(True, axioms=frozenset({"induction"}))
+
+
+@dataclass(frozen=True)
+class SumOver(Rule):
+    """From Eq(A, B) for every value of a local index conclude Eq(Sum(A, (i, lo, hi)), Sum(B, ...)),
+    the range inside the index's domain."""
+
+    name = "sum over an index"
+
+    def check(self, relation, premises, ctx):
+        if len(premises) != 1 or not isinstance(premises[0], sp.Eq) or not isinstance(relation, sp.Eq):
+            return Verdict.fail("takes one equality and concludes one")
+        L, R = relation.lhs, relation.rhs
+        if not (isinstance(L, sp.Sum) and isinstance(R, sp.Sum) and len(L.limits) == 1 and L.limits == R.limits):
+            return Verdict.fail("concludes Eq(Sum(A, (i, lo, hi)), Sum(B, (i, lo, hi)))")
+        i, lo, hi = L.limits[0]
+        ok, _ = is_positive(hi - lo + 1, ctx.space.without(i), strict=False)
+        if not ok:
+            return Verdict.fail("the range must not be reversed (sympy's convention would sum outside it)")
+        if i not in ctx.local:
+            return Verdict.fail(f"{i} must be a local index of the proof")
+        dom = ctx.space.domains[i]
+        if dom.kind != "integer":
+            return Verdict.fail(f"{i} must be an integer index")
+        for bound, mine, is_lo in ((dom.lo, lo, True), (dom.hi, hi, False)):
+            if bound is None:
+                continue
+            if mine in (sp.oo, -sp.oo):
+                return Verdict.fail("the range leaves the index's domain")
+            ok, _ = is_positive((mine - bound) if is_lo else (bound - mine), ctx.space.without(i), strict=False)
+            if not ok:
+                return Verdict.fail("the range leaves the index's domain")
+        if L.function != premises[0].lhs or R.function != premises[0].rhs:
+            return Verdict.fail("the summands are not the premise's sides")
+        return Verdict(True)
+
+
+@dataclass(frozen=True)
+class ExpectSum(Rule):
+    """E(Sum(W, (i, lo, hi))) = Sum(E(W), (i, lo, hi)) for a finite range and W >= 0."""
+
+    name = "expectation of a finite sum"
+
+    def check(self, relation, premises, ctx):
+        if premises or not isinstance(relation, sp.Eq) or not isinstance(relation.lhs, E):
+            return Verdict.fail("concludes Eq(E(Sum(W, ...)), Sum(E(W), ...)) without premises")
+        S = relation.lhs.args[0]
+        if not isinstance(S, sp.Sum) or len(S.limits) != 1:
+            return Verdict.fail("the expectation must be of a single sum")
+        i, lo, hi = S.limits[0]
+        if lo.has(sp.oo, -sp.oo) or hi.has(sp.oo, -sp.oo):
+            return Verdict.fail("only finite ranges")
+        ok, _ = is_positive(hi - lo + 1, ctx.space, strict=False)
+        if not ok:
+            return Verdict.fail("the range must not be reversed")
+        if relation.rhs != sp.Sum(E(S.function), *S.limits):
+            return Verdict.fail("not the sum of the expectations")
+        inner = ctx.space.with_index(i, lo, hi)
+        ok, _ = is_positive(S.function, inner, strict=False)
+        if not ok:
+            return Verdict.fail("the summand must be shown >= 0")
+        return Verdict(True, axioms=frozenset({"linearity"}))
+
+
+@dataclass(frozen=True)
+class Specialize(Rule):
+    """From a relation about a symbol conclude it at a value inside the symbol's domain."""
+
+    symbol: Any = None
+    value: Any = None
+    name = "specialize"
+
+    def describe(self):
+        return f"at {self.symbol} = {self.value}"
+
+    def check(self, relation, premises, ctx):
+        if len(premises) != 1:
+            return Verdict.fail("specialize takes one premise")
+        dom = ctx.space.domains.get(self.symbol)
+        if dom is None or not dom.contains(self.value):
+            return Verdict.fail(f"{self.symbol} = {self.value} is not within the symbol's domain")
+        for other in ctx.space.domains.values():
+            if any(b is not None and self.symbol in sp.sympify(b).free_symbols for b in (other.lo, other.hi, other.length)):
+                return Verdict.fail(f"another domain depends on {self.symbol}")
+        inst = premises[0].xreplace({self.symbol: self.value})
+        if isinstance(inst, (sp.Eq,) + _INEQ):
+            inst = type(inst)(inst.lhs.doit() if isinstance(inst.lhs, (sp.Sum, sp.Product)) else inst.lhs,
+                              inst.rhs, evaluate=False)
+        if same(relation, inst, ctx.space):
+            return Verdict(True)
+        return Verdict.fail(f"not the premise at {self.symbol} = {self.value}", inst)
+
+
+@dataclass(frozen=True)
+class AxiomInstance(Rule):
+    """An instance of a general axiom, its side conditions decided."""
+
+    axiom: str
+    mapping: Any = field(default_factory=dict)
+    name = "axiom"
+
+    def describe(self):
+        return f"axiom {self.axiom}"
+
+    def check(self, relation, premises, ctx):
+        if premises:
+            return Verdict.fail("an axiom instance takes no premises")
+        ax = AXIOMS.get(self.axiom)
+        if ax is None:
+            return Verdict.fail(f"no axiom {self.axiom!r}")
+        if ax.holds_for and (ctx.law is None or not {d.family for d in ctx.law.draws} & set(ax.holds_for)):
+            return Verdict.fail(f"axiom {self.axiom} holds for {', '.join(ax.holds_for)} laws only")
+        inst, conds = instance(ax, dict(self.mapping), bound_symbols(relation))
+        for c in conds:
+            v = decide(c, ctx.space)
+            if not v.ok:
+                return Verdict.fail(f"side condition {c} not shown", v.residual)
+        if same(relation, inst, ctx.space):
+            return Verdict(True, axioms=frozenset({self.axiom}))
+        return Verdict.fail(f"not an instance of {self.axiom}", inst)
+
+
+@dataclass(frozen=True)
+class VectorTotal(Rule):
+    """A vector parameter with a fixed total: Eq(Sum(v[j], (j, 1, length)), total)."""
+
+    name = "assumption"
+
+    def check(self, relation, premises, ctx):
+        if premises or not isinstance(relation, sp.Eq) or not isinstance(relation.lhs, sp.Sum):
+            return Verdict.fail("concludes Eq(Sum(v[j], (j, 1, length)), total)")
+        S = relation.lhs
+        j, lo, hi = S.limits[0]
+        f = S.function
+        if len(S.limits) != 1 or not isinstance(f, sp.Indexed) or f.indices != (j,):
+            return Verdict.fail("the sum must be of v[j] over j")
+        dom = ctx.space.domains.get(f.base) or ctx.space.domains.get(f.base.label)
+        if dom is None or dom.kind != "vector" or dom.total is None or lo != 1 or hi != dom.length:
+            return Verdict.fail("not a vector parameter with a total over its whole range")
+        if relation.rhs != dom.total:
+            return Verdict.fail("not the vector's total")
+        return Verdict(True)
+
+
+@dataclass(frozen=True)
+class Order(Rule):
+    """From one inequality p < q (or <=) and equalities to rewrite with, conclude a < b when
+    (b - a) - scale (q - p) >= 0 with scale > 0 (strict needs a strict premise or remainder)."""
+
+    scale: Any = 1
+    name = "inequality"
+
+    def check(self, relation, premises, ctx):
+        eqs = [p for p in premises if isinstance(p, sp.Eq)]
+        ineqs = [p for p in premises if isinstance(p, _INEQ)]
+        if len(ineqs) != 1 or len(eqs) + 1 != len(premises) or not isinstance(relation, _INEQ):
+            return Verdict.fail("takes one inequality and equalities, concludes an inequality")
+        if not deterministic(self.scale):
+            return Verdict.fail("the scale must be deterministic")
+        _guard_binders(eqs, [relation, ineqs[0]])
+        concl, strict = gap(_rebuild(relation, lambda e: rewrite(e, eqs)))
+        prem, pstrict = gap(_rebuild(ineqs[0], lambda e: rewrite(e, eqs)))
+        ok, residual = is_positive(self.scale, ctx.space, True)
+        if not ok:
+            return Verdict.fail("the scale is not shown positive", residual)
+        ok, residual = is_positive(concl - self.scale * prem, ctx.space, strict and not pstrict)
+        if not ok:
+            return Verdict.fail("the conclusion does not follow from the premise", residual)
+        return Verdict(True)
+
+
+@dataclass(frozen=True)
+class Monotone(Rule):
+    """From Y <= W almost surely conclude E(Y) <= E(W)."""
+
+    name = "monotonicity of expectation"
+
+    def check(self, relation, premises, ctx):
+        if len(premises) != 1 or not isinstance(premises[0], sp.LessThan) or not isinstance(relation, sp.LessThan):
+            return Verdict.fail("takes Le(Y, W) and concludes Le(E(Y), E(W))")
+        Y, W = premises[0].lhs, premises[0].rhs
+        if words_in(Y) - {Rand} or words_in(W) - {Rand}:
+            return Verdict.fail("the premise must be pathwise")
+        if relation.lhs != E(Y) or relation.rhs != E(W):
+            return Verdict.fail("not the expectations of the premise's sides")
+        return Verdict(True, axioms=frozenset({"monotonicity"}))
+
+
+@dataclass(frozen=True)
+class Conjunction(Rule):
+    """And(r1, r2, ...) from premises r1, r2, ..."""
+
+    name = "conjunction"
+
+    def check(self, relation, premises, ctx):
+        if not isinstance(relation, sp.And) or len(relation.args) != len(premises):
+            return Verdict.fail("concludes And of exactly its premises")
+        if set(relation.args) != set(premises):
+            return Verdict.fail("the conjuncts are not the premises")
+        return Verdict(True)
+
+
+#: The closed table: a step whose rule is not an instance of one of these is rejected.
+RULES = (Algebra, Rewrite, LawStep, LawInit, DrawFact, CondExpect, Tower, ExpectLinear, Induction, SumOver,
+         ExpectSum, Specialize, AxiomInstance, VectorTotal, Order, Monotone, Conjunction)
+_ = FAMILIES, draw_rand

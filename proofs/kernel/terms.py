@@ -1,0 +1,153 @@
+"""The kernel's vocabulary: random quantities, expectations and the named functionals.
+
+A relation that mentions a random quantity holds almost surely, for every generation and index
+its free symbols allow. ``Rand(name, g, *idx)`` is the state variable or draw ``name`` at
+generation ``g`` (category ``idx``); ``CE(Y, g)`` is the conditional expectation of ``Y`` given the
+state at generation ``g``; ``E(Y)`` the expectation. Nothing here evaluates: a word of the
+vocabulary means only what a rule or an axiom says of it.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.symbol import Str
+
+
+class Word(sp.Function):
+    """A word of the vocabulary: never evaluated, never substituted by an instance."""
+
+    @classmethod
+    def eval(cls, *args):
+        return None
+
+
+class Rand(Word):
+    """``Rand(Str(name), g, *idx)``: the random quantity ``name`` at generation ``g``."""
+
+    is_commutative = True
+
+    def __new__(cls, name, g, *idx, **kw):
+        if isinstance(name, str):
+            name = Str(name)
+        if not isinstance(name, Str):
+            raise TypeError("Rand takes a name")
+        return super().__new__(cls, name, sp.sympify(g), *map(sp.sympify, idx), **kw)
+
+    @property
+    def label(self) -> str:
+        return self.args[0].name
+
+    @property
+    def generation(self):
+        return self.args[1]
+
+    @property
+    def indices(self):
+        return self.args[2:]
+
+    def _sympystr(self, printer):
+        sub = ",".join(printer.doprint(a) for a in self.args[2:] + self.args[1:2])
+        return f"{self.label}_{{{sub}}}" if "," in sub else f"{self.label}_{sub}"
+
+    def _latex(self, printer):
+        sub = ",".join(printer.doprint(a) for a in self.args[2:] + self.args[1:2])
+        return f"{self.label}_{{{sub}}}"
+
+
+class E(Word):
+    """Expectation."""
+
+    nargs = 1
+
+    def _sympystr(self, printer):
+        return f"E[{printer.doprint(self.args[0])}]"
+
+    def _latex(self, printer):
+        return rf"\mathbb{{E}}\left[{printer.doprint(self.args[0])}\right]"
+
+
+class CE(Word):
+    """``CE(Y, g)``: conditional expectation of ``Y`` given the state at generation ``g``."""
+
+    nargs = 2
+
+    def _sympystr(self, printer):
+        return f"E[{printer.doprint(self.args[0])} | F_{printer.doprint(self.args[1])}]"
+
+    def _latex(self, printer):
+        return rf"\mathbb{{E}}\left[{printer.doprint(self.args[0])} \mid \mathcal{{F}}_{{{printer.doprint(self.args[1])}}}\right]"
+
+
+class Var(Word):
+    """Variance (its meaning comes from the definition axiom ``variance``)."""
+
+    nargs = 1
+
+
+class Ind(Word):
+    """Indicator of an event, ``Ind(Eq(Y, 0))``."""
+
+    nargs = 1
+
+
+class GaussEntropy(Word):
+    """Differential entropy (nats) of N(m, v): ``GaussEntropy(m, v)``."""
+
+    nargs = 2
+
+
+class GaussW2(Word):
+    """Squared 2-Wasserstein distance between N(a, v) and N(b, w): ``GaussW2(a, v, b, w)``."""
+
+    nargs = 4
+
+
+class GaussKL(Word):
+    """KL(N(a, v) || N(b, w)) in nats: ``GaussKL(a, v, b, w)``."""
+
+    nargs = 4
+
+
+class AlmostSurely(Word):
+    """``AlmostSurely(relation)``: the relation holds with probability one."""
+
+    nargs = 1
+
+
+class Converges(Word):
+    """``Converges(Sum(...))``: the series has a finite value."""
+
+    nargs = 1
+
+
+#: Every word: an instance may not bind a pattern to anything containing one of these
+#: unless the pattern's kind allows random quantities (then Rand only).
+VOCABULARY = (Rand, E, CE, Var, Ind, GaussEntropy, GaussW2, GaussKL, AlmostSurely, Converges)
+
+
+def words_in(expr) -> set:
+    """The vocabulary classes occurring in ``expr``."""
+    expr = sp.sympify(expr)
+    return {type(a) for a in sp.preorder_traversal(expr) if isinstance(a, VOCABULARY)}
+
+
+def rands(expr) -> set:
+    return {a for a in sp.preorder_traversal(sp.sympify(expr)) if isinstance(a, Rand)}
+
+
+def is_random(expr) -> bool:
+    """Whether ``expr`` mentions a random quantity or an expectation."""
+    return bool(words_in(expr) & {Rand, E, CE, Var, Ind})
+
+
+def bound_symbols(expr) -> set:
+    """Symbols bound anywhere in ``expr`` (summation, product, integral, Lambda variables)."""
+    out = set()
+    for a in sp.preorder_traversal(sp.sympify(expr)):
+        if isinstance(a, (sp.Sum, sp.Product, sp.Integral)):
+            out |= set(a.variables)
+        elif isinstance(a, sp.Lambda):
+            out |= set(a.variables)
+        elif isinstance(a, sp.Limit):
+            out.add(a.args[1])
+    return out
