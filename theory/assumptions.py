@@ -276,3 +276,20 @@ class RealAbove(Assumption):
     def substitutions(self):
         fresh = sp.Dummy(f"{self.name}_gap", positive=True)
         return [{self.symbol: fresh + self.bound}]
+
+
+@dataclass(frozen=True)
+class Probability(Assumption):
+    """A real number ``p`` with 0 <= p <= 1."""
+
+    def validate(self, value):
+        value = check_real(self.name, value, nonnegative=True)
+        if value > 1:
+            raise ValueError(f"{self.name} must be a real number in [0, 1], got {value!r}")
+        return value
+
+    def relation(self):
+        return sp.And(sp.Ge(self.symbol, 0), sp.Le(self.symbol, 1))
+
+    def describe(self):
+        return f"{self.name} in [0, 1]"

@@ -326,13 +326,15 @@ for _r in [
            summary="The chance that two draws agree rises towards 1 at rate (1 - 1/n) per generation."),
     Result("categorical.gini_simpson", "Expected Gini-Simpson diversity", FAMILY, (A_P0, A_N, A_T), _gini_simpson,
            [WRIGHT, SEDDIK, SHUMAILOV], evaluator=_evaluate,
-           summary="Diversity 1 - sum p^2 decays exactly as (1 - 1/n)^t: every refit loses a fraction 1/n of it, "
-                   "and no number of generations brings it back."),
+           summary="The expected diversity E[1 - sum p_t^2] decays exactly as (1 - 1/n)^t: every refit loses a "
+                   "fraction 1/n of it in mean, and no number of generations brings it back."),
     Result("categorical.moment_eigenvalues", "Eigenvalues of the one-step operator", FAMILY, (A_N, A_K),
            _moment_eigenvalues, [FELLER, KARLIN_MCGREGOR], evaluator=_evaluate_eigenvalue,
            summary="On polynomials of degree k in the shares the refit acts as a triangular operator with "
-                   "eigenvalue lambda_k = prod_{j<k} (1 - j/n): every degree-k feature of the distribution "
-                   "decays at rate lambda_k, and lambda_2 = 1 - 1/n is the rate at which diversity is lost."),
+                   "eigenvalue lambda_k = prod_{j<k} (1 - j/n). Only its eigenpolynomials decay at rate lambda_k "
+                   "(p_i (1 - p_i) is one of degree 2, so lambda_2 = 1 - 1/n is the rate at which the expected "
+                   "diversity is lost); a general degree-k feature mixes eigenpolynomials of degrees up to k, "
+                   "with lambda_0 = lambda_1 = 1, and need not decay to 0: E[p_{i,t}^2] tends to p0_i."),
     Result("categorical.fixation", "Fixation probability", FAMILY, (A_P0, A_N, A_I), _fixation,
            [FISHER, WRIGHT, SHUMAILOV], evaluator=_evaluate,
            summary="Sooner or later one category holds all the mass, and it is category i with probability "

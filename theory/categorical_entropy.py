@@ -9,8 +9,10 @@ the binomial variance.
 
 Many refits: E[H(p_t)] has no closed form. It is bounded above by H(p0) (eta is concave and
 p_t is a martingale with mean p0, Jensen) and below by -log E[sum_i p_{i,t}^2] (Shannon
-entropy exceeds collision entropy, then Jensen for the convex -log), and the lower bound
-is explicit through categorical.collision.
+entropy exceeds collision entropy, then Jensen for the convex -log: -log E[sum_i p_{i,t}^2]
+is a lower bound on the expected collision entropy E[-log sum_i p_{i,t}^2], not that
+entropy itself), and the lower bound is explicit through categorical.collision. The lower
+bound falls to 0; the upper bound H(p0) is constant.
 
 Examples
 --------
@@ -105,7 +107,9 @@ for _r in [
                    "Miller and Madow, now paid by the model itself rather than by an estimator."),
     Result("categorical.entropy_bounds", "Proved bounds on the expected entropy", C.FAMILY, (C.A_P0, C.A_N, C.A_T),
            _entropy_bounds, [COVER_THOMAS, C.WRIGHT], evaluator=_evaluate_bounds,
-           summary="Refitting never raises the expected entropy above H(p0), and the collision entropy "
-                   "-log E[sum p_t^2] = -log(1 - (1 - 1/n)^t (1 - sum p0^2)) bounds it below: both fall to 0."),
+           summary="Refitting never raises the expected entropy above H(p0) (a constant bound), and "
+                   "-log E[sum p_t^2] = -log(1 - (1 - 1/n)^t (1 - sum p0^2)) bounds it below; by Jensen this "
+                   "is itself a lower bound on the expected collision entropy E[-log sum p_t^2]. The lower "
+                   "bound falls to 0, the upper one does not."),
 ]:
     register(_r)

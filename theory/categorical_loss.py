@@ -124,7 +124,7 @@ for _r in [
     Result("categorical.surviving", "Expected number of surviving categories (exact, by the chain)", C.FAMILY,
            (C.A_P0, C.A_N, C.A_T1), _surviving, [C.WRIGHT, KEMENY_SNELL], evaluator=C._evaluate,
            summary="How many categories are left after t refits, on average: it falls towards 1, the support "
-                   "shrinks generation by generation."),
+                   "of every run can only shrink, generation by generation."),
     Result("categorical.tail_loss", "Probability mass lost in one generation", C.FAMILY, (C.A_P0, C.A_N),
            _tail_loss, [DOHMATOB, C.SHUMAILOV], evaluator=C._evaluate,
            summary="The mass carried by the categories that the first refit misses, sum_i p0_i (1 - p0_i)^n; for "

@@ -338,7 +338,8 @@ for _r in [
     Result("gaussian.variance_of_variance", "Variance of the fitted variance", FAMILY, GAUSS,
            derive_variance_of_variance, [SHUMAILOV, COCHRAN],
            summary="The spread of sigma_t^2 across independent runs; for ddof = 1 it grows without bound "
-                   "while the mean stays put: individual runs wander off."),
+                   "while the mean stays put, carried by ever rarer runs with large variance (almost every run "
+                   "collapses, gaussian.log_variance)."),
     Result("gaussian.std", "Expected standard deviation after t generations", FAMILY, GAUSS, derive_std,
            [SHUMAILOV, COCHRAN],
            summary="E[sigma_t] shrinks geometrically for both estimators: unbiasedness of the variance does "
@@ -350,22 +351,29 @@ for _r in [
     Result("gaussian.mean_drift", "Mean squared drift of the fitted mean", FAMILY, GAUSS + (A_MU0,),
            derive_mean_drift, [SHUMAILOV, COCHRAN],
            summary="The fitted mean performs a random walk whose steps shrink with sigma_t."),
-    Result("gaussian.entropy", "Expected loss of differential entropy (nats)", FAMILY, GAUSS + (A_MU0,),
+    Result("gaussian.entropy", "Expected change of differential entropy (nats)", FAMILY, GAUSS + (A_MU0,),
            derive_entropy, [SHUMAILOV, COVER_THOMAS],
-           summary="Differential entropy falls linearly in t on average: information is lost at a constant "
-                   "rate per generation."),
+           summary="The value is the change E[h_t] - h_0, half the expected log-variance ratio: negative and "
+                   "linear in t, so the expected differential entropy falls by the same amount every "
+                   "generation."),
     Result("gaussian.w2", "Expected squared 2-Wasserstein distance to the original", FAMILY, GAUSS + (A_MU0,),
            derive_w2, [SHUMAILOV, DOWSON_LANDAU],
-           summary="With ddof = 0 the distance tends to 2 sigma0^2 (collapse to a point at a random place); "
-                   "with ddof = 1 it diverges (Shumailov et al., Thm 3.1)."),
+           summary="A statement about the expectation E[W2^2]: with ddof = 0 it tends to 2 sigma0^2 (sigma_t "
+                   "-> 0 almost surely, and E[(mu_t - mu0)^2] tends to sigma0^2); with ddof = 1 it diverges, "
+                   "since E[(mu_t - mu0)^2] = t sigma0^2 / n grows without bound (Shumailov et al., Thm 3.1). "
+                   "It is not proved here that W2 itself diverges along a run."),
     Result("gaussian.kl", "Expected KL divergence from the original", FAMILY, (A_N4, A_T, A_DDOF, A_SIGMA0, A_MU0),
            derive_kl, [SHUMAILOV, COVER_THOMAS],
-           summary="KL(original || generation t) grows exponentially in t: the refitted model assigns the "
-                   "original's typical data ever smaller density. Needs n >= 4 (E[1/X] finite)."),
+           summary="The expected KL(original || generation t) grows exponentially in t: on average the "
+                   "refitted model assigns the original's typical data ever smaller density. Needs n >= 4 "
+                   "(E[1/X] finite)."),
     Result("gaussian.schedule", "Expected variance under a schedule of sample sizes", FAMILY,
            (A_NS, A_T, A_DDOF, A_SIGMA0), derive_schedule, [SHUMAILOV, RUDIN],
            evaluator=_schedule_evaluator,
-           summary="Growing the sample each generation can stop the collapse: with maximum likelihood the "
-                   "variance keeps a positive limit exactly when sum 1/n_s converges."),
+           summary="Growing the sample each generation can keep the expected variance from vanishing: with "
+                   "maximum likelihood (ddof = 0), lim E[sigma_t^2] > 0 exactly when sum 1/n_s converges. That is "
+                   "all that is proved: it concerns E[sigma_t^2] with ddof = 0 only. With ddof = 1, "
+                   "E[sigma_t^2] = sigma0^2 under every schedule, while sigma_t can still tend to 0 in "
+                   "probability (e.g. n_s = s + 2)."),
 ]:
     register(_r)

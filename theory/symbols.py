@@ -171,6 +171,34 @@ p0 = sp.IndexedBase("p0", nonnegative=True)
 mgf_s = sp.Symbol("s", real=True)
 
 
+class State(sp.Function):
+    """A declared model's random quantity. ``State(name, g, *idx)``: a declared model's state variable or draw at generation g."""
+
+    is_commutative = True
+
+    @classmethod
+    def eval(cls, *args):
+        return None
+
+    @property
+    def label(self):
+        return self.args[0].name
+
+    @property
+    def generation(self):
+        return self.args[1]
+
+    def _sympystr(self, printer):
+        sub = ",".join(printer.doprint(a) for a in self.args[2:] + self.args[1:2])
+        return f"{self.label}_{{{sub}}}" if "," in sub else f"{self.label}_{sub}"
+
+    def _latex(self, printer, exp=None):
+        sub = ",".join(printer.doprint(a) for a in self.args[2:] + self.args[1:2])
+        name = sp.latex(sp.Symbol(self.label))
+        out = f"{name}_{{{sub}}}"
+        return out if exp is None else f"{{{out}}}^{{{exp}}}"
+
+
 def is_random(expr) -> bool:
     """True when ``expr`` contains a random sequence outside every expectation (an
     expectation is a number, whatever it is of)."""
@@ -179,7 +207,7 @@ def is_random(expr) -> bool:
     expectations = [a for a in expr.atoms(sp.Function) if isinstance(a, E)]
     if expectations:
         expr = expr.xreplace({a: sp.Dummy() for a in expectations})
-    return bool(expr.atoms(RandomSequence))
+    return bool(expr.atoms(RandomSequence) or expr.atoms(State))
 
 
 class E(sp.Function):

@@ -157,11 +157,13 @@ class Domain:
         if lo is not None:
             if is_int:
                 return [{symbol: lo + sp.Dummy(f"{tag}_m", integer=True, nonnegative=True)}]
-            return [{symbol: lo + sp.Dummy(f"{tag}_m", positive=self.lo_open, nonnegative=True, real=True)}]
+            return [{symbol: lo + (sp.Dummy(f"{tag}_m", positive=True) if self.lo_open else
+                                   sp.Dummy(f"{tag}_m", nonnegative=True))}]
         if hi is not None:
             if is_int:
                 return [{symbol: hi - sp.Dummy(f"{tag}_m", integer=True, nonnegative=True)}]
-            return [{symbol: hi - sp.Dummy(f"{tag}_m", positive=self.hi_open, nonnegative=True, real=True)}]
+            return [{symbol: hi - (sp.Dummy(f"{tag}_m", positive=True) if self.hi_open else
+                                   sp.Dummy(f"{tag}_m", nonnegative=True))}]
         return [{symbol: sp.Dummy(f"{tag}_r", integer=True) if is_int else sp.Dummy(f"{tag}_r", real=True)}]
 
     # --- random admissible points -----------------------------------------------------

@@ -1,0 +1,171 @@
+"""Turn a model declaration and the engine's record into a proof for the kernel (untrusted).
+
+:func:`law_of` writes a :class:`~modelcollapse.theory.model.Model` as a kernel
+:class:`~modelcollapse.proofs.kernel.Law`; :func:`domains_of` writes a result's assumptions as
+kernel domains; :func:`to_kernel` writes a theory relation in the kernel's vocabulary;
+:func:`expectation_proof` builds, from the engine's :class:`~modelcollapse.theory.engine.MomentSystem`,
+the proof of E[f(state_t)] = closed form: the law's update and initial value, the pathwise
+one-step expansion, the draws' cited moments, the conditional expectation, the base cases,
+induction on t for every functional of the closed system, and linearity for the target.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.symbol import Str
+
+from modelcollapse.theory import symbols as TS
+from modelcollapse.theory.assumptions import (IntegerAtLeast, IntegerSequence, OneOf, PositiveReal, Probability,
+                                              RealAbove, RealNumber)
+from modelcollapse.theory.engine import state_domains
+from modelcollapse.theory.model import State
+
+from . import kernel as K
+from .kernel.rules import (Algebra, CondExpect, DrawFact, ExpectLinear, Induction, LawInit, LawStep, Rewrite)
+
+_STATE_DOMAINS = {"positive": K.Domain.real(0, lo_open=True), "nonnegative": K.Domain.real(0),
+                  "unit": K.Domain.real(0, 1), "real": K.Domain.real()}
+
+
+def domain_of(a) -> K.Domain:
+    """The kernel domain an assumption states."""
+    if isinstance(a, IntegerAtLeast):
+        return K.Domain.integer(a.lower)
+    if isinstance(a, OneOf):
+        return K.Domain.finite(a.values)
+    if isinstance(a, PositiveReal):
+        return K.Domain.real(0, lo_open=True)
+    if isinstance(a, Probability):
+        return K.Domain.real(0, 1)
+    if isinstance(a, RealNumber):
+        return K.Domain.real()
+    if isinstance(a, RealAbove):
+        return K.Domain.real(a.bound, lo_open=True)
+    if isinstance(a, IntegerSequence):
+        return K.Domain.vector(K.Domain.integer(a.lower))
+    if type(a).__name__ == "ProbabilityVector":
+        return K.Domain.vector(K.Domain.real(0, 1), length=a.size if a.categories is None else a.categories, total=1)
+    raise ValueError(f"no kernel domain for the assumption {a.describe()}")
+
+
+def domains_of(assumptions) -> dict:
+    out = {}
+    for a in assumptions:
+        out[a.symbol] = domain_of(a)
+        if type(a).__name__ == "ProbabilityVector" and a.categories is None:
+            out.setdefault(a.size, K.Domain.integer(1))
+    return out
+
+
+def to_kernel(expr):
+    """A theory expression in the kernel's vocabulary (expectations, declared random quantities)."""
+    # Expectations first: the theory's E is the identity on what it does not see as random.
+    expr = sp.sympify(expr).replace(lambda e: isinstance(e, TS.E), lambda e: K.E(e.args[0]))
+    reps = {a: K.Rand(a.args[0].name, *a.args[1:]) for a in sp.preorder_traversal(expr) if isinstance(a, State)}
+    return expr.xreplace(reps)
+
+
+def _rand(symbol, g):
+    return K.Rand(str(symbol), g)
+
+
+def law_of(model) -> K.Law:
+    t = model.generation
+    now = {s: _rand(s, t) for s in list(model.state) + list(model.draws)}
+    doms = state_domains(model)
+    state = tuple(K.StateVar(str(s), model.state[s], model.step[s].xreplace(now), _STATE_DOMAINS[doms[s]])
+                  for s in model.state)
+    draws = tuple(K.Draw(str(d), law.family, tuple(sp.sympify(a).xreplace(now) for a in law.args))
+                  for d, law in model.draws.items())
+    return K.Law(model.name, t, domains_of(model.params), state, draws)
+
+
+_FACTS = {("Normal", "power"): "normal_moments", ("ChiSquare", "power"): "chi_square_moments",
+          ("ChiSquare", "log"): "chi_square_log_moment", ("Gamma", "power"): "gamma_moments",
+          ("Gamma", "log"): "gamma_log_moment", ("Poisson", "ff"): "poisson_factorial_moments",
+          ("Binomial", "ff"): "binomial_factorial_moments"}
+
+
+def _draw_pieces(model, d, factor, g):
+    """[(h, fact, order, multiplier)]: the draw factor as a combination of facts' arguments."""
+    law = model.draws[d]
+    D = _rand(d, g)
+    if isinstance(factor, sp.log):
+        return [(sp.log(D), _FACTS[(law.family, "log")], None, 1)]
+    m = sp.sympify(factor).as_base_exp()[1]
+    if law.family in ("Poisson", "Binomial"):
+        k = int(m)
+        fact = _FACTS[(law.family, "ff")]
+        return [(sp.ff(D, j), fact, j, sp.functions.combinatorial.numbers.stirling(k, j))
+                for j in range(1, k + 1) if sp.functions.combinatorial.numbers.stirling(k, j)] + (
+            [(sp.S.One, None, None, 1)] if k == 0 else [])
+    return [(D ** m, _FACTS[(law.family, "power")], m, 1)]
+
+
+def expectation_proof(result) -> K.Proof:
+    """The kernel proof of a result the engine derived (``result.model`` and its MomentSystem)."""
+    model = result.model
+    system = result.derivation.facts["system"]
+    law = law_of(model)
+    t = model.generation
+    now = {s: _rand(s, t) for s in model.state}
+    steps, labels = [], {}
+
+    def add(label, relation, rule, premises=(), text=""):
+        steps.append(K.Step(label, relation, rule, tuple(premises), text))
+        return label
+
+    law_labels = [add(f"law.{s}", sp.Eq(_rand(s, t + 1), law.variable(str(s)).step, evaluate=False), LawStep(str(s)),
+                      text="the declared update") for s in model.state]
+    init_labels = [add(f"init.{s}", sp.Eq(_rand(s, 0), model.state[s], evaluate=False), LawInit(str(s)),
+                       text="the declared initial value") for s in model.state]
+    facts = {}
+    phis = [sp.sympify(p).xreplace(now) for p in system.basis]
+    premises = []
+    for j, (phi, terms) in enumerate(zip(phis, system.expansions)):
+        T, V, used = sp.S.Zero, sp.S.Zero, []
+        for term in terms:
+            pieces = [[(sp.S.One, None, None, 1)]]
+            for d, factor in term.draws.items():
+                pieces.append(_draw_pieces(model, d, factor, t))
+            combos = [[]]
+            for options in pieces:
+                combos = [c + [o] for c in combos for o in options]
+            base = (term.coefficient * term.monomial).xreplace(now)
+            for combo in combos:
+                h_prod, v_prod = base, base
+                for h, fact, order, mult in combo:
+                    h_prod *= mult * h
+                    if fact is None:
+                        v_prod *= mult
+                        continue
+                    key = (fact, str(h))
+                    if key not in facts:
+                        draw = next(str(a.label) for a in sp.preorder_traversal(h) if isinstance(a, K.Rand))
+                        inst, _ = K.laws.fact_instance(law, fact, draw, t, order)
+                        facts[key] = (add(f"fact.{len(facts)}", inst, DrawFact(fact, draw, order),
+                                          text=f"{fact} of {draw}"), inst.rhs)
+                    used.append(facts[key][0])
+                    v_prod *= mult * facts[key][1]
+                T += h_prod
+                V += v_prod
+        at1 = phi.xreplace({t: t + 1})
+        path = add(f"phi{j}.pathwise", sp.Eq(at1, T, evaluate=False), Rewrite(), law_labels,
+                   text="the update pushed through, expanded")
+        ce = add(f"phi{j}.conditional", sp.Eq(K.CE(T, t), V, evaluate=False), CondExpect(), sorted(set(used)),
+                 text="independent draws, each replaced by its moment")
+        premises.append(add(f"phi{j}.one_step", sp.Eq(K.CE(at1, t), V, evaluate=False), Rewrite(source=True),
+                            [path, ce], text="one step in conditional expectation"))
+        premises.append(add(f"phi{j}.base", sp.Eq(phi.xreplace({t: 0}), system.initial[j], evaluate=False), Rewrite(),
+                            init_labels, text="generation 0"))
+    induction = dict(functionals=tuple(phis), closed=tuple(system.closed),
+                     matrix=tuple(tuple(r) for r in system.matrix), offset=tuple(system.offset))
+    ind_labels = [add(f"phi{j}.closed", sp.Eq(K.E(phi), system.closed[j], evaluate=False), Induction(**induction),
+                      premises, text="induction on t over the closed system") for j, phi in enumerate(phis)]
+    goal = to_kernel(result.statement)
+    add("statement", goal, ExpectLinear(tuple(system.weights), system.constant), ind_labels,
+        text="linearity of expectation")
+    return K.Proof(result.id, {"statement": goal}, domains_of(result.assumptions), steps, law)
+
+
+_ = (Algebra, Str)

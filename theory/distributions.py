@@ -1,0 +1,164 @@
+"""Distributions a model may draw from: a few lines each (family, arguments, support, MGF).
+
+The derivation engine computes their moments itself, from the moment-generating function
+(integer moments) or by integrating the density (real powers and logarithms of positive draws);
+the kernel holds the same facts as cited axioms. Arguments may depend on the state and the
+parameters.
+
+>>> import sympy as sp
+>>> from modelcollapse.theory.distributions import Poisson
+>>> r = sp.Symbol("r", positive=True)
+>>> sp.expand(Poisson(r).moment(2))
+r**2 + r
+"""
+
+from __future__ import annotations
+
+import functools
+
+import sympy as sp
+
+_s = sp.Symbol("s")
+_x = sp.Symbol("x", positive=True)
+
+
+class Distribution:
+    """Base class: ``family`` names the kernel's family; ``args`` are sympy expressions."""
+
+    family = ""
+    arg_names: tuple = ()
+    #: "real", "positive" or "count" (non-negative integers)
+    support = "real"
+
+    def __init__(self, *args):
+        if len(args) != len(self.arg_names):
+            raise ValueError(f"{type(self).__name__} takes {', '.join(self.arg_names)}")
+        self.args = tuple(sp.sympify(a) for a in args)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({', '.join(map(str, self.args))})"
+
+    def mgf(self, s):  # pragma: no cover - each family defines it
+        raise NotImplementedError
+
+    def moment(self, k):
+        """E[D^k] for an integer k >= 0, from the MGF."""
+        k = int(k)
+        return sp.expand(sp.diff(self.mgf(_s), _s, k).subs(_s, 0))
+
+    def factorial_moment(self, k):
+        """E[D (D - 1) ... (D - k + 1)] from the raw moments."""
+        d = sp.Symbol("d")
+        poly = sp.Poly(sp.expand_func(sp.ff(d, int(k))), d)
+        return sp.expand(sum(c * self.moment(m[0]) for m, c in poly.terms()))
+
+    def power_moment(self, m):
+        raise ValueError(f"{type(self).__name__} has no real-power moments here")
+
+    def log_moment(self):
+        raise ValueError(f"{type(self).__name__} has no log moment here")
+
+
+class Normal(Distribution):
+    """``Normal(mean, variance)``."""
+
+    family, arg_names, support = "Normal", ("mean", "variance"), "real"
+
+    def mgf(self, s):
+        m, v = self.args
+        return sp.exp(m * s + v * s**2 / 2)
+
+
+class Poisson(Distribution):
+    """``Poisson(rate)``."""
+
+    family, arg_names, support = "Poisson", ("rate",), "count"
+
+    def mgf(self, s):
+        return sp.exp(self.args[0] * (sp.exp(s) - 1))
+
+
+class Binomial(Distribution):
+    """``Binomial(trials, p)``."""
+
+    family, arg_names, support = "Binomial", ("trials", "p"), "count"
+
+    def mgf(self, s):
+        N, p = self.args
+        return (1 - p + p * sp.exp(s)) ** N
+
+    def moment(self, k):
+        # Through falling factorials: the MGF's power of a symbolic N does not expand.
+        N, p = self.args
+        d = sp.Symbol("d")
+        out = sp.S.Zero
+        for j in range(int(k) + 1):
+            out += sp.functions.combinatorial.numbers.stirling(int(k), j) * sp.expand_func(sp.ff(N, j)) * p**j
+        del d
+        return sp.expand(out)
+
+
+class Multinomial(Distribution):
+    """``Multinomial(trials, p)`` with ``p`` a sequence of probabilities summing to one."""
+
+    family, arg_names, support = "Multinomial", ("trials", "p"), "count"
+
+    def __init__(self, trials, p):
+        self.args = (sp.sympify(trials), tuple(sp.sympify(x) for x in p))
+
+    def mgf(self, s):
+        raise ValueError("Multinomial: the engine works with its Binomial marginals (declare one category's count)")
+
+
+@functools.lru_cache(maxsize=None)
+def _density_integral(kind, a_expr, b_expr, m_expr):
+    """E[D^m] or E[log D] for a gamma-type density, by sympy integration (cached)."""
+    a, b = sp.sympify(a_expr), sp.sympify(b_expr)
+    A, B = sp.Symbol("A", positive=True), sp.Symbol("B", positive=True)
+    m = sp.Symbol("m", real=True)
+    density = _x ** (A - 1) * sp.exp(-_x / B) / (sp.gamma(A) * B**A)
+    g = sp.log(_x) if kind == "log" else _x**m
+    value = sp.integrate(g * density, (_x, 0, sp.oo), conds="none")
+    value = sp.simplify(sp.gammasimp(value))
+    value = value.subs({m: sp.sympify(m_expr)}) if kind != "log" else value
+    return sp.simplify(value.subs({A: a, B: b}))
+
+
+class Gamma(Distribution):
+    """``Gamma(shape, scale)``."""
+
+    family, arg_names, support = "Gamma", ("shape", "scale"), "positive"
+
+    def mgf(self, s):
+        a, th = self.args
+        return (1 - th * s) ** (-a)
+
+    def power_moment(self, m):
+        return _density_integral("power", self.args[0], self.args[1], sp.sympify(m))
+
+    def log_moment(self):
+        return _density_integral("log", self.args[0], self.args[1], 0)
+
+
+class ChiSquare(Gamma):
+    """``ChiSquare(k)``: a Gamma(k/2, 2)."""
+
+    family, arg_names, support = "ChiSquare", ("k",), "positive"
+
+    def __init__(self, k):
+        self.args = (sp.sympify(k),)
+
+    def _gamma(self):
+        return Gamma(self.args[0] / 2, 2)
+
+    def mgf(self, s):
+        return self._gamma().mgf(s)
+
+    def power_moment(self, m):
+        return self._gamma().power_moment(m)
+
+    def log_moment(self):
+        return self._gamma().log_moment()
+
+
+__all__ = ["Distribution", "Normal", "ChiSquare", "Gamma", "Poisson", "Binomial", "Multinomial"]

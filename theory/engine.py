@@ -1,0 +1,442 @@
+"""The derivation engine (untrusted): from a model's one-step law to closed forms.
+
+For E[f(state_t)] it looks for the smallest set of functionals containing the monomials of f
+that the one-step conditional expectation maps into its own span: monomials in the state
+variables (real powers of positive variables, integer powers of the others, and logarithms of
+positive variables), the class of polynomial processes and of scale laws. Each monomial is
+pushed through the update, expanded, and every draw's factor replaced by its moment, computed
+here from the distribution's MGF or density (the kernel holds the same facts as cited axioms and
+checks them independently). The linear recurrence system m_{t+1} = A m_t + b is solved
+component by component (``sympy.rsolve``), through matrix powers for coupled blocks, or as a
+product for generation-dependent coefficients. Everything is recorded in a :class:`MomentSystem`
+from which :mod:`modelcollapse.proofs` builds the proof the kernel checks.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+
+from .assumptions import IntegerAtLeast, IntegerSequence, OneOf, PositiveReal, Probability, RealNumber
+from .result import Derivation, DerivationStep, Result
+from .symbols import t as generation
+
+#: The most functionals a closure may need before the engine gives up.
+MAX_BASIS = 40
+
+
+@dataclass
+class Term:
+    """One term of a functional's one-step expansion: coefficient x state monomial x draw factors."""
+
+    coefficient: Any
+    monomial: Any
+    draws: dict                  # draw symbol -> its factor (d**m or log(d))
+
+
+@dataclass
+class MomentSystem:
+    """What the engine derived for one target functional (all in the model's own symbols)."""
+
+    model: Any
+    target: Any
+    basis: list                  # functionals phi_i (state monomials, never 1)
+    expansions: list             # per phi_i: list of Term (the update pushed through, expanded)
+    matrix: list                 # A[j][i]
+    offset: list                 # b[j]
+    initial: list                # phi_i at generation 0
+    closed: list                 # E[phi_i(state_t)]
+    weights: list                # target = sum w_i phi_i + constant
+    constant: Any
+    value: Any                   # E[target(state_t)]
+    notes: list = field(default_factory=list)
+
+
+# --- symbols with the flags the declaration implies ---------------------------------------------
+
+def _param_flags(a):
+    if isinstance(a, IntegerAtLeast):
+        return {"integer": True, "positive": True} if a.lower >= 1 else {"integer": True, "nonnegative": True}
+    if isinstance(a, PositiveReal):
+        return {"positive": True}
+    if isinstance(a, OneOf) and all(int(v) >= 0 for v in a.values):
+        return {"integer": True, "nonnegative": True}
+    if isinstance(a, Probability):
+        return {"nonnegative": True}
+    if isinstance(a, RealNumber):
+        return {"real": True}
+    return {}
+
+
+_DOMAIN_FLAGS = {"positive": {"positive": True}, "nonnegative": {"nonnegative": True},
+                 "unit": {"nonnegative": True}, "real": {"real": True}}
+_SUPPORT_FLAGS = {"positive": {"positive": True}, "count": {"integer": True, "nonnegative": True},
+                  "real": {"real": True}}
+
+
+class _Internal:
+    """The model's symbols swapped for dummies that carry the flags the declaration implies."""
+
+    def __init__(self, model):
+        self.model = model
+        self.params = {a.symbol: sp.Dummy(str(a.symbol), **_param_flags(a)) for a in model.params
+                       if not isinstance(a.symbol, sp.IndexedBase)}
+        self.domains = state_domains(model)
+        self.states = {s: sp.Dummy(str(s), **_DOMAIN_FLAGS[self.domains[s]]) for s in model.state}
+        self.draws = {d: sp.Dummy(str(d), **_SUPPORT_FLAGS[law.support]) for d, law in model.draws.items()}
+        self.forward = {**self.params, **self.states, **self.draws}
+        self.back = {v: k for k, v in self.forward.items()}
+
+    def inn(self, expr):
+        return sp.sympify(expr).xreplace(self.forward)
+
+    def out(self, expr):
+        return sp.sympify(expr).xreplace(self.back)
+
+
+def state_domains(model) -> dict:
+    """Each state variable's domain: declared, or inferred ("positive", "nonnegative", "unit", "real").
+    The kernel checks the inferred domain is kept (initial value inside, update maps back into it)."""
+    out = {}
+    probs = set()
+    for law in model.draws.values():
+        if law.family == "Binomial":
+            probs |= sp.sympify(law.args[1]).free_symbols & set(model.state)
+    params = {a.symbol: sp.Dummy(str(a.symbol), **_param_flags(a)) for a in model.params
+              if not isinstance(a.symbol, sp.IndexedBase)}
+    for s in model.state:
+        if s in model.declared_domains:
+            out[s] = model.declared_domains[s]
+            continue
+        if s in probs:
+            out[s] = "unit"
+            continue
+        for dom in ("positive", "nonnegative"):
+            strict = dom == "positive"
+            states = {x: sp.Dummy(str(x), **_DOMAIN_FLAGS[dom]) for x in model.state}
+            draws = {d: sp.Dummy(str(d), **_SUPPORT_FLAGS[law.support]) for d, law in model.draws.items()}
+            init = sp.sympify(model.state[s]).xreplace(params)
+            step = sp.sympify(model.step[s]).xreplace({**params, **states, **draws})
+            if all(_sign_shown(model, params, e, strict) for e in (init, step)):
+                out[s] = dom
+                break
+        else:
+            out[s] = "real"
+    return out
+
+
+def _sign_shown(model, params, expr, strict=True):
+    """Whether sympy sees ``expr > 0`` (``>= 0``) for every parameter value (lower bounds as
+    shifts, finite sets as cases)."""
+    import itertools
+    shifts, cases = {}, []
+    for a in model.params:
+        if a.symbol not in params:
+            continue
+        if isinstance(a, IntegerAtLeast):
+            shifts[params[a.symbol]] = sp.Dummy(integer=True, nonnegative=True) + a.lower
+        elif isinstance(a, OneOf):
+            cases.append([(params[a.symbol], v) for v in a.values])
+    for combo in itertools.product(*cases) if cases else [()]:
+        e = sp.sympify(expr).xreplace({**shifts, **dict(combo)})
+        verdict = e.is_positive if strict else e.is_nonnegative
+        if verdict is None:
+            e = sp.simplify(e)
+            verdict = e.is_positive if strict else e.is_nonnegative
+        if verdict is not True:
+            return False
+    return True
+
+
+# --- pushing a monomial through one step -----------------------------------------------------------
+
+def _split(term, ctx):
+    """(coefficient, state monomial, {draw: factor}) of one product, or ValueError."""
+    states, draws = set(ctx.states.values()), set(ctx.draws.values())
+    coeff, mono, by_draw = [], [], {}
+    for f in sp.Mul.make_args(term):
+        syms = f.free_symbols
+        if syms & draws:
+            d = syms & draws
+            base = f.args[0] if isinstance(f, sp.log) else f.as_base_exp()[0]
+            if len(d) != 1 or syms & states or base not in draws or (isinstance(f, sp.Pow) and f.exp.free_symbols
+                                                                       & (states | draws)):
+                raise ValueError(f"outside the class the engine closes: {ctx.out(f)} is not a power or a "
+                                 "logarithm of one draw")
+            (dd,) = d
+            if dd in by_draw:
+                raise ValueError(f"outside the class the engine closes: {ctx.out(by_draw[dd] * f)} mixes a "
+                                 "power and a logarithm of one draw")
+            by_draw[dd] = f
+        elif syms & states:
+            base = f.args[0] if isinstance(f, sp.log) else f.as_base_exp()[0]
+            if base not in states or (isinstance(f, sp.Pow) and f.exp.free_symbols & states):
+                raise ValueError(f"outside the class the engine closes: {ctx.out(f)} is not a power or a "
+                                 "logarithm of one state variable")
+            mono.append(f)
+        else:
+            coeff.append(f)
+    return sp.Mul(*coeff), sp.Mul(*mono), by_draw
+
+
+def _draw_moment(ctx, d, factor):
+    law = ctx.model.draws[ctx.back[d]]
+    args = [ctx.inn(a) for a in law.args]
+    dist = type(law).__new__(type(law))
+    dist.args = tuple(args)
+    if isinstance(factor, sp.log):
+        if law.support != "positive":
+            raise ValueError(f"outside the class: log of the {law.family} draw {ctx.back[d]}")
+        return dist.log_moment()
+    m = factor.as_base_exp()[1]
+    if m.is_Integer and m >= 0:
+        return dist.moment(int(m))
+    if law.support != "positive":
+        raise ValueError(f"outside the class: the power {m} of the {law.family} draw {ctx.back[d]}")
+    k = args[0] if law.family == "ChiSquare" else args[0]
+    lower = -k / 2 if law.family == "ChiSquare" else -k
+    if not _shown_positive(ctx, m - lower):
+        raise ValueError(f"the moment of order {m} of {ctx.back[d]} ~ {law} exists only for {m} > {lower}")
+    return dist.power_moment(m)
+
+
+def _shown_positive(ctx, expr):
+    return _sign_shown(ctx.model, ctx.params, expr, strict=True)
+
+
+def _expand(expr):
+    expr = sp.expand(sp.expand_log(sp.expand(expr, power_base=True, force=True), force=True), power_base=True,
+                     force=True)
+    return sp.expand(sp.powsimp(expr, combine="base", force=False))
+
+
+def one_step(ctx, monomial):
+    """(terms, {state monomial: coefficient}) for E[monomial(state_{t+1}) | state_t]."""
+    stepped = monomial.xreplace({ctx.states[s]: ctx.inn(ctx.model.step[s]) for s in ctx.model.state})
+    terms, out = [], {}
+    for term in sp.Add.make_args(_expand(stepped)):
+        coeff, mono, by_draw = _split(term, ctx)
+        terms.append(Term(coeff, mono, by_draw))
+        value = coeff * mono
+        for d, f in by_draw.items():
+            value *= _draw_moment(ctx, d, f)
+        for piece in sp.Add.make_args(_expand(value)):
+            c, m, rest = _split(piece, ctx)
+            if rest:
+                raise ValueError("a draw's moment left a draw behind")
+            out[m] = out.get(m, 0) + c
+    return terms, out
+
+
+def decompose(ctx, expr):
+    """{state monomial: coefficient} of ``expr`` (internal symbols)."""
+    out = {}
+    for piece in sp.Add.make_args(_expand(expr)):
+        c, m, rest = _split(piece, ctx)
+        if rest:
+            raise ValueError("expr: a functional of the state may not contain draws")
+        out[m] = out.get(m, 0) + c
+    return out
+
+
+# --- solving the recurrence system ---------------------------------------------------------------
+
+def _cases(model):
+    return [a for a in model.params if isinstance(a, OneOf)]
+
+
+def _holds(F, a, g, x0, t):
+    check = sp.simplify(F.subs(t, 0) - x0) == 0 and sp.simplify(F.subs(t, t + 1) - a * F - g) == 0
+    return check and not F.has(sp.zoo, sp.nan)
+
+
+def _solve_scalar(a, g, x0, t, model, ctx):
+    """Closed form of x_{t+1} = a x_t + g(t), x_0 = x0 (a free of t)."""
+    v = sp.Function("v")
+    sol = sp.rsolve(v(t + 1) - a * v(t) - g, v(t), {v(0): x0})
+    if sol is None:
+        raise ValueError(f"rsolve found no closed form for x(t+1) = {a} x(t) + {g}")
+    sol = sp.simplify(sol) if sp.count_ops(sol) < 60 else sol
+    cases = _cases(model)
+    for c in cases:
+        sym = ctx.params[c.symbol]
+        branches, split = [], False
+        for value in c.values:
+            sub = {sym: value}
+            F = sol.subs(sub)
+            if F.has(sp.zoo, sp.nan) or not _holds(F, a.subs(sub), g.subs(sub), x0.subs(sub), t):
+                F = sp.rsolve(v(t + 1) - a.subs(sub) * v(t) - g.subs(sub), v(t), {v(0): x0.subs(sub)})
+                if F is None:
+                    raise ValueError(f"rsolve found no closed form at {c.name} = {value}")
+                split = True
+            branches.append((sp.simplify(F), sp.Eq(sym, value)))
+        if split:
+            return sp.Piecewise(*branches)
+    return sol
+
+
+def _components(n, deps):
+    """Strongly connected components of j -> i (i in deps[j]), dependencies first."""
+    index, low, stack, on, out, counter = {}, {}, [], set(), [], [0]
+
+    def visit(v):
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on.add(v)
+        for w in deps[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            out.append(sorted(comp))
+    for v in range(n):
+        if v not in index:
+            visit(v)
+    return out
+
+
+def solve_system(A, b, x0, t, model, ctx):
+    J = len(b)
+    deps = [[i for i in range(J) if i != j and A[j][i] != 0] for j in range(J)]
+    closed = [None] * J
+    for comp in _components(J, deps):
+        if len(comp) == 1:
+            (j,) = comp
+            g = b[j] + sum((A[j][i] * closed[i] for i in deps[j]), sp.S.Zero)
+            a = A[j][j]
+            if a.has(t) or g.has(t) and (a.has(t)):
+                raise ValueError("generation-dependent coefficients with an inhomogeneous term")
+            if a.has(t):
+                s = sp.Symbol("s", integer=True, nonnegative=True)
+                closed[j] = x0[j] * sp.Product(a.subs(t, s), (s, 0, t - 1))
+            elif any(isinstance(x, sp.Indexed) for x in sp.preorder_traversal(a)):
+                raise ValueError("schedule coefficients need a product form")
+            else:
+                closed[j] = _solve_scalar(a, g, x0[j], t, model, ctx)
+        else:
+            M = sp.Matrix([[A[j][i] for i in comp] for j in comp])
+            g = sp.Matrix([b[j] + sum((A[j][i] * closed[i] for i in deps[j] if i not in comp), sp.S.Zero)
+                           for j in comp])
+            if M.has(t) or g.has(t):
+                raise ValueError("coupled functionals with generation-dependent terms are outside the engine")
+            P, D = M.diagonalize()
+            Dt = sp.diag(*[D[k, k] ** t for k in range(D.rows)])
+            Mt = P * Dt * P.inv()
+            eye = sp.eye(M.rows)
+            x = Mt * sp.Matrix([x0[j] for j in comp]) + (eye - Mt) * (eye - M).inv() * g
+            for k, j in enumerate(comp):
+                closed[j] = sp.simplify(x[k])
+    return closed
+
+
+def _schedule_aware(A, ctx):
+    return A
+
+
+# --- the public entry points ----------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def _derive_cached(model_name, target_srepr):
+    from .model import get_model
+    return derive(get_model(model_name), sp.sympify(sp.parse_expr(target_srepr) if False else sp.S(target_srepr)))
+
+
+def derive(model, target) -> MomentSystem:
+    """The :class:`MomentSystem` for E[target(state_t)]; ValueError when outside the engine's class."""
+    ctx = _Internal(model)
+    t = generation
+    target_in = ctx.inn(target)
+    start = decompose(ctx, target_in)
+    basis, expansions, rows = [], [], []
+    queue = [m for m in start if m != 1]
+    while queue:
+        m = queue.pop(0)
+        if m in basis:
+            continue
+        basis.append(m)
+        if len(basis) > MAX_BASIS:
+            raise ValueError(f"expr: E[{target}] does not close on {MAX_BASIS} functionals of the state "
+                             f"(outside the class the engine closes)")
+        terms, row = one_step(ctx, m)
+        expansions.append(terms)
+        rows.append(row)
+        queue += [k for k in row if k != 1 and k not in basis and k not in queue]
+    J = len(basis)
+    A = [[sp.simplify(rows[j].get(basis[i], 0)) for i in range(J)] for j in range(J)]
+    b = [sp.simplify(rows[j].get(sp.S.One, 0)) for j in range(J)]
+    x0 = [sp.simplify(m.xreplace({ctx.states[s]: ctx.inn(model.state[s]) for s in model.state})) for m in basis]
+    closed = solve_system(A, b, x0, t, model, ctx) if J else []
+    weights = [start.get(m, 0) for m in basis]
+    constant = start.get(sp.S.One, 0)
+    value = constant + sum((w * F for w, F in zip(weights, closed)), sp.S.Zero)
+    value = _present(ctx.out(value))
+    out = lambda xs: [ctx.out(x) for x in xs]  # noqa: E731
+    return MomentSystem(model, target, out(basis),
+                        [[Term(ctx.out(tm.coefficient), ctx.out(tm.monomial),
+                               {ctx.back[d]: ctx.out(f) for d, f in tm.draws.items()}) for tm in terms]
+                         for terms in expansions],
+                        [out(row) for row in A], out(b), out(x0), [_present(ctx.out(F)) for F in closed],
+                        out(weights), ctx.out(constant), value)
+
+
+def _present(expr):
+    from .recurrences import tidy_geometric
+    expr = sp.sympify(expr)
+    if isinstance(expr, sp.Piecewise):
+        return sp.Piecewise(*[(tidy_geometric(sp.factor_terms(e)), c) for e, c in expr.args])
+    try:
+        return tidy_geometric(expr)
+    except (TypeError, ValueError, sp.PolynomialError):
+        return expr
+
+
+def expectation_result(model, expr, id, title=None, summary="", references=()):
+    """A :class:`Result` for E[expr(state_t)] under ``model`` (not yet registered)."""
+    from .model import state_at
+    from .symbols import E
+
+    if not isinstance(id, str) or not id.startswith(model.name + "."):
+        raise ValueError(f"id must start with {model.name + '.'!r}, got {id!r}")
+    expr = sp.sympify(expr)
+    extra = expr.free_symbols - set(model.state) - {a.symbol for a in model.params}
+    if extra:
+        raise ValueError(f"expr uses {sorted(map(str, extra))}, which is neither state nor parameter")
+
+    def shown(e):
+        return sp.sympify(e).xreplace({s: state_at(s) for s in model.state})
+
+    def derive_it():
+        system = derive(model, expr)
+        lhs = E(shown(expr))
+        steps = [DerivationStep(f"One-step law of {model.name}: " + ", ".join(
+                     f"{s}' = {sp.sstr(model.step[s])}" for s in model.state) + "; draws " + ", ".join(
+                     f"{d} ~ {law!r}" for d, law in model.draws.items()), None)]
+        for phi, row_a, off in zip(system.basis, system.matrix, system.offset):
+            rhs = off + sum((a * shown(p) for a, p in zip(row_a, system.basis)), sp.S.Zero)
+            steps.append(DerivationStep("Push through one step, expand, replace each draw's factor by its moment",
+                                        sp.Eq(E(shown(phi).subs(generation, generation + 1)), E(rhs))))
+        for phi, F in zip(system.basis, system.closed):
+            steps.append(DerivationStep("Solve the linear recurrence system", sp.Eq(E(shown(phi)), F)))
+        steps.append(DerivationStep("Combine by linearity", sp.Eq(lhs, system.value)))
+        d = Derivation(sp.Eq(lhs, system.value), system.value, steps)
+        d.facts["system"] = system
+        return d
+
+    r = Result(id, title or f"E[{expr}] after t generations", model.name, model.assumptions, derive_it,
+               references=tuple(references) or model.references, summary=summary)
+    r.model = model
+    r.target = expr
+    return r

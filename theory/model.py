@@ -1,0 +1,143 @@
+"""Declare a model, get its theorems.
+
+A :class:`Model` is a refitting loop written as its one-step law: parameters with their
+assumptions, state variables with their values at generation 0, draws (each from a
+:mod:`~modelcollapse.theory.distributions` family whose arguments may depend on the state),
+and the update that gives the state at generation t + 1. :meth:`Model.expectation` asks the
+derivation engine (:mod:`~modelcollapse.theory.engine`) for E[f(state_t)] and registers the
+result; the proof the engine's trace yields is checked by the kernel, and the simulator, the
+Monte Carlo check and the reference route come from the same declaration.
+
+Examples
+--------
+>>> import sympy as sp
+>>> from modelcollapse import Model, Poisson
+>>> from modelcollapse.theory.assumptions import IntegerAtLeast, PositiveReal
+>>> n, lam, theta, S = sp.symbols("n lam theta S")
+>>> m = Model("doctest_poisson", params=[IntegerAtLeast("n", n, 1), PositiveReal("lam", lam)],
+...           state={theta: lam}, draws={S: Poisson(n * theta)}, step={theta: S / n})
+>>> r = m.expectation(theta**2, id="doctest_poisson.second_moment")
+>>> sp.expand(r.closed_form - (lam**2 + lam * r.symbols[-1] / n))
+0
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.symbol import Str
+
+from .assumptions import IntegerAtLeast
+from .distributions import Distribution
+from .registry import register
+from .result import Result
+from .symbols import State
+from .symbols import t as generation
+
+_MODELS: dict = {}
+
+
+def state_at(symbol, g=generation, *idx):
+    return State(Str(str(symbol)), g, *idx)
+
+
+class Model:
+    """A refitting loop declared by its one-step law.
+
+    Parameters
+    ----------
+    name : str
+        The model's name; the ids of its results start with ``name + "."``.
+    params : sequence of Assumption
+        One per parameter (e.g. ``IntegerAtLeast("n", n, 1)``). The generation index ``t`` is
+        added by the model.
+    state : dict
+        Each state variable (a sympy symbol) and its value at generation 0 (in the parameters).
+    draws : dict
+        Each draw (a sympy symbol) and its distribution; drawn afresh every generation,
+        independently of each other given the state.
+    step : dict
+        Each state variable and its value at generation t + 1, in the state and the draws.
+    references : sequence of Reference, optional
+    summary : str, optional
+    """
+
+    def __init__(self, name, params, state, draws, step, references=(), summary="", domains=None):
+        if not isinstance(name, str) or not name.isidentifier():
+            raise ValueError(f"name must be an identifier, got {name!r}")
+        self.name = name
+        self.params = tuple(params)
+        self.state = {sp.sympify(k): sp.sympify(v) for k, v in dict(state).items()}
+        self.draws = dict(draws)
+        self.step = {sp.sympify(k): sp.sympify(v) for k, v in dict(step).items()}
+        self.references = tuple(references)
+        self.summary = summary
+        #: Optional declared state domains ("positive", "nonnegative", "unit", "real"); else inferred.
+        self.declared_domains = dict(domains or {})
+        self.generation = generation
+        self._check()
+        self.extensions: list = []
+        _MODELS[name] = self
+
+    def _check(self):
+        param_syms = {a.symbol for a in self.params}
+        names = [a.name for a in self.params]
+        if "t" in names or generation in param_syms:
+            raise ValueError("params: t is the generation index, added by the model")
+        if set(self.step) != set(self.state):
+            raise ValueError("step must give the update of every state variable, and only those")
+        for d, law in self.draws.items():
+            if not isinstance(law, Distribution):
+                raise ValueError(f"draws: {d} must be a Distribution (Normal, ChiSquare, Gamma, Poisson, Binomial)")
+        allowed_args = param_syms | set(self.state)
+        for d, law in self.draws.items():
+            for a in law.args:
+                extra = sp.sympify(a).free_symbols - allowed_args if not isinstance(a, tuple) else set()
+                if extra:
+                    raise ValueError(f"draws: the law of {d} uses {sorted(map(str, extra))}, not a parameter or state")
+        for k, v in self.state.items():
+            extra = v.free_symbols - param_syms
+            if extra:
+                raise ValueError(f"state: the initial value of {k} uses {sorted(map(str, extra))}")
+        for k, v in self.step.items():
+            extra = v.free_symbols - param_syms - set(self.state) - set(self.draws)
+            if extra:
+                raise ValueError(f"step: the update of {k} uses {sorted(map(str, extra))}")
+
+    def __repr__(self):
+        return f"<Model {self.name}: state {sorted(map(str, self.state))}>"
+
+    @property
+    def assumptions(self):
+        return self.params + (IntegerAtLeast("t", generation, 0),)
+
+    def expectation(self, expr, id, title=None, summary="", references=()):
+        """Register and return the :class:`Result` E[expr(state_t)], derived by the engine."""
+        from .engine import expectation_result
+        return register(expectation_result(self, sp.sympify(expr), id, title, summary, references))
+
+    def simulate(self, t, chains, seed=None, **params):
+        """Simulate the declared law: a dict from each state variable's name to an array of
+        shape (t + 1, chains) (generation 0 first)."""
+        from modelcollapse.numerics.declared import simulate_model  # numerics serves the declaration
+        return simulate_model(self, t=t, chains=chains, seed=seed, **params)
+
+
+def models() -> list:
+    """Every declared model, in declaration order."""
+    return list(_MODELS.values())
+
+
+def get_model(name: str) -> Model:
+    try:
+        return _MODELS[name]
+    except KeyError:
+        raise ValueError(f"model {name!r} is not declared (known: {', '.join(_MODELS)})") from None
+
+
+def model_of(result: Result):
+    """The model a result was derived from, or None."""
+    return getattr(result, "model", None)
+
+
+__all__ = ["Model", "State", "state_at", "models", "get_model", "model_of"]
+_ = Result
