@@ -21,7 +21,8 @@ from modelcollapse.theory.engine import state_domains
 from modelcollapse.theory.model import State
 
 from . import kernel as K
-from .kernel.rules import (Algebra, CondExpect, DrawFact, ExpectLinear, Induction, LawInit, LawStep, Rewrite)
+from .kernel.rules import (Algebra, AxiomInstance, CondExpect, DrawFact, ExpectLinear, Induction, LawInit, LawStep,
+                           Rewrite)
 
 _STATE_DOMAINS = {"positive": K.Domain.real(0, lo_open=True), "nonnegative": K.Domain.real(0),
                   "unit": K.Domain.real(0, 1), "real": K.Domain.real()}
@@ -58,9 +59,14 @@ def domains_of(assumptions) -> dict:
 
 
 def to_kernel(expr):
-    """A theory expression in the kernel's vocabulary (expectations, declared random quantities)."""
-    # Expectations first: the theory's E is the identity on what it does not see as random.
-    expr = sp.sympify(expr).replace(lambda e: isinstance(e, TS.E), lambda e: K.E(e.args[0]))
+    """A theory expression in the kernel's vocabulary (expectations, variances, the named Gaussian
+    functionals with variances for standard deviations, declared random quantities)."""
+    # Words first: the theory's E is the identity on what it does not see as random.
+    words = {TS.E: lambda a: K.E(a), TS.Var: lambda a: K.Var(a),
+             TS.HN: lambda m, s: K.GaussEntropy(m, s ** 2),
+             TS.W2sq: lambda a, s, b, r: K.GaussW2(a, s ** 2, b, r ** 2),
+             TS.KLN: lambda a, s, b, r: K.GaussKL(a, s ** 2, b, r ** 2)}
+    expr = sp.sympify(expr).replace(lambda e: type(e) in words, lambda e: words[type(e)](*e.args))
     reps = {a: K.Rand(a.args[0].name, *a.args[1:]) for a in sp.preorder_traversal(expr) if isinstance(a, State)}
     return expr.xreplace(reps)
 
@@ -102,24 +108,33 @@ def _draw_pieces(model, d, factor, g):
     return [(D ** m, _FACTS[(law.family, "power")], m, 1)]
 
 
-def expectation_proof(result) -> K.Proof:
-    """The kernel proof of a result the engine derived (``result.model`` and its MomentSystem)."""
-    model = result.model
-    system = result.derivation.facts["system"]
-    law = law_of(model)
-    t = model.generation
-    now = {s: _rand(s, t) for s in model.state}
-    steps, labels = [], {}
+_AXIOM_OF = {K.Var: "variance", K.GaussEntropy: "gaussian_entropy", K.GaussW2: "gaussian_w2",
+             K.GaussKL: "gaussian_kl"}
 
-    def add(label, relation, rule, premises=(), text=""):
-        steps.append(K.Step(label, relation, rule, tuple(premises), text))
+
+class _Steps:
+    """Steps with unique labels; a relation already proved by the same rule is not added twice."""
+
+    def __init__(self):
+        self.steps, self._seen = [], {}
+
+    def add(self, label, relation, rule, premises=(), text=""):
+        key = (sp.srepr(relation), repr(rule), tuple(premises))
+        if key in self._seen:
+            return self._seen[key]
+        self.steps.append(K.Step(label, relation, rule, tuple(premises), text))
+        self._seen[key] = label
         return label
 
-    law_labels = [add(f"law.{s}", sp.Eq(_rand(s, t + 1), law.variable(str(s)).step, evaluate=False), LawStep(str(s)),
-                      text="the declared update") for s in model.state]
-    init_labels = [add(f"init.{s}", sp.Eq(_rand(s, 0), model.state[s], evaluate=False), LawInit(str(s)),
-                       text="the declared initial value") for s in model.state]
-    facts = {}
+
+def _moment_chain(out, model, law, system, prefix):
+    """Steps proving E[target] = value for one MomentSystem; returns the final label."""
+    t = model.generation
+    now = {s: _rand(s, t) for s in model.state}
+    law_labels = [out.add(f"law.{s}", sp.Eq(_rand(s, t + 1), law.variable(str(s)).step, evaluate=False),
+                          LawStep(str(s)), text="the declared update") for s in model.state]
+    init_labels = [out.add(f"init.{s}", sp.Eq(_rand(s, 0), model.state[s], evaluate=False), LawInit(str(s)),
+                           text="the declared initial value") for s in model.state]
     phis = [sp.sympify(p).xreplace(now) for p in system.basis]
     premises = []
     for j, (phi, terms) in enumerate(zip(phis, system.expansions)):
@@ -139,33 +154,76 @@ def expectation_proof(result) -> K.Proof:
                     if fact is None:
                         v_prod *= mult
                         continue
-                    key = (fact, str(h))
-                    if key not in facts:
-                        draw = next(str(a.label) for a in sp.preorder_traversal(h) if isinstance(a, K.Rand))
-                        inst, _ = K.laws.fact_instance(law, fact, draw, t, order)
-                        facts[key] = (add(f"fact.{len(facts)}", inst, DrawFact(fact, draw, order),
-                                          text=f"{fact} of {draw}"), inst.rhs)
-                    used.append(facts[key][0])
-                    v_prod *= mult * facts[key][1]
+                    draw = next(str(a.label) for a in sp.preorder_traversal(h) if isinstance(a, K.Rand))
+                    inst, _ = K.laws.fact_instance(law, fact, draw, t, order)
+                    used.append(out.add(f"fact.{fact}.{draw}.{order}", inst, DrawFact(fact, draw, order),
+                                        text=f"{fact} of {draw}"))
+                    v_prod *= mult * inst.rhs
                 T += h_prod
                 V += v_prod
         at1 = phi.xreplace({t: t + 1})
-        path = add(f"phi{j}.pathwise", sp.Eq(at1, T, evaluate=False), Rewrite(), law_labels,
-                   text="the update pushed through, expanded")
-        ce = add(f"phi{j}.conditional", sp.Eq(K.CE(T, t), V, evaluate=False), CondExpect(), sorted(set(used)),
-                 text="independent draws, each replaced by its moment")
-        premises.append(add(f"phi{j}.one_step", sp.Eq(K.CE(at1, t), V, evaluate=False), Rewrite(source=True),
-                            [path, ce], text="one step in conditional expectation"))
-        premises.append(add(f"phi{j}.base", sp.Eq(phi.xreplace({t: 0}), system.initial[j], evaluate=False), Rewrite(),
-                            init_labels, text="generation 0"))
+        path = out.add(f"{prefix}phi{j}.pathwise", sp.Eq(at1, T, evaluate=False), Rewrite(), law_labels,
+                       text="the update pushed through, expanded")
+        ce = out.add(f"{prefix}phi{j}.conditional", sp.Eq(K.CE(T, t), V, evaluate=False), CondExpect(),
+                     sorted(set(used)), text="independent draws, each replaced by its moment")
+        premises.append(out.add(f"{prefix}phi{j}.one_step", sp.Eq(K.CE(at1, t), V, evaluate=False),
+                                Rewrite(source=True), [path, ce], text="one step in conditional expectation"))
+        premises.append(out.add(f"{prefix}phi{j}.base", sp.Eq(phi.xreplace({t: 0}), system.initial[j], evaluate=False),
+                                Rewrite(), init_labels, text="generation 0"))
     induction = dict(functionals=tuple(phis), closed=tuple(system.closed),
                      matrix=tuple(tuple(r) for r in system.matrix), offset=tuple(system.offset))
-    ind_labels = [add(f"phi{j}.closed", sp.Eq(K.E(phi), system.closed[j], evaluate=False), Induction(**induction),
-                      premises, text="induction on t over the closed system") for j, phi in enumerate(phis)]
+    ind_labels = [out.add(f"{prefix}phi{j}.closed", sp.Eq(K.E(phi), system.closed[j], evaluate=False),
+                          Induction(**induction), premises, text="induction on t over the closed system")
+                  for j, phi in enumerate(phis)]
+    target = sp.sympify(system.target).xreplace(now)
+    return out.add(f"{prefix}value", sp.Eq(K.E(target), system.value, evaluate=False),
+                   ExpectLinear(tuple(system.weights), system.constant), ind_labels, text="linearity of expectation")
+
+
+def _outermost(expr, classes):
+    found = []
+
+    def walk(e):
+        if isinstance(e, classes):
+            found.append(e)
+            return
+        for a in e.args:
+            if isinstance(a, sp.Basic):
+                walk(a)
+    walk(sp.sympify(expr))
+    return found
+
+
+def result_proof(result) -> K.Proof:
+    """The kernel proof of a result the engine derived from ``result.model``."""
+    from modelcollapse.theory.engine import derive
+
+    model = result.model
+    law = law_of(model)
+    out = _Steps()
     goal = to_kernel(result.statement)
-    add("statement", goal, ExpectLinear(tuple(system.weights), system.constant), ind_labels,
-        text="linearity of expectation")
-    return K.Proof(result.id, {"statement": goal}, domains_of(result.assumptions), steps, law)
+    lhs = goal.lhs
+    # Definitions: each named functional (inside or outside E) by its axiom.
+    eqs, labels = [], []
+    for word in sorted({w for w in sp.preorder_traversal(lhs) if type(w) in _AXIOM_OF}, key=sp.default_sort_key):
+        ax = K.AXIOMS[_AXIOM_OF[type(word)]]
+        mapping = {p: a for (p, _), a in zip(ax.patterns, word.args)}
+        inst, _ = K.axioms.instance(ax, mapping, set())
+        labels.append(out.add(f"definition.{len(labels)}", inst, AxiomInstance(ax.name, mapping),
+                              text=f"definition ({ax.name})"))
+        eqs.append(inst)
+    expanded = lhs
+    for _ in range(4):
+        expanded = expanded.xreplace({e.lhs: e.rhs for e in eqs})
+    back = {K.Rand(str(s), model.generation): s for s in model.state}
+    for k, atom in enumerate(sorted(_outermost(expanded, (K.E,)), key=sp.default_sort_key)):
+        system = derive(model, atom.args[0].xreplace(back))
+        labels.append(_moment_chain(out, model, law, system, f"e{k}."))
+    if len(labels) == 1 and out.steps[-1].relation == goal:
+        pass
+    else:
+        out.add("statement", goal, Rewrite(), labels, text="the definitions and the expectations substituted")
+    return K.Proof(result.id, {"statement": goal}, domains_of(result.assumptions), out.steps, law)
 
 
-_ = (Algebra, Str)
+expectation_proof = result_proof

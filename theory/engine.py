@@ -403,40 +403,92 @@ def _present(expr):
         return expr
 
 
-def expectation_result(model, expr, id, title=None, summary="", references=()):
-    """A :class:`Result` for E[expr(state_t)] under ``model`` (not yet registered)."""
+# --- quantities: expressions over expectations, variances and named functionals ------------------
+
+def _definitions():
+    """Named functionals and their expansions (derived by integration in :mod:`.lemmas`), with the
+    kernel axiom that states each."""
+    from . import lemmas
+    from .symbols import HN, KLN, W2sq
+    return {HN: ("gaussian_entropy", lemmas.gaussian_entropy), W2sq: ("gaussian_w2", lemmas.gaussian_w2sq),
+            KLN: ("gaussian_kl", lemmas.gaussian_kl)}
+
+
+def expand_definitions(expr):
+    """``expr`` with Var[Y] written as E[Y^2] - E[Y]^2 and each named functional by its definition."""
+    from .symbols import E, Var
+    defs = _definitions()
+    expr = sp.sympify(expr).replace(lambda e: isinstance(e, Var), lambda e: E(e.args[0] ** 2) - E(e.args[0]) ** 2)
+    return expr.replace(lambda e: type(e) in defs, lambda e: defs[type(e)][1](*e.args))
+
+
+@dataclass
+class Quantity:
+    """E-atoms of an expanded quantity, each with the engine's system, and the closed form."""
+
+    lhs: Any                     # as stated (with State atoms)
+    expanded: Any                # definitions expanded
+    systems: dict                # functional (model symbols) -> MomentSystem
+    value: Any
+
+
+def derive_quantity(model, lhs) -> Quantity:
+    from .model import state_at
+    from .symbols import E, State
+    back = {state_at(s): s for s in model.state}
+    expanded = expand_definitions(lhs)
+    systems, values = {}, {}
+    for atom in sorted(expanded.atoms(E), key=sp.default_sort_key):
+        f = atom.args[0].xreplace(back)
+        if f.atoms(State):
+            raise ValueError(f"expr: {atom} mentions a random quantity at another generation")
+        systems[f] = derive(model, f)
+        values[atom] = systems[f].value
+    value = expanded.xreplace(values)
+    return Quantity(lhs, expanded, systems, _present(sp.simplify(value) if sp.count_ops(value) < 80 else value))
+
+
+def expectation_result(model, expr, id, title=None, summary="", references=(), assumptions=None, lhs=None):
+    """A :class:`Result` for E[expr(state_t)] (or for ``lhs``, an expression in expectations,
+    variances and named functionals of the state at t) under ``model``; not yet registered."""
     from .model import state_at
     from .symbols import E
 
     if not isinstance(id, str) or not id.startswith(model.name + "."):
         raise ValueError(f"id must start with {model.name + '.'!r}, got {id!r}")
-    expr = sp.sympify(expr)
-    extra = expr.free_symbols - set(model.state) - {a.symbol for a in model.params}
-    if extra:
-        raise ValueError(f"expr uses {sorted(map(str, extra))}, which is neither state nor parameter")
-
-    def shown(e):
-        return sp.sympify(e).xreplace({s: state_at(s) for s in model.state})
+    shown = {s: state_at(s) for s in model.state}
+    if lhs is None:
+        expr = sp.sympify(expr)
+        extra = expr.free_symbols - set(model.state) - {a.symbol for a in model.params}
+        if extra:
+            raise ValueError(f"expr uses {sorted(map(str, extra))}, which is neither state nor parameter")
+        lhs = E(expr.xreplace(shown))
+    else:
+        lhs = sp.sympify(lhs).xreplace(shown)
 
     def derive_it():
-        system = derive(model, expr)
-        lhs = E(shown(expr))
+        q = derive_quantity(model, lhs)
         steps = [DerivationStep(f"One-step law of {model.name}: " + ", ".join(
                      f"{s}' = {sp.sstr(model.step[s])}" for s in model.state) + "; draws " + ", ".join(
                      f"{d} ~ {law!r}" for d, law in model.draws.items()), None)]
-        for phi, row_a, off in zip(system.basis, system.matrix, system.offset):
-            rhs = off + sum((a * shown(p) for a, p in zip(row_a, system.basis)), sp.S.Zero)
-            steps.append(DerivationStep("Push through one step, expand, replace each draw's factor by its moment",
-                                        sp.Eq(E(shown(phi).subs(generation, generation + 1)), E(rhs))))
-        for phi, F in zip(system.basis, system.closed):
-            steps.append(DerivationStep("Solve the linear recurrence system", sp.Eq(E(shown(phi)), F)))
-        steps.append(DerivationStep("Combine by linearity", sp.Eq(lhs, system.value)))
-        d = Derivation(sp.Eq(lhs, system.value), system.value, steps)
-        d.facts["system"] = system
+        if q.expanded != lhs:
+            steps.append(DerivationStep("Expand the definitions", sp.Eq(lhs, q.expanded)))
+        for f, system in q.systems.items():
+            for phi, row_a, off in zip(system.basis, system.matrix, system.offset):
+                rhs = off + sum((a * p.xreplace(shown) for a, p in zip(row_a, system.basis)), sp.S.Zero)
+                steps.append(DerivationStep("Push through one step, expand, replace each draw's factor by its "
+                                            "moment", sp.Eq(E(phi.xreplace(shown).subs(generation, generation + 1)),
+                                                            E(rhs))))
+            for phi, F in zip(system.basis, system.closed):
+                steps.append(DerivationStep("Solve the linear recurrence system", sp.Eq(E(phi.xreplace(shown)), F)))
+        steps.append(DerivationStep("Combine by linearity", sp.Eq(lhs, q.value)))
+        d = Derivation(sp.Eq(lhs, q.value), q.value, steps)
+        d.facts["quantity"] = q
         return d
 
-    r = Result(id, title or f"E[{expr}] after t generations", model.name, model.assumptions, derive_it,
+    r = Result(id, title or f"{sp.sstr(lhs)} after t generations", model.name,
+               tuple(assumptions) if assumptions is not None else model.assumptions, derive_it,
                references=tuple(references) or model.references, summary=summary)
     r.model = model
-    r.target = expr
+    r.target = lhs
     return r

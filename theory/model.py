@@ -110,10 +110,34 @@ class Model:
     def assumptions(self):
         return self.params + (IntegerAtLeast("t", generation, 0),)
 
-    def expectation(self, expr, id, title=None, summary="", references=()):
-        """Register and return the :class:`Result` E[expr(state_t)], derived by the engine."""
+    def expectation(self, expr, id, title=None, summary="", references=(), assumptions=None, lazy=False):
+        """Register and return the :class:`Result` E[expr(state_t)], derived by the engine.
+
+        ``ValueError`` (and nothing registered) when the engine cannot close E[expr]; with
+        ``lazy=True`` the derivation waits for first use.
+        """
         from .engine import expectation_result
-        return register(expectation_result(self, sp.sympify(expr), id, title, summary, references))
+        r = expectation_result(self, sp.sympify(expr), id, title, summary, references, assumptions)
+        return self._register(r, lazy)
+
+    def quantity(self, lhs, id, title=None, summary="", references=(), assumptions=None, lazy=False):
+        """Register and return the :class:`Result` for ``lhs``: an expression in expectations
+        ``model.E(f)``, variances ``Var(f)`` and named functionals (entropy, W2, KL of the fitted normal)
+        of the state, written with the model's own symbols for the state at generation t."""
+        from .engine import expectation_result
+        r = expectation_result(self, None, id, title, summary, references, assumptions, lhs=lhs)
+        return self._register(r, lazy)
+
+    def E(self, expr):
+        """The expectation of a functional of the state at generation t, for :meth:`quantity`
+        (the plain ``E`` is the identity on the model's own, non-random symbols)."""
+        from .symbols import E
+        return E(sp.sympify(expr).xreplace({s: state_at(s) for s in self.state}))
+
+    def _register(self, result, lazy):
+        if not lazy:
+            result.derivation  # raises ValueError before anything is registered
+        return register(result)
 
     def simulate(self, t, chains, seed=None, **params):
         """Simulate the declared law: a dict from each state variable's name to an array of

@@ -145,6 +145,14 @@ def _peel_products(expr):
     return expr.replace(lambda e: isinstance(e, sp.Product), peel)
 
 
+def _powers(e):
+    """(-b)^e = b^e for an even integer e; then powers of products split where sympy knows the
+    factors are non-negative (expand_power_base without force) and recombined."""
+    e = e.replace(lambda x: isinstance(x, sp.Pow) and x.exp.is_even is True and x.base.could_extract_minus_sign(),
+                  lambda x: sp.Pow(-x.base, x.exp))
+    return sp.simplify(sp.powsimp(sp.expand(sp.expand_power_base(sp.expand(e), force=False)), force=False))
+
+
 _TRANSFORMS = (
     sp.expand,
     lambda e: sp.expand(_split_finite_sums(e)),
@@ -154,6 +162,7 @@ _TRANSFORMS = (
     lambda e: sp.simplify(_peel_products(e)),
     sp.simplify,
     lambda e: sp.simplify(sp.combsimp(e)),
+    _powers,
 )
 
 
