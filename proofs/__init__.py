@@ -1,4 +1,86 @@
-"""The proof kernel and the proof builders (legacy proofs while the migration runs)."""
+"""The proof kernel (:mod:`.kernel`) and the proof builders.
 
-from .legacy import *  # noqa: F401,F403
-from .legacy import AXIOMS, LEMMAS, Proof, ProofReport, Step, Verdict, axioms_of, check, check_proof, library, proof_of  # noqa: F401
+Results derived from a model declaration are proved by proofs that :mod:`.builder` builds
+from the engine's record and the kernel alone checks.
+
+>>> from modelcollapse import proofs
+>>> proofs.check("gaussian.variance").ok
+True
+>>> proofs.status("gaussian.variance")
+'proved'
+"""
+
+from __future__ import annotations
+
+from modelcollapse import theory
+
+from . import kernel
+from .builder import law_of, result_proof, to_kernel
+from .catalogue import AXIOMS, citation
+
+_LIBRARY = None
+
+#: The statuses a result can have, from strongest to weakest.
+STATUSES = ("proved", "bound proved", "exact computation", "approximation")
+
+
+class _ResultLibrary(kernel.Library):
+    """A kernel library whose proofs are built on demand from the registered results."""
+
+    def proof(self, name):
+        if name not in self._proofs:
+            self._proofs[name] = result_proof(theory.get(name))
+        return self._proofs[name]
+
+
+def library():
+    """The shared library (each proof is built and checked once per process)."""
+    global _LIBRARY
+    if _LIBRARY is None:
+        _LIBRARY = _ResultLibrary()
+    return _LIBRARY
+
+
+def _legacy():
+    from . import legacy
+    return legacy
+
+
+def proof_of(result_id):
+    """The kernel :class:`~.kernel.Proof` of a result."""
+    r = theory.get(result_id)
+    if getattr(r, "model", None) is None:
+        return _legacy().proof_of(result_id)
+    return library().proof(result_id)
+
+
+def check(result_id: str):
+    """Check the proof of ``result_id``; a report with ``ok``, ``steps``, ``axioms``, ``summary()``.
+
+    ``ValueError`` naming ``result_id`` if it is not a registered result.
+    """
+    r = theory.get(result_id)
+    if getattr(r, "model", None) is None:
+        return _legacy().check(result_id)
+    return library().report(result_id)
+
+
+def axioms_of(result_id: str) -> list:
+    """Names of what the proof of ``result_id`` rests on (axioms, facts, principles, the law)."""
+    return sorted(check(result_id).axioms)
+
+
+def status(result_id: str) -> str:
+    """The result's status: ``proved``, ``bound proved``, ``exact computation``, ``approximation``,
+    or ``rejected`` when its proof fails."""
+    r = theory.get(result_id)
+    declared = getattr(r, "status", None)
+    if declared in ("exact computation", "approximation"):
+        return declared
+    if not check(result_id).ok:
+        return "rejected"
+    return "bound proved" if r.is_bound else "proved"
+
+
+__all__ = ["AXIOMS", "STATUSES", "check", "axioms_of", "status", "proof_of", "library", "kernel", "result_proof",
+           "law_of", "to_kernel", "citation"]

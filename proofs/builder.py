@@ -217,7 +217,7 @@ def result_proof(result) -> K.Proof:
         expanded = expanded.xreplace({e.lhs: e.rhs for e in eqs})
     back = {K.Rand(str(s), model.generation): s for s in model.state}
     for k, atom in enumerate(sorted(_outermost(expanded, (K.E,)), key=sp.default_sort_key)):
-        system = derive(model, atom.args[0].xreplace(back))
+        system = derive(model, atom.args[0].xreplace(back), result.assumptions)
         labels.append(_moment_chain(out, model, law, system, f"e{k}."))
     if len(labels) == 1 and out.steps[-1].relation == goal:
         pass

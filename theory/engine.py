@@ -80,9 +80,12 @@ _SUPPORT_FLAGS = {"positive": {"positive": True}, "count": {"integer": True, "no
 class _Internal:
     """The model's symbols swapped for dummies that carry the flags the declaration implies."""
 
-    def __init__(self, model):
+    def __init__(self, model, assumptions=None):
         self.model = model
-        self.params = {a.symbol: sp.Dummy(str(a.symbol), **_param_flags(a)) for a in model.params
+        # A result may assume more than the model (gaussian.kl: n >= 4); its assumptions win.
+        stated = {a.symbol: a for a in (assumptions or ())}
+        self.assumptions = tuple(stated.get(a.symbol, a) for a in model.params)
+        self.params = {a.symbol: sp.Dummy(str(a.symbol), **_param_flags(a)) for a in self.assumptions
                        if not isinstance(a.symbol, sp.IndexedBase)}
         self.domains = state_domains(model)
         self.states = {s: sp.Dummy(str(s), **_DOMAIN_FLAGS[self.domains[s]]) for s in model.state}
@@ -120,7 +123,7 @@ def state_domains(model) -> dict:
             draws = {d: sp.Dummy(str(d), **_SUPPORT_FLAGS[law.support]) for d, law in model.draws.items()}
             init = sp.sympify(model.state[s]).xreplace(params)
             step = sp.sympify(model.step[s]).xreplace({**params, **states, **draws})
-            if all(_sign_shown(model, params, e, strict) for e in (init, step)):
+            if all(_sign_shown(model.params, params, e, strict) for e in (init, step)):
                 out[s] = dom
                 break
         else:
@@ -128,12 +131,12 @@ def state_domains(model) -> dict:
     return out
 
 
-def _sign_shown(model, params, expr, strict=True):
+def _sign_shown(assumptions, params, expr, strict=True):
     """Whether sympy sees ``expr > 0`` (``>= 0``) for every parameter value (lower bounds as
     shifts, finite sets as cases)."""
     import itertools
     shifts, cases = {}, []
-    for a in model.params:
+    for a in assumptions:
         if a.symbol not in params:
             continue
         if isinstance(a, IntegerAtLeast):
@@ -204,7 +207,7 @@ def _draw_moment(ctx, d, factor):
 
 
 def _shown_positive(ctx, expr):
-    return _sign_shown(ctx.model, ctx.params, expr, strict=True)
+    return _sign_shown(ctx.assumptions, ctx.params, expr, strict=True)
 
 
 def _expand(expr):
@@ -317,7 +320,7 @@ def solve_system(A, b, x0, t, model, ctx):
             (j,) = comp
             g = b[j] + sum((A[j][i] * closed[i] for i in deps[j]), sp.S.Zero)
             a = A[j][j]
-            if a.has(t) or g.has(t) and (a.has(t)):
+            if a.has(t) and g != 0:
                 raise ValueError("generation-dependent coefficients with an inhomogeneous term")
             if a.has(t):
                 s = sp.Symbol("s", integer=True, nonnegative=True)
@@ -354,9 +357,10 @@ def _derive_cached(model_name, target_srepr):
     return derive(get_model(model_name), sp.sympify(sp.parse_expr(target_srepr) if False else sp.S(target_srepr)))
 
 
-def derive(model, target) -> MomentSystem:
-    """The :class:`MomentSystem` for E[target(state_t)]; ValueError when outside the engine's class."""
-    ctx = _Internal(model)
+def derive(model, target, assumptions=None) -> MomentSystem:
+    """The :class:`MomentSystem` for E[target(state_t)]; ValueError when outside the engine's class.
+    ``assumptions``: a result's own (they may narrow the model's parameters)."""
+    ctx = _Internal(model, assumptions)
     t = generation
     target_in = ctx.inn(target)
     start = decompose(ctx, target_in)
@@ -403,6 +407,27 @@ def _present(expr):
         return expr
 
 
+def _sequence_evaluator(result, values, expr=None):
+    """Evaluate a closed form with a schedule parameter: products and sums over the generations are
+    expanded at the given t, the schedule's entries read from the sequence, the rest in mpmath."""
+    import mpmath
+    expr = result.closed_form if expr is None else expr
+    tt = int(values["t"])
+    e = sp.sympify(expr).subs(generation, tt).doit()
+    scalars = {}
+    for a in result.assumptions:
+        v = values[a.name]
+        if isinstance(a.symbol, sp.IndexedBase):
+            if tt > len(v):
+                raise ValueError(f"t must be <= len({a.name}) = {len(v)}, got {tt}")
+            e = e.replace(lambda x: isinstance(x, sp.Indexed) and x.base == a.symbol,
+                          lambda x: sp.Integer(int(v[int(x.indices[0])])))
+        elif a.symbol != generation:
+            scalars[a.symbol] = v
+    f = sp.lambdify(tuple(scalars), e, modules="mpmath")
+    return mpmath.mpf(f(*scalars.values()))
+
+
 # --- quantities: expressions over expectations, variances and named functionals ------------------
 
 def _definitions():
@@ -432,7 +457,7 @@ class Quantity:
     value: Any
 
 
-def derive_quantity(model, lhs) -> Quantity:
+def derive_quantity(model, lhs, assumptions=None) -> Quantity:
     from .model import state_at
     from .symbols import E, State
     back = {state_at(s): s for s in model.state}
@@ -442,7 +467,7 @@ def derive_quantity(model, lhs) -> Quantity:
         f = atom.args[0].xreplace(back)
         if f.atoms(State):
             raise ValueError(f"expr: {atom} mentions a random quantity at another generation")
-        systems[f] = derive(model, f)
+        systems[f] = derive(model, f, assumptions)
         values[atom] = systems[f].value
     value = expanded.xreplace(values)
     return Quantity(lhs, expanded, systems, _present(sp.simplify(value) if sp.count_ops(value) < 80 else value))
@@ -454,8 +479,8 @@ def expectation_result(model, expr, id, title=None, summary="", references=(), a
     from .model import state_at
     from .symbols import E
 
-    if not isinstance(id, str) or not id.startswith(model.name + "."):
-        raise ValueError(f"id must start with {model.name + '.'!r}, got {id!r}")
+    if not isinstance(id, str) or not id.startswith(model.family + "."):
+        raise ValueError(f"id must start with {model.family + '.'!r}, got {id!r}")
     shown = {s: state_at(s) for s in model.state}
     if lhs is None:
         expr = sp.sympify(expr)
@@ -467,7 +492,7 @@ def expectation_result(model, expr, id, title=None, summary="", references=(), a
         lhs = sp.sympify(lhs).xreplace(shown)
 
     def derive_it():
-        q = derive_quantity(model, lhs)
+        q = derive_quantity(model, lhs, assumptions)
         steps = [DerivationStep(f"One-step law of {model.name}: " + ", ".join(
                      f"{s}' = {sp.sstr(model.step[s])}" for s in model.state) + "; draws " + ", ".join(
                      f"{d} ~ {law!r}" for d, law in model.draws.items()), None)]
@@ -486,9 +511,11 @@ def expectation_result(model, expr, id, title=None, summary="", references=(), a
         d.facts["quantity"] = q
         return d
 
-    r = Result(id, title or f"{sp.sstr(lhs)} after t generations", model.name,
-               tuple(assumptions) if assumptions is not None else model.assumptions, derive_it,
-               references=tuple(references) or model.references, summary=summary)
+    stated = tuple(assumptions) if assumptions is not None else model.assumptions
+    sequences = any(isinstance(a.symbol, sp.IndexedBase) for a in stated)
+    r = Result(id, title or f"{sp.sstr(lhs)} after t generations", model.family, stated, derive_it,
+               references=tuple(references) or model.references, summary=summary,
+               evaluator=_sequence_evaluator if sequences else None)
     r.model = model
     r.target = lhs
     return r

@@ -61,10 +61,12 @@ class Model:
     summary : str, optional
     """
 
-    def __init__(self, name, params, state, draws, step, references=(), summary="", domains=None):
+    def __init__(self, name, params, state, draws, step, references=(), summary="", domains=None, family=None):
         if not isinstance(name, str) or not name.isidentifier():
             raise ValueError(f"name must be an identifier, got {name!r}")
         self.name = name
+        #: Result ids start with ``family + "."`` (the model's name unless several models share a family).
+        self.family = family or name
         self.params = tuple(params)
         self.state = {sp.sympify(k): sp.sympify(v) for k, v in dict(state).items()}
         self.draws = dict(draws)
@@ -83,6 +85,10 @@ class Model:
         names = [a.name for a in self.params]
         if "t" in names or generation in param_syms:
             raise ValueError("params: t is the generation index, added by the model")
+        # A schedule (an IndexedBase parameter) is read at the current generation: ns[t].
+        param_syms |= {x for a in self.params if isinstance(a.symbol, sp.IndexedBase)
+                       for x in (a.symbol[generation], a.symbol.label)}
+        param_syms |= {generation} if any(isinstance(a.symbol, sp.IndexedBase) for a in self.params) else set()
         if set(self.step) != set(self.state):
             raise ValueError("step must give the update of every state variable, and only those")
         for d, law in self.draws.items():

@@ -240,7 +240,7 @@ def is_positive(expr, space, strict=True) -> tuple:
     expr = sp.sympify(expr)
     if refuted(expr, space, sign="strict" if strict else "weak"):
         return False, expr
-    opaque = space.opaque(expr)
+    opaque = space.opaque(expr, shift_entries=True)
     for case in space.cases():
         e = opaque.xreplace(case)
         if not _positive(e, strict):

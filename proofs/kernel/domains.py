@@ -211,7 +211,7 @@ class Space:
         return Space({**self.domains, symbol: Domain.integer(lo, hi)}, self.rand_domains, self.fixed)
 
     # --- opaque atoms -------------------------------------------------------------------
-    def opaque(self, expr, record=None):
+    def opaque(self, expr, record=None, shift_entries=False):
         """``expr`` with random quantities replaced by symbols of their domains, and every other
         word (E[...], CE, Var, ...) by an unconstrained real symbol (same atom, same symbol).
         ``record``, a dict, receives each new symbol (or IndexedBase) and its Domain."""
@@ -235,6 +235,22 @@ class Space:
             else:
                 reps[a] = sp.Dummy("w", real=True)
                 record[reps[a]] = Domain.real()
+        # For signs: an entry of a vector parameter at an index no binder owns (ns[t]) is one value
+        # of the entries' domain, and a lower bound becomes a shift, as for a scalar. (Not for
+        # identities, where a peeled product would bring the same entry back unshifted.)
+        from .terms import bound_symbols
+        bound = bound_symbols(expr) if shift_entries else set()
+        for a in sorted(expr.atoms(sp.Indexed), key=sp.default_sort_key):
+            dom = self.domains.get(a.base)
+            if not shift_entries or dom is None or dom.kind != "vector" or a.free_symbols & bound or a in reps:
+                continue
+            entry = dom.entry
+            if entry.kind in ("integer", "real") and entry.lo is not None and entry.lo.is_number and entry.hi is None:
+                m = sp.Dummy(f"{a.base}_entry", integer=True, nonnegative=True) if entry.kind == "integer" else \
+                    sp.Dummy(f"{a.base}_entry", positive=True) if entry.lo_open else sp.Dummy(f"{a.base}_entry",
+                                                                                             nonnegative=True)
+                reps[a] = entry.lo + m
+                record[m] = Domain.integer(0) if entry.kind == "integer" else Domain.real(0, lo_open=entry.lo_open)
         return expr.xreplace(reps) if reps else expr
 
     def cases(self):

@@ -151,21 +151,25 @@ class Law:
         if g in self.params or not isinstance(g, sp.Symbol):
             out.append("the generation must be a symbol that is not a parameter")
         params = set(self.params) | set(self.indices)
+        vectors = {p for p, d in self.params.items() if d.kind == "vector"}
         state_now = {Rand(v.name, g, *v.indices) for v in self.state}
         draws_now = {Rand(d.name, g, *self._draw_indices(d)) for d in self.draws}
 
-        def uses(expr, allowed_rands, what):
+        def uses(expr, allowed_rands, what, at_g=True):
             expr = sp.sympify(expr)
             if words_in(expr) - {Rand}:
                 out.append(f"{what} may use no expectation or other word: {expr}")
             stray = {r for r in _rands(expr) if r not in allowed_rands}
             if stray:
                 out.append(f"{what} uses {sorted(map(str, stray))}, which it may not")
-            free = expr.free_symbols - params - set().union(*[r.free_symbols for r in _rands(expr)] or [set()])
+            # A time-dependent law reads a schedule at the current generation: ns[g].
+            entries = {a for a in expr.atoms(sp.Indexed) if a.base in vectors and at_g and a.indices == (g,)}
+            allowed = params | {a.base.label for a in entries} | entries | ({g} if entries else set())
+            free = expr.free_symbols - allowed - set().union(*[r.free_symbols for r in _rands(expr)] or [set()])
             if free:
                 out.append(f"{what} uses undeclared symbols {sorted(map(str, free))}")
         for v in self.state:
-            uses(v.init, set(), f"the initial value of {v.name}")
+            uses(v.init, set(), f"the initial value of {v.name}", at_g=False)
             uses(v.step, state_now | draws_now, f"the update of {v.name}")
         for d in self.draws:
             if d.family not in FAMILIES:

@@ -1,0 +1,93 @@
+"""What a proof may rest on, for display: the kernel's axioms and distribution facts, the
+principles its rules embody, and the laws of the declared models.
+
+Every name a proof report lists in ``axioms`` has an entry here with a title, its statement in
+words and its references.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from . import kernel
+
+
+@dataclass(frozen=True)
+class Citation:
+    name: str
+    title: str
+    statement: str
+    references: tuple = ()
+    kind: str = "axiom"
+
+
+_PRINCIPLES = {
+    "conditional_expectation": Citation(
+        "conditional_expectation", "Conditional expectation",
+        "E[a(F_t) h(D_t) | F_t] = a(F_t) E[h(D_t) | F_t] for a draw D_t independent of the past given the state, "
+        "linearity, independence of distinct draws, and the tower property E[E[Y | F_t]] = E[Y]",
+        ("Williams (1991), Probability with Martingales, Ch. 9",), "principle"),
+    "induction": Citation("induction", "Induction on the generation",
+                          "a property of generation 0 that passes from t to t + 1 holds for every t >= 0",
+                          (), "principle"),
+    "linearity": Citation("linearity", "Linearity of expectation",
+                          "E[sum c_k W_k] = sum c_k E[W_k] for finite expectations and deterministic c_k",
+                          ("Williams (1991), Probability with Martingales, Ch. 6",), "principle"),
+    "monotonicity": Citation("monotonicity", "Monotonicity of expectation", "Y <= W almost surely gives E[Y] <= E[W]",
+                             ("Williams (1991), Probability with Martingales, Ch. 6",), "principle"),
+}
+
+
+def citation(name: str) -> Citation:
+    """The entry for ``name`` (an axiom, a fact, a principle or ``law:MODEL``)."""
+    if name in kernel.AXIOMS:
+        ax = kernel.AXIOMS[name]
+        return Citation(name, name.replace("_", " "), sp.sstr(ax.schema), (ax.reference,), ax.kind)
+    if name in kernel.FACTS:
+        fact = kernel.FACTS[name]
+        return Citation(name, f"{fact.family} moments", f"E[{sp.sstr(fact.lhs)} | F] = {sp.sstr(fact.value)}"
+                        + (f" for {sp.sstr(fact.condition)}" if fact.condition is not None else ""),
+                        (fact.reference,), "fact")
+    if name in _PRINCIPLES:
+        return _PRINCIPLES[name]
+    if name.startswith("law:"):
+        from modelcollapse.theory.model import get_model
+        model = get_model(name[4:])
+        text = "; ".join(f"{s}_(t+1) = {sp.sstr(model.step[s])}" for s in model.state) + "; " + ", ".join(
+            f"{d}_t ~ {law!r}" for d, law in model.draws.items()) + "; " + ", ".join(
+            f"{s}_0 = {sp.sstr(v)}" for s, v in model.state.items())
+        return Citation(name, f"the declared law of {model.name}", text, tuple(str(r) for r in model.references),
+                        "model")
+    from .legacy import AXIOMS as LEGACY
+    if name in LEGACY:
+        ax = LEGACY[name]
+        return Citation(name, ax.title, ax.statement, tuple(str(r) for r in ax.references), ax.kind)
+    raise KeyError(name)
+
+
+class _Catalogue(dict):
+    """A read-only mapping view over :func:`citation` (``AXIOMS[name]``)."""
+
+    def __getitem__(self, name):
+        return citation(name)
+
+    def __contains__(self, name):
+        try:
+            citation(name)
+            return True
+        except KeyError:
+            return False
+
+    def __iter__(self):
+        return iter(sorted(set(kernel.AXIOMS) | set(kernel.FACTS) | set(_PRINCIPLES)))
+
+    def __len__(self):
+        return len(list(iter(self)))
+
+    def keys(self):
+        return list(iter(self))
+
+
+AXIOMS = _Catalogue()
