@@ -21,8 +21,8 @@ from modelcollapse.theory.engine import state_domains
 from modelcollapse.theory.model import State
 
 from . import kernel as K
-from .kernel.rules import (Algebra, AxiomInstance, CondExpect, DrawFact, ExpectLinear, Induction, LawInit, LawStep,
-                           Rewrite)
+from .kernel.rules import (Algebra, AxiomInstance, CondExpect, DrawFact, ExpectLinear, ExpectSum, Induction, LawInit,
+                           LawStep, Rewrite, SumOver, VectorTotal)
 
 _STATE_DOMAINS = {"positive": K.Domain.real(0, lo_open=True), "nonnegative": K.Domain.real(0),
                   "unit": K.Domain.real(0, 1), "real": K.Domain.real()}
@@ -31,7 +31,7 @@ _STATE_DOMAINS = {"positive": K.Domain.real(0, lo_open=True), "nonnegative": K.D
 def domain_of(a) -> K.Domain:
     """The kernel domain an assumption states."""
     if isinstance(a, IntegerAtLeast):
-        return K.Domain.integer(a.lower)
+        return K.Domain.integer(a.lower, getattr(a, "upper", None))
     if isinstance(a, OneOf):
         return K.Domain.finite(a.values)
     if isinstance(a, PositiveReal):
@@ -71,19 +71,28 @@ def to_kernel(expr):
     return expr.xreplace(reps)
 
 
-def _rand(symbol, g):
-    return K.Rand(str(symbol), g)
+def _now(model, law, g):
+    """{model symbol: kernel random quantity at generation g} for the state and the draws."""
+    idx = tuple(model.indices)
+    out = {s: K.Rand(str(s), g, *idx) for s in model.state}
+    if law is not None:
+        out.update({d: K.laws.draw_rand(law, law.draw(str(d)), g) for d in model.draws})
+    return out
 
 
 def law_of(model) -> K.Law:
     t = model.generation
-    now = {s: _rand(s, t) for s in list(model.state) + list(model.draws)}
+    idx = tuple(model.indices)
+    state_now = _now(model, None, t)
     doms = state_domains(model)
-    state = tuple(K.StateVar(str(s), model.state[s], model.step[s].xreplace(now), _STATE_DOMAINS[doms[s]])
-                  for s in model.state)
-    draws = tuple(K.Draw(str(d), law.family, tuple(sp.sympify(a).xreplace(now) for a in law.args))
+    draws = tuple(K.Draw(str(d), law.family, tuple(sp.sympify(a).xreplace(state_now) for a in law.args))
                   for d, law in model.draws.items())
-    return K.Law(model.name, t, domains_of(model.params), state, draws)
+    skeleton = K.Law(model.name, t, {}, (), draws)
+    now = {**state_now, **{d: K.laws.draw_rand(skeleton, skeleton.draw(str(d)), t) for d in model.draws}}
+    state = tuple(K.StateVar(str(s), model.state[s], model.step[s].xreplace(now), _STATE_DOMAINS[doms[s]], idx)
+                  for s in model.state)
+    indices = {i: K.Domain.integer(lo, hi) for i, (lo, hi) in model.indices.items()}
+    return K.Law(model.name, t, domains_of(model.params), state, draws, indices)
 
 
 _FACTS = {("Normal", "power"): "normal_moments", ("ChiSquare", "power"): "chi_square_moments",
@@ -92,10 +101,10 @@ _FACTS = {("Normal", "power"): "normal_moments", ("ChiSquare", "power"): "chi_sq
           ("Binomial", "ff"): "binomial_factorial_moments"}
 
 
-def _draw_pieces(model, d, factor, g):
+def _draw_pieces(model, law_k, d, factor, g):
     """[(h, fact, order, multiplier)]: the draw factor as a combination of facts' arguments."""
     law = model.draws[d]
-    D = _rand(d, g)
+    D = K.laws.draw_rand(law_k, law_k.draw(str(d)), g)
     if isinstance(factor, sp.log):
         return [(sp.log(D), _FACTS[(law.family, "log")], None, 1)]
     m = sp.sympify(factor).as_base_exp()[1]
@@ -126,15 +135,20 @@ class _Steps:
         self._seen[key] = label
         return label
 
+    def relation(self, label):
+        return next(s.relation for s in self.steps if s.label == label)
+
 
 def _moment_chain(out, model, law, system, prefix):
     """Steps proving E[target] = value for one MomentSystem; returns the final label."""
     t = model.generation
-    now = {s: _rand(s, t) for s in model.state}
-    law_labels = [out.add(f"law.{s}", sp.Eq(_rand(s, t + 1), law.variable(str(s)).step, evaluate=False),
+    now = _now(model, law, t)
+    nxt, first = _now(model, None, t + 1), _now(model, None, 0)
+    law_labels = [out.add(f"law.{s}", sp.Eq(nxt[s], law.variable(str(s)).step, evaluate=False),
                           LawStep(str(s)), text="the declared update") for s in model.state]
-    init_labels = [out.add(f"init.{s}", sp.Eq(_rand(s, 0), model.state[s], evaluate=False), LawInit(str(s)),
+    init_labels = [out.add(f"init.{s}", sp.Eq(first[s], model.state[s], evaluate=False), LawInit(str(s)),
                            text="the declared initial value") for s in model.state]
+    now = {s: v for s, v in now.items() if s in model.state}
     phis = [sp.sympify(p).xreplace(now) for p in system.basis]
     premises = []
     for j, (phi, terms) in enumerate(zip(phis, system.expansions)):
@@ -142,7 +156,7 @@ def _moment_chain(out, model, law, system, prefix):
         for term in terms:
             pieces = [[(sp.S.One, None, None, 1)]]
             for d, factor in term.draws.items():
-                pieces.append(_draw_pieces(model, d, factor, t))
+                pieces.append(_draw_pieces(model, law, d, factor, t))
             combos = [[]]
             for options in pieces:
                 combos = [c + [o] for c in combos for o in options]
@@ -194,10 +208,49 @@ def _outermost(expr, classes):
     return found
 
 
-def result_proof(result) -> K.Proof:
-    """The kernel proof of a result the engine derived from ``result.model``."""
+def _expectation_steps(out, model, law, result, atom, k):
+    """Steps proving E[arg] = value for one expectation atom (kernel form); returns (label, locals)."""
     from modelcollapse.theory.engine import derive
 
+    back = {v: s for s, v in _now(model, None, model.generation).items()}
+    sums, rest = [], sp.S.Zero
+    for term in sp.Add.make_args(sp.expand(atom.args[0])):
+        found = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Sum)]
+        if found:
+            sums.append((sp.Mul(*[f for f in sp.Mul.make_args(term) if f is not found[0]]), found[0]))
+        else:
+            rest += term
+    if not sums:
+        system = derive(model, atom.args[0].xreplace(back), result.assumptions)
+        return _moment_chain(out, model, law, system, f"e{k}."), ()
+    labels, coefficients, local = [], [], set()
+    for j, (c, S) in enumerate(sums):
+        i = S.limits[0][0]
+        local.add(i)
+        system = derive(model, S.function.xreplace(back), result.assumptions)
+        one = _moment_chain(out, model, law, system, f"e{k}.s{j}.")
+        F = system.value
+        linear = out.add(f"e{k}.s{j}.linearity", sp.Eq(K.E(S), sp.Sum(K.E(S.function), *S.limits), evaluate=False),
+                         ExpectSum(), text="expectation of a finite sum")
+        summed = out.add(f"e{k}.s{j}.summed", sp.Eq(sp.Sum(K.E(S.function), *S.limits), sp.Sum(F, *S.limits),
+                                                    evaluate=False), SumOver(), [one], text="for every category")
+        labels.append(out.add(f"e{k}.s{j}", sp.Eq(K.E(S), sp.Sum(F, *S.limits), evaluate=False), Rewrite(),
+                              [linear, summed]))
+        coefficients.append(c)
+    constant = rest
+    if rest.free_symbols & set(back):
+        system = derive(model, rest.xreplace(back), result.assumptions)
+        labels.append(_moment_chain(out, model, law, system, f"e{k}.rest."))
+        coefficients.append(1)
+        constant = 0
+    value = constant + sum((c * out.relation(lab).rhs for c, lab in zip(coefficients, labels)), sp.S.Zero)
+    label = out.add(f"e{k}", sp.Eq(atom, value, evaluate=False), ExpectLinear(tuple(coefficients), constant), labels,
+                    text="linearity of expectation")
+    return label, tuple(local)
+
+
+def result_proof(result) -> K.Proof:
+    """The kernel proof of a result the engine derived from ``result.model``."""
     model = result.model
     law = law_of(model)
     out = _Steps()
@@ -215,15 +268,24 @@ def result_proof(result) -> K.Proof:
     expanded = lhs
     for _ in range(4):
         expanded = expanded.xreplace({e.lhs: e.rhs for e in eqs})
-    back = {K.Rand(str(s), model.generation): s for s in model.state}
+    local = set()
     for k, atom in enumerate(sorted(_outermost(expanded, (K.E,)), key=sp.default_sort_key)):
-        system = derive(model, atom.args[0].xreplace(back), result.assumptions)
-        labels.append(_moment_chain(out, model, law, system, f"e{k}."))
-    if len(labels) == 1 and out.steps[-1].relation == goal:
-        pass
-    else:
+        label, loc = _expectation_steps(out, model, law, result, atom, k)
+        labels.append(label)
+        local |= set(loc)
+    domains = domains_of(result.assumptions)
+    for i in local:
+        lo, hi = model.indices[i]
+        domains[i] = K.Domain.integer(lo, hi)
+    for a in result.assumptions:
+        dom = domains[a.symbol]
+        if dom.kind == "vector" and dom.total is not None and model.indices:
+            i = next(iter(model.indices))
+            labels.append(out.add(f"total.{a.name}", sp.Eq(sp.Sum(a.symbol[i], (i, 1, dom.length)), dom.total),
+                                  VectorTotal(), text=f"{a.name} sums to {dom.total}"))
+    if not (len(labels) == 1 and out.steps[-1].relation == goal):
         out.add("statement", goal, Rewrite(), labels, text="the definitions and the expectations substituted")
-    return K.Proof(result.id, {"statement": goal}, domains_of(result.assumptions), out.steps, law)
+    return K.Proof(result.id, {"statement": goal}, domains, out.steps, law, tuple(sorted(local, key=str)))
 
 
 expectation_proof = result_proof

@@ -173,15 +173,19 @@ class IntegerAtLeast(Assumption):
     """An integer parameter with a lower bound (``n >= 2``, ``t >= 0``)."""
 
     lower: int = 0
+    #: A symbolic upper bound (a category index i <= K), checked where its value is known.
+    upper: Any = None
 
     def validate(self, value):
         return check_int(self.name, value, lower=self.lower)
 
     def relation(self):
+        if self.upper is not None:
+            return sp.And(sp.Ge(self.symbol, self.lower), sp.Le(self.symbol, self.upper))
         return sp.Ge(self.symbol, self.lower, evaluate=False)
 
     def describe(self):
-        return f"{self.name} integer >= {self.lower}"
+        return f"{self.name} integer >= {self.lower}" + (f" and <= {self.upper}" if self.upper is not None else "")
 
     def substitutions(self):
         fresh = sp.Dummy(f"{self.name}_shift", integer=True, nonnegative=True)

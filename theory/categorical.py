@@ -24,10 +24,14 @@ True
 
 from __future__ import annotations
 
+import contextlib
+
 import mpmath
 import sympy as sp
 
 from .assumptions import Assumption, IntegerAtLeast, check_int, check_probabilities
+from .distributions import Binomial
+from .model import Model
 from .expectation import expect, split_sums
 from .recurrences import solve_recurrence, tidy_geometric
 from .registry import get, register
@@ -257,7 +261,47 @@ def _wf(n_, m, a_, b_):
         raise ValueError(f"t = {m + 1} with n = {n_} is too large for the exact chain evaluation "
                          f"((t - 1)(n + 1)^2 must be <= {MAX_CHAIN_WORK:g}); the survival probability tends "
                          "to the fixation probability p0_i")
+    hit = _CHAIN_PASS.get((n_, m, int(b_)))
+    if hit is not None and hit[0] >= mpmath.mp.dps:
+        return hit[1][int(a_)]
     return transition_column(n_, m, int(b_), mpmath.mp.dps)[int(a_)]
+
+
+#: Columns of P^m served to :func:`_wf` inside :func:`chain_pass`: (n, m, b) -> (dps, column).
+_CHAIN_PASS: dict = {}
+#: Most mpmath numbers a chain pass keeps at once (columns times their length).
+MAX_CHAIN_PASS_ENTRIES = 2 * 10**6
+
+
+@contextlib.contextmanager
+def chain_pass(requests, dps):
+    """Within the block, columns b of P^m for the requested (n, m, b) come from one pass per (n, b).
+
+    An array of t asks for many m: one pass of max(m) matrix-vector products replaces a
+    pass per m. Requests over :data:`MAX_CHAIN_WORK` are left to :func:`_wf` (which refuses
+    them); ``dps`` is the highest working precision of the evaluations inside the block.
+    """
+    from .wright_fisher import transition_matrix
+    by_column: dict = {}
+    for n_, m, b_ in requests:
+        if m * (n_ + 1) ** 2 <= MAX_CHAIN_WORK:
+            by_column.setdefault((n_, b_), set()).add(m)
+    if sum(len(ms) * (n_ + 1) for (n_, _), ms in by_column.items()) > MAX_CHAIN_PASS_ENTRIES:
+        by_column = {}
+    try:
+        for (n_, b_), ms in by_column.items():
+            with mpmath.workdps(dps):
+                P = transition_matrix(n_, dps)
+                u = mpmath.matrix(n_ + 1, 1)
+                u[b_] = 1
+                for step in range(max(ms) + 1):
+                    if step:
+                        u = P * u
+                    if step in ms:
+                        _CHAIN_PASS[(n_, step, b_)] = (dps, tuple(u[a] for a in range(n_ + 1)))
+        yield
+    finally:
+        _CHAIN_PASS.clear()
 
 
 def _wftau(n_, a_):
@@ -316,18 +360,34 @@ def sum_over_p0(expr, probs):
     return expr.xreplace(reps)
 
 
+#: Wright-Fisher refitting of one category's share: the count of category i among n samples of
+#: generation t is Binomial(n, p_{i,t}), and the refit is its frequency.
+SHARE, COUNT = sp.symbols("p C")
+A_I_K = IntegerAtLeast("i", i, 1, upper=K)
+WRIGHT_FISHER = Model(
+    "categorical", params=[A_P0, A_N], state={SHARE: p0[i]}, draws={COUNT: Binomial(n, SHARE)},
+    step={SHARE: COUNT / n}, indices={i: (1, K)}, references=(WRIGHT, FISHER),
+    summary="A language model refitted on its own text, as neutral Wright-Fisher: the count of category i "
+            "among n samples of generation t is Binomial(n, p_{i,t}) and the refitted share is its frequency.")
+
+WRIGHT_FISHER.expectation(
+    SHARE, "categorical.mean", "The fitted distribution is a martingale", assumptions=(A_P0, A_N, A_T, A_I_K),
+    references=(WRIGHT, FISHER), lazy=True,
+    summary="On average nothing changes: E[p_{i,t}] = p0_i for every category and generation. Collapse "
+            "is invisible in the mean; it is in the spread.")
+WRIGHT_FISHER.quantity(
+    WRIGHT_FISHER.E(sp.Sum(SHARE**2, (i, 1, K))), "categorical.collision", "Expected collision probability",
+    assumptions=(A_P0, A_N, A_T), references=(WRIGHT, SEDDIK), lazy=True,
+    summary="The chance that two draws agree rises towards 1 at rate (1 - 1/n) per generation.")
+WRIGHT_FISHER.quantity(
+    WRIGHT_FISHER.E(1 - sp.Sum(SHARE**2, (i, 1, K))), "categorical.gini_simpson", "Expected Gini-Simpson diversity",
+    assumptions=(A_P0, A_N, A_T), references=(WRIGHT, SEDDIK, SHUMAILOV), lazy=True,
+    summary="The expected diversity E[1 - sum p_t^2] decays exactly as (1 - 1/n)^t: every refit loses a "
+            "fraction 1/n of it in mean, and no number of generations brings it back.")
+for _id in ("categorical.mean", "categorical.collision", "categorical.gini_simpson"):
+    get(_id)._evaluator = _evaluate
+
 for _r in [
-    Result("categorical.mean", "The fitted distribution is a martingale", FAMILY, (A_P0, A_N, A_T, A_I), _mean,
-           [WRIGHT, FISHER], evaluator=_evaluate,
-           summary="On average nothing changes: E[p_{i,t}] = p0_i for every category and generation. Collapse "
-                   "is invisible in the mean; it is in the spread."),
-    Result("categorical.collision", "Expected collision probability", FAMILY, (A_P0, A_N, A_T), _collision,
-           [WRIGHT, SEDDIK], evaluator=_evaluate,
-           summary="The chance that two draws agree rises towards 1 at rate (1 - 1/n) per generation."),
-    Result("categorical.gini_simpson", "Expected Gini-Simpson diversity", FAMILY, (A_P0, A_N, A_T), _gini_simpson,
-           [WRIGHT, SEDDIK, SHUMAILOV], evaluator=_evaluate,
-           summary="The expected diversity E[1 - sum p_t^2] decays exactly as (1 - 1/n)^t: every refit loses a "
-                   "fraction 1/n of it in mean, and no number of generations brings it back."),
     Result("categorical.moment_eigenvalues", "Eigenvalues of the one-step operator", FAMILY, (A_N, A_K),
            _moment_eigenvalues, [FELLER, KARLIN_MCGREGOR], evaluator=_evaluate_eigenvalue,
            summary="On polynomials of degree k in the shares the refit acts as a triangular operator with "

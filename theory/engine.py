@@ -447,6 +447,19 @@ def expand_definitions(expr):
     return expr.replace(lambda e: type(e) in defs, lambda e: defs[type(e)][1](*e.args))
 
 
+def _with_totals(model, expr):
+    """Finite sums split by linearity, and each vector parameter's stated total used (sum p0 = 1)."""
+    totals = {}
+    for a in model.params:
+        if type(a).__name__ == "ProbabilityVector":
+            for i, (lo, hi) in model.indices.items():
+                totals[sp.Sum(a.symbol[i], (i, lo, hi))] = sp.S.One
+    if not totals:
+        return expr
+    from .expectation import split_sums
+    return sp.expand(split_sums(sp.expand(expr))).xreplace(totals)
+
+
 @dataclass
 class Quantity:
     """E-atoms of an expanded quantity, each with the engine's system, and the closed form."""
@@ -457,18 +470,42 @@ class Quantity:
     value: Any
 
 
+def split_over_index(model, arg):
+    """``arg`` = c0 + sum_k c_k Sum(f_k, (i, lo, hi)) + g, for linearity: (c0, [(c_k, Sum_k)], g)."""
+    sums, rest = [], sp.S.Zero
+    for term in sp.Add.make_args(sp.expand(arg)):
+        found = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Sum)]
+        if found:
+            (S,) = found
+            if S.limits[0][0] not in model.indices:
+                raise ValueError(f"expr: sums run over the model's index, not {S.limits[0][0]}")
+            sums.append((sp.Mul(*[f for f in sp.Mul.make_args(term) if f is not S]), S))
+        else:
+            rest += term
+    return sums, rest
+
+
 def derive_quantity(model, lhs, assumptions=None) -> Quantity:
-    from .model import state_at
     from .symbols import E, State
-    back = {state_at(s): s for s in model.state}
+    back = {v: k for k, v in model.at().items()}
     expanded = expand_definitions(lhs)
     systems, values = {}, {}
     for atom in sorted(expanded.atoms(E), key=sp.default_sort_key):
-        f = atom.args[0].xreplace(back)
+        sums, rest = split_over_index(model, atom.args[0])
+        value = sp.S.Zero
+        for coeff, S in sums:
+            f = S.function.xreplace(back)
+            systems[f] = derive(model, f, assumptions)
+            value += coeff * sp.Sum(systems[f].value, *S.limits)
+        f = rest.xreplace(back)
         if f.atoms(State):
             raise ValueError(f"expr: {atom} mentions a random quantity at another generation")
-        systems[f] = derive(model, f, assumptions)
-        values[atom] = systems[f].value
+        if f.free_symbols & set(model.state):
+            systems[f] = derive(model, f, assumptions)
+            value += systems[f].value
+        else:
+            value += f
+        values[atom] = _with_totals(model, value)
     value = expanded.xreplace(values)
     return Quantity(lhs, expanded, systems, _present(sp.simplify(value) if sp.count_ops(value) < 80 else value))
 
@@ -476,15 +513,15 @@ def derive_quantity(model, lhs, assumptions=None) -> Quantity:
 def expectation_result(model, expr, id, title=None, summary="", references=(), assumptions=None, lhs=None):
     """A :class:`Result` for E[expr(state_t)] (or for ``lhs``, an expression in expectations,
     variances and named functionals of the state at t) under ``model``; not yet registered."""
-    from .model import state_at
     from .symbols import E
 
     if not isinstance(id, str) or not id.startswith(model.family + "."):
         raise ValueError(f"id must start with {model.family + '.'!r}, got {id!r}")
-    shown = {s: state_at(s) for s in model.state}
+    shown = model.at()
     if lhs is None:
         expr = sp.sympify(expr)
-        extra = expr.free_symbols - set(model.state) - {a.symbol for a in model.params}
+        extra = expr.free_symbols - set(model.state) - {a.symbol for a in model.params} - set(model.indices) - {
+            x for a in model.params if isinstance(a.symbol, sp.IndexedBase) for x in (a.symbol.label,)}
         if extra:
             raise ValueError(f"expr uses {sorted(map(str, extra))}, which is neither state nor parameter")
         lhs = E(expr.xreplace(shown))

@@ -61,7 +61,8 @@ class Model:
     summary : str, optional
     """
 
-    def __init__(self, name, params, state, draws, step, references=(), summary="", domains=None, family=None):
+    def __init__(self, name, params, state, draws, step, references=(), summary="", domains=None, family=None,
+                 indices=None):
         if not isinstance(name, str) or not name.isidentifier():
             raise ValueError(f"name must be an identifier, got {name!r}")
         self.name = name
@@ -76,12 +77,18 @@ class Model:
         #: Optional declared state domains ("positive", "nonnegative", "unit", "real"); else inferred.
         self.declared_domains = dict(domains or {})
         self.generation = generation
+        #: Index symbols and their ranges, {i: (1, K)}: the state is one category's, and a result
+        #: may sum over the categories.
+        self.indices = {sp.sympify(k): tuple(map(sp.sympify, v)) for k, v in dict(indices or {}).items()}
         self._check()
         self.extensions: list = []
         _MODELS[name] = self
 
     def _check(self):
-        param_syms = {a.symbol for a in self.params}
+        param_syms = {a.symbol for a in self.params} | set(self.indices)
+        param_syms |= {x for a in self.params if isinstance(a.symbol, sp.IndexedBase)
+                       for x in (a.symbol.label,)}
+        param_syms |= {a.symbol[idx] for a in self.params if isinstance(a.symbol, sp.IndexedBase) for idx in self.indices}
         names = [a.name for a in self.params]
         if "t" in names or generation in param_syms:
             raise ValueError("params: t is the generation index, added by the model")
@@ -134,11 +141,15 @@ class Model:
         r = expectation_result(self, None, id, title, summary, references, assumptions, lhs=lhs)
         return self._register(r, lazy)
 
+    def at(self, g=generation):
+        """{state symbol: its random quantity at generation g} (with the model's indices)."""
+        return {s: State(Str(str(s)), g, *self.indices) for s in self.state}
+
     def E(self, expr):
         """The expectation of a functional of the state at generation t, for :meth:`quantity`
         (the plain ``E`` is the identity on the model's own, non-random symbols)."""
         from .symbols import E
-        return E(sp.sympify(expr).xreplace({s: state_at(s) for s in self.state}))
+        return E(sp.sympify(expr).xreplace(self.at()))
 
     def _register(self, result, lazy):
         if not lazy:

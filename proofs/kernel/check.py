@@ -155,6 +155,10 @@ def _structure(proof, library) -> list:
             mine = proof.domains.get(sym)
             if mine is not None and not mine.within(dom):
                 errors.append(f"the law needs {sym} {dom.describe()}; the proof allows {mine.describe()}")
+        for i, dom in proof.law.indices.items():
+            mine = proof.domains.get(i)
+            if mine is None or not mine.within(dom):
+                errors.append(f"the law's index {i} ranges over {dom.describe()}; the proof must keep it there")
         g = proof.law.generation
         if g in proof.domains and proof.domains[g].kind != "integer":
             errors.append(f"the generation {g} must be an integer")

@@ -16,6 +16,8 @@ import threading
 import mpmath
 import sympy as sp
 
+from .terms import fresh_binders
+
 #: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
 MAX_OPS = 400
 #: Largest number of terms summed directly when refuting.
@@ -57,7 +59,7 @@ def evaluate(expr, point):
     """
     scalars = {k: v for k, v in point.items() if not callable(v)}
     vectors = {k: v for k, v in point.items() if callable(v)}
-    e = sp.sympify(expr).xreplace(scalars)
+    e = fresh_binders(sp.sympify(expr)).xreplace(scalars)
     for _ in range(4):
         changed = False
         for node in sorted(e.atoms(sp.Sum, sp.Product), key=lambda a: -sp.count_ops(a)):
@@ -153,6 +155,19 @@ def _powers(e):
     return sp.simplify(sp.powsimp(sp.expand(sp.expand_power_base(sp.expand(e), force=False)), force=False))
 
 
+def _integer_powers(e):
+    """(a b)^k = a^k b^k and (a / b)^k = a^k / b^k for an integer k (valid for every non-zero base)."""
+    def split(p):
+        base, k = p.as_base_exp()
+        if k.is_integer is not True:
+            return p
+        num, den = sp.fraction(sp.together(base))
+        factors = sp.Mul.make_args(num) + tuple(1 / f for f in sp.Mul.make_args(den) if f != 1)
+        return sp.Mul(*[f ** k for f in factors]) if len(factors) > 1 else p
+    e = e.replace(lambda x: isinstance(x, sp.Pow) and x.exp.free_symbols, split)
+    return sp.simplify(sp.expand(_split_finite_sums(e)))
+
+
 _TRANSFORMS = (
     sp.expand,
     lambda e: sp.expand(_split_finite_sums(e)),
@@ -163,6 +178,7 @@ _TRANSFORMS = (
     sp.simplify,
     lambda e: sp.simplify(sp.combsimp(e)),
     _powers,
+    _integer_powers,
 )
 
 
@@ -173,9 +189,10 @@ def is_zero(expr, space) -> tuple:
         return True, sp.S.Zero
     if refuted(expr, space):
         return False, expr
-    opaque = space.opaque(expr)
-    for case in space.cases():
-        e = opaque.xreplace(case)
+    record = {}
+    opaque = space.opaque(expr, record)
+    for case in space.extended(record).cases():
+        e = space.substitute(opaque, case)
         if e == 0:
             continue
         transforms = _TRANSFORMS[:3] if sp.count_ops(e) > MAX_OPS else _TRANSFORMS
@@ -240,9 +257,10 @@ def is_positive(expr, space, strict=True) -> tuple:
     expr = sp.sympify(expr)
     if refuted(expr, space, sign="strict" if strict else "weak"):
         return False, expr
-    opaque = space.opaque(expr, shift_entries=True)
-    for case in space.cases():
-        e = opaque.xreplace(case)
+    record = {}
+    opaque = space.opaque(expr, record, shift_entries=True)
+    for case in space.extended(record).cases():
+        e = space.substitute(opaque, case)
         if not _positive(e, strict):
             return False, e
     return True, None

@@ -145,10 +145,12 @@ class Domain:
             flags = self.entry.flags() if self.entry is not None else {}
             return [{symbol: sp.IndexedBase(sp.Dummy(f"{tag}", **flags))}]
         is_int = self.kind == "integer"
-        lo = self.lo if self.lo is not None and self.lo.is_number else None
-        hi = self.hi if self.hi is not None and self.hi.is_number else None
-        if lo is not None and hi is not None and not is_int:
-            # [lo, hi) as lo + (hi - lo) u / (1 + u) with u >= 0 (u > 0 for an open lower end).
+        lo, hi = self.lo, self.hi
+        if lo is not None and hi is not None:
+            if is_int and (hi - lo).is_Integer and 0 <= int(hi - lo) <= 6:
+                return [{symbol: lo + j} for j in range(int(hi - lo) + 1)]
+            # [lo, hi) as lo + (hi - lo) u / (1 + u), u >= 0 (u > 0 for an open lower end), and hi
+            # itself; an integer range is covered by the real one (integrality is dropped, never added).
             u = sp.Dummy(f"{tag}_u", positive=True) if self.lo_open else sp.Dummy(f"{tag}_u", nonnegative=True)
             out = [{symbol: lo + (hi - lo) * u / (1 + u)}]
             if not self.hi_open:
@@ -215,16 +217,20 @@ class Space:
         """``expr`` with random quantities replaced by symbols of their domains, and every other
         word (E[...], CE, Var, ...) by an unconstrained real symbol (same atom, same symbol).
         ``record``, a dict, receives each new symbol (or IndexedBase) and its Domain."""
-        from .terms import VOCABULARY
+        from .terms import VOCABULARY, fresh_binders
 
-        expr = sp.sympify(expr)
+        # Bound variables renamed first: a case or a point never lands on a summation index.
+        expr = fresh_binders(sp.sympify(expr))
         reps, bases = {}, {}
         record = {} if record is None else record
+        from .terms import bound_symbols as _bound
+        binders = _bound(expr)
         for a in sorted(_outermost_words(expr, VOCABULARY), key=sp.default_sort_key):
             if isinstance(a, Rand):
                 dom = self.rand_domains.get(a.label, Domain.real())
                 key = (a.label, a.generation)
-                if a.indices:
+                # At an index no binder owns, an indexed quantity is one value of its domain.
+                if a.indices and set().union(*[sp.sympify(x).free_symbols for x in a.indices]) & binders:
                     if key not in bases:
                         bases[key] = sp.IndexedBase(sp.Dummy(f"{a.label}_{a.generation}", **dom.flags()))
                         record[bases[key]] = Domain.vector(dom)
@@ -244,17 +250,18 @@ class Space:
             dom = self.domains.get(a.base)
             if not shift_entries or dom is None or dom.kind != "vector" or a.free_symbols & bound or a in reps:
                 continue
-            entry = dom.entry
-            if entry.kind in ("integer", "real") and entry.lo is not None and entry.lo.is_number and entry.hi is None:
-                m = sp.Dummy(f"{a.base}_entry", integer=True, nonnegative=True) if entry.kind == "integer" else \
-                    sp.Dummy(f"{a.base}_entry", positive=True) if entry.lo_open else sp.Dummy(f"{a.base}_entry",
-                                                                                             nonnegative=True)
-                reps[a] = entry.lo + m
-                record[m] = Domain.integer(0) if entry.kind == "integer" else Domain.real(0, lo_open=entry.lo_open)
+            reps[a] = sp.Dummy(f"{a.base}_entry", **dom.entry.flags())
+            record[reps[a]] = dom.entry
         return expr.xreplace(reps) if reps else expr
 
+    def extended(self, record) -> "Space":
+        """This space with the scalar symbols of an :meth:`opaque` record as further domains."""
+        extra = {k: v for k, v in record.items() if v.kind != "vector" and not isinstance(k, sp.IndexedBase)}
+        return Space({**self.domains, **extra}, self.rand_domains, self.fixed) if extra else self
+
     def cases(self):
-        """Every combination of case substitutions (a list of dicts)."""
+        """Every combination of case substitutions (a list of dicts). A substitution may name
+        other symbols of the space (a range up to n); apply it twice (:meth:`substitute`)."""
         import itertools
         options = []
         for sym, dom in self.domains.items():
@@ -268,6 +275,11 @@ class Space:
                 sub.update(d)
             out.append(sub)
         return out
+
+    @staticmethod
+    def substitute(expr, case):
+        """``expr`` under a case: twice, so that bounds naming other parameters are substituted too."""
+        return sp.sympify(expr).xreplace(case).xreplace(case)
 
     def points(self, count: int, seed: int = 0):
         """``count`` random admissible points: dicts from symbol to value; vectors map to a

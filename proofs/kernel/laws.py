@@ -163,8 +163,9 @@ class Law:
             if stray:
                 out.append(f"{what} uses {sorted(map(str, stray))}, which it may not")
             # A time-dependent law reads a schedule at the current generation: ns[g].
-            entries = {a for a in expr.atoms(sp.Indexed) if a.base in vectors and at_g and a.indices == (g,)}
-            allowed = params | {a.base.label for a in entries} | entries | ({g} if entries else set())
+            entries = {a for a in expr.atoms(sp.Indexed) if a.base in vectors and (
+                (at_g and a.indices == (g,)) or set(a.indices) <= set(self.indices))}
+            allowed = params | {a.base.label for a in entries} | entries | ({g} if at_g and entries else set())
             free = expr.free_symbols - allowed - set().union(*[r.free_symbols for r in _rands(expr)] or [set()])
             if free:
                 out.append(f"{what} uses undeclared symbols {sorted(map(str, free))}")
@@ -245,7 +246,7 @@ def _in_domain(expr, dom, space) -> list:
 def _integer_valued(expr, space):
     opaque = space.opaque(expr)
     for case in space.cases():
-        e = sp.expand(opaque.xreplace(case))
+        e = sp.expand(space.substitute(opaque, case))
         if not (e.is_integer or (e.is_polynomial() and all(c.is_integer for c in sp.Poly(e).coeffs())
                                  and all(s.is_integer for s in e.free_symbols))):
             return False

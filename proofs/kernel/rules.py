@@ -127,10 +127,19 @@ def _guard_binders(equalities, relations):
 
 
 def rewrite(expr, equalities, passes=6):
+    """Replace each equality's left side by its right side (exact subterms), repeatedly; where a
+    left side is a finite sum, finite sums are first split by linearity so that it can match."""
+    from .decide import _split_finite_sums
     for _ in range(passes):
         new = expr
         for eq in equalities:
             new = new.xreplace({eq.lhs: eq.rhs})
+        if any(isinstance(eq.lhs, sp.Sum) for eq in equalities) and new.has(sp.Sum):
+            split = sp.expand(_split_finite_sums(new))
+            for eq in equalities:
+                split = split.xreplace({eq.lhs: eq.rhs})
+            if split != sp.expand(_split_finite_sums(new)):
+                new = split
         if new == expr:
             break
         expr = new

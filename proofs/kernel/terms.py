@@ -151,3 +151,19 @@ def bound_symbols(expr) -> set:
         elif isinstance(a, sp.Limit):
             out.add(a.args[1])
     return out
+
+
+def fresh_binders(expr):
+    """``expr`` with every summation, product and integration variable renamed to a fresh dummy (the
+    same dummy for the same variable throughout, so alike sums stay alike), so that a point's values
+    or a case's substitutions never land on a bound variable."""
+    names = {}
+
+    def fresh(node):
+        reps = {}
+        for v in node.variables:
+            if v not in names:
+                names[v] = sp.Dummy(str(v), **{k: val for k, val in v.assumptions0.items() if k in ("integer", "real")})
+            reps[v] = names[v]
+        return node.xreplace(reps)
+    return sp.sympify(expr).replace(lambda x: isinstance(x, (sp.Sum, sp.Product, sp.Integral)), fresh)
