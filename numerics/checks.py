@@ -6,8 +6,13 @@ sample mean with the closed form: estimate, standard error, z-score, and a verdi
 stated two-sided false-alarm rate. A reference check compares the closed form with
 :func:`~modelcollapse.numerics.reference.reference_value` at high precision.
 
-Every registered result must have an entry in :data:`SPECS`; a test enforces it, so a new
-result is checked the moment it is registered.
+Every hand-written result has an entry in :data:`SPECS`; a test enforces it, so a new
+result is checked the moment it is registered. A result derived from a declared
+:class:`~modelcollapse.theory.model.Model` (it has ``result.model`` and ``result.target``) needs
+none: :func:`model_monte_carlo_check` simulates the declared law
+(:func:`~modelcollapse.numerics.declared.simulate_model`), evaluates the target functional on
+every chain and z-tests its mean against the closed form, at default points chosen from the
+assumptions (:func:`model_points`).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import Callable
 
 import mpmath
 import numpy as np
+import sympy as sp
 from scipy import stats
 
 from modelcollapse import theory
@@ -25,6 +31,7 @@ from modelcollapse.theory.assumptions import check_int, check_real
 from modelcollapse.theory.categorical_loss import zipf
 
 from .categorical_sim import entropy_rows
+from .declared import evaluate_functional, simulate_model_params
 from .gaussian_sim import simulate_gaussian
 from .reference import reference_value
 from .streams import stream
@@ -297,10 +304,14 @@ def monte_carlo_checks(result_id: str, chains: int, alpha: float, seed, spec: Sp
                        closed_form: Callable | None = None) -> list[MonteCarloCheck]:
     """z-test the closed form of ``result_id`` at every point and generation of its spec.
 
+    A result derived from a declared model with no entry in :data:`SPECS` is checked by
+    :func:`model_monte_carlo_checks` (its declared law, at :func:`model_points`).
     ``closed_form`` (default: the registered result) may be replaced, which is how the
     power of these checks against wrong formulas is measured.
     """
     r = theory.get(result_id)
+    if spec is None and result_id not in SPECS and getattr(r, "model", None) is not None:
+        return model_monte_carlo_checks(r, chains, alpha, seed, closed_form=closed_form)
     spec = spec or SPECS[result_id]
     closed_form = closed_form or r
     chains = check_int("chains", chains, lower=2)
@@ -332,6 +343,230 @@ def monte_carlo_checks(result_id: str, chains: int, alpha: float, seed, spec: Sp
                 (est - expected) / se if se > 0 else (0.0 if est == expected else np.inf))
             out.append(MonteCarloCheck(result_id, dict(params), t, expected, est, se, float(z), alpha, chains,
                                        bool(abs(z) <= crit)))
+    return out
+
+
+def monte_carlo_test_count(result_id: str) -> int:
+    """How many z-tests :func:`monte_carlo_checks` runs for ``result_id`` (for Bonferroni)."""
+    if result_id in SPECS:
+        spec = SPECS[result_id]
+        return sum(len(spec.ts_for(p)) for p in spec.points)
+    r = theory.get(result_id)
+    if getattr(r, "model", None) is None:
+        raise ValueError(f"result_id: {result_id} has no numerical check specification")
+    return len(model_points(r)) * len(MODEL_TS)
+
+
+# --- results derived from a declared model ---------------------------------------------------
+
+#: Generations at which a declared model's results are checked by default.
+MODEL_TS = (1, 3)
+#: Length of the default schedules (IntegerSequence parameters): enough for every t in MODEL_TS.
+MODEL_SCHEDULE_LENGTH = 8
+
+
+def _default_value(a, which, known):
+    """Default Monte Carlo value of the parameter with assumption ``a`` at point ``which`` (0 or 1);
+    ``known`` maps the symbols of parameters already chosen to their values (for symbolic bounds)."""
+    from modelcollapse.theory.assumptions import (IntegerAtLeast, IntegerSequence, OneOf, PositiveReal,
+                                                  Probability, RealAbove, RealNumber)
+    if isinstance(a, IntegerAtLeast):
+        return max(a.lower, (5, 10)[which])
+    if isinstance(a, IntegerSequence):
+        start, stride = max(a.lower, (5, 10)[which]), (1, 2)[which]
+        return tuple(start + stride * s for s in range(MODEL_SCHEDULE_LENGTH))
+    if isinstance(a, OneOf):
+        return a.values[0] if which == 0 else a.values[-1]
+    if isinstance(a, PositiveReal):
+        return (1.0, 2.0)[which]
+    if isinstance(a, Probability):
+        return (0.3, 0.6)[which]
+    if isinstance(a, RealNumber):
+        return (0.5, -0.5)[which]
+    if isinstance(a, RealAbove):
+        return float(sp.sympify(a.bound).xreplace(known)) + (1.0, 2.0)[which]
+    raise ValueError(f"{a.name}: no default Monte Carlo point for the assumption {a.describe()} "
+                     f"(give the result an entry in SPECS)")
+
+
+def _default_point(assumptions, which, given=None) -> dict:
+    """Values for ``assumptions`` (t excluded) at default point ``which``, keeping those in ``given``."""
+    point = dict(given or {})
+    known = {}
+    for a in assumptions:
+        if a.name == "t":
+            continue
+        if a.name not in point:
+            point[a.name] = _default_value(a, which, known)
+        if not isinstance(point[a.name], tuple):
+            known[a.symbol] = sp.sympify(point[a.name])
+    return point
+
+
+def model_points(result) -> list[dict]:
+    """Two default parameter points (without t) for a result derived from a declared model.
+
+    Chosen from the result's assumptions: integers ``max(lower, 5)`` and ``max(lower, 10)``,
+    positive reals 1.0 and 2.0, the first and the last value of a finite set (ddof 0 and 1), reals
+    0.5 and -0.5, probabilities 0.3 and 0.6, a real above a bound the bound + 1 and + 2, schedules
+    ``max(lower, 5) + s`` and ``max(lower, 10) + 2 s`` for s = 0 .. MODEL_SCHEDULE_LENGTH - 1.
+    Model parameters the result does not take (a ``mu0`` the target does not depend on) get the
+    same defaults, so the point can be simulated.
+    """
+    model = getattr(result, "model", None)
+    if model is None:
+        raise ValueError(f"result: {result.id} is not derived from a declared model")
+    points = []
+    for which in (0, 1):
+        p = _default_point(model.params, which, _default_point(result.assumptions, which))
+        if p not in points:
+            points.append(p)
+    return points
+
+
+def target_functionals(result):
+    """The result's target as (functionals, combination).
+
+    ``result.target`` is E[f(state_t)] or an expression in such expectations, variances and named
+    functionals (a plain functional of the state symbols is read as its expectation). Variances
+    and named functionals are expanded by their definitions
+    (:func:`~modelcollapse.theory.engine.expand_definitions`); each expectation E[f_k] becomes a
+    symbol ``m_k``. Returns ([f_k in the model's state and parameter symbols], [m_k], the target
+    in the m_k, the parameters and t).
+    """
+    from modelcollapse.theory.engine import expand_definitions
+    from modelcollapse.theory.model import state_at
+    from modelcollapse.theory.symbols import E, State
+
+    model = result.model
+    target = sp.sympify(result.target).xreplace({s: state_at(s) for s in model.state})
+    if not target.atoms(E) and target.atoms(State) and not any(type(a).__name__ == "Var" for a in
+                                                                 sp.preorder_traversal(target)):
+        target = E(target)
+    expanded = expand_definitions(target)
+    back = {state_at(s): s for s in model.state}
+    atoms = sorted(expanded.atoms(E), key=sp.default_sort_key)
+    functionals = []
+    for atom in atoms:
+        f = atom.args[0].xreplace(back)
+        if f.atoms(State):
+            raise ValueError(f"target: {atom} mentions a random quantity at another generation")
+        functionals.append(f)
+    means = [sp.Dummy(f"m{k}") for k in range(len(atoms))]
+    combination = expanded.xreplace(dict(zip(atoms, means)))
+    if combination.atoms(State):
+        raise ValueError(f"target: {result.target} has a random quantity outside every expectation")
+    return functionals, means, combination
+
+
+def _target_estimate(result, path, t, params):
+    """(estimate, standard error, per-chain values or None) of the target at generation t.
+
+    When the target is affine in the expectations (E[f], E[f] - h_0, ...) the per-chain values are
+    the affine combination of the f_k and the estimate is their mean; otherwise (a variance) the
+    estimate is the combination of the sample means and its standard error comes from the delta
+    method with the sample covariance of the f_k (its O(1/chains) bias is negligible next to it).
+    """
+    from modelcollapse.theory.assumptions import IntegerSequence
+    from modelcollapse.theory.symbols import t as generation
+
+    model = result.model
+    functionals, means, combination = target_functionals(result)
+    values = np.array([evaluate_functional(model, f, path, t, params) for f in functionals]).reshape(
+        len(functionals), -1)
+    scalar = {}
+    for a in tuple(model.params) + tuple(result.assumptions):
+        if not isinstance(a, IntegerSequence) and a.name in params:
+            scalar[a.symbol] = params[a.name]
+    symbols = list(means) + list(scalar) + [generation]
+    numbers = list(scalar.values()) + [t]
+    combine = sp.lambdify(symbols, combination, modules="numpy")
+    affine = all(not (sp.diff(combination, m).free_symbols & set(means)) for m in means)
+    chains = values.shape[1]
+    if affine:
+        per_chain = np.broadcast_to(np.asarray(combine(*values, *numbers), dtype=float), (chains,))
+        est, se = mean_and_se(per_chain)
+        return est, se, per_chain
+    centre = values.mean(axis=1)
+    gradient = np.array([float(sp.lambdify(symbols, sp.diff(combination, m), modules="numpy")(*centre, *numbers))
+                         for m in means])
+    covariance = np.atleast_2d(np.cov(values))
+    se = float(np.sqrt(max(gradient @ covariance @ gradient, 0.0) / chains))
+    return float(combine(*centre, *numbers)), se, None
+
+
+def _model_check_at(result, path, params, t, chains, alpha, closed_form) -> MonteCarloCheck:
+    """z-test of the result's target at generation t at one point, on a simulated path."""
+    params = {k: v for k, v in params.items() if k != "t"}
+    est, se, per_chain = _target_estimate(result, path, t, params)
+    expected = _expected(result, closed_form or result, params, t)
+    if per_chain is not None:
+        z = skew_corrected_z(per_chain, expected)
+    else:
+        z = (est - expected) / se if se > 0 else (0.0 if est == expected else np.inf)
+    shown = {k: v for k, v in params.items() if k in result.parameters}
+    return MonteCarloCheck(result.id, shown, t, expected, est, se, float(z), alpha, chains,
+                           bool(abs(z) <= z_critical(alpha)))
+
+
+def model_monte_carlo_check(result, params: dict, chains: int, seed, alpha: float,
+                            closed_form: Callable | None = None) -> MonteCarloCheck:
+    """z-test a result derived from a declared model at one parameter point.
+
+    Simulates the declared law (:func:`~modelcollapse.numerics.declared.simulate_model`) at
+    ``params`` for ``params["t"]`` generations, evaluates the result's target ``result.target``
+    on every chain at generation t (each expectation's functional, lambdified over the state and
+    the parameters), and compares the Monte Carlo estimate with the closed form
+    ``result(**params)``: estimate, standard error, z-score (skew-corrected,
+    :func:`skew_corrected_z`, for a target affine in expectations; delta method otherwise) and
+    the verdict ``|z| <= z_critical(alpha)``, so a correct closed form fails with probability
+    about ``alpha``.
+
+    Parameters
+    ----------
+    result : Result
+        With ``result.model`` and ``result.target`` (see :meth:`Model.expectation`).
+    params : dict
+        The result's parameters, t included; model parameters the result does not take get
+        the defaults of :func:`model_points`.
+    chains : int >= 2
+    seed : None, int, SeedSequence or Generator
+        An int (or None) is keyed by the result id and the point (:func:`~.streams.stream`).
+    alpha : float in (0, 1)
+        Two-sided false-alarm rate of the test.
+    closed_form : callable, optional
+        Replaces ``result`` as the value under test (to measure power against wrong formulas).
+    """
+    if getattr(result, "model", None) is None:
+        raise ValueError(f"result: {getattr(result, 'id', result)!r} is not derived from a declared model")
+    params = dict(params)
+    if "t" not in params:
+        raise ValueError(f"t is required by {result.id} (the generation to check)")
+    t = check_int("t", params.pop("t"), lower=0)
+    chains = check_int("chains", chains, lower=2)
+    z_critical(alpha)  # ValueError naming alpha before any simulation
+    if seed is None or isinstance(seed, (int, np.integer)) and not isinstance(seed, bool):
+        seed = stream(seed, result.id, t, *sorted((k, str(v)) for k, v in _plain(params).items()))
+    params = _default_point(result.model.params, 0, params)
+    path = simulate_model_params(result.model, params, t, chains, seed)
+    return _model_check_at(result, path, params, t, chains, alpha, closed_form)
+
+
+def model_monte_carlo_checks(result, chains: int, alpha: float, seed, points: list | None = None,
+                             ts: tuple = MODEL_TS, closed_form: Callable | None = None) -> list[MonteCarloCheck]:
+    """:func:`model_monte_carlo_check` at every point (default :func:`model_points`) and every
+    generation in ``ts``; one simulation per point, from the stream keyed by the result id and
+    the point's index (as :func:`monte_carlo_checks`)."""
+    if getattr(result, "model", None) is None:
+        raise ValueError(f"result: {getattr(result, 'id', result)!r} is not derived from a declared model")
+    chains = check_int("chains", chains, lower=2)
+    z_critical(alpha)
+    ts = tuple(check_int("ts", g, lower=0) for g in ts)
+    out = []
+    for i, params in enumerate(model_points(result) if points is None else points):
+        params = _default_point(result.model.params, 0, {k: v for k, v in params.items() if k != "t"})
+        path = simulate_model_params(result.model, params, max(ts, default=0), chains, stream(seed, result.id, i))
+        out += [_model_check_at(result, path, params, g, chains, alpha, closed_form) for g in ts]
     return out
 
 
