@@ -15,6 +15,34 @@ def _time(fn):
     return time.perf_counter() - t0
 
 
+#: Array evaluation targets (issue 14): evaluations per second of an elementary closed form
+#: on float64 arrays, and the largest slowdown against the bare numpy expression.
+ARRAY_RATE_TARGET = 5e6
+ARRAY_SLOWDOWN_TARGET = 20.0
+
+
+def _best(fn, repeats=5):
+    fn()  # warm up: the first array call derives and checks the float64 form
+    return min(_time(fn) for _ in range(repeats))
+
+
+def array_bench(points=10**6) -> dict:
+    """Evaluations per second of gaussian.variance over ``points`` values of n, against the
+    bare numpy expression of the same formula, sigma0^2 ((n - 1)/(n - ddof))^t."""
+    import numpy as np
+
+    from modelcollapse import theory
+
+    n = np.arange(2, points + 2)
+    t, ddof, sigma0 = 10, 0, 1.0
+    r = theory.get("gaussian.variance")
+    package_s = _best(lambda: r(n=n, t=t, ddof=ddof, sigma0=sigma0))
+    bare_s = _best(lambda: sigma0**2 * ((n - 1) / (n - ddof)) ** t)
+    return {"result": r.id, "points": points, "evals_per_s": points / package_s,
+            "bare_numpy_evals_per_s": points / bare_s, "slowdown": package_s / bare_s,
+            "target_evals_per_s": ARRAY_RATE_TARGET, "target_slowdown": ARRAY_SLOWDOWN_TARGET}
+
+
 def run_bench(out, as_json=False) -> int:
     from modelcollapse import proofs, theory
     from modelcollapse.theory.symbols import WF
@@ -45,8 +73,9 @@ def run_bench(out, as_json=False) -> int:
             lambda: simulate_categorical([0.1] * 10, 100, 20, chains, seed=0, method=method))
     sims["absorption times: 40000 chains, p0=(0.5, 0.5), n=100"] = _time(
         lambda: simulate_absorption([0.5, 0.5], 100, 40_000, seed=0))
+    arrays = array_bench()
     if as_json:
-        print(json.dumps({"results": rows, "simulation_s": sims}, indent=2), file=out)
+        print(json.dumps({"results": rows, "simulation_s": sims, "array_evaluation": arrays}, indent=2), file=out)
         return 0
     print(f"{'result':<32} {'derive s':>9} {'prove s':>9} {'reference s':>12} {'eval us':>10} {'at t':>8}", file=out)
     for row in rows:
@@ -54,4 +83,8 @@ def run_bench(out, as_json=False) -> int:
               f"{row['float_eval_us']:>10.1f} {row['eval_t'] if row['eval_t'] is not None else '-':>8}", file=out)
     for k, v in sims.items():
         print(f"simulate {k}: {v:.2f} s", file=out)
+    print(f"array evaluation, {arrays['result']} over {arrays['points']:.0e} points: "
+          f"{arrays['evals_per_s']:.3g} evals/s (target >= {arrays['target_evals_per_s']:.0e}); "
+          f"bare numpy {arrays['bare_numpy_evals_per_s']:.3g} evals/s, {arrays['slowdown']:.1f}x slower "
+          f"(target within {arrays['target_slowdown']:.0f}x)", file=out)
     return 0

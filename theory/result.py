@@ -16,6 +16,7 @@ from typing import Any, Callable, Mapping, Sequence
 import mpmath
 import sympy as sp
 
+from . import evaluation
 from .assumptions import Assumption
 
 
@@ -79,6 +80,13 @@ class Approximation:
 GUARD_DIGITS = 12
 #: Working precision (digits) behind a float64 result.
 FLOAT_DPS = 20
+
+
+def working_dps(dps: int | None, vals: Mapping[str, Any]) -> int:
+    """Digits used inside evaluation for a target ``dps`` (None: float64) at validated ``vals``."""
+    # Large integers (t ~ 10^9) cost digits in expressions like c**t - 1.
+    big = max([abs(v) for v in vals.values() if isinstance(v, int)] + [1])
+    return (FLOAT_DPS if dps is None else dps) + GUARD_DIGITS + len(str(big))
 
 
 class Result:
@@ -179,9 +187,15 @@ class Result:
         above double and returned as a float (so cancellations and t up to 10^6 or more
         are safe); with ``dps`` an integer it is returned as an ``mpmath.mpf`` accurate to
         about ``dps`` significant digits.
+
+        Scalar parameters may be numpy arrays (or lists of numbers): they broadcast, and
+        the value is a float64 array (with ``dps``, an object array of ``mpmath.mpf``); see
+        :mod:`~modelcollapse.theory.evaluation`.
         """
         if dps is not None and (isinstance(dps, bool) or not isinstance(dps, int) or dps < 1):
             raise ValueError(f"dps must be a positive integer, got {dps!r}")
+        if evaluation.wants_arrays(self, values):
+            return evaluation.evaluate(self, values, dps)
         return self._value(dps, values, None)
 
     def approximate(self, name: str, dps: int | None = None, **values):
@@ -190,14 +204,13 @@ class Result:
             raise ValueError(f"name must be one of {sorted(self.approximations)} for {self.id}, got {name!r}")
         if dps is not None and (isinstance(dps, bool) or not isinstance(dps, int) or dps < 1):
             raise ValueError(f"dps must be a positive integer, got {dps!r}")
+        if evaluation.wants_arrays(self, values):
+            return evaluation.evaluate(self, values, dps, self.approximations[name].expression)
         return self._value(dps, values, self.approximations[name].expression)
 
     def _value(self, dps, values, expr):
         vals = self.validate(values)
-        target = FLOAT_DPS if dps is None else dps
-        # Large integers (t ~ 10^9) cost digits in expressions like c**t - 1.
-        big = max([abs(v) for v in vals.values() if isinstance(v, int)] + [1])
-        with mpmath.workdps(target + GUARD_DIGITS + len(str(big))):
+        with mpmath.workdps(working_dps(dps, vals)):
             mp_vals = {k: (mpmath.mpf(v) if not isinstance(v, tuple) else v) for k, v in vals.items()}
             if self._evaluator is not None:
                 value = self._evaluator(self, mp_vals, expr)
