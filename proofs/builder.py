@@ -21,8 +21,48 @@ from modelcollapse.theory.engine import state_domains
 from modelcollapse.theory.model import State
 
 from . import kernel as K
-from .kernel.rules import (Algebra, AxiomInstance, CondExpect, DrawFact, ExpectLinear, ExpectSum, Induction, LawInit,
-                           LawStep, Rewrite, SumOver, VectorTotal)
+from .kernel.rules import (Algebra, AxiomInstance, CondExpect, Conjunction, Detach, DrawFact, ExpectLinear, ExpectSum,
+                           Induction, LawInit, LawStep, Limit, Order, Rewrite, SumOver, Tower, VectorTotal)
+
+
+def _recipe_rule(step):
+    """The kernel rule a recipe step names, with its arguments in the kernel's terms."""
+    a = dict(step.args)
+    if step.rule == "axiom":
+        ax = K.AXIOMS[a["name"]]
+        by_name = {str(p): p for p, _ in ax.patterns}
+        return AxiomInstance(ax.name, {by_name[str(k)]: to_kernel(v) for k, v in a["mapping"].items()})
+    makers = {"algebra": lambda: Algebra(), "rewrite": lambda: Rewrite(source=a.get("source", False)),
+              "law_step": lambda: LawStep(a["variable"]),
+              "draw_fact": lambda: DrawFact(a["fact"], a["draw"], a.get("order")),
+              "conditional_expectation": lambda: CondExpect(), "tower": lambda: Tower(),
+              "linearity": lambda: ExpectLinear(tuple(a.get("coefficients", ())), a.get("constant", 0)),
+              "inequality": lambda: Order(a.get("scale", 1)), "conjunction": lambda: Conjunction(),
+              "modus_ponens": lambda: Detach(), "limit": lambda: Limit()}
+    return makers[step.rule]()
+
+
+def _add_claims(out, result, goals):
+    recipes = result.derivation.facts.get("recipes", {})
+    finals = {}
+    for name, claim in recipes.items():
+        last, labels = None, {}
+        for st in claim.steps:
+            premises = []
+            for p in st.premises:
+                if p == "statement":
+                    premises.append("statement")
+                elif p.startswith("claim:"):
+                    premises.append(finals[p[6:]])
+                elif p.startswith("cite:"):
+                    premises.append(p)
+                else:
+                    premises.append(labels[p])
+            last = labels[st.label] = out.add(f"claim.{name}.{st.label}", to_kernel(st.relation), _recipe_rule(st),
+                                              premises, st.text)
+        finals[name] = last
+        goals[name] = to_kernel(claim.relation)
+    return goals
 
 _STATE_DOMAINS = {"positive": K.Domain.real(0, lo_open=True), "nonnegative": K.Domain.real(0),
                   "unit": K.Domain.real(0, 1), "real": K.Domain.real()}
@@ -62,7 +102,8 @@ def to_kernel(expr):
     """A theory expression in the kernel's vocabulary (expectations, variances, the named Gaussian
     functionals with variances for standard deviations, declared random quantities)."""
     # Words first: the theory's E is the identity on what it does not see as random.
-    words = {TS.E: lambda a: K.E(a), TS.Var: lambda a: K.Var(a),
+    words = {TS.E: lambda a: K.E(a), TS.Var: lambda a: K.Var(a), TS.AlmostSurely: lambda a: K.AlmostSurely(a),
+             TS.CE: lambda a, g: K.CE(a, g),
              TS.HN: lambda m, s: K.GaussEntropy(m, s ** 2),
              TS.W2sq: lambda a, s, b, r: K.GaussW2(a, s ** 2, b, r ** 2),
              TS.KLN: lambda a, s, b, r: K.GaussKL(a, s ** 2, b, r ** 2)}
@@ -283,9 +324,9 @@ def result_proof(result) -> K.Proof:
             i = next(iter(model.indices))
             labels.append(out.add(f"total.{a.name}", sp.Eq(sp.Sum(a.symbol[i], (i, 1, dom.length)), dom.total),
                                   VectorTotal(), text=f"{a.name} sums to {dom.total}"))
-    if not (len(labels) == 1 and out.steps[-1].relation == goal):
-        out.add("statement", goal, Rewrite(), labels, text="the definitions and the expectations substituted")
-    return K.Proof(result.id, {"statement": goal}, domains, out.steps, law, tuple(sorted(local, key=str)))
+    out.add("statement", goal, Rewrite(), labels, text="the definitions and the expectations substituted")
+    goals = _add_claims(out, result, {"statement": goal})
+    return K.Proof(result.id, goals, domains, out.steps, law, tuple(sorted(local, key=str)))
 
 
 expectation_proof = result_proof

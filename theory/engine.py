@@ -396,12 +396,38 @@ def derive(model, target, assumptions=None) -> MomentSystem:
                         out(weights), ctx.out(constant), value)
 
 
+def collect_geometric(expr, t=generation):
+    """Each term as coefficient * base**t with one base per term (bases like (n - 1)/(n - ddof)),
+    like terms collected: how a researcher writes a geometric closed form."""
+    from .recurrences import tidy_geometric
+    expr = sp.expand(sp.sympify(expr), power_exp=True, mul=True, multinomial=False, log=False)
+    groups = {}
+    for term in sp.Add.make_args(expr):
+        coeff, base = [], sp.S.One
+        for f in sp.Mul.make_args(term):
+            b, e = f.as_base_exp()
+            rate = sp.simplify(e / t) if e.has(t) else 0
+            if e.has(t) and not rate.has(t) and not b.has(t):
+                base *= b ** rate
+            else:
+                coeff.append(f)
+        base = sp.factor(sp.gammasimp(sp.powsimp(base, force=False))) if base != 1 else base
+        groups[base] = groups.get(base, 0) + sp.Mul(*coeff)
+    out = sp.S.Zero
+    for base, coeff in groups.items():
+        coeff = sp.factor_terms(sp.simplify(sp.gammasimp(coeff)))
+        out += coeff * (tidy_geometric(base ** t) if base != 1 else 1)
+    return out
+
+
 def _present(expr):
     from .recurrences import tidy_geometric
     expr = sp.sympify(expr)
     if isinstance(expr, sp.Piecewise):
-        return sp.Piecewise(*[(tidy_geometric(sp.factor_terms(e)), c) for e, c in expr.args])
+        return sp.Piecewise(*[(_present(e), c) for e, c in expr.args])
     try:
+        if expr.has(generation) and not expr.has(sp.Product, sp.Sum, sp.Piecewise):
+            return collect_geometric(expr)
         return tidy_geometric(expr)
     except (TypeError, ValueError, sp.PolynomialError):
         return expr
@@ -506,11 +532,12 @@ def derive_quantity(model, lhs, assumptions=None) -> Quantity:
         else:
             value += f
         values[atom] = _with_totals(model, value)
-    value = expanded.xreplace(values)
-    return Quantity(lhs, expanded, systems, _present(sp.simplify(value) if sp.count_ops(value) < 80 else value))
+    value = sp.piecewise_fold(expanded.xreplace(values))
+    return Quantity(lhs, expanded, systems, _present(value))
 
 
-def expectation_result(model, expr, id, title=None, summary="", references=(), assumptions=None, lhs=None):
+def expectation_result(model, expr, id, title=None, summary="", references=(), assumptions=None, lhs=None,
+                       claims=None):
     """A :class:`Result` for E[expr(state_t)] (or for ``lhs``, an expression in expectations,
     variances and named functionals of the state at t) under ``model``; not yet registered."""
     from .symbols import E
@@ -546,6 +573,13 @@ def expectation_result(model, expr, id, title=None, summary="", references=(), a
         steps.append(DerivationStep("Combine by linearity", sp.Eq(lhs, q.value)))
         d = Derivation(sp.Eq(lhs, q.value), q.value, steps)
         d.facts["quantity"] = q
+        if claims is not None:
+            # Claims are stated from the derived closed form (a ratio, a drift, a limit) and come
+            # with the recipe of their proof.
+            for name, claim in claims(d).items():
+                d.claims[name] = claim.relation
+                d.facts.setdefault("recipes", {})[name] = claim
+                d.steps.append(DerivationStep(claim.text or f"Claim {name}", claim.relation))
         return d
 
     stated = tuple(assumptions) if assumptions is not None else model.assumptions

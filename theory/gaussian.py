@@ -39,8 +39,9 @@ import sympy as sp
 from .assumptions import IntegerAtLeast, IntegerSequence, OneOf, PositiveReal, RealNumber
 from .distributions import ChiSquare, Normal
 from .model import Model
+from .recipes import Claim, ProofStep
 from .result import Reference
-from .symbols import HN, KLN, Var, W2sq, X, Z, ddof, delta, mu, mu0, n, ns, sigma, sigma0, t
+from .symbols import CE, HN, KLN, AlmostSurely, E, Var, W2sq, X, Z, ddof, delta, mu, mu0, n, ns, sigma, sigma0, t
 
 FAMILY = "gaussian"
 
@@ -111,7 +112,66 @@ GAUSSIAN_SCHEDULE = Model(
     summary="The same refit with n_t samples at generation t.")
 
 GAUSS = (A_N, A_T, A_DDOF, A_SIGMA0)
-MU_T, SIGMA_T = MU, SIGMA
+NOW, NEXT, DRAWN = GAUSSIAN.at(), GAUSSIAN.at(t + 1), GAUSSIAN.draw_at()
+#: log sigma_t^2 / sigma0^2, the random walk of the fitted log-variance, and its increment.
+LOG_RATIO = sp.log(SIGMA**2 / sigma0**2)
+INCREMENT = sp.log(DRAWN[X_DRAW]) - sp.log(n - ddof)
+
+
+def _ratio(d):
+    """Per-generation factor of a geometric closed form, derived from it."""
+    return sp.simplify(d.closed_form.subs(t, t + 1) / d.closed_form)
+
+
+def _std_claims(d):
+    x = (n - 1) / 2
+    return {"ratio_below_one": Claim(sp.Lt(_ratio(d), 1), (
+        ProofStep("wendel", sp.Lt(sp.gamma(x + sp.Rational(1, 2)) / sp.gamma(x), sp.sqrt(x)), "axiom",
+                  {"name": "gamma_ratio_below_sqrt", "mapping": {"x": x}}, text="Wendel's inequality"),
+        ProofStep("ratio", sp.Lt(_ratio(d), 1), "inequality", {"scale": sp.sqrt(2) / sp.sqrt(n - ddof)}, ("wendel",),
+                  text="the factor is below sqrt((n - 1)/(n - ddof)) <= 1"),
+    ), "The factor per generation is below 1 (Wendel's inequality for the gamma ratio)")}
+
+
+def _log_variance_claims(d):
+    drift = sp.simplify(d.closed_form.subs(t, t + 1) - d.closed_form)
+    x = (n - 1) / 2
+    walk = sp.Eq(LOG_RATIO.xreplace(NEXT), LOG_RATIO.xreplace(NOW) + INCREMENT)
+    collapse = AlmostSurely(sp.Eq(sp.Limit(LOG_RATIO.xreplace(NOW), t, sp.oo), -sp.oo))
+    mean = E(INCREMENT)
+    return {
+        "drift_negative": Claim(sp.Lt(drift, 0), (
+            ProofStep("digamma", sp.Lt(sp.polygamma(0, x), sp.log(x)), "axiom",
+                      {"name": "digamma_below_log", "mapping": {"x": x}}, text="psi(x) < log x"),
+            ProofStep("drift", sp.Lt(drift, 0), "inequality", {}, ("digamma",),
+                      text="psi((n-1)/2) + log 2 < log(n - 1) <= log(n - ddof)"),
+        ), "The drift per generation is negative (psi(x) < log x)"),
+        "log_variance_to_minus_infinity": Claim(collapse, (
+            ProofStep("law", sp.Eq(SIGMA.xreplace(NEXT), GAUSSIAN.step[SIGMA].xreplace({**NOW, **DRAWN})), "law_step",
+                      {"variable": "sigma"}),
+            ProofStep("walk", walk, "rewrite", {}, ("law",), text="log sigma_t^2 is a random walk"),
+            ProofStep("moment", sp.Eq(CE(sp.log(DRAWN[X_DRAW]), t), sp.polygamma(0, x) + sp.log(2)), "draw_fact",
+                      {"fact": "chi_square_log_moment", "draw": "X"}),
+            ProofStep("increment", sp.Eq(CE(INCREMENT, t), drift), "conditional_expectation", {}, ("moment",)),
+            ProofStep("mean", sp.Eq(mean, drift), "tower", {}, ("increment",)),
+            ProofStep("negative", sp.Lt(mean, 0), "inequality", {}, ("claim:drift_negative", "mean")),
+            ProofStep("both", sp.And(walk, sp.Lt(mean, 0)), "conjunction", {}, ("walk", "negative")),
+            ProofStep("slln", sp.Implies(sp.And(walk, sp.Lt(mean, 0)), collapse), "axiom",
+                      {"name": "slln_random_walk", "mapping": {"L": LOG_RATIO.xreplace(NOW), "W": INCREMENT}}),
+            ProofStep("collapse", collapse, "modus_ponens", {}, ("slln", "both")),
+        ), "The strong law of large numbers: log sigma_t^2 -> -oo, so sigma_t -> 0, almost surely "
+           "(Shumailov et al. 2024, Thm 3.1), for both estimators"),
+    }
+
+
+def _w2_claims(d):
+    lhs = d.statement.lhs
+    limit = sp.Eq(sp.Limit(lhs, t, sp.oo), sp.Piecewise((2 * sigma0**2, sp.Eq(ddof, 0)), (sp.oo, True)))
+    return {"limit": Claim(limit, (
+        ProofStep("limit", limit, "limit", {}, ("statement", "cite:gaussian.std#ratio_below_one")),
+    ), "As t -> oo: 2 sigma0^2 for ddof = 0 (every geometric term vanishes), oo for ddof = 1 (the mean drift "
+       "grows like t sigma0^2 / n)")}
+
 
 GAUSSIAN.expectation(
     SIGMA**2, "gaussian.variance", "Expected variance after t generations", assumptions=GAUSS, lazy=True,
@@ -124,13 +184,15 @@ GAUSSIAN.quantity(
             "collapses, gaussian.log_variance).")
 GAUSSIAN.expectation(
     SIGMA, "gaussian.std", "Expected standard deviation after t generations", assumptions=GAUSS, lazy=True,
+    claims=_std_claims,
     summary="E[sigma_t] shrinks geometrically for both estimators: unbiasedness of the variance does "
             "not protect the scale.")
 GAUSSIAN.expectation(
-    sp.log(SIGMA**2 / sigma0**2), "gaussian.log_variance", "Expected log-variance ratio", assumptions=GAUSS,
-    lazy=True,
+    LOG_RATIO, "gaussian.log_variance", "Expected log-variance ratio; the variance vanishes almost surely",
+    assumptions=GAUSS, lazy=True, claims=_log_variance_claims,
     summary="E[log(sigma_t^2 / sigma0^2)] falls linearly in t for every n and both estimators: log sigma_t^2 "
-            "is a random walk whose increments have this negative mean.")
+            "is a random walk whose i.i.d. increments have this negative mean, so by the strong law of large "
+            "numbers log sigma_t^2 -> -oo and sigma_t -> 0 almost surely: the model collapses to a point.")
 GAUSSIAN.expectation(
     (MU - mu0)**2, "gaussian.mean_drift", "Mean squared drift of the fitted mean", assumptions=GAUSS + (A_MU0,),
     lazy=True, summary="The fitted mean performs a random walk whose steps shrink with sigma_t.")
@@ -141,7 +203,7 @@ GAUSSIAN.quantity(
             "linear in t, so the expected differential entropy falls by the same amount every generation.")
 GAUSSIAN.quantity(
     GAUSSIAN.E(W2sq(mu0, sigma0, MU, SIGMA)), "gaussian.w2", "Expected squared 2-Wasserstein distance to the original",
-    assumptions=GAUSS + (A_MU0,), references=(SHUMAILOV, DOWSON_LANDAU), lazy=True,
+    assumptions=GAUSS + (A_MU0,), references=(SHUMAILOV, DOWSON_LANDAU), lazy=True, claims=_w2_claims,
     summary="A statement about the expectation E[W2^2]: with ddof = 0 it tends to 2 sigma0^2; with ddof = 1 it "
             "diverges, since E[(mu_t - mu0)^2] = t sigma0^2 / n grows without bound (Shumailov et al., Thm 3.1). "
             "It is not proved here that W2 itself diverges along a run.")

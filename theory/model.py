@@ -57,6 +57,9 @@ class Model:
         independently of each other given the state.
     step : dict
         Each state variable and its value at generation t + 1, in the state and the draws.
+    claims : callable, optional (for :meth:`expectation` and :meth:`quantity`)
+        ``claims(derivation) -> {name: Claim}``: further theorems about the result, each with
+        the recipe of its proof (:mod:`~modelcollapse.theory.recipes`).
     references : sequence of Reference, optional
     summary : str, optional
     """
@@ -123,27 +126,36 @@ class Model:
     def assumptions(self):
         return self.params + (IntegerAtLeast("t", generation, 0),)
 
-    def expectation(self, expr, id, title=None, summary="", references=(), assumptions=None, lazy=False):
+    def expectation(self, expr, id, title=None, summary="", references=(), assumptions=None, lazy=False, claims=None):
         """Register and return the :class:`Result` E[expr(state_t)], derived by the engine.
 
         ``ValueError`` (and nothing registered) when the engine cannot close E[expr]; with
         ``lazy=True`` the derivation waits for first use.
         """
         from .engine import expectation_result
-        r = expectation_result(self, sp.sympify(expr), id, title, summary, references, assumptions)
+        r = expectation_result(self, sp.sympify(expr), id, title, summary, references, assumptions, claims=claims)
         return self._register(r, lazy)
 
-    def quantity(self, lhs, id, title=None, summary="", references=(), assumptions=None, lazy=False):
+    def quantity(self, lhs, id, title=None, summary="", references=(), assumptions=None, lazy=False, claims=None):
         """Register and return the :class:`Result` for ``lhs``: an expression in expectations
         ``model.E(f)``, variances ``Var(f)`` and named functionals (entropy, W2, KL of the fitted normal)
         of the state, written with the model's own symbols for the state at generation t."""
         from .engine import expectation_result
-        r = expectation_result(self, None, id, title, summary, references, assumptions, lhs=lhs)
+        r = expectation_result(self, None, id, title, summary, references, assumptions, lhs=lhs, claims=claims)
         return self._register(r, lazy)
 
     def at(self, g=generation):
         """{state symbol: its random quantity at generation g} (with the model's indices)."""
         return {s: State(Str(str(s)), g, *self.indices) for s in self.state}
+
+    def draw_at(self, g=generation):
+        """{draw symbol: its random quantity at generation g} (indexed like the state it depends on)."""
+        out = {}
+        for d, law in self.draws.items():
+            uses_state = any(sp.sympify(a).free_symbols & set(self.state) for a in law.args
+                             if not isinstance(a, tuple))
+            out[d] = State(Str(str(d)), g, *(self.indices if uses_state else ()))
+        return out
 
     def E(self, expr):
         """The expectation of a functional of the state at generation t, for :meth:`quantity`

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .terms import E, GaussEntropy, GaussKL, GaussW2, Rand, Var, words_in
+from .terms import AlmostSurely, E, GaussEntropy, GaussKL, GaussW2, Rand, Var, rands, words_in
 
-_Y, _m, _v, _a, _b, _w = sp.symbols("Y m v a b w")
+_Y, _m, _v, _a, _b, _w, _x = sp.symbols("Y m v a b w x")
+#: Patterns the kernel fills in itself: the law's generation, and L one generation on.
+_g, _L, _L_next, _W = sp.symbols("g L L_next W")
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,18 @@ AXIOMS = {a.name: a for a in (
     Axiom("gaussian_w2", sp.Eq(GaussW2(_a, _v, _b, _w), (_a - _b) ** 2 + (sp.sqrt(_v) - sp.sqrt(_w)) ** 2),
           ((_a, "random"), (_v, "random"), (_b, "random"), (_w, "random")), (sp.Ge(_v, 0), sp.Ge(_w, 0)),
           reference="Dowson and Landau (1982), J. Multivariate Analysis 12(3), 450-455"),
+    Axiom("digamma_below_log", sp.Lt(sp.polygamma(0, _x), sp.log(_x)), ((_x, "value"),), (sp.Gt(_x, 0),),
+          reference="Alzer (1997), On some inequalities for the gamma and psi functions, Math. Comp. 66, 373-389, "
+                    "Thm 8 (psi(x) < log x - 1/(2x) for x > 0)"),
+    Axiom("gamma_ratio_below_sqrt", sp.Lt(sp.gamma(_x + sp.Rational(1, 2)) / sp.gamma(_x), sp.sqrt(_x)),
+          ((_x, "value"),), (sp.Gt(_x, 0),),
+          reference="Wendel (1948), Note on the gamma function, Amer. Math. Monthly 55(9), 563-564"),
+    Axiom("slln_random_walk",
+          sp.Implies(sp.And(sp.Eq(_L_next, _L + _W), sp.Lt(E(_W), 0)),
+                     AlmostSurely(sp.Eq(sp.Limit(_L, _g, sp.oo), -sp.oo))),
+          ((_L, "state"), (_W, "iid"), (_L_next, "next:L"), (_g, "generation")),
+          reference="Williams (1991), Probability with Martingales, Thm 12.10 and 14.5 (strong law of large numbers): "
+                    "a random walk whose i.i.d. increments have negative mean tends to -oo almost surely"),
     Axiom("gaussian_kl", sp.Eq(GaussKL(_a, _v, _b, _w),
                                sp.log(_w / _v) / 2 + (_v + (_a - _b) ** 2) / (2 * _w) - sp.Rational(1, 2)),
           ((_a, "random"), (_v, "random"), (_b, "random"), (_w, "random")), (sp.Gt(_v, 0), sp.Gt(_w, 0)),
@@ -46,25 +60,71 @@ AXIOMS = {a.name: a for a in (
 )}
 
 
-def instance(axiom: Axiom, mapping: dict, bound: set):
-    """The instance of ``axiom`` under ``mapping`` and its side conditions, or ValueError."""
-    names = {p for p, _ in axiom.patterns}
-    if set(mapping) != names:
-        raise ValueError(f"axiom {axiom.name} takes exactly the patterns {sorted(map(str, names))}")
+def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
+    """The instance of ``axiom`` under ``mapping`` and its side conditions, or ValueError.
+
+    Patterns of kind ``generation`` and ``next:P`` are filled in by the kernel (the law's
+    generation; P one generation on), never by the mapping. A ``state`` pattern is a function of
+    the law's state at its generation; an ``iid`` pattern a function of one draw at that
+    generation whose declared arguments are constants (so its copies are independent and
+    identically distributed).
+    """
+    given = {p for p, kind in axiom.patterns if kind != "generation" and not kind.startswith("next:")}
+    if set(mapping) != given:
+        raise ValueError(f"axiom {axiom.name} takes exactly the patterns {sorted(map(str, given))}")
+    full = dict(mapping)
     for p, kind in axiom.patterns:
+        if kind == "generation":
+            if law is None:
+                raise ValueError(f"axiom {axiom.name} needs a law")
+            full[p] = law.generation
+    for p, kind in axiom.patterns:
+        if kind.startswith("next:"):
+            source = next(q for q, _ in axiom.patterns if str(q) == kind[5:])
+            full[p] = sp.sympify(full[source]).xreplace({law.generation: law.generation + 1})
+            continue
+        if kind == "generation":
+            continue
         value = sp.sympify(mapping[p])
         words = words_in(value)
         if kind == "function":
             if not isinstance(value, sp.Lambda) or words:
                 raise ValueError(f"pattern {p} of {axiom.name} must be a Lambda with a deterministic body")
-        elif kind == "random":
+        elif kind in ("random", "state", "iid"):
             if words - {Rand}:
                 raise ValueError(f"pattern {p} of {axiom.name} may hold random quantities but no other word")
+            if kind in ("state", "iid"):
+                problem = _kind_problem(kind, value, law)
+                if problem:
+                    raise ValueError(f"pattern {p} of {axiom.name}: {problem}")
         elif words:
             raise ValueError(f"pattern {p} of {axiom.name} must be deterministic")
-        captured = value.free_symbols & bound
+        # A schema that binds the law's generation (a limit over it) binds it on purpose.
+        own = {full[q] for q, k in axiom.patterns if k == "generation"}
+        captured = value.free_symbols & (bound - own)
         if captured:
             raise ValueError(f"pattern {p} would capture the bound variable(s) {sorted(map(str, captured))}")
-    inst = axiom.schema.xreplace(mapping)
-    conds = tuple(c.xreplace(mapping) for c in axiom.conditions)
+    inst = axiom.schema.xreplace(full)
+    conds = tuple(c.xreplace(full) for c in axiom.conditions)
     return inst, conds
+
+
+def _kind_problem(kind, value, law):
+    if law is None:
+        return "needs a law"
+    g = law.generation
+    found = rands(value)
+    draws = {d.name: d for d in law.draws}
+    if kind == "state":
+        if not found or any(r.label in draws or r.generation != g for r in found):
+            return f"must be a function of the state at {g}"
+        return ""
+    labels = {r.label for r in found}
+    if len(labels) != 1 or not labels <= set(draws) or any(r.generation != g for r in found):
+        return f"must be a function of one draw at {g}"
+    d = draws[labels.pop()]
+    if any(words_in(x) or g in sp.sympify(x).free_symbols for x in d.args):
+        return f"the law of {d.name} depends on the state or the generation: its copies are not i.i.d."
+    if g in (value.free_symbols - set().union(*[r.free_symbols for r in found])):
+        return f"must not depend on {g} but through the draw"
+    return ""

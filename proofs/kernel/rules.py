@@ -14,7 +14,7 @@ import sympy as sp
 
 from .axioms import AXIOMS, instance
 from .decide import is_positive, is_zero
-from .domains import Domain
+from .domains import Domain, Space
 from .laws import FAMILIES, draw_rand, fact_instance
 from .terms import CE, E, Rand, bound_symbols, rands, words_in
 
@@ -307,7 +307,7 @@ class CondExpect(Rule):
 
 @dataclass(frozen=True)
 class Tower(Rule):
-    """From Eq(CE(Y, g), W) conclude Eq(E(Y), E(W))."""
+    """From Eq(CE(Y, g), W) conclude Eq(E(Y), E(W)) (or Eq(E(Y), W) for a deterministic W)."""
 
     name = "tower"
 
@@ -318,7 +318,8 @@ class Tower(Rule):
         why = _measurable(W, g, ctx.law) if ctx.law is not None else "no law"
         if why:
             return Verdict.fail(f"W must be known at generation {g}: {why}")
-        if not (isinstance(relation, sp.Eq) and relation.lhs == E(Y) and relation.rhs == E(W)):
+        if not (isinstance(relation, sp.Eq) and relation.lhs == E(Y) and (
+                relation.rhs == E(W) or (deterministic(W) and relation.rhs == W))):
             return Verdict.fail("tower concludes Eq(E(Y), E(W))", sp.Eq(E(Y), E(W), evaluate=False))
         return Verdict(True, axioms=frozenset({"conditional_expectation"}))
 
@@ -539,7 +540,7 @@ class AxiomInstance(Rule):
             return Verdict.fail(f"no axiom {self.axiom!r}")
         if ax.holds_for and (ctx.law is None or not {d.family for d in ctx.law.draws} & set(ax.holds_for)):
             return Verdict.fail(f"axiom {self.axiom} holds for {', '.join(ax.holds_for)} laws only")
-        inst, conds = instance(ax, dict(self.mapping), bound_symbols(relation))
+        inst, conds = instance(ax, dict(self.mapping), bound_symbols(relation), ctx.law)
         for c in conds:
             v = decide(c, ctx.space)
             if not v.ok:
@@ -616,6 +617,105 @@ class Monotone(Rule):
 
 
 @dataclass(frozen=True)
+class Detach(Rule):
+    """Modus ponens: from Implies(A, B) and A conclude B."""
+
+    name = "modus ponens"
+
+    def check(self, relation, premises, ctx):
+        if len(premises) != 2 or not isinstance(premises[0], sp.Implies):
+            return Verdict.fail("takes Implies(A, B) and A")
+        antecedent, consequent = premises[0].args
+        if premises[1] != antecedent:
+            return Verdict.fail("the second premise is not the antecedent")
+        if relation != consequent:
+            return Verdict.fail("not the consequent")
+        return Verdict(True)
+
+
+@dataclass(frozen=True)
+class Limit(Rule):
+    """Eq(Limit(X, g, oo), L): X rewritten by equality premises into a deterministic sum of terms
+    c g^k B^g; each combined base B is placed against 1 (by algebra or an inequality premise
+    B < 1), and the limit is taken term by term in every case of the space."""
+
+    name = "limit"
+
+    def check(self, relation, premises, ctx):
+        if not isinstance(relation, sp.Eq) or not isinstance(relation.lhs, sp.Limit):
+            return Verdict.fail("concludes Eq(Limit(X, g, oo), value)")
+        X, g, to = relation.lhs.args[:3]
+        if to != sp.oo or ctx.space.domains.get(g) != Domain.integer(0):
+            return Verdict.fail(f"only limits as an integer {g} >= 0 grows")
+        eqs = [p for p in premises if isinstance(p, sp.Eq)]
+        below = [p.lhs for p in premises if isinstance(p, sp.StrictLessThan) and p.rhs == 1]
+        if len(eqs) + len(below) != len(premises):
+            return Verdict.fail("premises: equalities, and inequalities B < 1")
+        # The equalities hold for every generation g >= 0, the range of the limit's variable: only
+        # other binders are guarded.
+        _guard_binders(eqs, [X, relation.rhs])
+        X = rewrite(X, eqs)
+        if not deterministic(X) or any(g in sp.sympify(b).free_symbols for b in below):
+            return Verdict.fail("the rewritten expression must be deterministic", X)
+        space = ctx.space.without(g)
+        for case in space.cases():
+            value = _limit_in_case(Space.substitute(X, case), g, [Space.substitute(b, case) for b in below], space)
+            if isinstance(value, str):
+                return Verdict.fail(value)
+            target = Space.substitute(relation.rhs, case)
+            if value in (sp.oo, -sp.oo) or target in (sp.oo, -sp.oo):
+                if value != target:
+                    return Verdict.fail(f"the limit is {value} in a case", target)
+                continue
+            ok, residual = is_zero(value - target, space.restricted({}))
+            if not ok:
+                return Verdict.fail("the limit has another value", residual)
+        return Verdict(True)
+
+
+def _limit_in_case(X, g, below, space):
+    """The limit of X (free of other cases) as g -> oo, or a string saying why it is not taken."""
+    X = sp.piecewise_fold(X)
+    if X.has(sp.Piecewise):
+        return "a Piecewise is left after fixing the case"
+    finite, infinite = sp.S.Zero, set()
+    for term in sp.Add.make_args(sp.expand(X, power_exp=True, mul=True, multinomial=False)):
+        coeff, base, degree = [], sp.S.One, 0
+        for f in sp.Mul.make_args(term):
+            if g not in f.free_symbols:
+                coeff.append(f)
+                continue
+            b, e = f.as_base_exp()
+            if b == g and e.is_Integer and e > 0:
+                degree += int(e)
+                continue
+            rate = sp.simplify(e / g)
+            if g in b.free_symbols or g in rate.free_symbols:
+                return f"cannot take the limit of the factor {f}"
+            base *= b ** rate
+        c = sp.Mul(*coeff)
+        positive = is_positive(base, space)[0]
+        if positive and is_positive(1 - base, space)[0] or positive and any(
+                is_zero(base - b, space)[0] for b in below):
+            continue
+        if is_zero(base - 1, space)[0]:
+            if degree == 0:
+                finite += c
+                continue
+        elif not (positive and is_positive(base - 1, space)[0]):
+            return f"cannot place the base {base} against 1"
+        if is_positive(c, space)[0]:
+            infinite.add(sp.oo)
+        elif is_positive(-c, space)[0]:
+            infinite.add(-sp.oo)
+        else:
+            return f"cannot tell the sign of {c}"
+    if len(infinite) > 1:
+        return "terms tend to +oo and -oo"
+    return infinite.pop() if infinite else finite
+
+
+@dataclass(frozen=True)
 class Conjunction(Rule):
     """And(r1, r2, ...) from premises r1, r2, ..."""
 
@@ -631,5 +731,5 @@ class Conjunction(Rule):
 
 #: The closed table: a step whose rule is not an instance of one of these is rejected.
 RULES = (Algebra, Rewrite, LawStep, LawInit, DrawFact, CondExpect, Tower, ExpectLinear, Induction, SumOver,
-         ExpectSum, Specialize, AxiomInstance, VectorTotal, Order, Monotone, Conjunction)
+         ExpectSum, Specialize, AxiomInstance, VectorTotal, Order, Monotone, Conjunction, Detach, Limit)
 _ = FAMILIES, draw_rand
