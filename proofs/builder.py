@@ -191,7 +191,7 @@ def _moment_chain(out, model, law, system, prefix):
                            text="the declared initial value") for s in model.state]
     now = {s: v for s, v in now.items() if s in model.state}
     phis = [sp.sympify(p).xreplace(now) for p in system.basis]
-    premises = []
+    premises, walks = [], []
     for j, (phi, terms) in enumerate(zip(phis, system.expansions)):
         T, V, used = sp.S.Zero, sp.S.Zero, []
         for term in terms:
@@ -223,10 +223,12 @@ def _moment_chain(out, model, law, system, prefix):
                      sorted(set(used)), text="independent draws, each replaced by its moment")
         premises.append(out.add(f"{prefix}phi{j}.one_step", sp.Eq(K.CE(at1, t), V, evaluate=False),
                                 Rewrite(source=True), [path, ce], text="one step in conditional expectation"))
+        walks.append(path)
         premises.append(out.add(f"{prefix}phi{j}.base", sp.Eq(phi.xreplace({t: 0}), system.initial[j], evaluate=False),
                                 Rewrite(), init_labels, text="generation 0"))
     induction = dict(functionals=tuple(phis), closed=tuple(system.closed),
                      matrix=tuple(tuple(r) for r in system.matrix), offset=tuple(system.offset))
+    premises += walks
     ind_labels = [out.add(f"{prefix}phi{j}.closed", sp.Eq(K.E(phi), system.closed[j], evaluate=False),
                           Induction(**induction), premises, text="induction on t over the closed system")
                   for j, phi in enumerate(phis)]
@@ -315,6 +317,9 @@ def result_proof(result) -> K.Proof:
         labels.append(label)
         local |= set(loc)
     domains = domains_of(result.assumptions)
+    # The law's parameters the result does not name still range over the law's domains.
+    for sym, dom in law.params.items():
+        domains.setdefault(sym, dom)
     for i in local:
         lo, hi = model.indices[i]
         domains[i] = K.Domain.integer(lo, hi)

@@ -160,8 +160,16 @@ def _split(term, ctx):
     """(coefficient, state monomial, {draw: factor}) of one product, or ValueError."""
     states, draws = set(ctx.states.values()), set(ctx.draws.values())
     coeff, mono, by_draw = [], [], {}
-    for f in sp.Mul.make_args(term):
+    factors = list(sp.Mul.make_args(term))
+    while factors:
+        f = factors.pop(0)
         syms = f.free_symbols
+        if syms & (states | draws) and isinstance(f, sp.Pow) and isinstance(f.base, sp.Add):
+            # expand multiplies out denominators, 1/(n s^2 - 3 s^2): factor them back.
+            split = sp.factor(f)
+            if isinstance(split, sp.Mul):
+                factors += list(split.args)
+                continue
         if syms & draws:
             d = syms & draws
             base = f.args[0] if isinstance(f, sp.log) else f.as_base_exp()[0]
@@ -193,7 +201,7 @@ def _draw_moment(ctx, d, factor):
     if isinstance(factor, sp.log):
         if law.support != "positive":
             raise ValueError(f"outside the class: log of the {law.family} draw {ctx.back[d]}")
-        return dist.log_moment()
+        return sp.gammasimp(dist.log_moment())
     m = factor.as_base_exp()[1]
     if m.is_Integer and m >= 0:
         return dist.moment(int(m))
@@ -203,7 +211,8 @@ def _draw_moment(ctx, d, factor):
     lower = -k / 2 if law.family == "ChiSquare" else -k
     if not _shown_positive(ctx, m - lower):
         raise ValueError(f"the moment of order {m} of {ctx.back[d]} ~ {law} exists only for {m} > {lower}")
-    return dist.power_moment(m)
+    # Integer shifts of gamma functions cancel into rational functions (E[1/X] = 1/(k - 2)).
+    return sp.factor(sp.gammasimp(sp.expand_func(dist.power_moment(m))))
 
 
 def _shown_positive(ctx, expr):

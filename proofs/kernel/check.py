@@ -11,14 +11,16 @@ a cited result is proved, not circular, under the same law and assumptions no st
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import sympy as sp
 
 from .decide import StepTimeout, time_limit
-from .domains import Space
+from .domains import Domain, Space
+from .laws import Law
 from .rules import RULES, Verdict, same
+from .terms import foreign, rands
 
 #: Seconds a step may take before it counts as undecided (and so rejected).
 STEP_SECONDS = 30.0
@@ -61,6 +63,9 @@ class ProofReport:
     cites: frozenset = frozenset()
     seconds: float = 0.0
     goal_axioms: dict = field(default_factory=dict)
+    #: What was checked, as it was: the goals, the domains and the law's key (a citation reads
+    #: these, never the proof object, which could change after checking).
+    snapshot: dict = field(default_factory=dict)
 
     def summary(self) -> str:
         if self.ok:
@@ -69,29 +74,39 @@ class ProofReport:
         return "REJECTED: " + (first or "; ".join(self.errors))
 
 
+#: Reports by library (its id) and name: kept here, not on the library, so that no library can
+#: hand the checker a report the checker did not write.
+_REPORTS: dict = {}
+_ACTIVE: dict = {}
+
+
 class Library:
-    """Resolves cited results: ``proof(name)`` and a cache of reports; checks each once."""
+    """Supplies the proofs of cited results (``proof(name)``); the checker checks each once."""
 
     def __init__(self, proofs=None):
         self._proofs = dict(proofs or {})
-        self._reports: dict = {}
-        self._active: list = []
 
     def proof(self, name):
         return self._proofs[name]
 
     def report(self, name):
-        if name in self._reports:
-            return self._reports[name]
-        if name in self._active:
-            raise ValueError("circular: " + " -> ".join(self._active + [name]))
-        self._active.append(name)
-        try:
-            rep = check(self.proof(name), self)
-        finally:
-            self._active.pop()
-        self._reports[name] = rep
-        return rep
+        return _report(self, name)
+
+
+def _report(library, name):
+    reports = _REPORTS.setdefault(id(library), {})
+    if name in reports:
+        return reports[name]
+    active = _ACTIVE.setdefault(id(library), [])
+    if name in active:
+        raise ValueError("circular: " + " -> ".join(active + [name]))
+    active.append(name)
+    try:
+        rep = check(library.proof(name), library)
+    finally:
+        active.pop()
+    reports[name] = rep
+    return rep
 
 
 @dataclass
@@ -116,52 +131,96 @@ def law_problems(law) -> list:
 
 
 def flag_problems(domains) -> list:
-    """Symbols whose sympy assumptions claim more than their domain implies."""
+    """Keys that are not plain symbols, and symbols claiming more than their domain implies."""
     out = []
     for sym, dom in domains.items():
-        target = sym.label if isinstance(sym, sp.IndexedBase) else sym
-        if not isinstance(target, sp.Symbol):
-            out.append(f"{sym} must be a symbol")
+        if type(dom) is not Domain or (dom.entry is not None and type(dom.entry) is not Domain):
+            out.append(f"the domain of {sym} is not a kernel Domain")
+            continue
+        if type(sym) is sp.IndexedBase:
+            target = sym.label
+        else:
+            target = sym
+        if type(target) not in (sp.Symbol, sp.Dummy):
+            out.append(f"{sym} must be a plain sympy Symbol (or IndexedBase)")
             continue
         implied = sp.Dummy(**dom.flags()).assumptions0
-        for k, v in target.assumptions0.items():
-            if implied.get(k) != v:
-                out.append(f"symbol {sym} claims {k}={v}, which its domain ({dom.describe()}) does not imply")
-                break
-        if isinstance(sym, sp.IndexedBase):
-            for k, v in sym.assumptions0.items():
+        for obj in {target, sym}:
+            for k, v in obj.assumptions0.items():
                 if implied.get(k) != v:
-                    out.append(f"vector {sym} claims {k}={v}, which its entries' domain does not imply")
+                    out.append(f"symbol {sym} claims {k}={v}, which its domain ({dom.describe()}) does not imply")
                     break
     return out
 
 
+def symbols_of(expr) -> set:
+    """Free symbols and vector bases of ``expr`` (what must have a domain)."""
+    expr = sp.sympify(expr)
+    out = {s for s in expr.free_symbols if isinstance(s, sp.Symbol)}
+    out |= {a.base for a in expr.atoms(sp.Indexed)}
+    out -= {a.base.label for a in expr.atoms(sp.Indexed)}
+    return out
+
+
+def relation_problem(rel, proof) -> str:
+    """Why a relation may not appear in this proof ('' if it may)."""
+    if isinstance(rel, (bool, sp.logic.boolalg.BooleanAtom)):
+        return "a truth value is no statement (sympy evaluated the relation)"
+    node = foreign(rel)
+    if node is not None:
+        return f"{type(node).__name__} is not a node the kernel reads"
+    missing = symbols_of(rel) - set(proof.domains)
+    if missing:
+        return f"{sorted(map(str, missing))} have no domain in the proof"
+    law = proof.law
+    for r in rands(rel):
+        if law is None:
+            return f"{r} needs a law"
+        var, d = law.variable(r.label), law.draw(r.label)
+        if var is None and d is None:
+            return f"{r.label} is not declared by the law"
+        arity = len(var.indices) if var is not None else len(law._draw_indices(d))
+        if len(r.indices) != arity:
+            return f"{r} has {len(r.indices)} indices; the law gives it {arity}"
+    return ""
+
+
 def _structure(proof, library) -> list:
+    if type(proof) is not Proof:
+        return ["not a kernel Proof"]
+    if not isinstance(library, Library):
+        return ["not a kernel Library"]
     errors = flag_problems(proof.domains)
     if not proof.goals:
         errors.append("a proof needs goals")
+    for name, goal in proof.goals.items():
+        problem = relation_problem(goal, proof)
+        if problem:
+            errors.append(f"goal {name}: {problem}")
     goal_symbols = set().union(*[sp.sympify(g).free_symbols for g in proof.goals.values()])
     for loc in proof.local:
-        if not isinstance(loc, sp.Symbol) or isinstance(loc, sp.Dummy) and False:
+        if type(loc) is not sp.Symbol:
             errors.append(f"the local {loc} must be a plain symbol")
         elif loc not in proof.domains:
             errors.append(f"the local {loc} needs a domain")
         elif loc in goal_symbols:
             errors.append(f"the local {loc} appears free in a goal")
+        elif proof.law is not None and loc in proof.law.params:
+            errors.append(f"the local {loc} is a parameter of the law")
     if proof.law is not None:
+        if type(proof.law) is not Law:
+            return errors + ["not a kernel Law"]
         problems = law_problems(proof.law)
         errors += [f"law {proof.law.name}: {p}" for p in problems]
-        for sym, dom in proof.law.params.items():
+        for sym, dom in list(proof.law.params.items()) + list(proof.law.indices.items()):
             mine = proof.domains.get(sym)
-            if mine is not None and not mine.within(dom):
+            if mine is None:
+                errors.append(f"the law's {sym} needs a domain in the proof")
+            elif not mine.within(dom):
                 errors.append(f"the law needs {sym} {dom.describe()}; the proof allows {mine.describe()}")
-        for i, dom in proof.law.indices.items():
-            mine = proof.domains.get(i)
-            if mine is None or not mine.within(dom):
-                errors.append(f"the law's index {i} ranges over {dom.describe()}; the proof must keep it there")
         g = proof.law.generation
-        if g in proof.domains and proof.domains[g].kind != "integer":
-            errors.append(f"the generation {g} must be an integer")
+        if proof.domains.get(g) != Domain.integer(0):
+            errors.append(f"the generation {g} must range over the integers >= 0")
     return errors
 
 
@@ -170,21 +229,20 @@ def _cited(ref, proof, library):
     goal = goal or "statement"
     if name == proof.name:
         raise ValueError(f"{proof.name} cites itself")
-    cited = library.proof(name)
-    rep = library.report(name)
+    rep = _report(library, name)
     if not rep.ok or not rep.goals.get(goal):
         raise ValueError(f"cited {name}#{goal} is not proved")
-    rel = cited.goals[goal]
-    if cited.law is not None and (proof.law is None or cited.law.key() != proof.law.key()):
+    snap = rep.snapshot
+    rel = snap["goals"][goal]
+    if snap["law"] is not None and (proof.law is None or snap["law"] != proof.law.key()):
         raise ValueError(f"cited {name} holds under another law")
-    for sym in sp.sympify(rel).free_symbols | {a.label for a in sp.sympify(rel).atoms(sp.Indexed)}:
-        base = next((k for k in cited.domains if k == sym or getattr(k, "label", None) == sym), None)
-        if base is None:
+    # Every assumption of the cited proof must hold here (its law's parameters included).
+    for sym, dom in snap["domains"].items():
+        mine = proof.domains.get(sym)
+        if sym in snap["local"]:
             continue
-        mine = proof.domains.get(base)
-        if mine is None or not mine.within(cited.domains[base]):
-            raise ValueError(f"cited {name} needs {base} {cited.domains[base].describe()}, which this proof "
-                             "does not assume")
+        if mine is None or not mine.within(dom):
+            raise ValueError(f"cited {name} needs {sym} {dom.describe()}, which this proof does not assume")
     return rel, rep.goal_axioms.get(goal, rep.axioms)
 
 
@@ -195,6 +253,8 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
     report = ProofReport(proof.name)
     try:
         report.errors += _structure(proof, library)
+        if report.errors and (type(proof) is not Proof or not isinstance(library, Library)):
+            return report
         space = Space(proof.domains, proof.law.rand_domains() if proof.law is not None else {})
     except Exception as exc:
         report.errors.append(f"malformed proof: {type(exc).__name__}: {exc}")
@@ -202,15 +262,23 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
         return report
     ctx = Context(space, proof.law, tuple(proof.local), library)
     known, step_axioms, cites = {}, {}, set()
-    labels = [s.label for s in proof.steps]
+    labels = [getattr(s, "label", None) for s in proof.steps]
     if len(set(labels)) != len(labels):
         report.errors.append("step labels must be unique")
     for step in proof.steps:
         t0 = time.perf_counter()
         used = set()
         try:
-            if type(step.rule) not in RULES:
-                raise ValueError(f"{type(step.rule).__name__} is not a rule of the kernel")
+            if type(step) is not Step:
+                raise ValueError("not a kernel Step")
+            rule, relation = step.rule, step.relation
+            if type(rule) not in RULES:
+                raise ValueError(f"{type(rule).__name__} is not a rule of the kernel")
+            if set(vars(rule)) - {f.name for f in fields(rule)}:
+                raise ValueError("the rule carries attributes of its own")
+            problem = relation_problem(relation, proof)
+            if problem:
+                raise ValueError(problem)
             premises = []
             for ref in step.premises:
                 if ref in known:
@@ -224,7 +292,7 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
                 else:
                     raise ValueError(f"premise {ref} is not an earlier accepted step")
             with time_limit(STEP_SECONDS):
-                verdict = step.rule.check(step.relation, premises, ctx)
+                verdict = type(rule).check(rule, relation, premises, ctx)
             if not isinstance(verdict, Verdict):
                 verdict = Verdict.fail("the rule gave no verdict")
         except StepTimeout as exc:
@@ -251,5 +319,7 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
     report.axioms = frozenset().union(*report.goal_axioms.values()) if report.goal_axioms else frozenset()
     report.cites = frozenset(cites)
     report.ok = not report.errors and all(r.verdict.ok for r in report.steps) and bool(proof.goals)
+    report.snapshot = {"goals": dict(proof.goals), "domains": dict(proof.domains), "local": tuple(proof.local),
+                       "law": proof.law.key() if proof.law is not None else None}
     report.seconds = time.perf_counter() - start
     return report

@@ -16,7 +16,7 @@ import threading
 import mpmath
 import sympy as sp
 
-from .terms import fresh_binders
+from .terms import Rand, fresh_binders, words_in
 
 #: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
 MAX_OPS = 400
@@ -182,9 +182,23 @@ _TRANSFORMS = (
 )
 
 
+def unsafe(expr) -> str:
+    """Why ``expr`` may not be decided by algebra ('' when it may): an expectation or another word
+    may be infinite (oo - oo is no number), and an infinite sum or product may diverge."""
+    expr = sp.sympify(expr)
+    if words_in(expr) - {Rand}:
+        return "an expectation (or another word) is left in an algebraic claim; it may be infinite"
+    for node in expr.atoms(sp.Sum, sp.Product):
+        if any(x.has(sp.oo, -sp.oo, sp.zoo) for lim in node.limits for x in lim[1:]):
+            return "an infinite sum or product is left in an algebraic claim; it may diverge"
+    return ""
+
+
 def is_zero(expr, space) -> tuple:
     """(True, 0) if ``expr`` is identically zero over ``space``; else (False, residual)."""
     expr = sp.sympify(expr)
+    if unsafe(expr):
+        return False, unsafe(expr)
     if expr == 0:
         return True, sp.S.Zero
     if refuted(expr, space):
@@ -216,7 +230,7 @@ def _positive(e, strict, depth=0, squared=False):
     query = (lambda x: x.is_positive) if strict else (lambda x: x.is_nonnegative)
     candidates = [e]
     heavy = sp.count_ops(e) > MAX_OPS
-    for f in ((sp.together, sp.expand) if heavy else (sp.together, sp.factor, sp.simplify, sp.expand)):
+    for f in ((sp.together, sp.expand) if heavy else (sp.together, sp.factor, sp.gammasimp, sp.simplify, sp.expand)):
         try:
             candidates.append(f(e))
         except (TypeError, ValueError, NotImplementedError, AttributeError, sp.PolynomialError):
@@ -249,12 +263,26 @@ def _positive(e, strict, depth=0, squared=False):
             rest = sp.Mul(*[f for f in c.args if not f.is_positive])
             if pos_factors and rest != c and _positive(rest, strict, depth + 1, squared):
                 return True
+    # a x^2 + b x + c >= 0 for every real x when a > 0 and 4 a c - b^2 >= 0 (> 0 for strict).
+    for x in sorted(e.free_symbols, key=str):
+        if x.is_real is not True:
+            continue
+        try:
+            poly = sp.Poly(sp.expand(e), x)
+        except (sp.PolynomialError, sp.GeneratorsError, TypeError, ValueError):
+            continue
+        if poly.degree() == 2:
+            a, b, c = poly.all_coeffs()
+            if _positive(a, True, depth + 1) and _positive(sp.expand(4 * a * c - b**2), strict, depth + 1):
+                return True
     return False
 
 
 def is_positive(expr, space, strict=True) -> tuple:
     """(True, None) if ``expr > 0`` (``>= 0`` when not strict) over ``space``; else (False, residual)."""
     expr = sp.sympify(expr)
+    if unsafe(expr):
+        return False, unsafe(expr)
     if refuted(expr, space, sign="strict" if strict else "weak"):
         return False, expr
     record = {}

@@ -31,6 +31,14 @@ class Domain:
     length: Any = None             # vector: number of entries (a symbol or an int), None if unbounded
     total: Any = None              # vector: the fixed sum of the entries, if any
 
+    def __post_init__(self):
+        # Bounds as sympy objects, however the domain was built.
+        for name in ("lo", "hi", "length", "total"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, sp.sympify(value))
+        object.__setattr__(self, "values", tuple(sp.sympify(v) for v in self.values))
+
     # --- constructors --------------------------------------------------------------
     @staticmethod
     def integer(lo=None, hi=None):
@@ -91,8 +99,8 @@ class Domain:
     def contains(self, value) -> bool:
         """Whether the number ``value`` lies in the domain (False when it cannot be told)."""
         value = sp.sympify(value)
-        if self.kind == "vector" or not value.is_number or value.has(sp.zoo, sp.oo, -sp.oo, sp.nan):
-            return False
+        if self.kind == "vector" or not value.is_number or value.has(sp.zoo, sp.oo, -sp.oo, sp.nan, sp.Float):
+            return False  # exact numbers only: a float rounds an identity into a falsehood
         if self.kind == "finite":
             return any(sp.simplify(value - v) == 0 for v in self.values)
         if not value.is_real:
@@ -136,6 +144,13 @@ class Domain:
             return False
         return True
 
+    def mentions(self, symbol) -> bool:
+        """Whether this domain depends on ``symbol`` (bounds, length, total, values, entries)."""
+        parts = [self.lo, self.hi, self.length, self.total, *self.values]
+        if any(p is not None and symbol in sp.sympify(p).free_symbols for p in parts):
+            return True
+        return self.entry is not None and self.entry.mentions(symbol)
+
     # --- substitutions that cover the domain ----------------------------------------
     def cases(self, symbol, tag) -> list:
         """Substitutions for ``symbol``, one dict per case; together they cover the domain."""
@@ -146,6 +161,13 @@ class Domain:
             return [{symbol: sp.IndexedBase(sp.Dummy(f"{tag}", **flags))}]
         is_int = self.kind == "integer"
         lo, hi = self.lo, self.hi
+        if is_int:
+            # An integer range from a non-integer bound starts at its ceiling (ends at its floor);
+            # a bound sympy cannot see to be an integer drops integrality (a real range covers it).
+            lo = None if lo is None else (sp.ceiling(lo) if lo.is_number else lo)
+            hi = None if hi is None else (sp.floor(hi) if hi.is_number else hi)
+            if any(b is not None and b.is_integer is not True for b in (lo, hi)):
+                return Domain("real", lo, hi).cases(symbol, tag)
         if lo is not None and hi is not None:
             if is_int and (hi - lo).is_Integer and 0 <= int(hi - lo) <= 6:
                 return [{symbol: lo + j} for j in range(int(hi - lo) + 1)]
@@ -205,6 +227,10 @@ class Space:
 
     def restricted(self, fixed: dict) -> "Space":
         return Space(self.domains, self.rand_domains, {**self.fixed, **fixed})
+
+    def depends_on(self, symbol) -> bool:
+        """Whether another symbol's domain mentions ``symbol``."""
+        return any(k != symbol and d.mentions(symbol) for k, d in self.domains.items())
 
     def without(self, symbol) -> "Space":
         return Space({k: v for k, v in self.domains.items() if k != symbol}, self.rand_domains, self.fixed)

@@ -23,7 +23,9 @@ from .domains import Domain
 from .terms import CE, Ind, Rand, words_in
 
 # Pattern symbols of the schemas: a family's parameters, the order, the draw.
-_a, _b, _order, _j, _D = sp.symbols("a b order j D")
+_a, _b, _order, _D = sp.symbols("a b order D")
+# The schemas' summation variable: a dummy, so that no parameter of a law is ever captured.
+_j = sp.Dummy("j", integer=True, nonnegative=True)
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,8 @@ class Law:
     def key(self):
         return (self.name, sp.srepr(self.generation), tuple(sorted((sp.srepr(k), v) for k, v in self.params.items())),
                 tuple((v.name, sp.srepr(v.init), sp.srepr(v.step), v.domain, v.indices) for v in self.state),
-                tuple((d.name, d.family, tuple(map(sp.srepr, d.args))) for d in self.draws))
+                tuple((d.name, d.family, tuple(map(sp.srepr, d.args))) for d in self.draws),
+                tuple(sorted((sp.srepr(k), v) for k, v in self.indices.items())))
 
     # --- well-formedness --------------------------------------------------------------------
     def problems(self) -> list:
@@ -170,8 +173,16 @@ class Law:
             if free:
                 out.append(f"{what} uses undeclared symbols {sorted(map(str, free))}")
         for v in self.state:
+            if v.domain.kind not in ("integer", "real"):
+                out.append(f"the domain of {v.name} must be a range of numbers")
+            if set(v.indices) - set(self.indices):
+                out.append(f"{v.name} carries an index the law does not declare")
             uses(v.init, set(), f"the initial value of {v.name}", at_g=False)
             uses(v.step, state_now | draws_now, f"the update of {v.name}")
+            for what, e in (("initial value", v.init), ("update", v.step)):
+                leaked = (sp.sympify(e).free_symbols & set(self.indices)) - set(v.indices)
+                if leaked:
+                    out.append(f"the {what} of {v.name} uses the index {sorted(map(str, leaked))} it does not carry")
         for d in self.draws:
             if d.family not in FAMILIES:
                 out.append(f"unknown family {d.family}")
@@ -181,6 +192,11 @@ class Law:
                 continue
             for a in d.args:
                 uses(a, state_now, f"an argument of {d.name}")
+            carried = set(self._draw_indices(d))
+            for a in d.args:
+                leaked = (sp.sympify(a).free_symbols & set(self.indices)) - carried
+                if leaked:
+                    out.append(f"an argument of {d.name} uses the index {sorted(map(str, leaked))} it does not carry")
         if out:
             return out
         domains = {**self.params, **self.indices, g: Domain.integer(0)}
@@ -253,7 +269,7 @@ def _integer_valued(expr, space):
     return True
 
 
-def fact_instance(law, fact_name, draw_name, g, order=None):
+def fact_instance(law, fact_name, draw_name, g, order=None, allowed=None):
     """The relation ``CE(lhs, g) = value`` of a fact for a declared draw, with its condition, or
     raise ValueError saying why there is none."""
     if fact_name not in FACTS:
@@ -274,7 +290,7 @@ def fact_instance(law, fact_name, draw_name, g, order=None):
         if order is None:
             raise ValueError(f"{fact_name} needs an order")
         order = sp.sympify(order)
-        if order.free_symbols - set(law.params) or words_in(order):
+        if order.free_symbols - set(law.params) - set(allowed or ()) or words_in(order):
             raise ValueError("the order may use parameters only")
         if fact.order == "integer" and not (order.is_integer and order.is_nonnegative):
             raise ValueError(f"the order of {fact_name} must be an integer >= 0")
@@ -287,3 +303,33 @@ def fact_instance(law, fact_name, draw_name, g, order=None):
     condition = None if fact.condition is None else fact.condition.xreplace(binding)
     return sp.Eq(CE(lhs, g), value, evaluate=False), condition
 
+
+
+def finite_moment(law, h, g, space) -> bool:
+    """Whether a cited fact gives E[h | F_g] finite for ``h`` a function of one draw at ``g``:
+    log D or D^m for a positive family (its condition shown), or an integer power of any draw."""
+    from .decide import is_positive
+
+    found = _rands(h)
+    if len(found) != 1:
+        return False
+    (r,) = found
+    d = law.draw(r.label)
+    if d is None or r.generation != g or r != draw_rand(law, d, g):
+        return False
+    if isinstance(h, sp.log) and h.args[0] == r:
+        return any(f.family == d.family and f.lhs == sp.log(_D) for f in FACTS.values())
+    base, m = h.as_base_exp()
+    if base != r:
+        return False
+    if m.is_Integer and m >= 0 and d.family in ("Normal", "Poisson", "Binomial", "ChiSquare", "Gamma"):
+        return True
+    for f in FACTS.values():
+        if f.family == d.family and f.order == "real" and f.lhs == _D ** _order:
+            fam = FAMILIES[f.family]
+            binding = {p: a for p, a in zip(fam.params, d.args)}
+            binding[_order] = m
+            cond = f.condition.xreplace(binding)
+            gap = cond.lhs - cond.rhs if isinstance(cond, sp.StrictGreaterThan) else None
+            return gap is not None and is_positive(gap, space)[0]
+    return False

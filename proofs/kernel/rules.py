@@ -50,6 +50,9 @@ def decide(rel, space) -> Verdict:
     """A relation that must hold identically over ``space``."""
     if rel is sp.true:  # sympy settled it from the symbols' flags (which the checker bounds)
         return Verdict(True)
+    from .decide import unsafe
+    if unsafe(rel):
+        return Verdict.fail(unsafe(rel))
     if isinstance(rel, sp.Eq):
         ok, residual = is_zero(rel.lhs - rel.rhs, space)
         return Verdict(True) if ok else Verdict.fail("sympy could not reduce lhs - rhs to 0", residual)
@@ -70,7 +73,8 @@ def same(a, b, space) -> bool:
     """Two relations of one type whose left sides are identical and right sides equal in value
     (or, for inequalities, whose sides are pairwise equal in value)."""
     if type(a) is not type(b) or not isinstance(a, (sp.Eq,) + _INEQ):
-        return a == b
+        # Truth values are no statements: a relation that evaluated to True or False says nothing.
+        return a == b and not isinstance(a, sp.logic.boolalg.BooleanAtom)
     if a == b:
         return True
     for x, y in ((a.lhs, b.lhs), (a.rhs, b.rhs)):
@@ -88,7 +92,10 @@ def _measurable(expr, g, law) -> str:
     if words_in(expr) - {Rand}:
         return "holds an expectation or another word"
     draws = {d.name for d in law.draws}
+    states = {v.name for v in law.state}
     for r in rands(expr):
+        if r.label not in draws | states:
+            return f"{r} is not declared by the law"
         later = sp.simplify(r.generation - g)
         if r.label in draws and not (later.is_negative is True):
             return f"{r} is drawn at or after generation {g}"
@@ -198,6 +205,8 @@ class LawStep(Rule):
             return Verdict.fail(f"no state variable {self.variable} in the proof's law (and no premises allowed)")
         g = law.generation
         inst = sp.Eq(Rand(v.name, g + 1, *v.indices), v.step, evaluate=False)
+        if isinstance(relation, sp.Eq) and words_in(relation.rhs) - {Rand}:
+            return Verdict.fail("the update is pathwise")
         if isinstance(relation, sp.Eq) and relation.lhs == inst.lhs and is_zero(relation.rhs - inst.rhs, ctx.space)[0]:
             return Verdict(True, axioms=frozenset({f"law:{law.name}"}))
         return Verdict.fail("not the declared update", inst)
@@ -219,6 +228,8 @@ class LawInit(Rule):
         if v is None or premises:
             return Verdict.fail(f"no state variable {self.variable} in the proof's law (and no premises allowed)")
         inst = sp.Eq(Rand(v.name, 0, *v.indices), v.init, evaluate=False)
+        if isinstance(relation, sp.Eq) and words_in(relation.rhs):
+            return Verdict.fail("the initial value is deterministic")
         if isinstance(relation, sp.Eq) and relation.lhs == inst.lhs and is_zero(relation.rhs - inst.rhs, ctx.space)[0]:
             return Verdict(True, axioms=frozenset({f"law:{law.name}"}))
         return Verdict.fail("not the declared initial value", inst)
@@ -239,7 +250,10 @@ class DrawFact(Rule):
     def check(self, relation, premises, ctx):
         if premises or ctx.law is None:
             return Verdict.fail("a draw fact takes no premises and needs a law")
-        inst, cond = fact_instance(ctx.law, self.fact, self.draw, ctx.law.generation, self.order)
+        inst, cond = fact_instance(ctx.law, self.fact, self.draw, ctx.law.generation, self.order,
+                                   allowed=set(ctx.space.domains))
+        if isinstance(relation, sp.Eq) and words_in(relation.rhs) - {Rand}:
+            return Verdict.fail("a moment's value is known at the generation: no word in it")
         if cond is not None:
             v = decide(cond, ctx.space)
             if not v.ok:
@@ -299,6 +313,8 @@ class CondExpect(Rule):
                     return Verdict.fail(f"no premise gives CE({h}, {g})")
                 value *= known[h][1]
             total += value
+        if words_in(relation.rhs) - {Rand} or _measurable(relation.rhs, g, law):
+            return Verdict.fail("the value must be known at the generation")
         ok, residual = is_zero(relation.rhs - total, ctx.space)
         if not ok:
             return Verdict.fail("not the conditional expectation", residual)
@@ -339,8 +355,8 @@ class ExpectLinear(Rule):
         if len(self.coefficients) != len(premises):
             return Verdict.fail("one coefficient per premise")
         coeffs = [sp.sympify(c) for c in self.coefficients] + [sp.sympify(self.constant)]
-        if not all(deterministic(c) for c in coeffs):
-            return Verdict.fail("coefficients must be deterministic")
+        if not all(deterministic(c) for c in coeffs) or not deterministic(relation.rhs):
+            return Verdict.fail("coefficients must be deterministic, and so must the value")
         combo, value = coeffs[-1], coeffs[-1]
         for c, p in zip(coeffs, premises):
             if not (isinstance(p, sp.Eq) and isinstance(p.lhs, E)) or not deterministic(p.rhs) or \
@@ -373,6 +389,24 @@ class Induction(Rule):
     name = "induction"
 
     def check(self, relation, premises, ctx):
+        # The system is checked once for all its conclusions (the same rule, premises and space).
+        key = (self, tuple(premises), id(ctx.space))
+        if key not in _SYSTEMS:
+            _SYSTEMS.clear() if len(_SYSTEMS) > 64 else None
+            _SYSTEMS[key] = self._system(premises, ctx)
+        verdict = _SYSTEMS[key]
+        if not verdict.ok:
+            return verdict
+        phis = [sp.sympify(f) for f in self.functionals]
+        if not isinstance(relation, sp.Eq) or not isinstance(relation.lhs, E) or relation.lhs.args[0] not in phis:
+            return Verdict.fail("induction concludes Eq(E(phi_j), F_j) for one of its functionals")
+        j = phis.index(relation.lhs.args[0])
+        ok, residual = is_zero(relation.rhs - sp.sympify(self.closed[j]), ctx.space)
+        if not ok:
+            return Verdict.fail("not the closed form", residual)
+        return Verdict(True, axioms=frozenset({"induction"}))
+
+    def _system(self, premises, ctx):
         law, space = ctx.law, ctx.space
         if law is None:
             return Verdict.fail("induction needs a law")
@@ -383,8 +417,7 @@ class Induction(Rule):
             return Verdict.fail("functionals, closed forms, matrix rows and offsets must match")
         if space.domains.get(g) != Domain.integer(0):
             return Verdict.fail(f"induction needs {g} an integer >= 0 in the assumptions")
-        if any(g in sp.sympify(b).free_symbols for d in space.domains.values() if d.kind != "vector"
-               for b in (d.lo, d.hi) if b is not None):
+        if space.depends_on(g):
             return Verdict.fail(f"another domain depends on {g}")
         phis = [sp.sympify(f) for f in self.functionals]
         for phi in phis:
@@ -394,12 +427,19 @@ class Induction(Rule):
               [sp.sympify(x) for x in self.offset]
         if not all(deterministic(x) for x in det) or any(x.has(sp.oo, -sp.oo, sp.zoo, sp.nan) for x in det):
             return Verdict.fail("closed forms and coefficients must be finite and deterministic")
-        base, step = {}, {}
+        for x in det:
+            culprit = _nonvanishing(x, space)
+            if culprit:
+                return Verdict.fail(f"{x} is not shown defined for every {g} >= 0: {culprit} may vanish")
+        base, step, walks = {}, {}, {}
+        nexts = {phi.xreplace({g: g + 1}) for phi in phis}
         for p in premises:
             if not isinstance(p, sp.Eq):
                 return Verdict.fail("premises must be equalities")
             if isinstance(p.lhs, CE) and p.lhs.args[1] == g:
                 step[p.lhs.args[0]] = p.rhs
+            elif p.lhs in nexts and not (words_in(p.rhs) - {Rand}):
+                walks[p.lhs] = p.rhs
             else:
                 base[p.lhs] = p.rhs
         for j, phi in enumerate(phis):
@@ -421,13 +461,42 @@ class Induction(Rule):
             ok, residual = is_zero(F.xreplace({g: g + 1}) - advanced, space)
             if not ok:
                 return Verdict.fail(f"inductive step fails for {phi}", residual)
-        if not isinstance(relation, sp.Eq) or not isinstance(relation.lhs, E) or relation.lhs.args[0] not in phis:
-            return Verdict.fail("induction concludes Eq(E(phi_j), F_j) for one of its functionals")
-        j = phis.index(relation.lhs.args[0])
-        ok, residual = is_zero(relation.rhs - sp.sympify(self.closed[j]), space)
-        if not ok:
-            return Verdict.fail("not the closed form", residual)
-        return Verdict(True, axioms=frozenset({"induction"}))
+        for phi in phis:
+            problem = _integrability(phi, phis, walks.get(phi.xreplace({g: g + 1})), law, space)
+            if problem:
+                return Verdict.fail(problem)
+        return Verdict(True)
+
+
+_SYSTEMS: dict = {}
+
+
+def _integrability(phi, phis, walk, law, space):
+    """'' when E|phi| is finite at every generation once the system's values are: phi >= 0; or
+    |phi| <= 1 + (the system's non-negative functionals); or phi is a walk, phi(g + 1) = phi(g) + W
+    with W a combination of draws' functions whose moments a cited fact gives (so E|phi(g)| <=
+    |phi(0)| + g E|W|)."""
+    from .laws import finite_moment
+
+    if is_positive(phi, space, strict=False)[0]:
+        return ""
+    nonneg = [p for p in phis if p is not phi and is_positive(p, space, strict=False)[0]]
+    bound = 1 + sum(nonneg, sp.S.Zero)
+    if nonneg and is_positive(bound - phi, space, strict=False)[0] and is_positive(bound + phi, space, strict=False)[0]:
+        return ""
+    if walk is not None:
+        g = law.generation
+        increment = sp.expand(walk - phi)
+        ok = True
+        for term in sp.Add.make_args(increment):
+            coeff, h = term.as_independent(*[r for r in rands(term)], as_Add=False)
+            if not deterministic(coeff) or (h != 1 and not finite_moment(law, h, g, space)):
+                ok = False
+                break
+        if ok:
+            return ""
+    return (f"{phi} is not shown integrable: it is neither >= 0, nor dominated by the system's non-negative "
+            "functionals, nor a walk with integrable increments")
 
 
 @dataclass(frozen=True)
@@ -449,6 +518,10 @@ class SumOver(Rule):
             return Verdict.fail("the range must not be reversed (sympy's convention would sum outside it)")
         if i not in ctx.local:
             return Verdict.fail(f"{i} must be a local index of the proof")
+        if ctx.law is not None and i in ctx.law.params:
+            return Verdict.fail(f"{i} is a parameter of the law: the random quantities depend on it unseen")
+        if ctx.space.depends_on(i):
+            return Verdict.fail(f"another domain depends on {i}")
         dom = ctx.space.domains[i]
         if dom.kind != "integer":
             return Verdict.fail(f"{i} must be an integer index")
@@ -494,7 +567,9 @@ class ExpectSum(Rule):
 
 @dataclass(frozen=True)
 class Specialize(Rule):
-    """From a relation about a symbol conclude it at a value inside the symbol's domain."""
+    """From a relation about a symbol conclude it at an exact value inside the symbol's domain. The
+    symbol may not be a parameter of the law (the random quantities depend on those unseen), and no
+    other domain may depend on it; the instance must be defined (no pole met) and stay a relation."""
 
     symbol: Any = None
     value: Any = None
@@ -506,19 +581,64 @@ class Specialize(Rule):
     def check(self, relation, premises, ctx):
         if len(premises) != 1:
             return Verdict.fail("specialize takes one premise")
+        value = sp.sympify(self.value)
         dom = ctx.space.domains.get(self.symbol)
-        if dom is None or not dom.contains(self.value):
+        if dom is None or not dom.contains(value):
             return Verdict.fail(f"{self.symbol} = {self.value} is not within the symbol's domain")
-        for other in ctx.space.domains.values():
-            if any(b is not None and self.symbol in sp.sympify(b).free_symbols for b in (other.lo, other.hi, other.length)):
-                return Verdict.fail(f"another domain depends on {self.symbol}")
-        inst = premises[0].xreplace({self.symbol: self.value})
-        if isinstance(inst, (sp.Eq,) + _INEQ):
-            inst = type(inst)(inst.lhs.doit() if isinstance(inst.lhs, (sp.Sum, sp.Product)) else inst.lhs,
-                              inst.rhs, evaluate=False)
+        if ctx.law is not None and self.symbol in ctx.law.params:
+            return Verdict.fail(f"{self.symbol} is a parameter of the law: the random quantities depend on it unseen")
+        if ctx.space.depends_on(self.symbol):
+            return Verdict.fail(f"another domain depends on {self.symbol}")
+        premise = premises[0]
+        if not isinstance(premise, (sp.Eq,) + _INEQ):
+            return Verdict.fail("specialize takes an equality or an inequality")
+        sides = []
+        for side in map(sp.sympify, (premise.lhs, premise.rhs)):
+            if not _defined_at(side, self.symbol, value, ctx.space):
+                return Verdict.fail(f"the premise is not defined at {self.symbol} = {value}")
+            at = sp.sympify(side.xreplace({self.symbol: value}))
+            if isinstance(at, (sp.Sum, sp.Product)) and all(x.is_Integer for lim in at.limits for x in lim[1:]):
+                at = at.doit()
+            if at.has(sp.zoo, sp.nan):
+                return Verdict.fail(f"the premise meets a pole at {self.symbol} = {value}")
+            sides.append(at)
+        inst = type(premise)(*sides, evaluate=False)
         if same(relation, inst, ctx.space):
             return Verdict(True)
         return Verdict.fail(f"not the premise at {self.symbol} = {self.value}", inst)
+
+
+def _denominators(expr):
+    """Bases raised to negative powers in ``expr`` (what must not vanish for it to be defined)."""
+    out = []
+    for node in sp.preorder_traversal(sp.sympify(expr)):
+        if isinstance(node, sp.Pow) and (node.exp.is_negative or node.exp.could_extract_minus_sign()):
+            out.append(node.base)
+        elif isinstance(node, (sp.gamma, sp.polygamma, sp.loggamma)):
+            out.append(None)  # poles of these are not tracked: refuse below when the symbol meets them
+    return out
+
+
+def _defined_at(expr, symbol, value, space):
+    """Whether ``expr`` is defined at ``symbol = value`` (no denominator of it vanishes there)."""
+    for base in _denominators(expr):
+        if base is None or symbol not in base.free_symbols:
+            continue
+        b = base.xreplace({symbol: value})
+        ok = is_positive(b, space)[0] or is_positive(-b, space)[0]
+        if not ok:
+            return False
+    return True
+
+
+def _nonvanishing(expr, space):
+    """'' when every denominator of ``expr`` is shown non-zero over ``space``; else the culprit."""
+    for base in _denominators(expr):
+        if base is None or not base.free_symbols & set(space.domains):
+            continue
+        if not (is_positive(base, space)[0] or is_positive(-base, space)[0]):
+            return str(base)
+    return ""
 
 
 @dataclass(frozen=True)
@@ -647,6 +767,8 @@ class Limit(Rule):
         X, g, to = relation.lhs.args[:3]
         if to != sp.oo or ctx.space.domains.get(g) != Domain.integer(0):
             return Verdict.fail(f"only limits as an integer {g} >= 0 grows")
+        if ctx.space.depends_on(g) or words_in(relation.rhs):
+            return Verdict.fail(f"another domain depends on {g}, or the value is not deterministic")
         eqs = [p for p in premises if isinstance(p, sp.Eq)]
         below = [p.lhs for p in premises if isinstance(p, sp.StrictLessThan) and p.rhs == 1]
         if len(eqs) + len(below) != len(premises):
@@ -694,16 +816,24 @@ def _limit_in_case(X, g, below, space):
                 return f"cannot take the limit of the factor {f}"
             base *= b ** rate
         c = sp.Mul(*coeff)
-        positive = is_positive(base, space)[0]
-        if positive and is_positive(1 - base, space)[0] or positive and any(
-                is_zero(base - b, space)[0] for b in below):
-            continue
+        if c.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
+            return f"the coefficient {c} is not finite"
+        # Place the base against 1: equal to it, a premise's base below it, or shown by algebra.
         if is_zero(base - 1, space)[0]:
-            if degree == 0:
-                finite += c
-                continue
-        elif not (positive and is_positive(base - 1, space)[0]):
+            place = "one"
+        elif any(is_zero(base - b, space)[0] for b in below) and is_positive(base, space)[0]:
+            place = "below"
+        elif is_positive(base, space)[0] and is_positive(1 - base, space)[0]:
+            place = "below"
+        elif is_positive(base - 1, space)[0]:
+            place = "above"
+        else:
             return f"cannot place the base {base} against 1"
+        if place == "below":
+            continue
+        if place == "one" and degree == 0:
+            finite += c
+            continue
         if is_positive(c, space)[0]:
             infinite.add(sp.oo)
         elif is_positive(-c, space)[0]:

@@ -14,10 +14,13 @@ from sympy.core.symbol import Str
 
 
 class Word(sp.Function):
-    """A word of the vocabulary: never evaluated, never substituted by an instance."""
+    """A word of the vocabulary: never evaluated (symbolically or numerically)."""
 
     @classmethod
     def eval(cls, *args):
+        return None
+
+    def _eval_evalf(self, prec):
         return None
 
 
@@ -167,3 +170,25 @@ def fresh_binders(expr):
             reps[v] = names[v]
         return node.xreplace(reps)
     return sp.sympify(expr).replace(lambda x: isinstance(x, (sp.Sum, sp.Product, sp.Integral)), fresh)
+
+
+#: sympy node types a relation may not contain: Subs and Derivative bind variables the checks
+#: do not track, Lambda belongs in axiom mappings only.
+BANNED = (sp.Subs, sp.Derivative, sp.Lambda)
+
+
+def foreign(expr):
+    """The first node of ``expr`` that is neither sympy's own nor a kernel word (a subclass defined
+    elsewhere could simplify or compare itself as it likes), or a banned binder; None if none."""
+    import sympy.core.relational  # noqa: F401
+
+    for node in sp.preorder_traversal(sp.sympify(expr)):
+        cls = type(node)
+        if isinstance(node, BANNED):
+            return node
+        if cls in VOCABULARY or cls.__module__.startswith("sympy."):
+            continue
+        if isinstance(node, sp.core.function.AppliedUndef) and type(cls).__module__.startswith("sympy."):
+            continue
+        return node
+    return None
