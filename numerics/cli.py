@@ -60,7 +60,8 @@ def _cmd_show(args, out):
     from modelcollapse import proofs, theory
     r = theory.get(args.id)
     w = textwrap.TextWrapper(width=100, initial_indent="  ", subsequent_indent="  ")
-    print(f"{r.id}: {r.title}\n", file=out)
+    print(f"{r.id}: {r.title}", file=out)
+    print(f"Status: {proofs.status(r.id)}" + (f" ({r.status_note})" if r.status_note else "") + "\n", file=out)
     if r.summary:
         print(w.fill(r.summary) + "\n", file=out)
     print("Statement:", file=out)
@@ -69,18 +70,24 @@ def _cmd_show(args, out):
     print(f"  LaTeX: {sp.latex(r.statement)}", file=out)
     print("\nAssumptions: " + "; ".join(a.describe() for a in r.assumptions), file=out)
     for name, claim in r.claims.items():
-        print(f"Claim {name}: {sp.sstr(claim)}", file=out)
+        print(f"Claim {name} (proved): {sp.sstr(claim)}", file=out)
+    for name, claim in r.remarks.items():
+        print(f"Remark {name} (not proved by the kernel): {sp.sstr(claim)}", file=out)
     print("\nDerivation (sympy, from the one-step law):", file=out)
     for i, st in enumerate(r.derivation.steps, 1):
         print(f"  {i}. {st.text}", file=out)
-        print(textwrap.indent(sp.sstr(st.relation), "       "), file=out)
+        if st.relation is not None:
+            print(textwrap.indent(sp.sstr(st.relation), "       "), file=out)
     if r.approximations:
         print("\nApproximations (not exact; `modelcollapse verify` reports their measured error):", file=out)
         for name, ap in r.approximations.items():
             print(f"  {name}: {ap.text}", file=out)
             print(textwrap.indent(sp.sstr(ap.expression), "       "), file=out)
     rep = proofs.check(r.id)
-    print(f"\nProof ({rep.summary()}, checked by the kernel in {rep.seconds:.2f} s):", file=out)
+    if not proofs.has_proof(r.id):
+        print(f"\nNo kernel proof: {proofs.status(r.id)} ({r.status_note}).", file=out)
+    else:
+        print(f"\nProof ({rep.summary()}, checked by the kernel in {rep.seconds:.2f} s):", file=out)
     for sr in rep.steps:
         step = sr.step
         rule = step.rule.describe() if hasattr(step.rule, "describe") else step.rule.name

@@ -171,11 +171,12 @@ def mutant_power(result_id, chains=4000, alpha=None, seed=1, monte_carlo=True) -
 
 
 def kernel_rejections():
-    """(rejected, total) over the soundness corpus (see :mod:`modelcollapse.proofs.corpus`)."""
-    from modelcollapse.proofs.legacy.corpus import run_corpus
+    """(rejected, total) over the soundness corpus (see :mod:`modelcollapse.proofs.corpus`): a
+    rejection counts only when it is for the stated reason."""
+    from modelcollapse.proofs.corpus import run_corpus
 
     results = run_corpus()
-    return sum(not ok for _, ok in results), len(results)
+    return sum(rejected and right for _, rejected, right in results), len(results)
 
 
 def run_rigor(out, seeds=200, chains=4000) -> int:

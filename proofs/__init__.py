@@ -41,27 +41,31 @@ def library():
     return _LIBRARY
 
 
-def _legacy():
-    from . import legacy
-    return legacy
+def has_proof(result_id: str) -> bool:
+    """Whether the result is meant to be proved by the kernel (no declared status)."""
+    r = theory.get(result_id)
+    return getattr(r, "model", None) is not None and not r.status
 
 
 def proof_of(result_id):
-    """The kernel :class:`~.kernel.Proof` of a result."""
-    r = theory.get(result_id)
-    if getattr(r, "model", None) is None:
-        return _legacy().proof_of(result_id)
+    """The kernel :class:`~.kernel.Proof` of a result; ValueError for a result the kernel does not prove."""
+    if not has_proof(result_id):
+        raise ValueError(f"result_id: {result_id} is {theory.get(result_id).status}, not proved by the kernel")
     return library().proof(result_id)
 
 
 def check(result_id: str):
     """Check the proof of ``result_id``; a report with ``ok``, ``steps``, ``axioms``, ``summary()``.
 
+    For a result the kernel does not prove, the report is not ok and says why (its status).
     ``ValueError`` naming ``result_id`` if it is not a registered result.
     """
     r = theory.get(result_id)
-    if getattr(r, "model", None) is None:
-        return _legacy().check(result_id)
+    if not has_proof(result_id):
+        rep = kernel.ProofReport(result_id, ok=False)
+        rep.errors.append(f"{r.status or 'no model'}: {r.status_note or 'no kernel proof'}")
+        rep.summary = lambda: f"{r.status}: {r.status_note}"
+        return rep
     return library().report(result_id)
 
 
@@ -82,5 +86,5 @@ def status(result_id: str) -> str:
     return "bound proved" if r.is_bound else "proved"
 
 
-__all__ = ["AXIOMS", "STATUSES", "check", "axioms_of", "status", "proof_of", "library", "kernel", "result_proof",
-           "law_of", "to_kernel", "citation"]
+__all__ = ["AXIOMS", "STATUSES", "check", "axioms_of", "status", "proof_of", "has_proof", "library", "kernel",
+           "result_proof", "law_of", "to_kernel", "citation"]

@@ -42,8 +42,8 @@ def _recipe_rule(step):
     return makers[step.rule]()
 
 
-def _add_claims(out, result, goals):
-    recipes = result.derivation.facts.get("recipes", {})
+def _add_claims(out, result, goals, recipes=None):
+    recipes = result.derivation.facts.get("recipes", {}) if recipes is None else recipes
     finals = {}
     for name, claim in recipes.items():
         last, labels = None, {}
@@ -58,8 +58,8 @@ def _add_claims(out, result, goals):
                     premises.append(p)
                 else:
                     premises.append(labels[p])
-            last = labels[st.label] = out.add(f"claim.{name}.{st.label}", to_kernel(st.relation), _recipe_rule(st),
-                                              premises, st.text)
+            label = st.label if name == "statement" and st is claim.steps[-1] else f"claim.{name}.{st.label}"
+            last = labels[st.label] = out.add(label, to_kernel(st.relation), _recipe_rule(st), premises, st.text)
         finals[name] = last
         goals[name] = to_kernel(claim.relation)
     return goals
@@ -292,10 +292,36 @@ def _expectation_steps(out, model, law, result, atom, k):
     return label, tuple(local)
 
 
+def _recipe_proof(result, model, law):
+    """A result whose statement is proved by its recipe alone."""
+    out = _Steps()
+    goal = to_kernel(result.statement)
+    goals = _add_claims(out, result, {}, recipes={"statement": result.derivation.facts["recipe"]})
+    domains = _domains(result, law, goals)
+    return K.Proof(result.id, goals, domains, out.steps, law, ())
+
+
+def _domains(result, law, goals):
+    domains = domains_of(result.assumptions)
+    # The law's parameters, its generation and its indices range over the law's domains where
+    # the result does not name them (the statement holds for all of them).
+    for sym, dom in law.params.items():
+        domains.setdefault(sym, dom)
+    free = set().union(*[sp.sympify(g).free_symbols for g in goals.values()])
+    if law.generation in free:
+        domains.setdefault(law.generation, K.Domain.integer(0))
+    for i, dom in law.indices.items():
+        if i in free:
+            domains.setdefault(i, dom)
+    return domains
+
+
 def result_proof(result) -> K.Proof:
     """The kernel proof of a result the engine derived from ``result.model``."""
     model = result.model
     law = law_of(model)
+    if "recipe" in result.derivation.facts:
+        return _recipe_proof(result, model, law)
     out = _Steps()
     goal = to_kernel(result.statement)
     lhs = goal.lhs

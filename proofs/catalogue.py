@@ -60,10 +60,6 @@ def citation(name: str) -> Citation:
             f"{s}_0 = {sp.sstr(v)}" for s, v in model.state.items())
         return Citation(name, f"the declared law of {model.name}", text, tuple(str(r) for r in model.references),
                         "model")
-    from .legacy import AXIOMS as LEGACY
-    if name in LEGACY:
-        ax = LEGACY[name]
-        return Citation(name, ax.title, ax.statement, tuple(str(r) for r in ax.references), ax.kind)
     raise KeyError(name)
 
 

@@ -387,18 +387,42 @@ WRIGHT_FISHER.quantity(
 for _id in ("categorical.mean", "categorical.collision", "categorical.gini_simpson"):
     get(_id)._evaluator = _evaluate
 
-for _r in [
-    Result("categorical.moment_eigenvalues", "Eigenvalues of the one-step operator", FAMILY, (A_N, A_K),
-           _moment_eigenvalues, [FELLER, KARLIN_MCGREGOR], evaluator=_evaluate_eigenvalue,
-           summary="On polynomials of degree k in the shares the refit acts as a triangular operator with "
-                   "eigenvalue lambda_k = prod_{j<k} (1 - j/n). Only its eigenpolynomials decay at rate lambda_k "
-                   "(p_i (1 - p_i) is one of degree 2, so lambda_2 = 1 - 1/n is the rate at which the expected "
-                   "diversity is lost); a general degree-k feature mixes eigenpolynomials of degrees up to k, "
-                   "with lambda_0 = lambda_1 = 1, and need not decay to 0: E[p_{i,t}^2] tends to p0_i."),
-    Result("categorical.fixation", "Fixation probability", FAMILY, (A_P0, A_N, A_I), _fixation,
-           [FISHER, WRIGHT, SHUMAILOV], evaluator=_evaluate,
-           summary="Sooner or later one category holds all the mass, and it is category i with probability "
-                   "p0_i: the loop ends in a point mass, chosen at random in proportion to the original "
-                   "shares."),
-]:
-    register(_r)
+def _eigenvalue_derivation():
+    """lambda_k from the PGF (sympy), and the statement the kernel proves: the one-step operator
+    maps the falling factorial (n p)_k to lambda_k (n p)^k, so in that basis it is triangular with
+    diagonal lambda_k."""
+    from .recipes import Claim, ProofStep
+    derived = _moment_eigenvalues()
+    lam = derived.closed_form
+    now, nxt, drawn = WRIGHT_FISHER.at(), WRIGHT_FISHER.at(t + 1), WRIGHT_FISHER.draw_at()
+    share, share_next, count = SHARE.xreplace(now), SHARE.xreplace(nxt), COUNT.xreplace(drawn)
+    statement = sp.Eq(CE(sp.ff(n * share_next, k), t), lam * (n * share) ** k)
+    recipe = Claim(statement, (
+        ProofStep("law", sp.Eq(share_next, count / n), "law_step", {"variable": "p"}),
+        ProofStep("moment", sp.Eq(CE(sp.ff(count, k), t), sp.ff(n, k) * share**k), "draw_fact",
+                  {"fact": "binomial_factorial_moments", "draw": "C", "order": k}),
+        ProofStep("statement", statement, "rewrite", {}, ("law", "moment"),
+                  text="the refit pushed through, the factorial moment of the count, lambda_k = (n)_k / n^k"),
+    ))
+    steps = list(derived.steps) + [DerivationStep("What the kernel proves", statement)]
+    return Derivation(statement, lam, steps, facts={**derived.facts, "recipe": recipe})
+
+
+WRIGHT_FISHER.theorem(
+    "categorical.moment_eigenvalues", "Eigenvalues of the one-step operator", _eigenvalue_derivation, (A_N, A_K),
+    references=(FELLER, KARLIN_MCGREGOR), evaluator=_evaluate_eigenvalue, lazy=True,
+    summary="E[(n p_{i,t+1})_k | F_t] = lambda_k (n p_{i,t})^k: on polynomials of degree k in the shares the refit "
+            "acts as a triangular operator with eigenvalue lambda_k = prod_{j<k} (1 - j/n). Only its eigenpolynomials "
+            "decay at rate lambda_k (p_i (1 - p_i) is one of degree 2, so lambda_2 = 1 - 1/n is the rate at which "
+            "the expected diversity is lost); a general degree-k feature mixes eigenpolynomials of degrees up to k, "
+            "with lambda_0 = lambda_1 = 1, and need not decay to 0: E[p_{i,t}^2] tends to p0_i.")
+
+_fixation_result = Result(
+    "categorical.fixation", "Fixation probability", FAMILY, (A_P0, A_N, A_I), _fixation, [FISHER, WRIGHT, SHUMAILOV],
+    evaluator=_evaluate,
+    summary="Sooner or later one category holds all the mass, and it is category i with probability p0_i: the loop "
+            "ends in a point mass, chosen at random in proportion to the original shares.")
+_fixation_result.status = "exact computation"
+_fixation_result.status_note = ("p0_i is checked against the absorption probabilities of the exact chain; the "
+                                "martingale argument (bounded convergence, absorption) is not carried by the kernel")
+register(_fixation_result)

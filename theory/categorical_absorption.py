@@ -153,3 +153,10 @@ register(Result("categorical.absorption_time", "Mean time until one category hol
                         "(Kimura's diffusion approximation, whose relative error is measured to be about "
                         "log(n)/n; the exact mean comes from the chain): the mean time to total collapse grows "
                         "about linearly in the sample size."))
+
+
+# Not proved by the kernel: each of these is an exact computation, and says so.
+from .registry import get as _get  # noqa: E402
+
+_get("categorical.absorption_time").status = "exact computation"
+_get("categorical.absorption_time").status_note = ("solved exactly by first-step analysis on the two-category chain; the chain is not carried by the kernel")

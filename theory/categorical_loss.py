@@ -131,3 +131,16 @@ for _r in [
                    "a Zipf law most of it sits in the long tail, which is what refitting cuts first."),
 ]:
     register(_r)
+
+
+# Not proved by the kernel: each of these is an exact computation, and says so.
+from .registry import get as _get  # noqa: E402
+
+_get("categorical.loss_one_step").status = "exact computation"
+_get("categorical.loss_one_step").status_note = ("the sum of (1 - p0_i)^n is derived by sympy from the binomial MGF; the kernel does not yet carry indicator events")
+_get("categorical.survival").status = "exact computation"
+_get("categorical.survival").status_note = ("computed exactly from the Wright-Fisher transition matrix (Chapman-Kolmogorov); the chain is not carried by the kernel")
+_get("categorical.surviving").status = "exact computation"
+_get("categorical.surviving").status_note = ("computed exactly from the Wright-Fisher transition matrix (Chapman-Kolmogorov); the chain is not carried by the kernel")
+_get("categorical.tail_loss").status = "exact computation"
+_get("categorical.tail_loss").status_note = ("derived by sympy from the binomial MGF; the kernel does not yet carry indicator events")

@@ -599,3 +599,16 @@ def expectation_result(model, expr, id, title=None, summary="", references=(), a
     r.model = model
     r.target = lhs
     return r
+
+
+def theorem_result(model, id, title, derive, assumptions, references=(), summary="", evaluator=None):
+    """A :class:`Result` whose statement a recipe proves under ``model``'s law (beyond the moment
+    engine: a conditional moment of symbolic order, say). ``derive()`` returns a Derivation with
+    ``facts["recipe"]``, a :class:`~modelcollapse.theory.recipes.Claim` for the statement."""
+    if not isinstance(id, str) or not id.startswith(model.family + "."):
+        raise ValueError(f"id must start with {model.family + '.'!r}, got {id!r}")
+    r = Result(id, title, model.family, tuple(assumptions), derive, references=tuple(references) or model.references,
+               summary=summary, evaluator=evaluator)
+    r.model = model
+    r.target = None
+    return r

@@ -157,6 +157,13 @@ class Model:
             out[d] = State(Str(str(d)), g, *(self.indices if uses_state else ()))
         return out
 
+    def theorem(self, id, title, derive, assumptions, references=(), summary="", evaluator=None, lazy=False):
+        """Register a result whose statement a recipe proves under this model's law (see
+        :func:`~modelcollapse.theory.engine.theorem_result`)."""
+        from .engine import theorem_result
+        return self._register(theorem_result(self, id, title, derive, assumptions, references, summary, evaluator),
+                              lazy)
+
     def E(self, expr):
         """The expectation of a functional of the state at generation t, for :meth:`quantity`
         (the plain ``E`` is the identity on the model's own, non-random symbols)."""

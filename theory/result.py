@@ -142,10 +142,22 @@ class Result:
         """Right-hand side of the statement (a sympy expression)."""
         return self.derivation.closed_form
 
+    #: Set for results the kernel does not prove: "exact computation" (a value computed exactly) or
+    #: "approximation"; None for a result whose proof the kernel checks.
+    status = None
+    #: Why the status is what it is (shown with it).
+    status_note = ""
+
+    @property
+    def remarks(self) -> dict:
+        """Relations the derivation states that no kernel proof establishes (for results with a
+        declared status); shown as remarks, never as proved claims."""
+        return self.derivation.claims if self.status else {}
+
     @property
     def claims(self) -> dict:
         """Further theorems proved about the result (limits, signs), by name."""
-        return self.derivation.claims
+        return {} if self.status else self.derivation.claims
 
     @property
     def approximations(self) -> dict:

@@ -11,6 +11,8 @@ It also copies MathJax from the installed registry package into the build.
 
 from __future__ import annotations
 
+from sphinx.util.docutils import SphinxDirective
+
 import os
 import shutil
 from pathlib import Path
@@ -130,16 +132,22 @@ def family_page(family: str, number: int, outdir: Path) -> str:
     for i, r in enumerate(theory.results(family), 1):
         rep = proofs.check(r.id)
         head = f"Theorem {number}.{i}: {r.title}"
+        status = proofs.status(r.id)
         lines += [f".. _{r.id}:", "", head, "-" * len(head), "", f"``{r.id}`` — {r.summary}", "",
+                  f"**Status: {status}.**" + (f" {r.status_note}." if r.status_note else ""), "",
                   "**Statement.**", "", _block(_math(r.statement)),
                   "**Assumptions.** " + "; ".join(f":math:`{_math(a.relation())}`" for a in r.assumptions), ""]
         if r.claims:
             lines += ["**Further claims proved.**", ""]
             for name, claim in r.claims.items():
                 lines += [f"* ``{name}``:", "", _block(_math(claim), "  ")]
+        if r.remarks:
+            lines += ["**Remarks** (stated by the derivation, not proved by the kernel).", ""]
+            for name, claim in r.remarks.items():
+                lines += [f"* ``{name}``:", "", _block(_math(claim), "  ")]
         lines += ["**Derivation** (sympy, from the one-step law):", ""]
         for j, st in enumerate(r.derivation.steps, 1):
-            lines += [f"{j}. {st.text}", "", _block(_math(st.relation), "   ")]
+            lines += [f"{j}. {st.text}", ""] + ([_block(_math(st.relation), "   ")] if st.relation is not None else [])
         if r.approximations:
             lines += ["**Approximations** (not exact and not proved; ``modelcollapse verify`` reports their "
                       "measured error against the exact value):", ""]
@@ -147,9 +155,11 @@ def family_page(family: str, number: int, outdir: Path) -> str:
                 cite = "; ".join(str(c) for c in ap.references)
                 lines += [f"* ``{name}``: {ap.text}" + (f" [{cite}]" if cite else ""), "",
                           _block(_math(ap.expression), "  ")]
-        status = "proved" if rep.ok else "REJECTED"
-        lines += [f"**Proof** ({status} by the kernel in this build, {len(rep.steps)} steps; each line: "
-                  "the step's label, the rule that checked it, and the premises it used):", ""]
+        if not proofs.has_proof(r.id):
+            lines += [f"**No kernel proof**: {status}.", ""]
+        else:
+            lines += [f"**Proof** ({'proved' if rep.ok else 'REJECTED'} by the kernel in this build, {len(rep.steps)} "
+                      "steps; each line: the step's label, the rule that checked it, and the premises it used):", ""]
         for sr in rep.steps:
             st = sr.step
             rule = st.rule.describe() if hasattr(st.rule, "describe") else st.rule.name
@@ -162,7 +172,7 @@ def family_page(family: str, number: int, outdir: Path) -> str:
         for name in sorted(rep.axioms):
             ax = proofs.AXIOMS[name]
             cite = "; ".join(str(c) for c in ax.references)
-            lines += [f"* *{ax.title}* (``{name}``, {ax.kind}): {ax.statement}" + (f" [{cite}]" if cite else ""), ""]
+            lines += [f"* *{ax.title}* (``{name}``, {ax.kind}): ``{ax.statement}``" + (f" [{cite}]" if cite else ""), ""]
         lines += ["**References.**", ""] + [f"* {ref}" for ref in r.references] + [""]
         fig = figdir / f"{r.id}.png"
         _figure(r, fig)
@@ -230,7 +240,22 @@ def copy_mathjax(app, exception):
     shutil.copytree(src / "output" / "chtml" / "fonts" / "woff-v2", fonts)
 
 
+class KernelSize(SphinxDirective):
+    """``.. kernel-size::``: the kernel's lines per file, its rules, axioms and distribution facts."""
+
+    def run(self):
+        from modelcollapse.proofs import kernel
+        size = kernel.size()
+        rows = [f"* ``{name}``: {lines} lines" for name, lines in size["files"].items()]
+        text = [f"The kernel is {size['total']} non-blank lines in {len(size['files'])} files:", ""] + rows + [
+            "", "Rules: " + ", ".join(f"``{r}``" for r in size["rules"]) + ".", "",
+            "Axioms: " + ", ".join(f"``{a}``" for a in size["axioms"]) + ".", "",
+            "Distribution facts: " + ", ".join(f"``{f}``" for f in size["facts"]) + ".", ""]
+        return self.parse_text_to_nodes("\n".join(text))
+
+
 def setup(app):
+    app.add_directive("kernel-size", KernelSize)
     app.connect("builder-inited", generate)
     app.connect("build-finished", copy_mathjax)
     return {"version": "1.0", "parallel_read_safe": True}

@@ -179,6 +179,10 @@ _TRANSFORMS = (
     lambda e: sp.simplify(sp.combsimp(e)),
     _powers,
     _integer_powers,
+    # Products evaluated by sympy, then RF(-x, k) = (-1)^k ff(x, k) for an integer k (refuted first).
+    lambda e: sp.simplify(e.doit().replace(
+        lambda x: isinstance(x, sp.RisingFactorial) and x.args[1].is_integer is True,
+        lambda x: (-1) ** x.args[1] * sp.ff(-x.args[0], x.args[1]))),
 )
 
 

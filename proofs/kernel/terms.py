@@ -50,11 +50,12 @@ class Rand(Word):
 
     def _sympystr(self, printer):
         sub = ",".join(printer.doprint(a) for a in self.args[2:] + self.args[1:2])
-        return f"{self.label}_{{{sub}}}" if "," in sub else f"{self.label}_{sub}"
+        return f"{self.label}_{{{sub}}}" if ("," in sub or " " in sub) else f"{self.label}_{sub}"
 
-    def _latex(self, printer):
+    def _latex(self, printer, exp=None):
         sub = ",".join(printer.doprint(a) for a in self.args[2:] + self.args[1:2])
-        return f"{self.label}_{{{sub}}}"
+        out = f"{self.label}_{{{sub}}}"
+        return out if exp is None else f"{{{out}}}^{{{exp}}}"
 
 
 class E(Word):
@@ -65,8 +66,9 @@ class E(Word):
     def _sympystr(self, printer):
         return f"E[{printer.doprint(self.args[0])}]"
 
-    def _latex(self, printer):
-        return rf"\mathbb{{E}}\left[{printer.doprint(self.args[0])}\right]"
+    def _latex(self, printer, exp=None):
+        out = rf"\mathbb{{E}}\left[{printer.doprint(self.args[0])}\right]"
+        return out if exp is None else f"{{{out}}}^{{{exp}}}"
 
 
 class CE(Word):
@@ -77,8 +79,9 @@ class CE(Word):
     def _sympystr(self, printer):
         return f"E[{printer.doprint(self.args[0])} | F_{printer.doprint(self.args[1])}]"
 
-    def _latex(self, printer):
-        return rf"\mathbb{{E}}\left[{printer.doprint(self.args[0])} \mid \mathcal{{F}}_{{{printer.doprint(self.args[1])}}}\right]"
+    def _latex(self, printer, exp=None):
+        out = rf"\mathbb{{E}}\left[{printer.doprint(self.args[0])} \mid \mathcal{{F}}_{{{printer.doprint(self.args[1])}}}\right]"
+        return out if exp is None else f"{{{out}}}^{{{exp}}}"
 
 
 class Var(Word):
