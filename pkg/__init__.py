@@ -9,3 +9,9 @@ The subpackages are
 """
 
 __version__ = "0.1.0"
+
+# Declare a model, get its theorems: the declaration API at the top level.
+from .theory.distributions import Binomial, ChiSquare, Gamma, Multinomial, Normal, Poisson  # noqa: E402
+from .theory.model import Model  # noqa: E402
+
+__all__ = ["Model", "Normal", "ChiSquare", "Gamma", "Poisson", "Binomial", "Multinomial"]

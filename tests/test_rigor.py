@@ -13,13 +13,6 @@ from modelcollapse.numerics import checks, gaussian_sim, rigor, simulate_gaussia
 IDS = [r.id for r in theory.results()]
 
 
-def test_kernel_rejects_the_whole_corpus():
-    from modelcollapse.proofs.legacy.corpus import run_corpus
-    results = run_corpus()
-    assert len(results) >= 50
-    assert [name for name, proved in results if proved] == []
-
-
 @pytest.mark.parametrize("rid", ["gaussian.variance", "gaussian.kl", "gaussian.w2", "categorical.survival",
                                  "categorical.loss_one_step"])
 def test_monte_carlo_checks_are_calibrated(rid):

@@ -17,7 +17,7 @@ Examples
 >>> from modelcollapse import theory
 >>> r = theory.get("categorical.gini_simpson")
 >>> r.statement
-Eq(E[1 - Sum(p_{i,t}**2, (i, 1, K))], (1 - 1/n)**t*(1 - Sum(p0[i]**2, (i, 1, K))))
+Eq(E[1 - Sum(p_{i,t}**2, (i, 1, K))], ((n - 1)/n)**t*(1 - Sum(p0[i]**2, (i, 1, K))))
 >>> abs(r(p0=[0.5, 0.5], n=10, t=3) - 0.5 * 0.9**3) < 1e-15
 True
 """

@@ -443,22 +443,33 @@ def _present(expr):
 
 
 def _sequence_evaluator(result, values, expr=None):
-    """Evaluate a closed form with a schedule parameter: products and sums over the generations are
-    expanded at the given t, the schedule's entries read from the sequence, the rest in mpmath."""
+    """Evaluate a closed form with a schedule parameter: each product or sum over the generations
+    is run term by term in mpmath with the schedule's entries, the rest lambdified."""
     import mpmath
     expr = result.closed_form if expr is None else expr
     tt = int(values["t"])
-    e = sp.sympify(expr).subs(generation, tt).doit()
-    scalars = {}
-    for a in result.assumptions:
-        v = values[a.name]
-        if isinstance(a.symbol, sp.IndexedBase):
-            if tt > len(v):
-                raise ValueError(f"t must be <= len({a.name}) = {len(v)}, got {tt}")
-            e = e.replace(lambda x: isinstance(x, sp.Indexed) and x.base == a.symbol,
-                          lambda x: sp.Integer(int(v[int(x.indices[0])])))
-        elif a.symbol != generation:
-            scalars[a.symbol] = v
+    scalars = {a.symbol: values[a.name] for a in result.assumptions
+               if not isinstance(a.symbol, sp.IndexedBase) and a.symbol != generation}
+    sequences = {a.symbol: values[a.name] for a in result.assumptions if isinstance(a.symbol, sp.IndexedBase)}
+    for base, seq in sequences.items():
+        if tt > len(seq):
+            raise ValueError(f"t must be <= len({base}) = {len(seq)}, got {tt}")
+    entry = sp.Dummy("entry")
+
+    def run(node):
+        (s, lo, hi), f = node.limits[0], node.function
+        lo, hi = int(sp.sympify(lo).subs(generation, tt)), int(sp.sympify(hi).subs(generation, tt))
+        entries = {a for a in f.atoms(sp.Indexed) if a.base in sequences}
+        if len(entries) > 1 or any(a.indices != (s,) for a in entries):
+            raise ValueError(f"cannot evaluate {node}")
+        base = next(iter(entries)).base if entries else None
+        g = sp.lambdify((entry, s, *scalars), f.xreplace({a: entry for a in entries}), modules="mpmath")
+        terms = [g(mpmath.mpf(int(sequences[base][j])) if base is not None else 0, j, *scalars.values())
+                 for j in range(lo, hi + 1)]
+        total = mpmath.fprod(terms) if isinstance(node, sp.Product) else mpmath.fsum(terms)
+        return sp.Float(total, mpmath.mp.dps)
+
+    e = sp.sympify(expr).replace(lambda x: isinstance(x, (sp.Product, sp.Sum)), run).subs(generation, tt)
     f = sp.lambdify(tuple(scalars), e, modules="mpmath")
     return mpmath.mpf(f(*scalars.values()))
 

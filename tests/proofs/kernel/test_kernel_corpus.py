@@ -1,0 +1,21 @@
+"""Every attack of the soundness corpus is rejected, for its stated reason (the message, not only
+the verdict)."""
+
+import pytest
+
+from modelcollapse.proofs.corpus import entries
+from modelcollapse.proofs.corpus_attacks import check_attack, rejection_text
+
+ENTRIES = entries()
+
+
+def test_corpus_is_large_and_names_are_unique():
+    names = [name for name, _, _ in ENTRIES]
+    assert len(names) >= 94 and len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize("name, build, expected", ENTRIES, ids=[e[0] for e in ENTRIES])
+def test_attack_is_rejected_for_its_reason(name, build, expected):
+    report = check_attack(name, build)
+    assert not report.ok, f"{name}: the kernel accepted a false statement"
+    assert expected in rejection_text(report), (name, rejection_text(report))
