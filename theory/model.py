@@ -19,6 +19,12 @@ Examples
 >>> r = m.expectation(theta**2, id="doctest_poisson.second_moment")
 >>> sp.expand(r.closed_form - (lam**2 + lam * r.symbols[-1] / n))
 0
+>>> r(n=10, t=7, lam=2.0)
+5.4
+>>> from modelcollapse import proofs
+>>> proofs.check("doctest_poisson.second_moment").ok
+True
+>>> m.forget()  # an example's model is not part of the package
 """
 
 from __future__ import annotations
@@ -163,6 +169,14 @@ class Model:
         from .engine import theorem_result
         return self._register(theorem_result(self, id, title, derive, assumptions, references, summary, evaluator),
                               lazy)
+
+    def forget(self):
+        """Remove this model and its results from the registries (for examples and tests)."""
+        from .registry import results, unregister
+        for r in results():
+            if getattr(r, "model", None) is self:
+                unregister(r.id)
+        _MODELS.pop(self.name, None)
 
     def E(self, expr):
         """The expectation of a functional of the state at generation t, for :meth:`quantity`

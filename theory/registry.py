@@ -38,3 +38,9 @@ def families() -> list[str]:
         if r.family not in out:
             out.append(r.family)
     return out
+
+
+def unregister(id: str) -> None:
+    """Remove ``id`` from the registry (a result declared for a moment, in an example or a test)."""
+    get(id)
+    del _RESULTS[id]
