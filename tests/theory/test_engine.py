@@ -1,0 +1,85 @@
+"""The engine on declarations it has never seen: closed forms derived, proofs the kernel accepts,
+simulation of the declared law, and a clear refusal outside its class."""
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from modelcollapse import Gamma, Model, Normal, Poisson, proofs
+from modelcollapse.numerics.checks import model_monte_carlo_check
+from modelcollapse.theory.assumptions import IntegerAtLeast, PositiveReal, RealNumber
+from modelcollapse.theory.symbols import t
+
+n, lam, theta, S = sp.symbols("n lam theta S")
+x0, s0, k = sp.symbols("x0 s0 k")
+x, s, D, G = sp.symbols("x s D G")
+
+
+@pytest.fixture(scope="module")
+def poisson_example():
+    """The issue's example, verbatim but for the model's name."""
+    mine = Model("enginetest_poisson", params=[IntegerAtLeast("n", n, 1), PositiveReal("lam", lam)],
+                 state={theta: lam}, draws={S: Poisson(n * theta)}, step={theta: S / n})
+    yield mine
+    mine.forget()
+
+
+@pytest.fixture(scope="module")
+def two_state():
+    """A model nobody declared before: two state variables, a normal draw whose mean and variance are
+    the state, and a gamma draw whose scale is the state (a researcher's hierarchical refit)."""
+    m = Model("enginetest_twostate",
+              params=[RealNumber("x0", x0), PositiveReal("s0", s0), IntegerAtLeast("k", k, 1)],
+              state={x: x0, s: s0}, draws={D: Normal(x, s), G: Gamma(k, s / k)}, step={x: D, s: G})
+    yield m
+    m.forget()
+
+
+def test_issue_example(poisson_example):
+    r = poisson_example.expectation(theta**2, id="enginetest_poisson.second_moment")
+    assert sp.simplify(r.closed_form - (lam**2 + lam * t / n)) == 0
+    assert r(n=10, t=7, lam=2.0) == pytest.approx(5.4, rel=1e-14)
+    assert proofs.check("enginetest_poisson.second_moment").ok
+    out = poisson_example.simulate(t=7, chains=10_000, seed=1, n=10, lam=2.0)
+    assert out["theta"].shape == (8, 10000)
+
+
+def test_outside_the_class_is_refused_and_nothing_registered(poisson_example):
+    from modelcollapse import theory
+    with pytest.raises(ValueError, match="outside the class"):
+        poisson_example.expectation(sp.exp(theta), id="enginetest_poisson.exp")
+    with pytest.raises(ValueError):
+        theory.get("enginetest_poisson.exp")
+
+
+def test_new_two_state_model_closed_forms_proofs_and_monte_carlo(two_state):
+    second = two_state.expectation(x**2, id="enginetest_twostate.x2")
+    scale = two_state.expectation(s**2, id="enginetest_twostate.s2")
+    # By hand: E[x_t^2] = x0^2 + t s0 (the variance adds s_t, whose mean stays s0);
+    # E[s_t^2] = s0^2 (1 + 1/k)^t (a gamma's second moment is its squared mean times 1 + 1/shape).
+    assert sp.simplify(second.closed_form - (x0**2 + t * s0)) == 0
+    assert sp.simplify(scale.closed_form - s0**2 * ((k + 1) / k) ** t) == 0
+    for r in (second, scale):
+        assert proofs.check(r.id).ok, proofs.check(r.id).summary()
+        for tt in (1, 4):
+            c = model_monte_carlo_check(r, dict(x0=0.5, s0=1.5, k=3, t=tt), 20_000, seed=3, alpha=1e-4)
+            assert c.passed, c
+
+
+def test_a_wrong_closed_form_is_rejected_by_the_kernel(two_state):
+    """The engine is untrusted: a wrong closed form in its record does not get through."""
+    from modelcollapse.proofs import builder, kernel
+    r = two_state.expectation(x, id="enginetest_twostate.x1")
+    proof = builder.result_proof(r)
+    bad = [kernel.Step(st.label, st.relation, type(st.rule)(**{**vars(st.rule), "closed": tuple(
+        c + 1 for c in st.rule.closed)}), st.premises) if type(st.rule).__name__ == "Induction" else st
+        for st in proof.steps]
+    report = kernel.check(kernel.Proof(proof.name, proof.goals, proof.domains, bad, proof.law, proof.local))
+    assert not report.ok
+
+
+def test_simulate_validates_its_parameters(two_state):
+    with pytest.raises(ValueError, match="s0"):
+        two_state.simulate(t=2, chains=10, seed=0, x0=0.0, s0=-1.0, k=2)
+    out = two_state.simulate(t=2, chains=10, seed=0, x0=0.0, s0=1.0, k=2)
+    assert set(out) == {"x", "s"} and np.all(out["s"] > 0)
