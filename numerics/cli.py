@@ -52,7 +52,8 @@ def _cmd_list(args, out):
     from modelcollapse import theory
     width = max(len(r.id) for r in theory.results())
     for r in theory.results():
-        print(f"{r.id:<{width}}  {r.title}", file=out)
+        # The declared status, or "proof" for a result whose proof the kernel checks (verify, show).
+        print(f"{r.id:<{width}}  {(r.status or 'proof'):<17}  {r.title}", file=out)
     return 0
 
 

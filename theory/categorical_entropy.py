@@ -105,7 +105,7 @@ for _r in [
            _entropy_one_step, [MILLER, COVER_THOMAS], evaluator=C._evaluate,
            summary="One refit lowers the entropy on average by about (K+ - 1)/(2n) nats: the plug-in bias of "
                    "Miller and Madow, now paid by the model itself rather than by an estimator."),
-    Result("categorical.entropy_bounds", "Proved bounds on the expected entropy", C.FAMILY, (C.A_P0, C.A_N, C.A_T),
+    Result("categorical.entropy_bounds", "Bounds on the expected entropy", C.FAMILY, (C.A_P0, C.A_N, C.A_T),
            _entropy_bounds, [COVER_THOMAS, C.WRIGHT], evaluator=_evaluate_bounds,
            summary="Refitting never raises the expected entropy above H(p0) (a constant bound), and "
                    "-log E[sum p_t^2] = -log(1 - (1 - 1/n)^t (1 - sum p0^2)) bounds it below; by Jensen this "
