@@ -366,9 +366,20 @@ def _derive_cached(model_name, target_srepr):
     return derive(get_model(model_name), sp.sympify(sp.parse_expr(target_srepr) if False else sp.S(target_srepr)))
 
 
+_DERIVED: dict = {}
+
+
 def derive(model, target, assumptions=None) -> MomentSystem:
     """The :class:`MomentSystem` for E[target(state_t)]; ValueError when outside the engine's class.
-    ``assumptions``: a result's own (they may narrow the model's parameters)."""
+    ``assumptions``: a result's own (they may narrow the model's parameters). Each system is
+    derived once per process (the proof builder asks again for what the theory derived)."""
+    key = (id(model), sp.srepr(sp.sympify(target)), tuple(a.describe() for a in (assumptions or ())))
+    if key not in _DERIVED:
+        _DERIVED[key] = _derive(model, target, assumptions)
+    return _DERIVED[key]
+
+
+def _derive(model, target, assumptions=None) -> MomentSystem:
     ctx = _Internal(model, assumptions)
     t = generation
     target_in = ctx.inn(target)
