@@ -20,7 +20,8 @@ from .decide import StepTimeout, time_limit
 from .domains import Domain, Space
 from .laws import Law
 from .rules import RULES, Verdict, same
-from .terms import foreign, rands
+from .decide import is_positive
+from .terms import foreign, foreign_in, rands
 
 #: Seconds a step may take before it counts as undecided (and so rejected).
 STEP_SECONDS = 30.0
@@ -134,8 +135,8 @@ def flag_problems(domains) -> list:
     """Keys that are not plain symbols, and symbols claiming more than their domain implies."""
     out = []
     for sym, dom in domains.items():
-        if type(dom) is not Domain or (dom.entry is not None and type(dom.entry) is not Domain):
-            out.append(f"the domain of {sym} is not a kernel Domain")
+        if not isinstance(dom, Domain) or dom.problem():
+            out.append(f"the domain of {sym}: {dom.problem() if isinstance(dom, Domain) else 'not a kernel Domain'}")
             continue
         if type(sym) is sp.IndexedBase:
             target = sym.label
@@ -190,7 +191,22 @@ def _structure(proof, library) -> list:
         return ["not a kernel Proof"]
     if not isinstance(library, Library):
         return ["not a kernel Library"]
+    if type(proof.goals) is not dict or type(proof.domains) is not dict or type(proof.local) is not tuple \
+            or type(proof.steps) is not list:
+        return ["goals and domains must be dicts, locals a tuple, steps a list"]
     errors = flag_problems(proof.domains)
+    for sym, dom in proof.domains.items():
+        if isinstance(dom, Domain) and not dom.problem():
+            named = set()
+            for b in (dom.lo, dom.hi, dom.length, dom.total, *dom.values) + ((dom.entry.lo, dom.entry.hi)
+                                                                            if dom.entry is not None else ()):
+                if b is not None:
+                    named |= symbols_of(b)
+            if named - set(proof.domains):
+                errors.append(f"the domain of {sym} names {sorted(map(str, named - set(proof.domains)))}, "
+                              "which have no domain")
+            if named & set(proof.local):
+                errors.append(f"the domain of {sym} depends on a local")
     if not proof.goals:
         errors.append("a proof needs goals")
     for name, goal in proof.goals.items():
@@ -250,7 +266,12 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
     """Check every step and goal of ``proof``; return a :class:`ProofReport`."""
     library = library or Library()
     start = time.perf_counter()
-    report = ProofReport(proof.name)
+    report = ProofReport(getattr(proof, "name", "?"))
+    if type(proof) is Proof and type(proof.goals) is dict and type(proof.domains) is dict and \
+            type(proof.local) is tuple and type(proof.steps) is list:
+        # One reading of everything, before any rule or library code runs.
+        proof = Proof(proof.name, dict(proof.goals), dict(proof.domains), list(proof.steps), proof.law,
+                      tuple(proof.local))
     try:
         report.errors += _structure(proof, library)
         if report.errors and (type(proof) is not Proof or not isinstance(library, Library)):
@@ -261,7 +282,17 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
         report.seconds = time.perf_counter() - start
         return report
     ctx = Context(space, proof.law, tuple(proof.local), library)
-    known, step_axioms, cites = {}, {}, set()
+    law_key = proof.law.key() if proof.law is not None else None
+    # Citations are resolved before any step: no library code runs in the middle of a check.
+    citations = {}
+    for step in proof.steps:
+        for ref in getattr(step, "premises", ()):
+            if isinstance(ref, str) and ref.startswith("cite:") and ref not in citations:
+                try:
+                    citations[ref] = _cited(ref, proof, library)
+                except Exception as exc:
+                    citations[ref] = exc
+    known, step_axioms, cites, sreprs = {}, {}, set(), {}
     labels = [getattr(s, "label", None) for s in proof.steps]
     if len(set(labels)) != len(labels):
         report.errors.append("step labels must be unique")
@@ -276,16 +307,27 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
                 raise ValueError(f"{type(rule).__name__} is not a rule of the kernel")
             if set(vars(rule)) - {f.name for f in fields(rule)}:
                 raise ValueError("the rule carries attributes of its own")
+            odd = next((foreign_in(getattr(rule, f.name)) for f in fields(rule)
+                        if foreign_in(getattr(rule, f.name)) is not None), None)
+            if odd is not None:
+                raise ValueError(f"a parameter of the rule is not a node the kernel reads: {type(odd).__name__}")
             problem = relation_problem(relation, proof)
             if problem:
                 raise ValueError(problem)
+            for r in rands(relation):
+                if not is_positive(r.generation, space, strict=False)[0]:
+                    raise ValueError(f"{r}: its generation may be negative")
             premises = []
             for ref in step.premises:
                 if ref in known:
+                    if sp.srepr(known[ref]) != sreprs[ref]:
+                        raise ValueError(f"premise {ref} changed after it was accepted")
                     premises.append(known[ref])
                     used |= step_axioms[ref]
                 elif isinstance(ref, str) and ref.startswith("cite:"):
-                    rel, axioms = _cited(ref, proof, library)
+                    if isinstance(citations.get(ref), Exception):
+                        raise citations[ref]
+                    rel, axioms = citations[ref]
                     premises.append(rel)
                     used |= set(axioms)
                     cites.add(ref[len("cite:"):])
@@ -301,8 +343,14 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
             verdict = Verdict.fail(f"{type(exc).__name__}: {exc}")
         report.steps.append(StepReport(step, verdict, time.perf_counter() - t0))
         if verdict.ok and step.label not in known:
-            known[step.label] = step.relation
+            known[step.label] = relation
+            sreprs[step.label] = sp.srepr(relation)
             step_axioms[step.label] = frozenset(used | set(verdict.axioms))
+    if proof.law is not None and proof.law.key() != law_key:
+        report.errors.append("the law changed during the check")
+    for lab, rel in known.items():
+        if sp.srepr(rel) != sreprs[lab]:
+            report.errors.append(f"step {lab} changed after it was accepted")
     accepted = [(lab, rel) for lab, rel in known.items()]
     for name, goal in proof.goals.items():
         match = next((lab for lab, rel in accepted if rel == goal), None)

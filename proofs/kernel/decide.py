@@ -68,8 +68,8 @@ def evaluate(expr, point):
                 e = e.xreplace({node: node.doit(deep=False)})
                 changed = True
         if vectors:
-            reps = {a: vectors[a.base](a.indices[0]) for a in e.atoms(sp.Indexed)
-                    if a.base in vectors and len(a.indices) == 1 and a.indices[0].is_Integer}
+            reps = {a: vectors[a.base](a.indices[0] if len(a.indices) == 1 else tuple(a.indices))
+                    for a in e.atoms(sp.Indexed) if a.base in vectors and all(x.is_Integer for x in a.indices)}
             if reps:
                 e = e.xreplace(reps)
                 changed = True
@@ -87,6 +87,14 @@ def evaluate(expr, point):
     return value
 
 
+def _flag_sample(sym, rng):
+    if sym.is_integer:
+        low = 1 if sym.is_positive else (0 if sym.is_nonnegative else -6)
+        return sp.Integer(rng.randint(low, low + 12))
+    value = sp.Rational(rng.randint(1, 400), rng.randint(3, 97))
+    return value if (sym.is_positive or sym.is_nonnegative) else value * rng.choice((-1, 1))
+
+
 def refuted(expr, space, sign=None, count=6) -> bool:
     """Whether some admissible point shows ``expr`` is not 0 (``sign=None``), or negative
     (``sign`` given: the claim was ``expr > 0`` or ``expr >= 0``). Random quantities get random
@@ -97,19 +105,27 @@ def refuted(expr, space, sign=None, count=6) -> bool:
 
     record = {}
     expr = space.opaque(expr, record)
+    evaluated = 0
+    loose = sorted((s for s in expr.free_symbols - set(space.domains) - set(record) if isinstance(s, sp.Symbol)
+                    and s not in {a.base.label for a in expr.atoms(sp.Indexed)}), key=sp.default_sort_key)
     for k, point in enumerate(space.points(count)):
         rng = random.Random(1000 + k)
         for sym, dom in sorted(record.items(), key=lambda kv: sp.default_sort_key(kv[0])):
             point[sym] = _vector_sample(dom, rng, point) if dom.kind == "vector" else dom.sample(rng, point)
+        for sym in loose:  # a case's fresh symbol, a summation index: any value its flags allow
+            point[sym] = _flag_sample(sym, rng)
         value = evaluate(expr, point)
         if value is None:
             continue
+        evaluated += 1
         tol = 1e-10 * max(1.0, abs(value))
         if sign is None and abs(value) > 1e-10:
             return True
         if sign is not None and (abs(value.imag) > tol or value.real < -tol):
             return True
-    return False
+    # Nothing sympy returns is trusted unrefuted: a claim that no admissible point evaluates could
+    # not have been refuted, so it counts as refuted (undecided), never as shown.
+    return evaluated == 0 and bool(expr.free_symbols or expr.atoms(sp.Function, sp.Sum, sp.Product))
 
 
 # --- identities ---------------------------------------------------------------------------
@@ -195,6 +211,8 @@ def unsafe(expr) -> str:
     for node in expr.atoms(sp.Sum, sp.Product):
         if any(x.has(sp.oo, -sp.oo, sp.zoo) for lim in node.limits for x in lim[1:]):
             return "an infinite sum or product is left in an algebraic claim; it may diverge"
+    if expr.atoms(sp.Limit):
+        return "a limit is left in an algebraic claim; it may not exist (the limit rule takes limits)"
     return ""
 
 
@@ -277,6 +295,8 @@ def _positive(e, strict, depth=0, squared=False):
             continue
         if poly.degree() == 2:
             a, b, c = poly.all_coeffs()
+            if not all(coeff.is_real is True for coeff in (a, b, c)):
+                continue
             if _positive(a, True, depth + 1) and _positive(sp.expand(4 * a * c - b**2), strict, depth + 1):
                 return True
     return False

@@ -144,6 +144,20 @@ class Domain:
             return False
         return True
 
+    def problem(self) -> str:
+        """What makes this domain unusable ('' if nothing): a look-alike class, an infinite bound,
+        no values at all."""
+        if type(self) is not Domain or (self.entry is not None and type(self.entry) is not Domain):
+            return "not a kernel Domain"
+        for b in (self.lo, self.hi, self.length, self.total, *self.values):
+            if b is not None and (b.has(sp.oo, -sp.oo, sp.zoo, sp.nan) or not isinstance(b, sp.Expr)):
+                return "bounds must be finite expressions (leave a side open with None)"
+        if self.kind == "finite" and not self.values:
+            return "an empty set of values"
+        if self.kind not in ("integer", "real", "finite", "vector"):
+            return f"unknown kind {self.kind!r}"
+        return self.entry.problem() if self.entry is not None else ""
+
     def mentions(self, symbol) -> bool:
         """Whether this domain depends on ``symbol`` (bounds, length, total, values, entries)."""
         parts = [self.lo, self.hi, self.length, self.total, *self.values]
@@ -208,7 +222,9 @@ class Domain:
         if lo is not None and hi is not None:
             frac = sp.Rational(rng.randint(1, 96), 97)
             return lo + (hi - lo) * frac
-        offset = sp.Rational(rng.randint(1, 400), rng.randint(7, 60))
+        # Points near the bound as often as far from it (a claim may fail only close to it).
+        offset = sp.Rational(rng.randint(1, 99), 100) if rng.random() < 0.5 else \
+            sp.Rational(rng.randint(1, 400), rng.randint(7, 60))
         if lo is not None:
             return lo + offset
         if hi is not None:
@@ -255,12 +271,14 @@ class Space:
             if isinstance(a, Rand):
                 dom = self.rand_domains.get(a.label, Domain.real())
                 key = (a.label, a.generation)
-                # At an index no binder owns, an indexed quantity is one value of its domain.
-                if a.indices and set().union(*[sp.sympify(x).free_symbols for x in a.indices]) & binders:
-                    if key not in bases:
-                        bases[key] = sp.IndexedBase(sp.Dummy(f"{a.label}_{a.generation}", **dom.flags()))
-                        record[bases[key]] = Domain.vector(dom)
-                    reps[a] = bases[key][a.indices]
+                # At an index and a generation no binder owns, a quantity is one value of its domain;
+                # under a binder (a sum over categories or over generations) it is a vector entry.
+                owned = set().union(*[sp.sympify(x).free_symbols for x in (a.generation,) + a.indices]) & binders
+                if owned:
+                    if a.label not in bases:
+                        bases[a.label] = sp.IndexedBase(sp.Dummy(f"{a.label}_all", **dom.flags()))
+                        record[bases[a.label]] = Domain.vector(dom)
+                    reps[a] = bases[a.label][(a.generation,) + a.indices]
                 else:
                     reps[a] = sp.Dummy(f"{a.label}_{a.generation}", **dom.flags())
                     record[reps[a]] = dom
@@ -348,6 +366,11 @@ def _vector_sample(dom, rng, point):
     entry = dom.entry
 
     def value(j):
+        if isinstance(j, tuple):  # an entry indexed by (generation, category): one sample each
+            key = tuple(int(x) for x in j)
+            if key not in values:
+                values[key] = entry.sample(rng, point)
+            return values[key]
         j = int(j)
         if j not in values:
             if length is not None and not 1 <= j <= length:

@@ -172,9 +172,15 @@ class Law:
             free = expr.free_symbols - allowed - set().union(*[r.free_symbols for r in _rands(expr)] or [set()])
             if free:
                 out.append(f"{what} uses undeclared symbols {sorted(map(str, free))}")
+        for dom in list(self.params.values()) + list(self.indices.values()) + [v.domain for v in self.state]:
+            if not isinstance(dom, Domain) or dom.problem():
+                out.append(f"a domain of the law: {dom.problem() if isinstance(dom, Domain) else 'not a Domain'}")
         for v in self.state:
             if v.domain.kind not in ("integer", "real"):
                 out.append(f"the domain of {v.name} must be a range of numbers")
+            named = set().union(*[sp.sympify(b).free_symbols for b in (v.domain.lo, v.domain.hi) if b is not None])
+            if named - set(self.params):
+                out.append(f"the domain of {v.name} may name the law's parameters only")
             if set(v.indices) - set(self.indices):
                 out.append(f"{v.name} carries an index the law does not declare")
             uses(v.init, set(), f"the initial value of {v.name}", at_g=False)

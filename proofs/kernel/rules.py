@@ -334,6 +334,8 @@ class Tower(Rule):
         why = _measurable(W, g, ctx.law) if ctx.law is not None else "no law"
         if why:
             return Verdict.fail(f"W must be known at generation {g}: {why}")
+        if not (is_positive(Y, ctx.space, strict=False)[0] or _integrable_increment(Y, ctx.law, ctx.space)):
+            return Verdict.fail(f"{Y} is not shown integrable (>= 0, or cited moments of i.i.d. draws)")
         if not (isinstance(relation, sp.Eq) and relation.lhs == E(Y) and (
                 relation.rhs == E(W) or (deterministic(W) and relation.rhs == W))):
             return Verdict.fail("tower concludes Eq(E(Y), E(W))", sp.Eq(E(Y), E(W), evaluate=False))
@@ -390,7 +392,8 @@ class Induction(Rule):
 
     def check(self, relation, premises, ctx):
         # The system is checked once for all its conclusions (the same rule, premises and space).
-        key = (self, tuple(premises), id(ctx.space))
+        key = (self, tuple(premises), tuple(sorted((sp.srepr(k), repr(v)) for k, v in ctx.space.domains.items())),
+               ctx.law.key() if ctx.law is not None else None)
         if key not in _SYSTEMS:
             _SYSTEMS.clear() if len(_SYSTEMS) > 64 else None
             _SYSTEMS[key] = self._system(premises, ctx)
@@ -471,6 +474,28 @@ class Induction(Rule):
 _SYSTEMS: dict = {}
 
 
+def _integrable_increment(expr, law, space) -> bool:
+    """Whether ``expr`` is a deterministic combination of functions of draws at the generation whose
+    laws are constant (so E|.| is the same finite number at every generation) and whose moments a
+    cited fact gives."""
+    from .laws import finite_moment
+
+    g = law.generation
+    for term in sp.Add.make_args(sp.expand(expr)):
+        coeff, h = term.as_independent(*[r for r in rands(term)], as_Add=False)
+        if not deterministic(coeff):
+            return False
+        if h == 1:
+            continue
+        found = rands(h)
+        draw = law.draw(next(iter(found)).label) if len(found) == 1 else None
+        if draw is None or any(words_in(a) or g in sp.sympify(a).free_symbols for a in draw.args):
+            return False
+        if not finite_moment(law, h, g, space):
+            return False
+    return True
+
+
 def _integrability(phi, phis, walk, law, space):
     """'' when E|phi| is finite at every generation once the system's values are: phi >= 0; or
     |phi| <= 1 + (the system's non-negative functionals); or phi is a walk, phi(g + 1) = phi(g) + W
@@ -484,17 +509,8 @@ def _integrability(phi, phis, walk, law, space):
     bound = 1 + sum(nonneg, sp.S.Zero)
     if nonneg and is_positive(bound - phi, space, strict=False)[0] and is_positive(bound + phi, space, strict=False)[0]:
         return ""
-    if walk is not None:
-        g = law.generation
-        increment = sp.expand(walk - phi)
-        ok = True
-        for term in sp.Add.make_args(increment):
-            coeff, h = term.as_independent(*[r for r in rands(term)], as_Add=False)
-            if not deterministic(coeff) or (h != 1 and not finite_moment(law, h, g, space)):
-                ok = False
-                break
-        if ok:
-            return ""
+    if walk is not None and _integrable_increment(sp.expand(walk - phi), law, space):
+        return ""
     return (f"{phi} is not shown integrable: it is neither >= 0, nor dominated by the system's non-negative "
             "functionals, nor a walk with integrable increments")
 
@@ -553,6 +569,8 @@ class ExpectSum(Rule):
         i, lo, hi = S.limits[0]
         if lo.has(sp.oo, -sp.oo) or hi.has(sp.oo, -sp.oo):
             return Verdict.fail("only finite ranges")
+        if not (deterministic(lo) and deterministic(hi)):
+            return Verdict.fail("the range must be deterministic")
         ok, _ = is_positive(hi - lo + 1, ctx.space, strict=False)
         if not ok:
             return Verdict.fail("the range must not be reversed")
@@ -592,6 +610,17 @@ class Specialize(Rule):
         premise = premises[0]
         if not isinstance(premise, (sp.Eq,) + _INEQ):
             return Verdict.fail("specialize takes an equality or an inequality")
+        if self.symbol in bound_symbols(premise):
+            return Verdict.fail(f"{self.symbol} is bound in the premise")
+        for node in sp.preorder_traversal(premise):
+            if isinstance(node, (sp.Function, sp.Pow, sp.Sum, sp.Product)) and self.symbol in node.free_symbols:
+                at = node.xreplace({self.symbol: value})
+                try:
+                    at = at.doit()
+                except Exception:
+                    return Verdict.fail(f"{node} cannot be evaluated at {self.symbol} = {value}")
+                if at.has(sp.zoo, sp.nan, sp.oo, -sp.oo) and not node.has(sp.oo, -sp.oo):
+                    return Verdict.fail(f"{node} is not defined at {self.symbol} = {value}")
         sides = []
         for side in map(sp.sympify, (premise.lhs, premise.rhs)):
             if not _defined_at(side, self.symbol, value, ctx.space):
@@ -632,12 +661,17 @@ def _defined_at(expr, symbol, value, space):
 
 
 def _nonvanishing(expr, space):
-    """'' when every denominator of ``expr`` is shown non-zero over ``space``; else the culprit."""
-    for base in _denominators(expr):
-        if base is None or not base.free_symbols & set(space.domains):
-            continue
-        if not (is_positive(base, space)[0] or is_positive(-base, space)[0]):
-            return str(base)
+    """'' when ``expr`` is shown finite over ``space`` (every denominator non-zero, every logarithm's
+    and gamma function's argument positive); else the culprit."""
+    for node in sp.preorder_traversal(sp.sympify(expr)):
+        if isinstance(node, sp.Pow) and (node.exp.is_negative or node.exp.could_extract_minus_sign()):
+            base = node.base
+            if base.free_symbols and not (is_positive(base, space)[0] or is_positive(-base, space)[0]):
+                return str(base)
+        elif isinstance(node, (sp.log, sp.gamma, sp.loggamma, sp.polygamma)):
+            arg = node.args[-1]
+            if arg.free_symbols and not is_positive(arg, space)[0]:
+                return f"{node} (its argument may not be positive)"
     return ""
 
 
@@ -816,8 +850,8 @@ def _limit_in_case(X, g, below, space):
                 return f"cannot take the limit of the factor {f}"
             base *= b ** rate
         c = sp.Mul(*coeff)
-        if c.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
-            return f"the coefficient {c} is not finite"
+        if c.has(sp.oo, -sp.oo, sp.zoo, sp.nan) or _nonvanishing(c, space):
+            return f"the coefficient {c} is not shown finite"
         # Place the base against 1: equal to it, a premise's base below it, or shown by algebra.
         if is_zero(base - 1, space)[0]:
             place = "one"

@@ -175,23 +175,49 @@ def fresh_binders(expr):
     return sp.sympify(expr).replace(lambda x: isinstance(x, (sp.Sum, sp.Product, sp.Integral)), fresh)
 
 
-#: sympy node types a relation may not contain: Subs and Derivative bind variables the checks
-#: do not track, Lambda belongs in axiom mappings only.
-BANNED = (sp.Subs, sp.Derivative, sp.Lambda)
+def _allowed_classes():
+    """The sympy classes a relation may be made of (by identity: a look-alike is not one)."""
+    import sympy.core.numbers as numbers
+    from sympy.core.symbol import Str as _Str
+    from sympy.functions.elementary.piecewise import ExprCondPair
+    from sympy.logic.boolalg import BooleanFalse, BooleanTrue
+
+    allowed = {sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Dummy, sp.Indexed, sp.IndexedBase, sp.Tuple, _Str,
+               sp.Eq, sp.Ne, sp.Lt, sp.Le, sp.Gt, sp.Ge, sp.And, sp.Or, sp.Not, sp.Implies, BooleanTrue, BooleanFalse,
+               sp.Piecewise, ExprCondPair, sp.Sum, sp.Product, sp.Limit, sp.exp, sp.log, sp.gamma, sp.loggamma,
+               sp.polygamma, sp.binomial, sp.factorial, sp.FallingFactorial, sp.RisingFactorial, sp.Abs, sp.sign,
+               sp.floor, sp.ceiling, sp.Min, sp.Max, sp.sin, sp.cos, sp.tan, sp.cot, sp.KroneckerDelta}
+    for cls in vars(numbers).values():
+        if isinstance(cls, type) and issubclass(cls, (sp.Rational, numbers.NumberSymbol)) or cls in (
+                numbers.Infinity, numbers.NegativeInfinity, numbers.ComplexInfinity, numbers.NaN,
+                numbers.ImaginaryUnit):
+            allowed.add(cls)
+    return frozenset(allowed)
+
+
+ALLOWED = _allowed_classes()
 
 
 def foreign(expr):
-    """The first node of ``expr`` that is neither sympy's own nor a kernel word (a subclass defined
-    elsewhere could simplify or compare itself as it likes), or a banned binder; None if none."""
-    import sympy.core.relational  # noqa: F401
-
+    """The first node of ``expr`` whose class is neither one of :data:`ALLOWED` (by identity, so a
+    subclass or a class posing under sympy's name is foreign) nor a kernel word; None if none."""
     for node in sp.preorder_traversal(sp.sympify(expr)):
         cls = type(node)
-        if isinstance(node, BANNED):
+        if cls not in ALLOWED and cls not in VOCABULARY:
             return node
-        if cls in VOCABULARY or cls.__module__.startswith("sympy."):
-            continue
-        if isinstance(node, sp.core.function.AppliedUndef) and type(cls).__module__.startswith("sympy."):
-            continue
-        return node
     return None
+
+
+def foreign_in(value):
+    """:func:`foreign` over a rule's field: sympy objects, tuples, lists and dicts of them."""
+    if isinstance(value, (tuple, list)):
+        return next((f for f in map(foreign_in, value) if f is not None), None)
+    if isinstance(value, dict):
+        return foreign_in(list(value.keys())) or foreign_in(list(value.values()))
+    if isinstance(value, (str, bool, type(None))):
+        return None
+    if isinstance(value, int):
+        return None if type(value) is int else value
+    if isinstance(value, sp.Basic):
+        return foreign(value)
+    return value

@@ -3,8 +3,9 @@ the verdict)."""
 
 import pytest
 
+from modelcollapse.proofs.corpus import check as check_attack
 from modelcollapse.proofs.corpus import entries
-from modelcollapse.proofs.corpus_attacks import check_attack, rejection_text
+from modelcollapse.proofs.corpus_attacks import rejection_text
 
 ENTRIES = entries()
 

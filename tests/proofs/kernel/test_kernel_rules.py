@@ -5,8 +5,8 @@ import sympy as sp
 
 from modelcollapse import proofs, theory
 from modelcollapse.proofs import kernel
+from modelcollapse.proofs.corpus import check as check_attack
 from modelcollapse.proofs.corpus import entries
-from modelcollapse.proofs.corpus_attacks import check_attack
 from modelcollapse.proofs.kernel import CE, Domain, Draw, E, Law, Proof, Rand, StateVar, Step
 from modelcollapse.proofs.kernel import rules as R
 

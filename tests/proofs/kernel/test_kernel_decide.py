@@ -1,0 +1,74 @@
+"""Every normal form the decision procedure uses keeps the value of an expression at random points of
+the domain its symbols' flags allow (integers and non-integers alike), and the procedures refute
+false claims at such points."""
+
+import random
+
+import pytest
+import sympy as sp
+
+from modelcollapse.proofs.kernel import Domain
+from modelcollapse.proofs.kernel import decide
+from modelcollapse.proofs.kernel.domains import Space
+
+n = sp.Symbol("n", integer=True, positive=True)
+m = sp.Symbol("m", integer=True, nonnegative=True)
+x = sp.Symbol("x", positive=True)
+y = sp.Symbol("y", real=True)
+j = sp.Symbol("j", integer=True)
+p = sp.IndexedBase("p")
+
+EXPRESSIONS = [
+    (n - 1) ** m / n ** m - ((n - 1) / n) ** m,
+    sp.log(x**2 * n) - 2 * sp.log(x) - sp.log(n),
+    sp.gamma(n + sp.Rational(1, 2)) / sp.gamma(n - sp.Rational(1, 2)) - (n - sp.Rational(1, 2)),
+    sp.Sum(j**2 + 2 * j, (j, 1, n)) - sp.Sum(j**2, (j, 1, n)) - n * (n + 1),
+    sp.Product((j + 1) / j, (j, 1, m + 1)) - (m + 2),
+    (-x - 1) ** (2 * m) - (x + 1) ** (2 * m),
+    ((x * y) ** 2) ** m - x ** (2 * m) * y ** (2 * m),
+    sp.Product(1 - j / n, (j, 0, m - 1)) * n**m - sp.ff(n, m),
+    sp.sqrt(x**2) - x + y**2 - y * y,
+    (x**2 - 1) / (x - 1) - x - 1,
+]
+
+
+def _point(expr, rng):
+    values = {}
+    for s in expr.free_symbols:
+        if s.is_integer:
+            values[s] = rng.randint(1 if s.is_positive else 0, 12)
+        elif s.is_positive:
+            values[s] = sp.Rational(rng.randint(1, 400), rng.randint(3, 97))  # non-integer points too
+        else:
+            values[s] = sp.Rational(rng.randint(-400, 400), rng.randint(3, 97))
+    return values
+
+
+def _value(expr, values):
+    e = expr.xreplace(values).doit()
+    return complex(sp.N(e, 30)) if not e.has(sp.zoo, sp.nan) else None
+
+
+@pytest.mark.parametrize("k", range(len(decide._TRANSFORMS)))
+@pytest.mark.parametrize("expr", EXPRESSIONS, ids=[str(i) for i in range(len(EXPRESSIONS))])
+def test_normal_form_keeps_the_value(k, expr):
+    rng = random.Random(k)
+    try:
+        out = decide._TRANSFORMS[k](expr)
+    except Exception:  # a transform that fails does not help, and is allowed to
+        return
+    for _ in range(5):
+        values = _point(expr, rng)
+        a, b = _value(expr, values), _value(out, values)
+        if a is None or b is None:
+            continue
+        assert abs(a - b) <= 1e-9 * max(1.0, abs(a)), (k, expr, out, values)
+
+
+def test_false_claims_are_refuted_at_admissible_points():
+    space = Space({n: Domain.integer(2), x: Domain.real(0, lo_open=True)})
+    assert decide.refuted(sp.sqrt(n**2 - 2 * n + 1) - n, space)
+    assert decide.refuted(sp.log(x) - 1, space, sign="weak")
+    total = Space({p: Domain.vector(Domain.real(0, 1), length=3, total=1)})
+    assert decide.refuted(sp.Sum(p[j], (j, 1, 3)) - sp.Rational(1, 2), total)
+    assert not decide.refuted(sp.Sum(p[j], (j, 1, 3)) - 1, total)
