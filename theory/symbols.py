@@ -190,7 +190,7 @@ class State(sp.Function):
 
     def _sympystr(self, printer):
         sub = ",".join(printer.doprint(a) for a in self.args[2:] + self.args[1:2])
-        return f"{self.label}_{{{sub}}}" if "," in sub else f"{self.label}_{sub}"
+        return f"{self.label}_{{{sub}}}" if ("," in sub or " " in sub) else f"{self.label}_{sub}"
 
     def _latex(self, printer, exp=None):
         sub = ",".join(printer.doprint(a) for a in self.args[2:] + self.args[1:2])
