@@ -8,7 +8,8 @@ from __future__ import annotations
 import importlib
 
 #: The modules that hold attacks, one per round.
-ROUNDS = ("modelcollapse.proofs.corpus_attacks", "modelcollapse.proofs.corpus_attacks_round2")
+ROUNDS = ("modelcollapse.proofs.corpus_attacks", "modelcollapse.proofs.corpus_attacks_round2",
+          "modelcollapse.proofs.corpus_attacks_round3")
 
 
 _OWNER: dict = {}

@@ -680,7 +680,7 @@ ATTACKS = [
     ("induction_gamma_hidden_pole", induction_gamma_hidden_pole, "is not shown defined for every g >= 0"),
     ("expect_sum_random_range", expect_sum_random_range, "the range must be deterministic"),
     ("limit_coefficient_log_pole", limit_coefficient_log_pole, "the coefficient log(_x_u) is not shown finite"),
-    ("limit_kronecker_exponent", limit_kronecker_exponent, "cannot take the limit of the factor"),
+    ("limit_kronecker_exponent", limit_kronecker_exponent, "KroneckerDelta is not a node the kernel reads"),
     ("nonexistent_limit_difference", nonexistent_limit_difference, "a limit is left in an algebraic claim; it may not exist (the limit rul"),
     ("empty_local_domain", empty_local_domain, "not established"),
     ("local_in_domain_bound", local_in_domain_bound, "cited lemma_local_bound_r2#statement is not proved"),

@@ -163,6 +163,21 @@ def symbols_of(expr) -> set:
     return out
 
 
+def _domain_print(dom):
+    if dom is None:
+        return "None"
+    fields_ = (dom.kind, dom.lo, dom.hi, dom.lo_open, dom.hi_open, dom.values, dom.length, dom.total)
+    return sp.srepr(sp.Tuple(*[sp.sympify(str(f)) if isinstance(f, (str, bool)) else
+                               (sp.Tuple(*f) if isinstance(f, tuple) else (f if f is not None else sp.S.NaN))
+                               for f in fields_])) + _domain_print(dom.entry)
+
+
+def fingerprint(goals, domains) -> str:
+    """Everything a citation relies on, as text (symbol assumptions included)."""
+    return repr(sorted((name, sp.srepr(g)) for name, g in goals.items())) + repr(
+        sorted((sp.srepr(s), _domain_print(d)) for s, d in domains.items()))
+
+
 def relation_problem(rel, proof) -> str:
     """Why a relation may not appear in this proof ('' if it may)."""
     if isinstance(rel, (bool, sp.logic.boolalg.BooleanAtom)):
@@ -183,6 +198,14 @@ def relation_problem(rel, proof) -> str:
         arity = len(var.indices) if var is not None else len(law._draw_indices(d))
         if len(r.indices) != arity:
             return f"{r} has {len(r.indices)} indices; the law gives it {arity}"
+        if r.generation.is_integer is not True:
+            return f"{r}: the generation must be an integer"
+    for a in sp.sympify(rel).atoms(sp.Indexed):
+        dom = proof.domains.get(a.base)
+        if dom is not None and dom.kind == "vector" and dom.length is not None:
+            for idx in a.indices:
+                if idx.is_number and not (idx.is_integer and 1 <= idx and (not dom.length.is_number or idx <= dom.length)):
+                    return f"{a}: the index lies outside 1..{dom.length}"
     return ""
 
 
@@ -249,6 +272,8 @@ def _cited(ref, proof, library):
     if not rep.ok or not rep.goals.get(goal):
         raise ValueError(f"cited {name}#{goal} is not proved")
     snap = rep.snapshot
+    if fingerprint(snap["goals"], snap["domains"]) != snap["print"]:
+        raise ValueError(f"cited {name} changed after it was checked")
     rel = snap["goals"][goal]
     if snap["law"] is not None and (proof.law is None or snap["law"] != proof.law.key()):
         raise ValueError(f"cited {name} holds under another law")
@@ -368,6 +393,7 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
     report.cites = frozenset(cites)
     report.ok = not report.errors and all(r.verdict.ok for r in report.steps) and bool(proof.goals)
     report.snapshot = {"goals": dict(proof.goals), "domains": dict(proof.domains), "local": tuple(proof.local),
-                       "law": proof.law.key() if proof.law is not None else None}
+                       "law": proof.law.key() if proof.law is not None else None,
+                       "print": fingerprint(proof.goals, proof.domains)}
     report.seconds = time.perf_counter() - start
     return report

@@ -106,10 +106,13 @@ def refuted(expr, space, sign=None, count=6) -> bool:
     record = {}
     expr = space.opaque(expr, record)
     evaluated = 0
+    # Points no one can compute in advance (a claim's factor that vanishes at known points hides
+    # nothing); refutation only ever rejects, so the verdict on a true claim does not depend on them.
+    salt = int.from_bytes(__import__("os").urandom(4), "big")
     loose = sorted((s for s in expr.free_symbols - set(space.domains) - set(record) if isinstance(s, sp.Symbol)
                     and s not in {a.base.label for a in expr.atoms(sp.Indexed)}), key=sp.default_sort_key)
-    for k, point in enumerate(space.points(count)):
-        rng = random.Random(1000 + k)
+    for k, point in enumerate(space.points(count, seed=salt)):
+        rng = random.Random(salt + 1000 + k)
         for sym, dom in sorted(record.items(), key=lambda kv: sp.default_sort_key(kv[0])):
             point[sym] = _vector_sample(dom, rng, point) if dom.kind == "vector" else dom.sample(rng, point)
         for sym in loose:  # a case's fresh symbol, a summation index: any value its flags allow
@@ -122,6 +125,8 @@ def refuted(expr, space, sign=None, count=6) -> bool:
         if sign is None and abs(value) > 1e-10:
             return True
         if sign is not None and (abs(value.imag) > tol or value.real < -tol):
+            return True
+        if sign == "strict" and abs(value) <= 1e-20:  # zero is a counterexample to > 0
             return True
     # Nothing sympy returns is trusted unrefuted: a claim that no admissible point evaluates could
     # not have been refuted, so it counts as refuted (undecided), never as shown.
@@ -246,8 +251,20 @@ def is_zero(expr, space) -> tuple:
 
 # --- signs ----------------------------------------------------------------------------------
 
+#: Functions whose sign sympy states wrongly for symbolic arguments (binomial(n, k) with k odd and
+#: n of unknown sign is called negative; polygamma(1, x) positive across its poles): a sign claim
+#: that holds one of them with a symbolic argument is not decided.
+UNTRUSTED_SIGNS = (sp.binomial, sp.FallingFactorial, sp.RisingFactorial, sp.polygamma, sp.factorial, sp.floor,
+                   sp.ceiling, sp.sign, sp.tan, sp.cot, sp.sin, sp.cos)
+
+
+def _untrusted(e):
+    return any(node.free_symbols for node in sp.sympify(e).atoms(*UNTRUSTED_SIGNS)
+               if not (isinstance(node, sp.polygamma) and node.args[0] == 0))
+
+
 def _positive(e, strict, depth=0, squared=False):
-    if depth > 4:
+    if depth > 4 or _untrusted(e):
         return False
     query = (lambda x: x.is_positive) if strict else (lambda x: x.is_nonnegative)
     candidates = [e]

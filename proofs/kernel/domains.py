@@ -149,9 +149,12 @@ class Domain:
         no values at all."""
         if type(self) is not Domain or (self.entry is not None and type(self.entry) is not Domain):
             return "not a kernel Domain"
+        from .terms import foreign
         for b in (self.lo, self.hi, self.length, self.total, *self.values):
             if b is not None and (b.has(sp.oo, -sp.oo, sp.zoo, sp.nan) or not isinstance(b, sp.Expr)):
                 return "bounds must be finite expressions (leave a side open with None)"
+            if b is not None and (b.has(sp.Float) or foreign(b) is not None):
+                return "bounds must be exact sympy expressions (no floats, nothing foreign)"
         if self.kind == "finite" and not self.values:
             return "an empty set of values"
         if self.kind not in ("integer", "real", "finite", "vector"):

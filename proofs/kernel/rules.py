@@ -392,8 +392,8 @@ class Induction(Rule):
 
     def check(self, relation, premises, ctx):
         # The system is checked once for all its conclusions (the same rule, premises and space).
-        key = (self, tuple(premises), tuple(sorted((sp.srepr(k), repr(v)) for k, v in ctx.space.domains.items())),
-               ctx.law.key() if ctx.law is not None else None)
+        from .check import fingerprint
+        key = (self, tuple(premises), fingerprint({}, ctx.space.domains), ctx.law.key() if ctx.law is not None else None)
         if key not in _SYSTEMS:
             _SYSTEMS.clear() if len(_SYSTEMS) > 64 else None
             _SYSTEMS[key] = self._system(premises, ctx)
@@ -672,6 +672,15 @@ def _nonvanishing(expr, space):
             arg = node.args[-1]
             if arg.free_symbols and not is_positive(arg, space)[0]:
                 return f"{node} (its argument may not be positive)"
+        elif isinstance(node, sp.factorial):
+            if node.args[0].free_symbols and not is_positive(node.args[0] + 1, space)[0]:
+                return f"{node} (its argument may be a negative integer)"
+        elif isinstance(node, (sp.FallingFactorial, sp.RisingFactorial, sp.binomial)):
+            k = node.args[1]
+            if node.free_symbols and not (k.is_integer and is_positive(k, space, strict=False)[0]):
+                return f"{node} (its order may not be a natural number)"
+        elif isinstance(node, (sp.tan, sp.cot)) and node.free_symbols:
+            return f"{node} (poles are not tracked)"
     return ""
 
 

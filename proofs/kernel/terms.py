@@ -3,7 +3,8 @@
 A relation that mentions a random quantity holds almost surely, for every generation and index
 its free symbols allow. ``Rand(name, g, *idx)`` is the state variable or draw ``name`` at
 generation ``g`` (category ``idx``); ``CE(Y, g)`` is the conditional expectation of ``Y`` given the
-state at generation ``g``; ``E(Y)`` the expectation. Nothing here evaluates: a word of the
+history up to generation ``g`` (the states up to ``g`` and the draws before ``g``; the draws at ``g``
+depend on it only through the state at ``g``); ``E(Y)`` the expectation. Nothing here evaluates: a word of the
 vocabulary means only what a rule or an axiom says of it.
 """
 
@@ -72,7 +73,7 @@ class E(Word):
 
 
 class CE(Word):
-    """``CE(Y, g)``: conditional expectation of ``Y`` given the state at generation ``g``."""
+    """``CE(Y, g)``: conditional expectation of ``Y`` given the history up to generation ``g``."""
 
     nargs = 2
 
@@ -186,7 +187,7 @@ def _allowed_classes():
                sp.Eq, sp.Ne, sp.Lt, sp.Le, sp.Gt, sp.Ge, sp.And, sp.Or, sp.Not, sp.Implies, BooleanTrue, BooleanFalse,
                sp.Piecewise, ExprCondPair, sp.Sum, sp.Product, sp.Limit, sp.exp, sp.log, sp.gamma, sp.loggamma,
                sp.polygamma, sp.binomial, sp.factorial, sp.FallingFactorial, sp.RisingFactorial, sp.Abs, sp.sign,
-               sp.floor, sp.ceiling, sp.Min, sp.Max, sp.sin, sp.cos, sp.tan, sp.cot, sp.KroneckerDelta}
+               sp.floor, sp.ceiling, sp.Min, sp.Max, sp.sin, sp.cos, sp.tan, sp.cot}
     for cls in vars(numbers).values():
         if isinstance(cls, type) and issubclass(cls, (sp.Rational, numbers.NumberSymbol)) or cls in (
                 numbers.Infinity, numbers.NegativeInfinity, numbers.ComplexInfinity, numbers.NaN,
