@@ -663,7 +663,7 @@ ATTACKS = [
     ("infinite_lower_bound", infinite_lower_bound, "cited lemma_minus_inf_r2#statement is not proved"),
     ("integer_infinite_upper_bound", integer_infinite_upper_bound, "Cannot convert oo to int"),
     ("sum_bound_generation", sum_bound_generation, "x_k: its generation may be negative"),
-    ("specialize_zero_times_reversed_product", specialize_zero_times_reversed_product, "Product(s + 1, (s, 1, c - 1)) is not defined at c = -1"),
+    ("specialize_zero_times_reversed_product", specialize_zero_times_reversed_product, "is not defined at c = -1 || sympy could not reduce lhs - rhs to 0"),
     ("specialize_zero_times_sum_pole", specialize_zero_times_sum_pole, "LaplaceTransform is not a node the kernel reads"),
     ("quadratic_complex_coefficient", quadratic_complex_coefficient, "LaplaceTransform is not a node the kernel reads"),
     ("domain_bound_undeclared_symbol", domain_bound_undeclared_symbol, "LaplaceTransform is not a node the kernel reads"),

@@ -19,4 +19,6 @@ def test_corpus_is_large_and_names_are_unique():
 def test_attack_is_rejected_for_its_reason(name, build, expected):
     report = check_attack(name, build)
     assert not report.ok, f"{name}: the kernel accepted a false statement"
-    assert expected in rejection_text(report), (name, rejection_text(report))
+    # Some attacks are stopped at one of two places, depending on the refuter's random points:
+    # their expected message lists both, separated by " || ".
+    assert any(alt in rejection_text(report) for alt in expected.split(" || ")), (name, rejection_text(report))
