@@ -12,7 +12,6 @@ induction on t for every functional of the closed system, and linearity for the 
 from __future__ import annotations
 
 import sympy as sp
-from sympy.core.symbol import Str
 
 from modelcollapse.theory import symbols as TS
 from modelcollapse.theory.assumptions import (IntegerAtLeast, IntegerSequence, OneOf, PositiveReal, Probability,
@@ -295,7 +294,6 @@ def _expectation_steps(out, model, law, result, atom, k):
 def _recipe_proof(result, model, law):
     """A result whose statement is proved by its recipe alone."""
     out = _Steps()
-    goal = to_kernel(result.statement)
     goals = _add_claims(out, result, {}, recipes={"statement": result.derivation.facts["recipe"]})
     domains = _domains(result, law, goals)
     return K.Proof(result.id, goals, domains, out.steps, law, ())

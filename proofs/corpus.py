@@ -46,3 +46,14 @@ def run_corpus():
         text = rejection_text(rep)
         out.append((name, not rep.ok, any(alt in text for alt in expected.split(" || "))))
     return out
+
+
+if __name__ == "__main__":  # pragma: no cover - a report: python -m modelcollapse.proofs.corpus
+    from .corpus_attacks import rejection_text
+
+    for name, build, expected in entries():
+        rep = check(name, build)
+        text = rejection_text(rep)
+        status = "ACCEPTED" if rep.ok else "rejected"
+        right = rep.ok or any(alt in text for alt in expected.split(" || "))
+        print(f"{name:45s} {status:9s} {text[:150]}" + ("" if right else "  [another reason]"))

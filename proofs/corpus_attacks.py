@@ -1165,16 +1165,3 @@ ATTACKS = [
 def attacks():
     """(name, proof builder, expected rejection message) for every attack."""
     return list(ATTACKS)
-
-
-if __name__ == "__main__":  # pragma: no cover - a quick report
-    for name, build, expected in attacks():
-        try:
-            rep = check_attack(name, build)
-        except Exception as exc:  # building the attack failed
-            print(f"{name:40s} BUILD ERROR {type(exc).__name__}: {exc}")
-            continue
-        msg = rep.summary() + " | " + "; ".join(rep.errors)
-        status = "ACCEPTED" if rep.ok else "rejected"
-        flag = "" if rep.ok or expected in msg else "  [unexpected message]"
-        print(f"{name:40s} {status:9s} {msg[:150]}{flag}")

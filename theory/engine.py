@@ -20,7 +20,7 @@ from typing import Any
 
 import sympy as sp
 
-from .assumptions import IntegerAtLeast, IntegerSequence, OneOf, PositiveReal, Probability, RealNumber
+from .assumptions import IntegerAtLeast, OneOf, PositiveReal, Probability, RealNumber
 from .result import Derivation, DerivationStep, Result
 from .symbols import t as generation
 

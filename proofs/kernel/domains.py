@@ -273,7 +273,6 @@ class Space:
         for a in sorted(_outermost_words(expr, VOCABULARY), key=sp.default_sort_key):
             if isinstance(a, Rand):
                 dom = self.rand_domains.get(a.label, Domain.real())
-                key = (a.label, a.generation)
                 # At an index and a generation no binder owns, a quantity is one value of its domain;
                 # under a binder (a sum over categories or over generations) it is a vector entry.
                 owned = set().union(*[sp.sympify(x).free_symbols for x in (a.generation,) + a.indices]) & binders

@@ -501,8 +501,6 @@ def _integrability(phi, phis, walk, law, space):
     |phi| <= 1 + (the system's non-negative functionals); or phi is a walk, phi(g + 1) = phi(g) + W
     with W a combination of draws' functions whose moments a cited fact gives (so E|phi(g)| <=
     |phi(0)| + g E|W|)."""
-    from .laws import finite_moment
-
     if is_positive(phi, space, strict=False)[0]:
         return ""
     nonneg = [p for p in phis if p is not phi and is_positive(p, space, strict=False)[0]]
