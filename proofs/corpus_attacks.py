@@ -45,18 +45,20 @@ def _count_law():
     return Law("count", g, {}, (StateVar("x", 0, X(g) + 1, Domain.real()),), ())
 
 
+def checker(libraries: dict):
+    """``(library_for, check_attack)`` for a round whose citing attacks put their libraries in
+    ``libraries`` (by attack name); an attack that cites nothing gets an empty Library."""
+    def library_for(name):
+        return libraries.get(name) or Library()
+
+    def check_attack(name, proof):
+        p = proof() if callable(proof) else proof
+        return check(p, library_for(name))
+    return library_for, check_attack
+
+
 _LIBRARIES: dict = {}
-
-
-def library_for(name):
-    """The library an attack must be checked with (an empty one unless it cites)."""
-    return _LIBRARIES.get(name) or Library()
-
-
-def check_attack(name, proof):
-    """Check one entry of :func:`attacks` with the library it needs."""
-    p = proof() if callable(proof) else proof
-    return check(p, library_for(name))
+library_for, check_attack = checker(_LIBRARIES)
 
 
 def rejection_text(report) -> str:

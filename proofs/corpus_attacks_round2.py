@@ -17,6 +17,7 @@ from collections.abc import Mapping
 import sympy as sp
 
 from modelcollapse.proofs.kernel import (CE, Domain, Draw, E, Law, Library, Proof, Rand, StateVar, Step, check)
+from modelcollapse.proofs.corpus_attacks import checker
 from modelcollapse.proofs.kernel import rules as R
 
 # --- shared symbols, laws and helpers ------------------------------------------------------
@@ -39,17 +40,7 @@ def D(t, *idx):
 
 
 _LIBRARIES: dict = {}
-
-
-def library_for(name):
-    """The library an attack must be checked with (an empty one unless it cites)."""
-    return _LIBRARIES.get(name) or Library()
-
-
-def check_attack(name, proof):
-    """Check one entry of :func:`attacks` with the library it needs."""
-    p = proof() if callable(proof) else proof
-    return check(p, library_for(name))
+library_for, check_attack = checker(_LIBRARIES)
 
 
 class _CallbackLibrary(Library):

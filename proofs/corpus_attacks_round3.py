@@ -16,6 +16,7 @@ from __future__ import annotations
 import sympy as sp
 
 from modelcollapse.proofs.kernel import (CE, Domain, Draw, E, Law, Library, Proof, Rand, StateVar, Step, check)
+from modelcollapse.proofs.corpus_attacks import checker
 from modelcollapse.proofs.kernel import rules as R
 from modelcollapse.proofs.kernel.domains import Space
 from modelcollapse.proofs.corpus_attacks import rejection_text
@@ -35,17 +36,7 @@ def D(t, *idx):
 
 
 _LIBRARIES: dict = {}
-
-
-def library_for(name):
-    """The library an attack must be checked with (an empty one unless it cites)."""
-    return _LIBRARIES.get(name) or Library()
-
-
-def check_attack(name, proof):
-    """Check one entry of :func:`attacks` with the library it needs."""
-    p = proof() if callable(proof) else proof
-    return check(p, library_for(name))
+library_for, check_attack = checker(_LIBRARIES)
 
 
 def _mask(domains, symbol):

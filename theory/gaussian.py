@@ -41,25 +41,9 @@ from .distributions import ChiSquare, Normal
 from .model import Model
 from .recipes import Claim, ProofStep
 from .result import Reference
-from .symbols import CE, HN, KLN, AlmostSurely, E, Var, W2sq, X, Z, ddof, delta, mu, mu0, n, ns, sigma, sigma0, t
+from .symbols import CE, HN, KLN, AlmostSurely, E, Var, W2sq, ddof, mu0, n, ns, sigma0, t
 
 FAMILY = "gaussian"
-
-#: The one-step law in the notation of the first proofs (kept for the categorical family's
-#: legacy proofs, which cite it; the declaration below is what the results derive from).
-LAW = {
-    "sigma_step": sp.Eq(sigma(t + 1), sigma(t) * sp.sqrt(X(t)) / sp.sqrt(n - ddof)),
-    "delta_step": sp.Eq(delta(t + 1), delta(t) + sigma(t) * Z(t) / sp.sqrt(n)),
-    "sigma_init": sp.Eq(sigma(0), sigma0),
-    "delta_init": sp.Eq(delta(0), 0),
-    "mu_delta": sp.Eq(mu(t), mu0 + delta(t)),
-}
-
-#: The same law under a schedule: generation s+1 is fitted to ns[s] samples.
-SCHEDULE_LAW = {
-    "sigma_step": sp.Eq(sigma(t + 1), sigma(t) * sp.sqrt(X(t)) / sp.sqrt(ns[t] - ddof)),
-    "sigma_init": sp.Eq(sigma(0), sigma0),
-}
 
 # --- references -----------------------------------------------------------------------
 SHUMAILOV = Reference(

@@ -94,6 +94,16 @@ class Model:
         _MODELS[name] = self
 
     def _check(self):
+        from .assumptions import Assumption
+        for a in self.params:
+            if not isinstance(a, Assumption):
+                raise ValueError(f"params: each entry must be an assumption such as IntegerAtLeast('n', n, 2), "
+                                 f"got {a!r}")
+        for k in list(self.state) + list(self.draws):
+            if not isinstance(k, sp.Symbol):
+                raise ValueError(f"state and draws: keys must be sympy symbols, got {k!r}")
+        if not self.state:
+            raise ValueError("state: a model needs at least one state variable")
         param_syms = {a.symbol for a in self.params} | set(self.indices)
         param_syms |= {x for a in self.params if isinstance(a.symbol, sp.IndexedBase)
                        for x in (a.symbol.label,)}

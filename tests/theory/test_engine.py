@@ -83,3 +83,18 @@ def test_simulate_validates_its_parameters(two_state):
         two_state.simulate(t=2, chains=10, seed=0, x0=0.0, s0=-1.0, k=2)
     out = two_state.simulate(t=2, chains=10, seed=0, x0=0.0, s0=1.0, k=2)
     assert set(out) == {"x", "s"} and np.all(out["s"] > 0)
+
+
+@pytest.mark.parametrize("kwargs, name", [
+    (dict(params=[1]), "params"),
+    (dict(state={theta + 1: lam}), "state"),
+    (dict(step={theta: S / n, lam: 1}), "step"),
+    (dict(draws={S: "Poisson"}), "draws"),
+    (dict(state={theta: lam * x}), "state"),
+])
+def test_bad_declarations_raise_value_error_naming_the_argument(kwargs, name):
+    spec = dict(params=[IntegerAtLeast("n", n, 1), PositiveReal("lam", lam)], state={theta: lam},
+                draws={S: Poisson(n * theta)}, step={theta: S / n})
+    spec.update(kwargs)
+    with pytest.raises(ValueError, match=name):
+        Model("enginetest_bad", **spec)
