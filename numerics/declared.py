@@ -50,7 +50,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from modelcollapse.theory.assumptions import IntegerSequence, check_int
+from modelcollapse.theory.assumptions import IntegerSequence, check_int, validate_joint
 from modelcollapse.theory.symbols import t as generation_symbol
 
 from .streams import CHAIN_BLOCK, as_generator, chain_blocks, check_cells
@@ -111,7 +111,7 @@ def validate_params(model, params: dict) -> dict:
         if a.name not in params:
             raise ValueError(f"{a.name} is required by the model {model.name} ({a.describe()})")
         out[a.name] = a.validate(params[a.name])
-    return out
+    return validate_joint(model.params, out)
 
 
 class _Compiled:

@@ -15,7 +15,7 @@ import sympy as sp
 
 from modelcollapse.theory import symbols as TS
 from modelcollapse.theory.assumptions import (IntegerAtLeast, IntegerSequence, OneOf, PositiveReal, Probability,
-                                              RealAbove, RealNumber)
+                                              RealAbove, RealNumber, SampleFraction)
 from modelcollapse.theory.engine import state_domains
 from modelcollapse.theory.model import State
 
@@ -79,6 +79,9 @@ def domain_of(a) -> K.Domain:
         return K.Domain.real(0, 1)
     if isinstance(a, RealNumber):
         return K.Domain.real()
+    if isinstance(a, SampleFraction):
+        low = sp.Integer(a.lower) / a.size
+        return K.Domain.real(low, 1 - low)
     if isinstance(a, RealAbove):
         return K.Domain.real(a.bound, lo_open=True)
     if isinstance(a, IntegerSequence):
@@ -259,7 +262,12 @@ def _expectation_steps(out, model, law, result, atom, k):
     for term in sp.Add.make_args(sp.expand(atom.args[0])):
         found = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Sum)]
         if found:
-            sums.append((sp.Mul(*[f for f in sp.Mul.make_args(term) if f is not found[0]]), found[0]))
+            # A constant factor inside the sum (-2 p0_i p_i) comes out, so the summand can be seen >= 0.
+            inner, (S,) = sp.S.One, found
+            constant, summand = S.function.as_coeff_Mul()
+            if constant < 0:
+                inner, S = constant, sp.Sum(summand, *S.limits)
+            sums.append((inner * sp.Mul(*[f for f in sp.Mul.make_args(term) if f is not found[0]]), S))
         else:
             rest += term
     if not sums:

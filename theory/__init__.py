@@ -16,5 +16,10 @@ from . import categorical_entropy  # noqa: E402,F401
 from . import categorical_absorption  # noqa: E402,F401
 from . import poisson  # noqa: E402,F401
 from . import exponential  # noqa: E402,F401
+from . import fresh_data  # noqa: E402,F401
+from . import accumulation  # noqa: E402,F401
+from . import subsample  # noqa: E402,F401
+from . import growing_samples  # noqa: E402,F401
+from . import golden_ratio  # noqa: E402,F401
 
 __all__ = ["Result", "Reference", "Derivation", "DerivationStep", "get", "results", "register", "families"]

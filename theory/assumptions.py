@@ -297,3 +297,47 @@ class Probability(Assumption):
 
     def describe(self):
         return f"{self.name} in [0, 1]"
+
+
+@dataclass(frozen=True)
+class SampleFraction(Assumption):
+    """A fraction ``lam`` of a sample whose size is another parameter (``n``): lam in [0, 1] with
+    lam * n an integer (a number of samples), and at least ``lower`` samples of each kind
+    (lower <= lam * n <= n - lower) where a law needs them."""
+
+    size: Any = None
+    size_name: str = "n"
+    lower: int = 0
+
+    def validate(self, value):
+        value = check_real(self.name, value, nonnegative=True)
+        if value > 1:
+            raise ValueError(f"{self.name} must be a real number in [0, 1], got {value!r}")
+        return value
+
+    def validate_joint(self, values):
+        """The count lam * n: an integer, within [lower, n - lower]; ValueError naming lam."""
+        size = values[self.size_name]
+        count = float(values[self.name]) * int(size)
+        if abs(count - round(count)) > 1e-9 * max(1, int(size)):
+            raise ValueError(f"{self.name} * {self.size_name} must be an integer (the number of fresh samples), "
+                             f"got {self.name} = {values[self.name]!r} with {self.size_name} = {size}")
+        if not self.lower <= round(count) <= int(size) - self.lower:
+            raise ValueError(f"{self.name} * {self.size_name} must lie in [{self.lower}, {self.size_name} - "
+                             f"{self.lower}] (at least {self.lower} samples of each kind), got {round(count)}")
+
+    def relation(self):
+        low = sp.Integer(self.lower) / self.size
+        return sp.And(sp.Ge(self.symbol, low), sp.Le(self.symbol, 1 - low))
+
+    def describe(self):
+        return (f"{self.name} in [0, 1] with {self.name} * {self.size_name} an integer"
+                + (f" in [{self.lower}, {self.size_name} - {self.lower}]" if self.lower else ""))
+
+
+def validate_joint(assumptions, values: dict) -> dict:
+    """Checks that involve several validated parameters (a fraction of a sample size)."""
+    for a in assumptions:
+        if hasattr(a, "validate_joint") and a.name in values and a.size_name in values:
+            a.validate_joint(values)
+    return values

@@ -20,7 +20,7 @@ from typing import Any
 
 import sympy as sp
 
-from .assumptions import IntegerAtLeast, OneOf, PositiveReal, Probability, RealNumber
+from .assumptions import IntegerAtLeast, OneOf, PositiveReal, Probability, RealNumber, SampleFraction
 from .result import Derivation, DerivationStep, Result
 from .symbols import t as generation
 
@@ -64,7 +64,7 @@ def _param_flags(a):
         return {"positive": True}
     if isinstance(a, OneOf) and all(int(v) >= 0 for v in a.values):
         return {"integer": True, "nonnegative": True}
-    if isinstance(a, Probability):
+    if isinstance(a, (Probability, SampleFraction)):
         return {"nonnegative": True}
     if isinstance(a, RealNumber):
         return {"real": True}
@@ -329,11 +329,8 @@ def solve_system(A, b, x0, t, model, ctx):
             (j,) = comp
             g = b[j] + sum((A[j][i] * closed[i] for i in deps[j]), sp.S.Zero)
             a = A[j][j]
-            if a.has(t) and g != 0:
-                raise ValueError("generation-dependent coefficients with an inhomogeneous term")
-            if a.has(t):
-                s = sp.Symbol("s", integer=True, nonnegative=True)
-                closed[j] = x0[j] * sp.Product(a.subs(t, s), (s, 0, t - 1))
+            if a.has(t) or _varies(g, t):
+                closed[j] = _solve_varying(a, g, x0[j], t)
             elif any(isinstance(x, sp.Indexed) for x in sp.preorder_traversal(a)):
                 raise ValueError("schedule coefficients need a product form")
             else:
@@ -344,14 +341,82 @@ def solve_system(A, b, x0, t, model, ctx):
                            for j in comp])
             if M.has(t) or g.has(t):
                 raise ValueError("coupled functionals with generation-dependent terms are outside the engine")
-            P, D = M.diagonalize()
-            Dt = sp.diag(*[D[k, k] ** t for k in range(D.rows)])
-            Mt = P * Dt * P.inv()
-            eye = sp.eye(M.rows)
-            x = Mt * sp.Matrix([x0[j] for j in comp]) + (eye - Mt) * (eye - M).inv() * g
+            x = _solve_coupled(M, g, sp.Matrix([x0[j] for j in comp]), t, model, ctx)
             for k, j in enumerate(comp):
-                closed[j] = sp.simplify(x[k])
+                closed[j] = x[k]
     return closed
+
+
+def _varies(g, t):
+    """Whether an inhomogeneous term depends on the generation through something rsolve cannot
+    take (a product or sum over the generations, a schedule entry)."""
+    return g.has(t) and g.has(sp.Product, sp.Sum, sp.Indexed)
+
+
+def _solve_varying(a, g, x0, t):
+    """x_{t+1} = a(t) x_t + g(t), x_0 = x0, with coefficients that depend on the generation:
+    x_t = x0 prod_{s<t} a(s) + sum_{s<t} g(s) prod_{s<r<t} a(r)."""
+    taken = {x for e in (a, g) for x in sp.sympify(e).atoms(sp.Symbol)}
+    s, r = [sp.Symbol(name, integer=True, nonnegative=True) for name in ("s", "r", "q", "u", "v") if
+            sp.Symbol(name, integer=True, nonnegative=True) not in taken][:2]
+    carried = sp.S.One if a == 1 else sp.Product(a.subs(t, r), (r, s + 1, t - 1))
+    whole = sp.S.One if a == 1 else sp.Product(a.subs(t, s), (s, 0, t - 1))
+    out = x0 * whole
+    if g != 0:
+        out += sp.Sum(g.subs(t, s) * carried, (s, 0, t - 1))
+    return out
+
+
+def _case_values(model, ctx, expr):
+    """Each combination of the finite-set parameters (ddof in {0, 1}) that ``expr`` mentions."""
+    import itertools
+    cases = [c for c in _cases(model) if ctx.params.get(c.symbol) in sp.sympify(expr).free_symbols]
+    return cases, list(itertools.product(*[[(ctx.params[c.symbol], v) for v in c.values] for c in cases]))
+
+
+def _solve_coupled(M, g, x0, t, model, ctx):
+    """x_{t+1} = M x_t + g for a coupled block, one case of the finite-set parameters at a time
+    (their eigenvalues are often rational in one case and not in another): x_t = s + M^t (x0 - s)
+    with the fixed point s = (I - M)^-1 g and, for a 2 x 2 block, M^t by Cayley-Hamilton,
+    (r1^t (M - r2 I) - r2^t (M - r1 I)) / (r1 - r2) for the eigenvalues r1 != r2."""
+    cases, combos = _case_values(model, ctx, M)
+    if len(combos) > 1:
+        pieces = [_solve_coupled(M.subs(dict(c)), g.subs(dict(c)), x0.subs(dict(c)), t, model, ctx) for c in combos]
+        conditions = [sp.And(*[sp.Eq(k, v) for k, v in c]) for c in combos]
+        return [sp.Piecewise(*[(p[k], cond) for p, cond in zip(pieces, conditions)]) for k in range(M.rows)]
+    eye = sp.eye(M.rows)
+    if M.rows != 2:
+        P, D = M.diagonalize()
+        Mt = P * sp.diag(*[D[k, k] ** t for k in range(D.rows)]) * P.inv()
+        x = Mt * x0 + (eye - Mt) * (eye - M).inv() * g
+        return [sp.simplify(e) for e in x]
+    fixed = ((eye - M).inv() * g).applyfunc(sp.factor)
+    trace, det = sp.factor(M.trace()), sp.factor(M.det())
+    root = _square_root(trace**2 - 4 * det)
+    r1, r2 = sp.factor((trace + root) / 2), sp.factor((trace - root) / 2)
+    if sp.simplify(r1 - r2) == 0:
+        raise ValueError("a coupled block with a repeated eigenvalue is outside the engine")
+    start = x0 - fixed
+    c1 = ((M - r2 * eye) * start / (r1 - r2)).applyfunc(sp.factor)
+    c2 = (-(M - r1 * eye) * start / (r1 - r2)).applyfunc(sp.factor)
+    return [fixed[k] + c1[k] * r1**t + c2[k] * r2**t for k in range(M.rows)]
+
+
+def _square_root(expr):
+    """A square root of ``expr`` with its square factors taken out as they are: the sign of the
+    root only swaps the two eigenvalues, which Cayley-Hamilton's formula does not mind."""
+    num, den = sp.fraction(sp.factor(expr))
+    out = sp.S.One
+    rest = sp.S.One
+    for part, power in ((num, 1), (den, -1)):
+        coeff, factors = sp.factor_list(part)
+        rest *= coeff ** power
+        for base, e in factors:
+            out *= base ** ((e // 2) * power)
+            rest *= base ** ((e % 2) * power)
+    # One square root of a polynomial: sqrt(P / Q) = sqrt(P Q) / Q.
+    num, den = sp.fraction(sp.together(rest))
+    return out * sp.sqrt(sp.expand(num * den)) / den
 
 
 def _schedule_aware(A, ctx):
@@ -447,6 +512,10 @@ def _present(expr):
         return sp.Piecewise(*[(_present(e), c) for e, c in expr.args])
     try:
         if expr.has(generation) and not expr.has(sp.Product, sp.Sum, sp.Piecewise):
+            # Irrational eigenvalues (a square root in a base) stay as the solver wrote them.
+            if any(p.exp.has(generation) and any(isinstance(q, sp.Pow) and q.exp == sp.S.Half
+                                                 for q in sp.preorder_traversal(p.base)) for p in expr.atoms(sp.Pow)):
+                return expr
             return collect_geometric(expr)
         return tidy_geometric(expr)
     except (TypeError, ValueError, sp.PolynomialError):

@@ -62,7 +62,8 @@ class Model:
         Each draw (a sympy symbol) and its distribution; drawn afresh every generation,
         independently of each other given the state.
     step : dict
-        Each state variable and its value at generation t + 1, in the state and the draws.
+        Each state variable and its value at generation t + 1, in the state and the draws (and the
+        generation t itself, for a loop whose coefficients change with it; draws may use t too).
     claims : callable, optional (for :meth:`expectation` and :meth:`quantity`)
         ``claims(derivation) -> {name: Claim}``: further theorems about the result, each with
         the recipe of its proof (:mod:`~modelcollapse.theory.recipes`).
@@ -120,7 +121,9 @@ class Model:
         for d, law in self.draws.items():
             if not isinstance(law, Distribution):
                 raise ValueError(f"draws: {d} must be a Distribution (Normal, ChiSquare, Gamma, Poisson, Binomial)")
-        allowed_args = param_syms | set(self.state)
+        # The update and the draws may depend on the generation being refitted (t = 0 for the first
+        # refit): a loop whose coefficients change from one generation to the next.
+        allowed_args = param_syms | set(self.state) | {generation}
         for d, law in self.draws.items():
             for a in law.args:
                 extra = sp.sympify(a).free_symbols - allowed_args if not isinstance(a, tuple) else set()
@@ -131,7 +134,7 @@ class Model:
             if extra:
                 raise ValueError(f"state: the initial value of {k} uses {sorted(map(str, extra))}")
         for k, v in self.step.items():
-            extra = v.free_symbols - param_syms - set(self.state) - set(self.draws)
+            extra = v.free_symbols - param_syms - set(self.state) - set(self.draws) - {generation}
             if extra:
                 raise ValueError(f"step: the update of {k} uses {sorted(map(str, extra))}")
 

@@ -17,7 +17,7 @@ import mpmath
 import sympy as sp
 
 from . import evaluation
-from .assumptions import Assumption
+from .assumptions import Assumption, validate_joint
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ class Result:
             if a.name not in values:
                 raise ValueError(f"{a.name} is required by {self.id} ({a.describe()})")
             out[a.name] = a.validate(values[a.name])
-        return out
+        return validate_joint(self.assumptions, out)
 
     @functools.cached_property
     def _lambdified(self):

@@ -1,0 +1,217 @@
+"""Accumulating data instead of replacing it: the pooled Gaussian loop, declared as a model.
+
+The pool starts as n original samples. Fit t (t >= 1) is the maximum-likelihood fit to the
+whole pool of t n samples; then n samples drawn from that fit join the pool (generation 0 is the
+original). Fit t + 1 pools the t n samples behind fit t (mean mu_t, sum of squares t n sigma_t^2)
+with n new samples of N(mu_t, sigma_t^2), whose mean is mu_t + sigma_t Z / sqrt(n) and whose
+within sum of squares is sigma_t^2 X, Z ~ N(0, 1) and X ~ chi-square(n - 1) independent. So, with
+d_t = mu_t - mu0, the one-step law has coefficients that change with the generation t:
+
+* d_{t+1} = d_t + sigma_t Z / (sqrt(n) (t + 1)),
+* sigma_{t+1}^2 = sigma_t^2 (t n + X + t Z^2 / (t + 1)) / ((t + 1) n),
+
+and E[sigma_{t+1}^2 | state] = sigma_t^2 (1 - 1 / (n (t + 1)^2)): a product over the generations,
+whose limit is Euler's product for the sine. The literal workflow (keep every sample in a pool,
+fit the pool) is :func:`modelcollapse.numerics.mixing_workflows.accumulate_gaussian_workflow`.
+
+The kernel's laws read the generation only through a schedule's entries, so these results are
+exact computations (derived by the engine, evaluated exactly), not kernel proofs.
+
+Examples
+--------
+>>> from modelcollapse import theory
+>>> r = theory.get("mixing.accumulate_gaussian")
+>>> abs(r(n=4, t=2, sigma0=1.0) - (1 - 1 / 4) * (1 - 1 / 16)) < 1e-15
+True
+"""
+
+from __future__ import annotations
+
+import functools
+
+import mpmath
+import sympy as sp
+
+from .assumptions import IntegerAtLeast, PositiveReal
+from .distributions import ChiSquare, Normal
+from .model import Model
+from .result import DerivationStep, Reference
+from .symbols import n, sigma0, t
+
+FAMILY = "mixing"
+
+GERSTGRASSER = Reference("Gerstgrasser, Schaeffer, Dey, Rafailov, et al.", 2024,
+                         "Is model collapse inevitable? Breaking the curse of recursion by accumulating real and "
+                         "synthetic data", "arXiv:2404.01413")
+KAZDAN = Reference("Kazdan, Schaeffer, Dey, Gerstgrasser, Rafailov, Donoho, Koyejo", 2024,
+                   "Collapse or thrive? Perils and promises of synthetic data in a self-generating world",
+                   "arXiv:2410.16713")
+DEY_DONOHO = Reference("Dey, A. and Donoho, D.", 2024, "Universality of the pi^2/6 pathway in avoiding model "
+                       "collapse", "arXiv:2410.22812")
+EULER = Reference("Euler, L.", 1748, "Introductio in analysin infinitorum", "vol. 1, Ch. 9 (the product for "
+                  "sin(pi x) / (pi x)); Abramowitz and Stegun 6.1.17 (the reflection formula)")
+
+A_N = IntegerAtLeast("n", n, 2)
+A_T = IntegerAtLeast("t", t, 0)
+A_SIGMA0 = PositiveReal("sigma0", sigma0)
+ASSUMPTIONS = (A_N, A_T, A_SIGMA0)
+
+DRIFT, SIGMA, Z, X = sp.symbols("d sigma Z X")
+
+ACCUMULATE = Model(
+    "accumulate_gaussian", family=FAMILY, params=[A_N, A_SIGMA0], state={DRIFT: 0, SIGMA: sigma0},
+    draws={Z: Normal(0, 1), X: ChiSquare(n - 1)},
+    step={DRIFT: DRIFT + SIGMA * Z / (sp.sqrt(n) * (t + 1)),
+          SIGMA: SIGMA * sp.sqrt((t * n + X + t * Z**2 / (t + 1)) / ((t + 1) * n))},
+    references=(GERSTGRASSER, KAZDAN, DEY_DONOHO),
+    summary="Keep every sample: fit t is the maximum-likelihood fit to the pool of t n samples, after which n "
+            "samples of that fit join the pool. The pooled mean moves by sigma_t Z / (sqrt(n) (t + 1)) and the "
+            "pooled variance is scaled by (t n + X + t Z^2 / (t + 1)) / ((t + 1) n).")
+
+_x = sp.Symbol("x", positive=True)
+_k = sp.Symbol("k", integer=True, positive=True)
+
+
+@functools.lru_cache(maxsize=None)
+def sine_limit():
+    """Euler's product, derived by sympy: prod_{k=1}^t (1 - x^2/k^2) in gamma functions, the limit
+    of the gamma ratio as t -> oo, and the reflection formula. Returns (steps, finite, limit) in x."""
+    factor = sp.factor(1 - _x**2 / _k**2)
+    finite = sp.product(factor, (_k, 1, t))
+    gammas = finite.replace(lambda e: isinstance(e, sp.RisingFactorial),
+                            lambda e: sp.gamma(e.args[0] + e.args[1]) / sp.gamma(e.args[0]))
+    gammas = gammas.rewrite(sp.gamma)
+    ratio = sp.Mul(*[f for f in sp.Mul.make_args(gammas) if f.has(t)])
+    rest = sp.Mul(*[f for f in sp.Mul.make_args(gammas) if not f.has(t)])
+    ratio_limit = sp.limit(ratio, t, sp.oo)
+    limit = sp.gammasimp(ratio_limit * rest)
+    steps = [
+        DerivationStep("Each factor splits over its roots", sp.Eq(1 - _x**2 / _k**2, factor)),
+        DerivationStep("The finite product in rising factorials, then gamma functions (0 < x < 1)",
+                       sp.Eq(sp.Product(1 - _x**2 / _k**2, (_k, 1, t)), gammas)),
+        DerivationStep("The gamma ratio tends to 1", sp.Eq(sp.Limit(ratio, t, sp.oo), ratio_limit)),
+        DerivationStep("The reflection formula Gamma(1 - x) Gamma(1 + x) = pi x / sin(pi x): Euler's product",
+                       sp.Eq(sp.Product(1 - _x**2 / _k**2, (_k, 1, sp.oo)), limit)),
+    ]
+    return steps, gammas, limit
+
+
+def _product_factor(d):
+    """The factor a(s) of E[sigma_t^2] = sigma0^2 prod_{s<t} a(s), read from the engine's closed form."""
+    (P,) = d.closed_form.atoms(sp.Product)
+    (s, lo, hi), = P.limits
+    return P.function, s
+
+
+def _variance_limit(d):
+    """Steps from the engine's product to its limit sigma0^2 sin(pi / sqrt n) / (pi / sqrt n)."""
+    a, s = _product_factor(d)
+    x = 1 / sp.sqrt(n)
+    target = (1 - _x**2 / _k**2).subs(_x, x).subs(_k, s + 1)
+    if sp.simplify(a - target) != 0:
+        raise ArithmeticError("the accumulation factor is not 1 - 1/(n (s + 1)^2)")
+    steps, finite, limit = sine_limit()
+    value = sigma0**2 * limit.subs(_x, x)
+    gamma_form = sigma0**2 * finite.subs(_x, x)
+    out = [DerivationStep("The factor per refit is 1 - x^2 / (s + 1)^2 with x = 1/sqrt(n)", sp.Eq(a, target))]
+    out += steps
+    lhs = ACCUMULATE.E(SIGMA**2)
+    out.append(DerivationStep("So E[sigma_t^2] in gamma functions", sp.Eq(lhs, gamma_form)))
+    out.append(DerivationStep("and its limit, positive for every n >= 2 (0 < pi / sqrt(n) < pi)",
+                              sp.Eq(sp.Limit(lhs, t, sp.oo), value)))
+    return value, gamma_form, out
+
+
+def _claims_variance(d):
+    value, gamma_form, steps = _variance_limit(d)
+    d.steps += steps
+    d.facts["gamma_form"] = gamma_form
+    return {"limit": _Remark(sp.Eq(sp.Limit(d.statement.lhs, t, sp.oo), value),
+                             "Euler's product for the sine: the limit is positive for every n >= 2")}
+
+
+class _Remark:
+    """A claim of an exact computation: stated and derived, not proved by the kernel."""
+
+    def __init__(self, relation, text):
+        self.relation, self.text, self.steps = relation, text, ()
+
+
+def _iterate(result, values, expr=None):
+    """The closed form evaluated by its defining recursion, term by term in mpmath (exact
+    arithmetic at the working precision): sigma^2 picks up 1 - 1/(n (s+1)^2), the drift
+    sigma_s^2 / (n (s + 1)^2)."""
+    nn, tt, s0 = int(values["n"]), int(values["t"]), mpmath.mpf(values["sigma0"])
+    variance, drift = s0**2, mpmath.mpf(0)
+    for s in range(tt):
+        drift += variance / (nn * (s + 1) ** 2)
+        variance *= 1 - mpmath.mpf(1) / (nn * (s + 1) ** 2)
+    return variance if result.id == "mixing.accumulate_gaussian" else drift
+
+
+def _claims_drift(d):
+    variance = ACCUMULATE.E(SIGMA**2)
+    drift = ACCUMULATE.E(DRIFT**2)
+    a, s = _product_factor_of_drift(d)
+    bound = sp.summation(1 / (s + 1) ** 2, (s, 0, sp.oo)) * sigma0**2 / n
+    value, gamma_form, _ = _variance_limit_from_factor(a, s)
+    if not _conservation_check():
+        raise ArithmeticError("sigma^2 + d^2 is not conserved in mean by the one-step law")
+    d.steps.append(DerivationStep("The one-step matrix maps sigma^2 + d^2 to itself in mean (no offset): conserved, "
+                                  "so E[d_t^2] = sigma0^2 - E[sigma_t^2]", sp.Eq(drift, sigma0**2 - gamma_form)))
+    return {
+        "conserved": _Remark(sp.Eq(variance + drift, sigma0**2),
+                             "E[sigma_t^2] + E[(mu_t - mu0)^2] = sigma0^2 for every t: the one-step matrix maps "
+                             "sigma^2 + d^2 to itself in mean (the variance lost to refitting reappears as drift)"),
+        "bound": _Remark(sp.Le(drift, bound), "E[(mu_t - mu0)^2] <= sigma0^2 sum 1/(s+1)^2 / n = sigma0^2 pi^2/(6 n)"),
+        "limit": _Remark(sp.Eq(sp.Limit(drift, t, sp.oo), sigma0**2 - value),
+                         "By the conservation law and Euler's product"),
+    }
+
+
+def _product_factor_of_drift(d):
+    (P,) = {p for p in d.closed_form.atoms(sp.Product) if p.limits[0][1] == 0}
+    return P.function, P.limits[0][0]
+
+
+def _variance_limit_from_factor(a, s):
+    x = 1 / sp.sqrt(n)
+    if sp.simplify(a - (1 - 1 / (n * (s + 1) ** 2))) != 0:
+        raise ArithmeticError("the accumulation factor is not 1 - 1/(n (s + 1)^2)")
+    _, finite, limit = sine_limit()
+    return sigma0**2 * limit.subs(_x, x), sigma0**2 * finite.subs(_x, x), []
+
+
+def _conservation_check():
+    """The conservation law from the engine's own one-step matrix: (1, 1) is a left eigenvector with
+    eigenvalue 1 and no offset."""
+    from .engine import derive
+    system = derive(ACCUMULATE, SIGMA**2 + DRIFT**2)
+    index = {b: k for k, b in enumerate(system.basis)}
+    row_sum = [sp.simplify(sum(system.matrix[j][i] for j in (index[SIGMA**2], index[DRIFT**2])))
+               for i in (index[SIGMA**2], index[DRIFT**2])]
+    offset = sp.simplify(system.offset[index[SIGMA**2]] + system.offset[index[DRIFT**2]])
+    return row_sum == [1, 1] and offset == 0
+
+
+_NOTE = ("derived by the engine (a product over the generations) and evaluated exactly by its recursion; the kernel's "
+         "laws read the generation only through a schedule's entries, so the loop's law is not one the kernel checks")
+
+ACCUMULATE.expectation(
+    SIGMA**2, "mixing.accumulate_gaussian", "Expected variance when data accumulate", assumptions=ASSUMPTIONS,
+    lazy=True, claims=_claims_variance, references=(GERSTGRASSER, KAZDAN, DEY_DONOHO, EULER),
+    summary="E[sigma_t^2] = sigma0^2 prod_{k=1}^t (1 - 1/(n k^2)) when every generation's samples are kept: the "
+            "factors approach 1 so fast that the product converges, by Euler's product for the sine, to "
+            "sigma0^2 sin(pi/sqrt n) / (pi/sqrt n) > 0 (about sigma0^2 (1 - pi^2/(6n))): accumulating data "
+            "prevents collapse.")
+ACCUMULATE.expectation(
+    DRIFT**2, "mixing.accumulate_gaussian_drift", "Mean squared drift of the fitted mean when data accumulate",
+    assumptions=ASSUMPTIONS, lazy=True, claims=_claims_drift, references=(GERSTGRASSER, KAZDAN, DEY_DONOHO),
+    summary="E[(mu_t - mu0)^2] (d_t = mu_t - mu0) when data accumulate: the variance the refits lose reappears as "
+            "drift, E[sigma_t^2] + E[(mu_t - mu0)^2] = sigma0^2 for every t, so the drift stays below "
+            "sigma0^2 pi^2 / (6 n).")
+for _id in ("mixing.accumulate_gaussian", "mixing.accumulate_gaussian_drift"):
+    from .registry import get as _get
+    _get(_id).status = "exact computation"
+    _get(_id).status_note = _NOTE
+    _get(_id)._evaluator = _iterate
