@@ -74,8 +74,10 @@ class Spec:
         """Generations checked at ``params``: a very small n makes sigma_t^2 a product of
         heavy-tailed factors whose sample mean is far from normal after a few steps, so
         such points are checked at t <= 2 only (see ``modelcollapse bench --rigor``)."""
+        if self.simulator != "gaussian":
+            return self.ts
         sizes = params["ns"][:1] if "ns" in params else (params["n"],)
-        if self.simulator == "gaussian" and min(sizes) < 5:
+        if min(sizes) < 5:
             return tuple(t for t in self.ts if t <= 2) or (1,)
         return self.ts
 
@@ -187,6 +189,53 @@ SPECS.update({
 })
 
 
+def _mixing_specs():
+    """Remedies whose results are not a declared model's (or whose model is indexed): their literal
+    workflows (:mod:`~modelcollapse.numerics.mixing_workflows`) are the simulators. They have no
+    separate reference route (their values are exact recursions already); the optimal weight and
+    the critical fraction are searches over closed forms checked through the results they use."""
+    from modelcollapse.theory.growing_samples import growing_schedule
+
+    from . import mixing_workflows as wf
+
+    def categorical(q, t, chains, rng):
+        return wf.fresh_categorical_workflow(q["p0"], q["n"], q["lam"], t, chains, seed=rng)
+
+    def subsample(q, t, chains, rng):
+        return wf.accumulate_subsample_workflow(q["n"], t, q["sigma0"], chains, seed=rng)
+
+    def growing(q, t, chains, rng):
+        return wf.growing_samples_workflow(growing_schedule(q["n0"], q["gamma"], t), q["ddof"], q["sigma0"], chains,
+                                           seed=rng)
+
+    def golden(q, t, chains, rng):
+        return wf.golden_ratio_workflow(q["w"], q["n"], q["m"], t, q["sigma0"], chains, seed=rng)
+
+    points = [dict(p0=(0.5, 0.3, 0.2), n=10, lam=0.2), dict(p0=(0.1,) * 10, n=20, lam=0.5),
+              dict(p0=(0.75, 0.25, 0.0), n=4, lam=0.0)]
+    return {
+        "mixing.fresh_categorical_mean": Spec(lambda p, t, q: p[t][:, q["i"] - 1], with_params=True,
+                                              points=[dict(q, i=1) for q in points], simulator=categorical,
+                                              reference_ts=()),
+        "mixing.fresh_categorical": Spec(lambda p, t, q: ((p[t] - np.asarray(q["p0"])) ** 2).sum(axis=1),
+                                         with_params=True, points=points, simulator=categorical, reference_ts=()),
+        "mixing.accumulate_subsample": Spec(lambda p, t: p[1][t] ** 2, points=[dict(n=4, sigma0=1.5), dict(
+            n=10, sigma0=0.7)], ts=(1, 2, 5), simulator=subsample, reference_ts=()),
+        "mixing.growing_samples": Spec(lambda p, t, q: p[0][t] ** 2 + (p[1][t] - q["sigma0"]) ** 2, with_params=True,
+                                       points=[dict(n0=5, gamma=g, ddof=d, sigma0=1.5) for g, d in
+                                               ((0.5, 0), (1.5, 1), (1.0, 1))], ts=(1, 3, 6), simulator=growing,
+                                       reference_ts=()),
+        "mixing.golden_ratio": Spec(lambda p, t: p[t] ** 2, points=[dict(w=0.618, n=10, m=10, sigma0=1.5),
+                                                                  dict(w=0.3, n=5, m=20, sigma0=1.0)],
+                                    simulator=golden, reference_ts=()),
+        "mixing.golden_ratio_weight": Spec(lambda p, t: p, points=[], reference_ts=()),
+        "mixing.critical_fraction": Spec(lambda p, t: p, points=[], reference_ts=()),
+    }
+
+
+SPECS.update(_mixing_specs())
+
+
 @dataclass
 class MonteCarloCheck:
     result_id: str
@@ -288,6 +337,8 @@ def binomial_z(values, expected) -> float:
 def simulate_point(spec: Spec, params: dict, t_max: int, chains: int, rng, keep=None):
     """Simulate the model of ``spec`` at ``params`` for ``t_max`` refits (categorical: keeping the
     generations ``keep``, default the spec's)."""
+    if callable(spec.simulator):
+        return spec.simulator(params, t_max, chains, rng)
     if spec.simulator == "categorical":
         from .categorical_sim import simulate_categorical
         keep = spec.ts_for(params) if keep is None else keep
@@ -371,7 +422,9 @@ def _default_value(a, which, known):
     from modelcollapse.theory.assumptions import (IntegerAtLeast, IntegerSequence, OneOf, PositiveReal,
                                                   Probability, RealAbove, RealNumber, SampleFraction)
     if isinstance(a, IntegerAtLeast):
-        return max(a.lower, (5, 10)[which])
+        value = max(a.lower, (5, 10)[which])
+        upper = sp.sympify(a.upper).xreplace(known) if a.upper is not None else None
+        return max(a.lower, min(value, int(upper))) if upper is not None and upper.is_number else value
     if isinstance(a, IntegerSequence):
         start, stride = max(a.lower, (5, 10)[which]), (1, 2)[which]
         return tuple(start + stride * s for s in range(MODEL_SCHEDULE_LENGTH))
