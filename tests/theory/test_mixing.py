@@ -1,0 +1,128 @@
+"""The remedies against independent computations: the engine's closed forms against exact moment
+recursions iterated in rational arithmetic, Euler's product against mpmath, the critical fraction
+and the optimal weight against brute-force searches, and the statuses the kernel gives them."""
+
+from fractions import Fraction
+
+import mpmath
+import pytest
+import sympy as sp
+
+from modelcollapse import proofs, theory
+from modelcollapse.theory import fresh_data, subsample
+
+
+def _fresh_moments(n, m, ddof, t):
+    """(E[sigma_t^2], E[d_t^2]) / sigma0^2 by the one-step moments written out by hand: within-group
+    sums of squares (m - 1) and (b - 1) sigma^2, the between-group term m b (d^2 + sigma0^2/m + sigma^2/b) / n."""
+    b = n - m
+    v, d = Fraction(1), Fraction(0)
+    for _ in range(t):
+        between = (m * b * d + b + m * v) / Fraction(n)
+        v, d = ((m - 1) + (b - 1) * v + between) / (n - ddof), (b * b * d + m + b * v) / Fraction(n * n)
+    return v, d
+
+
+@pytest.mark.parametrize("n,m,ddof,t", [(10, 3, 0, 4), (10, 3, 1, 4), (7, 2, 1, 9), (12, 10, 0, 3), (5, 2, 1, 0)])
+def test_fresh_gaussian_against_the_moment_recursion(n, m, ddof, t):
+    v, d = _fresh_moments(n, m, ddof, t)
+    lam = m / n
+    assert theory.get("mixing.fresh_gaussian")(n=n, lam=lam, t=t, ddof=ddof, sigma0=1.0) == pytest.approx(float(v),
+                                                                                                          rel=1e-12)
+    assert theory.get("mixing.fresh_gaussian_drift")(n=n, lam=lam, t=t, ddof=ddof, sigma0=2.0) == pytest.approx(
+        4 * float(d), rel=1e-12, abs=1e-15)
+    if ddof == 0:
+        assert theory.get("mixing.fresh_gaussian_ml")(n=n, m=m, t=t, sigma0=1.0) == pytest.approx(float(v), rel=1e-12)
+
+
+def test_fresh_gaussian_stationary_values_and_the_critical_fraction():
+    """The stationary ratio is the recursion's limit; the critical fraction is a brute-force search."""
+    for n, m in ((10, 3), (20, 2), (6, 1)):
+        v, _ = _fresh_moments(n, m, 0, 400)
+        assert float(fresh_data.stationary_ratio(n, m)) == pytest.approx(float(v), rel=1e-9)
+    ratios = [float(_fresh_moments(10, m, 0, 400)[0]) if m else 0.0 for m in range(11)]
+    for level in (0.5, 0.8, 0.85, 0.9):
+        expected = next(m for m in range(11) if ratios[m] >= level - 1e-12) / 10
+        assert theory.get("mixing.critical_fraction")(n=10, level=level) == pytest.approx(expected)
+    with pytest.raises(ValueError, match="level"):
+        theory.get("mixing.critical_fraction")(n=10, level=0.95)
+
+
+def test_proved_and_exact_statuses():
+    assert proofs.status("mixing.fresh_categorical_mean") == "proved"
+    for rid in ("mixing.fresh_gaussian", "mixing.accumulate_gaussian", "mixing.accumulate_subsample",
+                "mixing.growing_samples", "mixing.golden_ratio", "mixing.critical_fraction"):
+        assert proofs.status(rid) == "exact computation"
+        assert theory.get(rid).status_note
+
+
+def test_fresh_gaussian_ml_claims_state_no_collapse():
+    r = theory.get("mixing.fresh_gaussian_ml")
+    assert set(r.claims) == {"rate_below_one", "rate_positive", "no_collapse"}
+    from modelcollapse.theory.symbols import n, sigma0
+    value = r.claims["no_collapse"].lhs
+    assert sp.simplify(value.subs({n: 10, fresh_data.m: 3, sigma0: 1}) - fresh_data.stationary_ratio(10, 3)) == 0
+
+
+def test_accumulation_product_conservation_and_euler_limit():
+    r, drift = theory.get("mixing.accumulate_gaussian"), theory.get("mixing.accumulate_gaussian_drift")
+    for n in (2, 5, 30):
+        product = mpmath.fprod(1 - mpmath.mpf(1) / (n * k * k) for k in range(1, 9))
+        assert r(n=n, t=8, sigma0=1.0) == pytest.approx(float(product), rel=1e-14)
+        # conservation: E[sigma_t^2] + E[(mu_t - mu0)^2] = sigma0^2
+        assert r(n=n, t=8, sigma0=1.5) + drift(n=n, t=8, sigma0=1.5) == pytest.approx(2.25, rel=1e-14)
+        euler = mpmath.sin(mpmath.pi / mpmath.sqrt(n)) / (mpmath.pi / mpmath.sqrt(n))
+        assert r(n=n, t=10**5, sigma0=1.0) == pytest.approx(float(euler), rel=1e-4)
+        assert drift(n=n, t=10**5, sigma0=1.0) <= float(mpmath.pi**2 / (6 * n))
+    limit = r.remarks["limit"].rhs
+    assert limit.has(sp.sin) and float(limit.subs({"n": 4, "sigma0": 1})) == pytest.approx(2 / float(mpmath.pi), rel=1e-12)
+    assert set(drift.remarks) == {"conserved", "bound", "limit"}
+
+
+def test_subsample_recursion_against_an_exact_two_fit_formula():
+    """Fit 2 subsamples n of the 2n pooled samples: without replacement, E[s^2] of the subsample is the pool's
+    variance with divisor 2n - 1, so E[sigma_2^2] = (n - 1)/n * 2n/(2n - 1) * E[sigma_2^2 of the whole pool]."""
+    for n in (2, 4, 9):
+        whole = Fraction(n - 1, n) * (1 - Fraction(1, 4 * n))
+        assert subsample.subsample_variances(n, 2)[2] == Fraction(n - 1, n) * Fraction(2 * n, 2 * n - 1) * whole
+    with pytest.raises(ValueError, match="t"):
+        theory.get("mixing.accumulate_subsample")(n=4, t=subsample.MAX_T + 1, sigma0=1.0)
+
+
+def test_growing_samples_criteria():
+    """With ddof = 0 the variance keeps a positive limit for gamma > 1 and not for gamma = 1; with ddof = 1 the
+    W2 distance levels off for gamma > 1 and keeps growing for gamma <= 1."""
+    r = theory.get("mixing.growing_samples")
+    grow = [r(n0=4, gamma=g, t=t, ddof=1, sigma0=1.0) for g in (0.5, 2.0) for t in (200, 400)]
+    assert grow[1] - grow[0] > 0.01 and abs(grow[3] - grow[2]) < 1e-3
+    from modelcollapse.theory.growing_samples import growing_schedule
+    assert growing_schedule(3, 1.0, 4) == [3, 6, 9, 12] and growing_schedule(4, 0.5, 3) == [4, 6, 7]
+    assert r(n0=5, gamma=0.0, t=3, ddof=0, sigma0=1.0) == pytest.approx(
+        theory.get("gaussian.w2")(n=5, t=3, ddof=0, sigma0=1.0, mu0=0.0), rel=1e-12)
+    for name, value in (("gamma", -0.5), ("n0", 1)):
+        with pytest.raises(ValueError, match=name):
+            r(**{**dict(n0=4, gamma=1.0, t=2, ddof=0, sigma0=1.0), name: value})
+
+
+def test_golden_ratio_against_recursion_and_a_numerical_minimum():
+    r, weight = theory.get("mixing.golden_ratio"), theory.get("mixing.golden_ratio_weight")
+    w, n, m = 0.3, 5, 20
+    e = 1 / n
+    for _ in range(6):
+        e = w * w / n + (1 - w) ** 2 * (e + 1 / m)
+    assert r(w=w, n=n, m=m, t=6, sigma0=1.0) == pytest.approx(e, rel=1e-12)
+
+    def stationary(x, n, m):
+        return (x * x / n + (1 - x) ** 2 / m) / (1 - (1 - x) ** 2)
+    for n, m in ((10, 10), (10, 30), (50, 7)):
+        best = mpmath.findroot(lambda x: mpmath.diff(lambda y: stationary(y, n, m), x), 0.5)
+        assert weight(n=n, m=m) == pytest.approx(float(best), rel=1e-10)
+    assert weight(n=8, m=8) == pytest.approx((5**0.5 - 1) / 2, rel=1e-15)
+    with pytest.raises(ValueError, match="w"):
+        r(w=1.5, n=5, m=5, t=1, sigma0=1.0)
+
+
+@pytest.mark.parametrize("lam,match", [(0.25, "integer"), (1.5, r"\[0, 1\]"), (-0.1, "lam"), (0.1, "at least 2")])
+def test_lam_must_count_fresh_samples(lam, match):
+    with pytest.raises(ValueError, match=match):
+        theory.get("mixing.fresh_gaussian")(n=10, lam=lam, t=1, ddof=0, sigma0=1.0)
