@@ -334,7 +334,13 @@ def solve_system(A, b, x0, t, model, ctx):
             elif any(isinstance(x, sp.Indexed) for x in sp.preorder_traversal(a)):
                 raise ValueError("schedule coefficients need a product form")
             else:
-                closed[j] = _solve_scalar(a, g, x0[j], t, model, ctx)
+                try:
+                    closed[j] = _solve_scalar(a, g, x0[j], t, model, ctx)
+                except ValueError:
+                    if not g.has(t):
+                        raise
+                    # rsolve finds no closed form for this inhomogeneous term: a sum over the generations.
+                    closed[j] = _solve_varying(a, g, x0[j], t)
         else:
             M = sp.Matrix([[A[j][i] for i in comp] for j in comp])
             g = sp.Matrix([b[j] + sum((A[j][i] * closed[i] for i in deps[j] if i not in comp), sp.S.Zero)
