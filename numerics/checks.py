@@ -420,7 +420,8 @@ def _default_value(a, which, known):
     """Default Monte Carlo value of the parameter with assumption ``a`` at point ``which`` (0 or 1);
     ``known`` maps the symbols of parameters already chosen to their values (for symbolic bounds)."""
     from modelcollapse.theory.assumptions import (IntegerAtLeast, IntegerSequence, OneOf, PositiveReal,
-                                                  Probability, RealAbove, RealNumber, SampleFraction)
+                                                  Probability, RealAbove, RealNumber, SampleCount,
+                                                  SampleFraction)
     if isinstance(a, IntegerAtLeast):
         value = max(a.lower, (5, 10)[which])
         upper = sp.sympify(a.upper).xreplace(known) if a.upper is not None else None
@@ -434,6 +435,9 @@ def _default_value(a, which, known):
         return (1.0, 2.0)[which]
     if isinstance(a, Probability):
         return (0.3, 0.6)[which]
+    if isinstance(a, SampleCount):
+        size = int(known[a.size])
+        return max(a.lower, min(size - a.lower, round((0.3, 0.6)[which] * size)))
     if isinstance(a, SampleFraction):
         size = int(known[a.size])
         return max(a.lower, min(size - a.lower, round((0.3, 0.6)[which] * size))) / size

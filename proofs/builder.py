@@ -15,7 +15,7 @@ import sympy as sp
 
 from modelcollapse.theory import symbols as TS
 from modelcollapse.theory.assumptions import (IntegerAtLeast, IntegerSequence, OneOf, PositiveReal, Probability,
-                                              RealAbove, RealNumber, SampleFraction)
+                                              RealAbove, RealNumber, SampleCount, SampleFraction)
 from modelcollapse.theory.engine import state_domains
 from modelcollapse.theory.model import State
 
@@ -79,6 +79,8 @@ def domain_of(a) -> K.Domain:
         return K.Domain.real(0, 1)
     if isinstance(a, RealNumber):
         return K.Domain.real()
+    if isinstance(a, SampleCount):
+        return K.Domain.integer(a.lower, a.size - a.lower)
     if isinstance(a, SampleFraction):
         low = sp.Integer(a.lower) / a.size
         return K.Domain.real(low, 1 - low)

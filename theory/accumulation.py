@@ -137,16 +137,31 @@ class _Remark:
         self.relation, self.text, self.steps = relation, text, ()
 
 
+#: Up to this t the product is evaluated factor by factor; beyond, through its derived gamma form.
+PRODUCT_TERMS = 10_000
+
+
 def _iterate(result, values, expr=None):
-    """The closed form evaluated by its defining recursion, term by term in mpmath (exact
-    arithmetic at the working precision): sigma^2 picks up 1 - 1/(n (s+1)^2), the drift
-    sigma_s^2 / (n (s + 1)^2)."""
+    """The closed form evaluated factor by factor in mpmath (sigma^2 picks up 1 - 1/(n (s+1)^2), the
+    drift sigma_s^2 / (n (s + 1)^2)) or, for t > PRODUCT_TERMS, through the gamma form the derivation
+    gives (and the drift through the conservation law)."""
     nn, tt, s0 = int(values["n"]), int(values["t"]), mpmath.mpf(values["sigma0"])
-    variance, drift = s0**2, mpmath.mpf(0)
-    for s in range(tt):
-        drift += variance / (nn * (s + 1) ** 2)
-        variance *= 1 - mpmath.mpf(1) / (nn * (s + 1) ** 2)
-    return variance if result.id == "mixing.accumulate_gaussian" else drift
+    if tt > PRODUCT_TERMS:
+        gamma_form = _gamma_form()
+        with mpmath.workdps(mpmath.mp.dps + 2 * len(str(tt)) + 10):
+            variance = sp.lambdify((n, t, sigma0), gamma_form, modules="mpmath")(nn, tt, s0)
+            drift = s0**2 - variance
+    else:
+        variance, drift = s0**2, mpmath.mpf(0)
+        for s in range(tt):
+            drift += variance / (nn * (s + 1) ** 2)
+            variance *= 1 - mpmath.mpf(1) / (nn * (s + 1) ** 2)
+    return +variance if result.id == "mixing.accumulate_gaussian" else +drift
+
+
+def _gamma_form():
+    from .registry import get
+    return get("mixing.accumulate_gaussian").derivation.facts["gamma_form"]
 
 
 def _claims_drift(d):

@@ -177,7 +177,8 @@ class IntegerAtLeast(Assumption):
     upper: Any = None
 
     def validate(self, value):
-        return check_int(self.name, value, lower=self.lower)
+        upper = self.upper if isinstance(self.upper, int) else None
+        return check_int(self.name, value, lower=self.lower, upper=upper)
 
     def relation(self):
         if self.upper is not None:
@@ -333,6 +334,31 @@ class SampleFraction(Assumption):
     def describe(self):
         return (f"{self.name} in [0, 1] with {self.name} * {self.size_name} an integer"
                 + (f" in [{self.lower}, {self.size_name} - {self.lower}]" if self.lower else ""))
+
+
+@dataclass(frozen=True)
+class SampleCount(Assumption):
+    """A number of samples ``m`` out of a sample of size ``n`` (another parameter):
+    lower <= m <= n - lower."""
+
+    size: Any = None
+    size_name: str = "n"
+    lower: int = 0
+
+    def validate(self, value):
+        return check_int(self.name, value, lower=self.lower)
+
+    def validate_joint(self, values):
+        size = int(values[self.size_name])
+        if values[self.name] > size - self.lower:
+            raise ValueError(f"{self.name} must be an integer in [{self.lower}, {self.size_name} - {self.lower}], "
+                             f"got {values[self.name]} with {self.size_name} = {size}")
+
+    def relation(self):
+        return sp.And(sp.Ge(self.symbol, self.lower), sp.Le(self.symbol, self.size - self.lower))
+
+    def describe(self):
+        return f"{self.name} integer in [{self.lower}, {self.size_name} - {self.lower}]"
 
 
 def validate_joint(assumptions, values: dict) -> dict:

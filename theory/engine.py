@@ -20,7 +20,8 @@ from typing import Any
 
 import sympy as sp
 
-from .assumptions import IntegerAtLeast, OneOf, PositiveReal, Probability, RealNumber, SampleFraction
+from .assumptions import (IntegerAtLeast, OneOf, PositiveReal, Probability, RealNumber, SampleCount,
+                          SampleFraction)
 from .result import Derivation, DerivationStep, Result
 from .symbols import t as generation
 
@@ -60,6 +61,8 @@ class MomentSystem:
 def _param_flags(a):
     if isinstance(a, IntegerAtLeast):
         return {"integer": True, "positive": True} if a.lower >= 1 else {"integer": True, "nonnegative": True}
+    if isinstance(a, SampleCount):
+        return {"integer": True, "positive": True}
     if isinstance(a, PositiveReal):
         return {"positive": True}
     if isinstance(a, OneOf) and all(int(v) >= 0 for v in a.values):

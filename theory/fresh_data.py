@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .assumptions import IntegerAtLeast, OneOf, PositiveReal, SampleFraction
+from .assumptions import IntegerAtLeast, OneOf, PositiveReal, SampleCount, SampleFraction
 from .distributions import ChiSquare, Normal
 from .model import Model
 from .recipes import Claim, ProofStep
@@ -78,7 +78,7 @@ def fresh_gaussian_model(name, fresh, divisor_shift, params):
 
 #: The number of fresh samples, an integer in [2, n - 2], for the kernel's version of the loop.
 m = sp.Symbol("m", integer=True, positive=True)
-A_M = IntegerAtLeast("m", m, 2, upper=n - 2)
+A_M = SampleCount("m", m, size=n, size_name="n", lower=2)
 
 FRESH_GAUSSIAN = fresh_gaussian_model("fresh_gaussian", lam * n, ddof, [A_N, A_LAM, A_DDOF, A_SIGMA0])
 #: The same loop with the maximum-likelihood fit (ddof = 0) and m = lam n fresh samples: rational
@@ -216,7 +216,7 @@ for _id in ("mixing.fresh_categorical_mean", "mixing.fresh_categorical"):
 
 # --- the critical fraction -----------------------------------------------------------------------
 
-from .assumptions import check_int, check_real  # noqa: E402
+from .assumptions import Assumption, check_int, check_real  # noqa: E402
 from .registry import register as _register  # noqa: E402
 from .result import Derivation, Result  # noqa: E402
 
@@ -240,7 +240,7 @@ def stationary_ratio(n_value, m_value):
     return sp.nsimplify(fixed[system.basis.index(SIGMA**2)])
 
 
-class _Level(PositiveReal):
+class _Level(Assumption):
     def validate(self, value):
         value = check_real(self.name, value, positive=True)
         if not value < 1:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .assumptions import IntegerAtLeast, PositiveReal, check_real
+from .assumptions import Assumption, IntegerAtLeast, PositiveReal, check_real
 from .registry import register
 from .result import Derivation, DerivationStep, Reference, Result
 from .symbols import n, sigma0, t
@@ -35,7 +35,7 @@ m = sp.Symbol("m", integer=True, positive=True)
 HE = Reference("He, Xu and Cheng", 2025, "Golden ratio weighting prevents model collapse", "arXiv:2502.18049")
 
 
-class Weight(PositiveReal):
+class Weight(Assumption):
     """``w``: the weight of the fresh samples, in (0, 1] (w = 0 never looks at fresh data again, and
     the error then grows without bound)."""
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import mpmath
 import sympy as sp
 
-from .assumptions import IntegerAtLeast, IntegerSequence, OneOf, PositiveReal, check_int, check_real
+from .assumptions import Assumption, IntegerAtLeast, IntegerSequence, OneOf, PositiveReal, check_int, check_real
 from .distributions import ChiSquare, Normal
 from .model import Model
 from .registry import register
@@ -92,7 +92,7 @@ _get("mixing.schedule_w2").status_note = (
     "term; the kernel's induction does not check a sum of products (gaussian.schedule, the variance alone, is proved)")
 
 
-class GrowthExponent(PositiveReal):
+class GrowthExponent(Assumption):
     """``gamma``: a real >= 0 (the sample grows like (s + 1)^gamma)."""
 
     def validate(self, value):

@@ -92,7 +92,7 @@ def _derivation():
 
 SUBSAMPLE = Result(
     "mixing.accumulate_subsample", "Expected variance when data accumulate but each fit uses n of them", FAMILY,
-    (IntegerAtLeast("n", n, 2), IntegerAtLeast("t", t, 0), PositiveReal("sigma0", sigma0)), _derivation, (KAZDAN,),
+    (IntegerAtLeast("n", n, 2), IntegerAtLeast("t", t, 0, upper=MAX_T), PositiveReal("sigma0", sigma0)), _derivation, (KAZDAN,),
     evaluator=_value,
     summary="The pool grows as with accumulation, but each fit sees only n samples drawn from it without replacement "
             "(a fixed compute budget): E[sigma_t^2] by an exact recursion over the blocks' second moments. It falls "

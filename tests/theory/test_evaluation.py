@@ -14,7 +14,9 @@ from modelcollapse.theory.assumptions import IntegerAtLeast, OneOf, PositiveReal
 RTOL = 1e-12
 DBL_MAX = mpmath.mpf("1.7976931348623157e308")
 #: Values of sequence parameters (not broadcast) used where a result needs one.
-SEQUENCES = {"p0": ([0.5, 0.3, 0.2], [0.3, 0.7]), "ns": ([5, 6, 7],)}
+SEQUENCES = {"p0": ([0.5, 0.3, 0.2], [0.3, 0.7]), "ns": ([5, 6, 7],),
+             # parameters that do not broadcast (a fraction or a count of n, a weight, an exponent, a level)
+             "lam": (0.3,), "m": (3,), "w": (0.5,), "gamma": (1.5,), "level": (0.8,)}
 
 
 def _scalar_only(r):
@@ -31,7 +33,8 @@ def _extreme_grid(a):
     if isinstance(a, IntegerAtLeast):
         lo = a.lower
         if a.name in ("n", "t"):
-            return sorted({lo, lo + 1, lo + 3, 10, 64, 999, 31623, 10**6 + 1, 123456789, 10**9})
+            grid = sorted({lo, lo + 1, lo + 3, 10, 64, 999, 31623, 10**6 + 1, 123456789, 10**9})
+            return [v for v in grid if not isinstance(a.upper, int) or v <= a.upper]
         return sorted({lo, lo + 1, lo + 2, 3, 7, 25})  # a degree or an index: small
     if isinstance(a, PositiveReal):
         return [0.25, 3.0]
