@@ -144,17 +144,21 @@ def declaration_text(result) -> str:
     return "\n".join(parts)
 
 
-def derivation_key(result) -> str:
-    """The key of ``result``'s derivation: source digest, declaring file and declaration."""
+def derivation_key(result) -> str | None:
+    """The key of ``result``'s derivation: source digest, declaring file and declaration; None
+    when the result was not declared in a file (an interactive session, a doctest): such a
+    result is never cached, since its source cannot be hashed."""
     source = declared_in(result)
-    text = "\n".join(["derivation", source_digest(), _hash_files([source]) if source else "<no file>",
-                      declaration_text(result)])
+    if not source or not os.path.isfile(source):
+        return None
+    text = "\n".join(["derivation", source_digest(), _hash_files([source]), declaration_text(result)])
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def verdict_key(result) -> str:
+def verdict_key(result) -> str | None:
     """The key of ``result``'s kernel verdict: the kernel's source and the proof's source."""
-    return hashlib.sha256(f"verdict\n{kernel_digest()}\n{derivation_key(result)}".encode()).hexdigest()
+    key = derivation_key(result)
+    return None if key is None else hashlib.sha256(f"verdict\n{kernel_digest()}\n{key}".encode()).hexdigest()
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -198,6 +202,8 @@ class ResultCache:
     def load_verdict(self, result) -> dict | None:
         """The stored proof verdict of ``result`` (a dict), or None."""
         key = verdict_key(result)
+        if key is None:
+            return None
         try:
             entry = json.loads(self._path("verdicts", result, key, ".json").read_text())
         except (OSError, ValueError):
@@ -206,6 +212,8 @@ class ResultCache:
 
     def store_verdict(self, result, verdict: dict) -> None:
         key = verdict_key(result)
+        if key is None:
+            return
         self._store(self._path("verdicts", result, key, ".json"),
                     json.dumps({"key": key, "id": result.id, "verdict": verdict}, default=str).encode())
 
@@ -213,6 +221,8 @@ class ResultCache:
     def load_derivation(self, result):
         """The stored :class:`~modelcollapse.theory.result.Derivation` of ``result``, or None."""
         key = derivation_key(result)
+        if key is None:
+            return None
         try:
             stored_key, derivation = pickle.loads(self._path("derivations", result, key, ".pickle").read_bytes())
         except Exception:  # missing, truncated, or written by another version: a miss
@@ -222,6 +232,8 @@ class ResultCache:
     def store_derivation(self, result) -> None:
         """Store ``result.derivation`` (derived now if it is not yet)."""
         key = derivation_key(result)
+        if key is None:
+            return
         try:
             data = pickle.dumps((key, result.derivation), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # a derivation holding something unpicklable is simply not cached

@@ -64,7 +64,9 @@ class Moments:
         mean = values.mean(axis=-1)
         d = values - mean[..., None]
         d2 = d * d
-        return cls(values.shape[-1], mean, d2.sum(axis=-1), (d2 * d).sum(axis=-1), (d2 * d2).sum(axis=-1))
+        # einsum sums the products without materialising d^3 and d^4
+        return cls(values.shape[-1], mean, d2.sum(axis=-1), np.einsum("...i,...i->...", d2, d),
+                   np.einsum("...i,...i->...", d2, d2))
 
     def merge(self, other: "Moments") -> "Moments":
         """The moments of both samples together (Pébay 2008, eqs. 3.1 and 2.9-2.11)."""

@@ -116,3 +116,26 @@ def test_the_kernel_never_reads_an_installed_derivation(tmp_path):
         assert "derivation" not in vars(r)
     finally:
         vars(r)["derivation"] = original
+
+
+def test_a_result_declared_outside_a_file_is_never_cached(tmp_path):
+    import sympy as sp
+
+    from modelcollapse import Model, Poisson
+    from modelcollapse.theory.assumptions import IntegerAtLeast, PositiveReal
+    n, lam, theta, S = sp.symbols("n lam theta S")
+    namespace = {"Model": Model, "Poisson": Poisson, "IntegerAtLeast": IntegerAtLeast, "PositiveReal": PositiveReal,
+                 "n": n, "lam": lam, "theta": theta, "S": S}
+    exec(compile('m = Model("nofile", params=[IntegerAtLeast("n", n, 1), PositiveReal("lam", lam)], '
+                 'state={theta: lam}, draws={S: Poisson(n * theta)}, step={theta: S / n})', "<session>", "exec"),
+         namespace)
+    m = namespace["m"]
+    try:
+        r = m.expectation(theta, id="nofile.mean")
+        assert C.derivation_key(r) is None and C.verdict_key(r) is None
+        c = C.ResultCache(tmp_path)
+        c.store_verdict(r, {"status": "proved"})
+        c.store_derivation(r)
+        assert c.load_verdict(r) is None and not list(tmp_path.rglob("*"))
+    finally:
+        m.forget()
