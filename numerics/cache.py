@@ -10,7 +10,9 @@ Deriving a closed form (sympy) and checking its proof (the kernel) take most of 
   versions of Python, sympy, mpmath and numpy;
 * **the kernel's source** (every file of :mod:`modelcollapse.proofs.kernel`), for verdicts.
 
-Changing any of these files gives new keys, so stale entries are never read (they are
+The deterministic numerical checks (the mpmath reference route, the approximation tables)
+are cached too, keyed by the proof's source, the source of :mod:`modelcollapse.numerics` and
+the seed and sizes they use. Changing any of these files gives new keys, so stale entries are never read (they are
 deleted when their replacement is written). ``modelcollapse verify --recheck`` ignores the
 cache (and refreshes it); the report names every verdict that came from the cache.
 
@@ -161,6 +163,23 @@ def verdict_key(result) -> str | None:
     return None if key is None else hashlib.sha256(f"verdict\n{kernel_digest()}\n{key}".encode()).hexdigest()
 
 
+def numerics_digest() -> str:
+    """sha256 of the numerics source (reference routes, exact chains, checks, simulators)."""
+    if "numerics" not in _DIGESTS:
+        _DIGESTS["numerics"] = _hash_files(_python_files(Path(__file__).resolve().parent))
+    return _DIGESTS["numerics"]
+
+
+def check_key(result, kind: str, extra: str = "") -> str | None:
+    """The key of a deterministic numerical check of ``result`` (``kind``: "reference",
+    "approximations"): the proof's source (:func:`derivation_key`), the numerics source, and
+    ``extra`` (the seed and sizes the check depends on)."""
+    key = derivation_key(result)
+    if key is None:
+        return None
+    return hashlib.sha256(f"{kind}\n{key}\n{numerics_digest()}\n{extra}".encode()).hexdigest()
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -217,6 +236,25 @@ class ResultCache:
         self._store(self._path("verdicts", result, key, ".json"),
                     json.dumps({"key": key, "id": result.id, "verdict": verdict}, default=str).encode())
 
+    # --- deterministic numerical checks ------------------------------------------------
+    def load_check(self, result, kind: str, extra: str = ""):
+        """The stored outcome of the deterministic check ``kind`` of ``result``, or None."""
+        key = check_key(result, kind, extra)
+        if key is None:
+            return None
+        try:
+            entry = json.loads(self._path(kind, result, key, ".json").read_text())
+        except (OSError, ValueError):
+            return None
+        return entry["value"] if isinstance(entry, dict) and entry.get("key") == key else None
+
+    def store_check(self, result, kind: str, value, extra: str = "") -> None:
+        key = check_key(result, kind, extra)
+        if key is None:
+            return
+        self._store(self._path(kind, result, key, ".json"),
+                    json.dumps({"key": key, "id": result.id, "value": value}, default=float).encode())
+
     # --- derivations ----------------------------------------------------------------
     def load_derivation(self, result):
         """The stored :class:`~modelcollapse.theory.result.Derivation` of ``result``, or None."""
@@ -266,10 +304,10 @@ class ResultCache:
 
     def clear(self) -> None:
         """Delete every entry."""
-        for kind in ("verdicts", "derivations"):
+        for kind in ("verdicts", "derivations", "reference", "approximations"):
             for p in (self.folder / kind).glob("*"):
                 p.unlink(missing_ok=True)
 
 
-__all__ = ["CACHE_ENV", "ResultCache", "cache_dir", "derivation_key", "verdict_key", "kernel_digest",
-           "source_digest", "declared_in", "declaration_text"]
+__all__ = ["CACHE_ENV", "ResultCache", "cache_dir", "derivation_key", "verdict_key", "check_key", "kernel_digest",
+           "source_digest", "numerics_digest", "declared_in", "declaration_text"]

@@ -149,7 +149,8 @@ def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=N
                             progress=lambda i, rep: say(f"{tasks[i][-1]} {rep.id}: done, proof {rep.proof['summary']}"
                                                         + (" (from the cache)" if rep.proof.get("cached") else "")))
     cache = {"folder": folder, "recheck": bool(recheck),
-             "verdicts_from_cache": [r.id for r in reports if r.proof.get("cached")]}
+             "verdicts_from_cache": [r.id for r in reports if r.proof.get("cached")],
+             "references_from_cache": [r.id for r in reports if r.reference and r.reference.get("cached")]}
     return VerifyReport(seed, quick, chains, family_alpha, test_alpha, checks.z_critical(test_alpha), reports,
                         time.perf_counter() - start, cache)
 
@@ -194,8 +195,16 @@ def verify_result(rid, chains, test_alpha, seed, cache_folder=None, recheck=Fals
             cache.store_verdict(r, proof)
         proof["cached"] = False
     if rid in checks.SPECS:
-        say(f"{label} {rid}: proof {proof['summary']}; reference route")
-        ref = checks.reference_check(rid).as_dict()
+        ref = cache.load_check(r, "reference") if cache is not None and not recheck else None
+        if ref is not None:
+            say(f"{label} {rid}: proof {proof['summary']}; reference route from the cache")
+            ref["cached"] = True
+        else:
+            say(f"{label} {rid}: proof {proof['summary']}; reference route")
+            ref = checks.reference_check(rid).as_dict()
+            if cache is not None:
+                cache.store_check(r, "reference", ref)
+            ref["cached"] = False
     else:  # derived from a declared model: no reference route yet, Monte Carlo of the declared law
         say(f"{label} {rid}: proof {proof['summary']}; no reference route (declared model)")
         ref = None
@@ -203,8 +212,14 @@ def verify_result(rid, chains, test_alpha, seed, cache_folder=None, recheck=Fals
     mc = [c.as_dict() for c in checks.monte_carlo_checks(rid, chains, test_alpha, seed)]
     approx = []
     if r.approximations:
-        say(f"{label} {rid}: approximations against exact values")
-        approx = [row.as_dict() for row in approximation_rows(rid, min(chains, QUICK_CHAINS), seed)]
+        size = min(chains, QUICK_CHAINS)
+        approx = cache.load_check(r, "approximations", f"{size} {seed}") if cache is not None and not recheck \
+            else None
+        if approx is None:
+            say(f"{label} {rid}: approximations against exact values")
+            approx = [row.as_dict() for row in approximation_rows(rid, size, seed)]
+            if cache is not None:
+                cache.store_check(r, "approximations", approx, f"{size} {seed}")
     return ResultReport(rid, r.title, proof, ref, mc, approx)
 
 
@@ -225,7 +240,8 @@ def format_table(report: VerifyReport) -> str:
                      + (f"; rests on: {', '.join(r.proof['axioms'])}" if r.proof["axioms"] else ""))
         if r.reference:
             lines.append(f"      reference route ({r.reference['points']} points): "
-                         f"max rel. error {r.reference['max_rel_error']:.1e} (tol {r.reference['tolerance']:.0e})")
+                         f"max rel. error {r.reference['max_rel_error']:.1e} (tol {r.reference['tolerance']:.0e})"
+                         + (" (from the cache)" if r.reference.get("cached") else ""))
         lines.append("      " + header)
         for c in r.monte_carlo:
             params = ", ".join(f"{k}={_short(v)}" for k, v in c["params"].items())
@@ -258,6 +274,10 @@ def format_table(report: VerifyReport) -> str:
                      f"from the cache in {cache['folder']}" + (": " + ", ".join(cached) if cached else "")
                      + ("; --recheck ignored it" if cache.get("recheck") else
                         "" if not cached else "; --recheck checks them again"))
+        refs = cache.get("references_from_cache", [])
+        if refs:
+            lines.append(f"cache: {len(refs)} reference-route comparisons (deterministic, keyed by the numerics "
+                         f"source too) and the approximation tables came from the cache")
     lines.append(f"{n_pass}/{len(report.results)} results passed their proofs and checks in {report.seconds:.1f} s: "
                  f"{'PASS' if report.passed else 'FAIL'}")
     return "\n".join(lines)

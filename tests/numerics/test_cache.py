@@ -38,11 +38,13 @@ def test_second_run_reads_the_cache_and_reports_the_same(tmp_path):
     assert first.cache["verdicts_from_cache"] == []
     second = verify(ids=IDS, quick=True, chains=200, cache_folder=tmp_path)
     assert second.cache["verdicts_from_cache"] == IDS
+    assert second.cache["references_from_cache"] == IDS
     assert all(r.proof["cached"] for r in second.results)
     assert _stripped(first) == _stripped(second)
     assert "2 of 2 kernel verdicts" in format_table(second) and "from the cache" in format_table(second)
     again = verify(ids=IDS, quick=True, chains=200, cache_folder=tmp_path, recheck=True)
     assert again.cache["verdicts_from_cache"] == [] and again.cache["recheck"]
+    assert again.cache["references_from_cache"] == []
     assert _stripped(again) == _stripped(first)
 
 
