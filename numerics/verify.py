@@ -7,6 +7,12 @@ Proof checks and reference checks are deterministic. A result derived from a dec
 (``result.model``) without an entry in :data:`~modelcollapse.numerics.checks.SPECS` is checked
 by Monte Carlo of its declared law at default points
 (:func:`~modelcollapse.numerics.checks.model_monte_carlo_checks`); it has no reference route.
+
+Derivations, kernel verdicts and the deterministic reference and approximation checks are
+cached (:mod:`~modelcollapse.numerics.cache`; ``recheck=True`` ignores the cache), and the
+results can be checked in parallel processes or on a Dask cluster
+(:mod:`~modelcollapse.numerics.parallel`): each result is one task with its own random
+streams, so the report does not depend on where it ran.
 """
 
 from __future__ import annotations
