@@ -27,7 +27,7 @@ class _UsageError(Exception):
 
 def _add_parallel_arguments(p):
     p.add_argument("--workers", type=int, default=None,
-                   help="processes (or Dask workers) to use; default: the available CPUs, at most one per result")
+                   help="processes (or Dask workers) to use; default: the available CPUs, at most one per 4 results")
     p.add_argument("--backend", choices=("local", "dask"), default="local",
                    help="local processes, or a Dask cluster (pip install \"modelcollapse[dask]\")")
     p.add_argument("--scheduler", default=None, metavar="ADDRESS",
@@ -128,7 +128,9 @@ def _cmd_verify(args, out):
     from modelcollapse import theory
     from .parallel import available_cpus
     count = len(args.ids) if args.ids else len(theory.results())
-    workers = min(available_cpus(), max(count, 1)) if args.workers is None else args.workers
+    # By default one process per 4 results, up to the CPUs: starting a process costs an import,
+    # worth it only when it has several results to check.
+    workers = min(available_cpus(), max(1, count // 4)) if args.workers is None else args.workers
     report = verify(ids=args.ids or None, quick=args.quick, seed=DEFAULT_SEED if args.seed is None else args.seed,
                     chains=args.chains, progress=stderr_progress, workers=workers, backend=args.backend,
                     scheduler=args.scheduler, recheck=args.recheck, use_cache=not args.no_cache)
