@@ -135,7 +135,7 @@ def refuted(expr, space, sign=None, count=6) -> bool:
 
 # --- identities ---------------------------------------------------------------------------
 
-def _split_finite_sums(e):
+def split_finite_sums(e):
     """Linearity of finite sums: Sum(a + b) = Sum(a) + Sum(b), Sum(c f) = c Sum(f)."""
     def split(S):
         if len(S.limits) != 1 or any(x.has(sp.oo, -sp.oo) for x in S.limits[0]):
@@ -186,12 +186,12 @@ def _integer_powers(e):
         factors = sp.Mul.make_args(num) + tuple(1 / f for f in sp.Mul.make_args(den) if f != 1)
         return sp.Mul(*[f ** k for f in factors]) if len(factors) > 1 else p
     e = e.replace(lambda x: isinstance(x, sp.Pow) and x.exp.free_symbols, split)
-    return sp.simplify(sp.expand(_split_finite_sums(e)))
+    return sp.simplify(sp.expand(split_finite_sums(e)))
 
 
 _TRANSFORMS = (
     sp.expand,
-    lambda e: sp.expand(_split_finite_sums(e)),
+    lambda e: sp.expand(split_finite_sums(e)),
     lambda e: sp.cancel(sp.together(e)),
     lambda e: sp.expand(sp.expand_log(e)),
     lambda e: sp.simplify(sp.expand_func(sp.gammasimp(e))),
