@@ -10,13 +10,14 @@ valid on the whole domain; and random admissible points, at which a step may be 
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass
 from typing import Any
 
 import sympy as sp
 
-from .terms import Rand
+from .terms import VOCABULARY, Rand, bound_symbols, foreign, fresh_binders
 
 
 @dataclass(frozen=True)
@@ -34,28 +35,26 @@ class Domain:
     def __post_init__(self):
         # Bounds as sympy objects, however the domain was built.
         for name in ("lo", "hi", "length", "total"):
-            value = getattr(self, name)
-            if value is not None:
-                object.__setattr__(self, name, sp.sympify(value))
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, sp.sympify(getattr(self, name)))
         object.__setattr__(self, "values", tuple(sp.sympify(v) for v in self.values))
 
     # --- constructors --------------------------------------------------------------
     @staticmethod
     def integer(lo=None, hi=None):
-        return Domain("integer", sp.sympify(lo) if lo is not None else None, sp.sympify(hi) if hi is not None else None)
+        return Domain("integer", lo, hi)
 
     @staticmethod
     def real(lo=None, hi=None, lo_open=False, hi_open=False):
-        return Domain("real", sp.sympify(lo) if lo is not None else None, sp.sympify(hi) if hi is not None else None,
-                      lo_open, hi_open)
+        return Domain("real", lo, hi, lo_open, hi_open)
 
     @staticmethod
     def finite(values):
-        return Domain("finite", values=tuple(sp.sympify(v) for v in values))
+        return Domain("finite", values=tuple(values))
 
     @staticmethod
     def vector(entry, length=None, total=None):
-        return Domain("vector", entry=entry, length=length, total=None if total is None else sp.sympify(total))
+        return Domain("vector", entry=entry, length=length, total=total)
 
     def describe(self) -> str:
         if self.kind == "finite":
@@ -77,16 +76,11 @@ class Domain:
         if self.kind == "vector":
             return self.entry.flags()
         if self.kind == "finite":
-            vals = self.values
-            out = {}
-            if all(v.is_integer for v in vals):
-                out["integer"] = True
-            elif all(v.is_real for v in vals):
-                out["real"] = True
-            if all(v.is_nonnegative for v in vals):
-                out["nonnegative"] = True
-            if all(v.is_positive for v in vals):
-                out["positive"] = True
+            out = {"integer": True} if all(v.is_integer for v in self.values) else (
+                {"real": True} if all(v.is_real for v in self.values) else {})
+            for flag in ("nonnegative", "positive"):
+                if all(getattr(v, "is_" + flag) for v in self.values):
+                    out[flag] = True
             return out
         out = {"integer": True} if self.kind == "integer" else {"real": True}
         if self.lo is not None and self.lo.is_number:
@@ -138,18 +132,15 @@ class Domain:
             d = (mine - theirs) if is_lo else (theirs - mine)
             if not (d.is_number and d >= 0):
                 return False
-        if other.lo is not None and other.lo_open and self.lo == other.lo and not self.lo_open:
-            return False
-        if other.hi is not None and other.hi_open and self.hi == other.hi and not self.hi_open:
-            return False
-        return True
+        # An open end of ``other`` excludes its bound, which a closed end here would include.
+        return not (other.lo is not None and other.lo_open and self.lo == other.lo and not self.lo_open) and \
+            not (other.hi is not None and other.hi_open and self.hi == other.hi and not self.hi_open)
 
     def problem(self) -> str:
         """What makes this domain unusable ('' if nothing): a look-alike class, an infinite bound,
         no values at all."""
         if type(self) is not Domain or (self.entry is not None and type(self.entry) is not Domain):
             return "not a kernel Domain"
-        from .terms import foreign
         for b in (self.lo, self.hi, self.length, self.total, *self.values):
             if b is not None and (b.has(sp.oo, -sp.oo, sp.zoo, sp.nan) or not isinstance(b, sp.Expr)):
                 return "bounds must be finite expressions (leave a side open with None)"
@@ -164,9 +155,8 @@ class Domain:
     def mentions(self, symbol) -> bool:
         """Whether this domain depends on ``symbol`` (bounds, length, total, values, entries)."""
         parts = [self.lo, self.hi, self.length, self.total, *self.values]
-        if any(p is not None and symbol in sp.sympify(p).free_symbols for p in parts):
-            return True
-        return self.entry is not None and self.entry.mentions(symbol)
+        return any(p is not None and symbol in sp.sympify(p).free_symbols for p in parts) or (
+            self.entry is not None and self.entry.mentions(symbol))
 
     # --- substitutions that cover the domain ----------------------------------------
     def cases(self, symbol, tag) -> list:
@@ -195,16 +185,11 @@ class Domain:
             if not self.hi_open:
                 out.append({symbol: hi})
             return out
-        if lo is not None:
-            if is_int:
-                return [{symbol: lo + sp.Dummy(f"{tag}_m", integer=True, nonnegative=True)}]
-            return [{symbol: lo + (sp.Dummy(f"{tag}_m", positive=True) if self.lo_open else
-                                   sp.Dummy(f"{tag}_m", nonnegative=True))}]
-        if hi is not None:
-            if is_int:
-                return [{symbol: hi - sp.Dummy(f"{tag}_m", integer=True, nonnegative=True)}]
-            return [{symbol: hi - (sp.Dummy(f"{tag}_m", positive=True) if self.hi_open else
-                                   sp.Dummy(f"{tag}_m", nonnegative=True))}]
+        if lo is not None or hi is not None:  # one end: the bound plus (minus) a non-negative offset
+            side, bound, open_ = (1, lo, self.lo_open) if lo is not None else (-1, hi, self.hi_open)
+            flags = {"integer": True, "nonnegative": True} if is_int else (
+                {"positive": True} if open_ else {"nonnegative": True})
+            return [{symbol: bound + side * sp.Dummy(f"{tag}_m", **flags)}]
         return [{symbol: sp.Dummy(f"{tag}_r", integer=True) if is_int else sp.Dummy(f"{tag}_r", real=True)}]
 
     # --- random admissible points -----------------------------------------------------
@@ -238,38 +223,31 @@ class Domain:
 class Space:
     """The symbols a proof quantifies over, with their domains, and the random quantities' domains."""
 
-    def __init__(self, domains: dict, rand_domains: dict | None = None, fixed: dict | None = None):
+    def __init__(self, domains: dict, rand_domains: dict | None = None):
         self.domains = dict(domains)
         #: label -> Domain of the random quantity (state domain or draw support)
         self.rand_domains = dict(rand_domains or {})
-        self.fixed = dict(fixed or {})
-
-    def restricted(self, fixed: dict) -> "Space":
-        return Space(self.domains, self.rand_domains, {**self.fixed, **fixed})
 
     def depends_on(self, symbol) -> bool:
         """Whether another symbol's domain mentions ``symbol``."""
         return any(k != symbol and d.mentions(symbol) for k, d in self.domains.items())
 
     def without(self, symbol) -> "Space":
-        return Space({k: v for k, v in self.domains.items() if k != symbol}, self.rand_domains, self.fixed)
+        return Space({k: v for k, v in self.domains.items() if k != symbol}, self.rand_domains)
 
     def with_index(self, symbol, lo, hi) -> "Space":
-        return Space({**self.domains, symbol: Domain.integer(lo, hi)}, self.rand_domains, self.fixed)
+        return Space({**self.domains, symbol: Domain.integer(lo, hi)}, self.rand_domains)
 
     # --- opaque atoms -------------------------------------------------------------------
     def opaque(self, expr, record=None, shift_entries=False):
         """``expr`` with random quantities replaced by symbols of their domains, and every other
         word (E[...], CE, Var, ...) by an unconstrained real symbol (same atom, same symbol).
         ``record``, a dict, receives each new symbol (or IndexedBase) and its Domain."""
-        from .terms import VOCABULARY, fresh_binders
-
         # Bound variables renamed first: a case or a point never lands on a summation index.
         expr = fresh_binders(sp.sympify(expr))
         reps, bases = {}, {}
         record = {} if record is None else record
-        from .terms import bound_symbols as _bound
-        binders = _bound(expr)
+        binders = bound_symbols(expr)
         for a in sorted(_outermost_words(expr, VOCABULARY), key=sp.default_sort_key):
             if isinstance(a, Rand):
                 dom = self.rand_domains.get(a.label, Domain.real())
@@ -290,8 +268,7 @@ class Space:
         # For signs: an entry of a vector parameter at an index no binder owns (ns[t]) is one value
         # of the entries' domain, and a lower bound becomes a shift, as for a scalar. (Not for
         # identities, where a peeled product would bring the same entry back unshifted.)
-        from .terms import bound_symbols
-        bound = bound_symbols(expr) if shift_entries else set()
+        bound = binders if shift_entries else set()
         for a in sorted(expr.atoms(sp.Indexed), key=sp.default_sort_key):
             dom = self.domains.get(a.base)
             if not shift_entries or dom is None or dom.kind != "vector" or a.free_symbols & bound or a in reps:
@@ -303,24 +280,13 @@ class Space:
     def extended(self, record) -> "Space":
         """This space with the scalar symbols of an :meth:`opaque` record as further domains."""
         extra = {k: v for k, v in record.items() if v.kind != "vector" and not isinstance(k, sp.IndexedBase)}
-        return Space({**self.domains, **extra}, self.rand_domains, self.fixed) if extra else self
+        return Space({**self.domains, **extra}, self.rand_domains) if extra else self
 
     def cases(self):
         """Every combination of case substitutions (a list of dicts). A substitution may name
         other symbols of the space (a range up to n); apply it twice (:meth:`substitute`)."""
-        import itertools
-        options = []
-        for sym, dom in self.domains.items():
-            if sym in self.fixed:
-                continue
-            options.append(dom.cases(sym, str(sym)))
-        out = []
-        for combo in itertools.product(*options) if options else [()]:
-            sub = dict(self.fixed)
-            for d in combo:
-                sub.update(d)
-            out.append(sub)
-        return out
+        options = [dom.cases(sym, str(sym)) for sym, dom in self.domains.items()]
+        return [{k: v for d in combo for k, v in d.items()} for combo in itertools.product(*options)]
 
     @staticmethod
     def substitute(expr, case):
@@ -333,24 +299,15 @@ class Space:
         rng = random.Random(seed)
         order = sorted(self.domains, key=lambda s: (self._depends(s), sp.default_sort_key(s)))
         for _ in range(count):
-            point = dict(self.fixed)
+            point = {}
             for sym in order:
-                if sym in point:
-                    continue
                 dom = self.domains[sym]
-                if dom.kind == "vector":
-                    point[sym] = _vector_sample(dom, rng, point)
-                else:
-                    point[sym] = dom.sample(rng, point)
+                point[sym] = _vector_sample(dom, rng, point) if dom.kind == "vector" else dom.sample(rng, point)
             yield point
 
     def _depends(self, sym):
         dom = self.domains[sym]
-        deps = set()
-        for b in (dom.lo, dom.hi, dom.length):
-            if b is not None and hasattr(b, "free_symbols"):
-                deps |= sp.sympify(b).free_symbols
-        return len(deps)
+        return len(set().union(*[sp.sympify(b).free_symbols for b in (dom.lo, dom.hi, dom.length) if b is not None]))
 
 
 def _vector_sample(dom, rng, point):
@@ -368,18 +325,12 @@ def _vector_sample(dom, rng, point):
     entry = dom.entry
 
     def value(j):
-        if isinstance(j, tuple):  # an entry indexed by (generation, category): one sample each
-            key = tuple(int(x) for x in j)
-            if key not in values:
-                values[key] = entry.sample(rng, point)
-            return values[key]
-        j = int(j)
-        if j not in values:
-            if length is not None and not 1 <= j <= length:
-                values[j] = sp.Integer(0)
-            else:
-                values[j] = entry.sample(rng, point)
-        return values[j]
+        # An entry indexed by (generation, category) gets one sample each; outside 1..length, 0.
+        key = tuple(int(x) for x in j) if isinstance(j, tuple) else int(j)
+        if key not in values:
+            outside = not isinstance(key, tuple) and length is not None and not 1 <= key <= length
+            values[key] = sp.Integer(0) if outside else entry.sample(rng, point)
+        return values[key]
 
     value.length = length
     return value
@@ -387,14 +338,6 @@ def _vector_sample(dom, rng, point):
 
 def _outermost_words(expr, classes):
     """Outermost occurrences of vocabulary words (a word inside another word is part of it)."""
-    out = set()
-
-    def walk(e):
-        if isinstance(e, classes):
-            out.add(e)
-            return
-        for a in e.args:
-            if isinstance(a, sp.Basic):
-                walk(a)
-    walk(expr)
-    return out
+    if isinstance(expr, classes):
+        return {expr}
+    return set().union(*[_outermost_words(a, classes) for a in expr.args if isinstance(a, sp.Basic)])

@@ -697,7 +697,7 @@ class Limit(Rule):
             if value in (sp.oo, -sp.oo) or target in (sp.oo, -sp.oo):
                 need(value == target, f"the limit is {value} in a case", target)
             else:
-                zero(value - target, space.restricted({}), "the limit has another value")
+                zero(value - target, space, "the limit has another value")
 
 
 def _limit_in_case(X, g, below, space):

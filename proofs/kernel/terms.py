@@ -5,7 +5,8 @@ its free symbols allow. ``Rand(name, g, *idx)`` is the state variable or draw ``
 generation ``g`` (category ``idx``); ``CE(Y, g)`` is the conditional expectation of ``Y`` given the
 history up to generation ``g`` (the states up to ``g`` and the draws before ``g``; the draws at ``g``
 depend on it only through the state at ``g``); ``E(Y)`` the expectation. Nothing here evaluates: a word of the
-vocabulary means only what a rule or an axiom says of it.
+vocabulary means only what a rule or an axiom says of it. (How the words print is no part of the kernel:
+:mod:`modelcollapse.proofs.printing`.)
 """
 
 from __future__ import annotations
@@ -49,40 +50,17 @@ class Rand(Word):
     def indices(self):
         return self.args[2:]
 
-    def _sympystr(self, printer):
-        sub = ",".join(printer.doprint(a) for a in self.args[2:] + self.args[1:2])
-        return f"{self.label}_{{{sub}}}" if ("," in sub or " " in sub) else f"{self.label}_{sub}"
-
-    def _latex(self, printer, exp=None):
-        sub = ",".join(printer.doprint(a) for a in self.args[2:] + self.args[1:2])
-        out = f"{self.label}_{{{sub}}}"
-        return out if exp is None else f"{{{out}}}^{{{exp}}}"
-
 
 class E(Word):
     """Expectation."""
 
     nargs = 1
 
-    def _sympystr(self, printer):
-        return f"E[{printer.doprint(self.args[0])}]"
-
-    def _latex(self, printer, exp=None):
-        out = rf"\mathbb{{E}}\left[{printer.doprint(self.args[0])}\right]"
-        return out if exp is None else f"{{{out}}}^{{{exp}}}"
-
 
 class CE(Word):
     """``CE(Y, g)``: conditional expectation of ``Y`` given the history up to generation ``g``."""
 
     nargs = 2
-
-    def _sympystr(self, printer):
-        return f"E[{printer.doprint(self.args[0])} | F_{printer.doprint(self.args[1])}]"
-
-    def _latex(self, printer, exp=None):
-        out = rf"\mathbb{{E}}\left[{printer.doprint(self.args[0])} \mid \mathcal{{F}}_{{{printer.doprint(self.args[1])}}}\right]"
-        return out if exp is None else f"{{{out}}}^{{{exp}}}"
 
 
 class Var(Word):
@@ -142,18 +120,11 @@ def rands(expr) -> set:
     return {a for a in sp.preorder_traversal(sp.sympify(expr)) if isinstance(a, Rand)}
 
 
-def is_random(expr) -> bool:
-    """Whether ``expr`` mentions a random quantity or an expectation."""
-    return bool(words_in(expr) & {Rand, E, CE, Var, Ind})
-
-
 def bound_symbols(expr) -> set:
     """Symbols bound anywhere in ``expr`` (summation, product, integral, Lambda variables)."""
     out = set()
     for a in sp.preorder_traversal(sp.sympify(expr)):
-        if isinstance(a, (sp.Sum, sp.Product, sp.Integral)):
-            out |= set(a.variables)
-        elif isinstance(a, sp.Lambda):
+        if isinstance(a, (sp.Sum, sp.Product, sp.Integral, sp.Lambda)):
             out |= set(a.variables)
         elif isinstance(a, sp.Limit):
             out.add(a.args[1])
