@@ -97,18 +97,11 @@ class Domain:
             return False  # exact numbers only: a float rounds an identity into a falsehood
         if self.kind == "finite":
             return any(sp.simplify(value - v) == 0 for v in self.values)
-        if not value.is_real:
-            return False
-        if self.kind == "integer" and not value.is_integer:
+        if not value.is_real or (self.kind == "integer" and not value.is_integer):
             return False
         for bound, is_lo, open_ in ((self.lo, True, self.lo_open), (self.hi, False, self.hi_open)):
-            if bound is None:
-                continue
-            if not bound.is_number:
-                return False
-            gap = (value - bound) if is_lo else (bound - value)
-            ok = gap.is_positive if open_ else gap.is_nonnegative
-            if ok is not True:
+            gap = None if bound is None else (value - bound) if is_lo else (bound - value)
+            if gap is not None and (not bound.is_number or (gap.is_positive if open_ else gap.is_nonnegative) is not True):
                 return False
         return True
 
@@ -120,17 +113,11 @@ class Domain:
                     and (other.total is None or other.total == self.total))
         if self.kind == "finite":
             return all(other.contains(v) for v in self.values)
-        if other.kind == "finite":
-            return False
-        if other.kind == "integer" and self.kind != "integer":
+        if other.kind == "finite" or (other.kind == "integer" and self.kind != "integer"):
             return False
         for mine, theirs, is_lo in ((self.lo, other.lo, True), (self.hi, other.hi, False)):
-            if theirs is None:
-                continue
-            if mine is None:
-                return False
-            d = (mine - theirs) if is_lo else (theirs - mine)
-            if not (d.is_number and d >= 0):
+            d = None if theirs is None or mine is None else (mine - theirs) if is_lo else (theirs - mine)
+            if theirs is not None and (d is None or not (d.is_number and d >= 0)):
                 return False
         # An open end of ``other`` excludes its bound, which a closed end here would include.
         return not (other.lo is not None and other.lo_open and self.lo == other.lo and not self.lo_open) and \
@@ -181,10 +168,7 @@ class Domain:
             # [lo, hi) as lo + (hi - lo) u / (1 + u), u >= 0 (u > 0 for an open lower end), and hi
             # itself; an integer range is covered by the real one (integrality is dropped, never added).
             u = sp.Dummy(f"{tag}_u", positive=True) if self.lo_open else sp.Dummy(f"{tag}_u", nonnegative=True)
-            out = [{symbol: lo + (hi - lo) * u / (1 + u)}]
-            if not self.hi_open:
-                out.append({symbol: hi})
-            return out
+            return [{symbol: lo + (hi - lo) * u / (1 + u)}] + ([] if self.hi_open else [{symbol: hi}])
         if lo is not None or hi is not None:  # one end: the bound plus (minus) a non-negative offset
             side, bound, open_ = (1, lo, self.lo_open) if lo is not None else (-1, hi, self.hi_open)
             flags = {"integer": True, "nonnegative": True} if is_int else (
@@ -208,8 +192,7 @@ class Domain:
             b = int(sp.floor(hi)) if hi is not None else a + 12
             return sp.Integer(rng.randint(a, max(a, b)))
         if lo is not None and hi is not None:
-            frac = sp.Rational(rng.randint(1, 96), 97)
-            return lo + (hi - lo) * frac
+            return lo + (hi - lo) * sp.Rational(rng.randint(1, 96), 97)
         # Points near the bound as often as far from it (a claim may fail only close to it).
         offset = sp.Rational(rng.randint(1, 99), 100) if rng.random() < 0.5 else \
             sp.Rational(rng.randint(1, 400), rng.randint(7, 60))
@@ -268,10 +251,9 @@ class Space:
         # For signs: an entry of a vector parameter at an index no binder owns (ns[t]) is one value
         # of the entries' domain, and a lower bound becomes a shift, as for a scalar. (Not for
         # identities, where a peeled product would bring the same entry back unshifted.)
-        bound = binders if shift_entries else set()
         for a in sorted(expr.atoms(sp.Indexed), key=sp.default_sort_key):
             dom = self.domains.get(a.base)
-            if not shift_entries or dom is None or dom.kind != "vector" or a.free_symbols & bound or a in reps:
+            if not shift_entries or dom is None or dom.kind != "vector" or a.free_symbols & binders or a in reps:
                 continue
             reps[a] = sp.Dummy(f"{a.base}_entry", **dom.entry.flags())
             record[reps[a]] = dom.entry

@@ -109,9 +109,8 @@ def _measurable(expr, g, law) -> str:
     if not pathwise(expr):
         return "holds an expectation or another word"
     draws = {d.name for d in law.draws}
-    states = {v.name for v in law.state}
     for r in rands(expr):
-        if r.label not in draws | states:
+        if r.label not in draws | {v.name for v in law.state}:
             return f"{r} is not declared by the law"
         later = sp.simplify(r.generation - g)
         if r.label in draws and not (later.is_negative is True):
@@ -138,16 +137,16 @@ def _guard_binders(equalities, relations):
 def rewrite(expr, equalities, passes=6):
     """Replace each equality's left side by its right side (exact subterms), repeatedly; where a
     left side is a finite sum, finite sums are first split by linearity so that it can match."""
-    for _ in range(passes):
-        new = expr
+    def once(e):
         for eq in equalities:
-            new = new.xreplace({eq.lhs: eq.rhs})
+            e = e.xreplace({eq.lhs: eq.rhs})
+        return e
+    for _ in range(passes):
+        new = once(expr)
         if any(isinstance(eq.lhs, sp.Sum) for eq in equalities) and new.has(sp.Sum):
             split = sp.expand(split_finite_sums(new))
-            for eq in equalities:
-                split = split.xreplace({eq.lhs: eq.rhs})
-            if split != sp.expand(split_finite_sums(new)):
-                new = split
+            if once(split) != split:
+                new = once(split)
         if new == expr:
             break
         expr = new

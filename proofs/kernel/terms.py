@@ -99,21 +99,14 @@ class AlmostSurely(Word):
     nargs = 1
 
 
-class Converges(Word):
-    """``Converges(Sum(...))``: the series has a finite value."""
-
-    nargs = 1
-
-
 #: Every word: an instance may not bind a pattern to anything containing one of these
 #: unless the pattern's kind allows random quantities (then Rand only).
-VOCABULARY = (Rand, E, CE, Var, Ind, GaussEntropy, GaussW2, GaussKL, AlmostSurely, Converges)
+VOCABULARY = (Rand, E, CE, Var, Ind, GaussEntropy, GaussW2, GaussKL, AlmostSurely)
 
 
 def words_in(expr) -> set:
     """The vocabulary classes occurring in ``expr``."""
-    expr = sp.sympify(expr)
-    return {type(a) for a in sp.preorder_traversal(expr) if isinstance(a, VOCABULARY)}
+    return {type(a) for a in sp.preorder_traversal(sp.sympify(expr)) if isinstance(a, VOCABULARY)}
 
 
 def rands(expr) -> set:
@@ -150,11 +143,10 @@ def fresh_binders(expr):
 def _allowed_classes():
     """The sympy classes a relation may be made of (by identity: a look-alike is not one)."""
     import sympy.core.numbers as numbers
-    from sympy.core.symbol import Str as _Str
     from sympy.functions.elementary.piecewise import ExprCondPair
     from sympy.logic.boolalg import BooleanFalse, BooleanTrue
 
-    allowed = {sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Dummy, sp.Indexed, sp.IndexedBase, sp.Tuple, _Str,
+    allowed = {sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Dummy, sp.Indexed, sp.IndexedBase, sp.Tuple, Str,
                sp.Eq, sp.Ne, sp.Lt, sp.Le, sp.Gt, sp.Ge, sp.And, sp.Or, sp.Not, sp.Implies, BooleanTrue, BooleanFalse,
                sp.Piecewise, ExprCondPair, sp.Sum, sp.Product, sp.Limit, sp.exp, sp.log, sp.gamma, sp.loggamma,
                sp.polygamma, sp.binomial, sp.factorial, sp.FallingFactorial, sp.RisingFactorial, sp.Abs, sp.sign,
@@ -173,11 +165,8 @@ ALLOWED = _allowed_classes()
 def foreign(expr):
     """The first node of ``expr`` whose class is neither one of :data:`ALLOWED` (by identity, so a
     subclass or a class posing under sympy's name is foreign) nor a kernel word; None if none."""
-    for node in sp.preorder_traversal(sp.sympify(expr)):
-        cls = type(node)
-        if cls not in ALLOWED and cls not in VOCABULARY:
-            return node
-    return None
+    return next((node for node in sp.preorder_traversal(sp.sympify(expr))
+                 if type(node) not in ALLOWED and type(node) not in VOCABULARY), None)
 
 
 def foreign_in(value):
