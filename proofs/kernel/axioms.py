@@ -8,8 +8,6 @@ its kind allows. Side conditions are decided per instance; ``holds_for`` lists t
 families a proof's law must draw from for the axiom to apply (empty: any law).
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 
 import sympy as sp

@@ -8,11 +8,8 @@ no more than their domains, that the law is well formed, that locals are fresh s
 a cited result is proved, not circular, under the same law and assumptions no stronger than ours.
 """
 
-from __future__ import annotations
-
 import time
 from dataclasses import dataclass, field, fields
-from typing import Any
 
 import sympy as sp
 
@@ -29,8 +26,8 @@ STEP_SECONDS = 30.0
 @dataclass(frozen=True)
 class Step:
     label: str
-    relation: Any
-    rule: Any
+    relation: object
+    rule: object
     premises: tuple = ()
     text: str = ""
 
@@ -41,7 +38,7 @@ class Proof:
     goals: dict
     domains: dict
     steps: list
-    law: Any = None
+    law: object = None
     local: tuple = ()
 
 
@@ -102,19 +99,18 @@ def _report(library, name):
         raise ValueError("circular: " + " -> ".join(active + [name]))
     active.append(name)
     try:
-        rep = check(library.proof(name), library)
+        reports[name] = check(library.proof(name), library)
     finally:
         active.pop()
-    reports[name] = rep
-    return rep
+    return reports[name]
 
 
 @dataclass
 class Context:
     space: Space
-    law: Any
+    law: object
     local: tuple
-    library: Any
+    library: object
 
 
 _LAWS_CHECKED: dict = {}
@@ -348,7 +344,7 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
             with time_limit(STEP_SECONDS):
                 verdict = type(rule).check(rule, relation, premises, ctx)
         except (StepTimeout, Exception) as exc:  # any exception is a rejection, never a pass
-            verdict = Verdict.fail(f"{type(exc).__name__}: {exc}")
+            verdict = Verdict(False, f"{type(exc).__name__}: {exc}")
         report.steps.append(StepReport(step, verdict, time.perf_counter() - t0))
         if verdict.ok and step.label not in known:
             known[step.label] = relation

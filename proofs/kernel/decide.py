@@ -7,8 +7,6 @@ counterexample rejects it at once. Sums and products are summed directly once th
 numbers, integrals by quadrature: an unevaluated construct is no shelter. Numbers never confirm.
 """
 
-from __future__ import annotations
-
 import contextlib
 import os
 import random
@@ -66,7 +64,8 @@ def evaluate(expr, point):
     for _ in range(4):
         changed = False
         for node in sorted(e.atoms(sp.Sum, sp.Product), key=lambda a: -sp.count_ops(a)):
-            if all(lo.is_Integer and hi.is_Integer and abs(int(hi) - int(lo)) <= MAX_TERMS for _, lo, hi in node.limits):
+            limits = node.limits
+            if all(lo.is_Integer and hi.is_Integer and abs(int(hi) - int(lo)) <= MAX_TERMS for _, lo, hi in limits):
                 e = e.xreplace({node: node.doit(deep=False)})
                 changed = True
         if vectors:
@@ -134,13 +133,11 @@ def split_finite_sums(e):
     def split(S):
         if len(S.limits) != 1 or any(x.has(sp.oo, -sp.oo) for x in S.limits[0]):
             return S
-        var = S.limits[0][0]
-        f = sp.expand(S.function)
-        terms = f.args if isinstance(f, sp.Add) else (f,)
+        var, lo, hi = S.limits[0]
         out = sp.S.Zero
-        for term in terms:
+        for term in sp.Add.make_args(sp.expand(S.function)):
             c, g = term.as_independent(var, as_Add=False)
-            out += c * (sp.Sum(g, *S.limits) if g != 1 else (S.limits[0][2] - S.limits[0][1] + 1))
+            out += c * (sp.Sum(g, *S.limits) if g != 1 else (hi - lo + 1))
         return out
     return e.replace(lambda x: isinstance(x, sp.Sum), split)
 
@@ -156,8 +153,8 @@ def _peel_products(expr):
         rest = hi - const
         k = const + 1
         if k.is_Integer and k > 0 and rest.free_symbols:
-            base = sp.Product(f, (var, lo, rest - 1))
-            return base * sp.Mul(*[f.subs(var, rest - 1 + j) for j in range(1, int(k) + 1)])
+            peeled = [f.subs(var, rest - 1 + j) for j in range(1, int(k) + 1)]
+            return sp.Product(f, (var, lo, rest - 1)) * sp.Mul(*peeled)
         return p
     return expr.replace(lambda e: isinstance(e, sp.Product), peel)
 
@@ -312,10 +309,8 @@ def _positive(e, strict, depth=0, squared=False):
             poly = sp.Poly(sp.expand(e), x)
         except (sp.PolynomialError, sp.GeneratorsError, TypeError, ValueError):
             continue
-        if poly.degree() == 2:
+        if poly.degree() == 2 and all(coeff.is_real is True for coeff in poly.all_coeffs()):
             a, b, c = poly.all_coeffs()
-            if not all(coeff.is_real is True for coeff in (a, b, c)):
-                continue
             if _positive(a, True, depth + 1) and _positive(sp.expand(4 * a * c - b**2), strict, depth + 1):
                 return True
     return False

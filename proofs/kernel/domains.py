@@ -8,12 +8,9 @@ bounded interval becomes ``lo + (hi - lo) u / (1 + u)``, ``u >= 0``, plus its cl
 valid on the whole domain; and random admissible points, at which a step may be refuted.
 """
 
-from __future__ import annotations
-
 import itertools
 import random
 from dataclasses import dataclass
-from typing import Any
 
 import sympy as sp
 
@@ -23,14 +20,14 @@ from .terms import VOCABULARY, Rand, bound_symbols, foreign, fresh_binders
 @dataclass(frozen=True)
 class Domain:
     kind: str                      # "integer", "real", "finite" or "vector"
-    lo: Any = None
-    hi: Any = None
+    lo: object = None
+    hi: object = None
     lo_open: bool = False
     hi_open: bool = False
     values: tuple = ()
-    entry: Any = None              # vector: the entries' Domain
-    length: Any = None             # vector: number of entries (a symbol or an int), None if unbounded
-    total: Any = None              # vector: the fixed sum of the entries, if any
+    entry: object = None              # vector: the entries' Domain
+    length: object = None             # vector: number of entries (a symbol or an int), None if unbounded
+    total: object = None              # vector: the fixed sum of the entries, if any
 
     def __post_init__(self):
         # Bounds as sympy objects, however the domain was built.
@@ -63,11 +60,8 @@ class Domain:
             out = f"a vector with entries {self.entry.describe()}"
             return out + (f", {self.length} of them" if self.length is not None else "") + (
                 f", summing to {self.total}" if self.total is not None else "")
-        parts = []
-        if self.lo is not None:
-            parts.append(f"{'>' if self.lo_open else '>='} {self.lo}")
-        if self.hi is not None:
-            parts.append(f"{'<' if self.hi_open else '<='} {self.hi}")
+        ends = ((">" if self.lo_open else ">=", self.lo), ("<" if self.hi_open else "<=", self.hi))
+        parts = [f"{op} {bound}" for op, bound in ends if bound is not None]
         return f"{self.kind} " + " and ".join(parts) if parts else self.kind
 
     # --- what a symbol may claim -----------------------------------------------------
@@ -101,7 +95,8 @@ class Domain:
             return False
         for bound, is_lo, open_ in ((self.lo, True, self.lo_open), (self.hi, False, self.hi_open)):
             gap = None if bound is None else (value - bound) if is_lo else (bound - value)
-            if gap is not None and (not bound.is_number or (gap.is_positive if open_ else gap.is_nonnegative) is not True):
+            inside = gap is not None and (gap.is_positive if open_ else gap.is_nonnegative) is True
+            if bound is not None and (not bound.is_number or not inside):
                 return False
         return True
 

@@ -12,10 +12,7 @@ step instantiates one only through a declared draw, so the parameters are bound 
 by the proof.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 import sympy as sp
 
@@ -36,7 +33,7 @@ class Family:
     name: str
     params: tuple              # pattern symbols
     param_domains: tuple       # Domain of each parameter (bounds may name earlier parameters)
-    support: Any               # Domain of a draw (bounds may name the parameters)
+    support: object               # Domain of a draw (bounds may name the parameters)
     reference: str
 
 
@@ -47,10 +44,10 @@ class Fact:
 
     name: str
     family: str
-    lhs: Any                   # in the pattern draw _D and the order
-    value: Any                 # in the family's parameters and the order
+    lhs: object                   # in the pattern draw _D and the order
+    value: object                 # in the family's parameters and the order
     order: str                 # "none", "integer" (order integer >= 0) or "real" (order real)
-    condition: Any = None      # a relation in the parameters and the order, decided per instance
+    condition: object = None      # a relation in the parameters and the order, decided per instance
     reference: str = ""
 
 
@@ -101,8 +98,8 @@ class Draw:
 @dataclass(frozen=True)
 class StateVar:
     name: str
-    init: Any
-    step: Any
+    init: object
+    step: object
     domain: Domain
     #: Index symbols the variable carries (a category i): Rand(name, g, i).
     indices: tuple = ()
@@ -117,7 +114,7 @@ class Law:
     """
 
     name: str
-    generation: Any
+    generation: object
     params: dict
     state: tuple
     draws: tuple

@@ -5,10 +5,7 @@ holds the proof's space, law and library. A rule states and checks every side co
 relies on (:func:`need`); any failure to show one is a rejection.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
-from typing import Any
 
 import sympy as sp
 
@@ -26,12 +23,8 @@ _INFINITE = (sp.oo, -sp.oo, sp.zoo, sp.nan)
 class Verdict:
     ok: bool
     message: str = ""
-    residual: Any = None
+    residual: object = None
     axioms: frozenset = frozenset()
-
-    @staticmethod
-    def fail(message, residual=None):
-        return Verdict(False, message, residual)
 
 
 class Reject(Exception):
@@ -164,7 +157,7 @@ class Rule:
         try:
             return Verdict(True, axioms=frozenset(type(self).verify(self, relation, premises, ctx) or ()))
         except Reject as rejection:
-            return Verdict.fail(str(rejection), rejection.residual)
+            return Verdict(False, str(rejection), rejection.residual)
 
 
 @dataclass(frozen=True)
@@ -239,7 +232,7 @@ class DrawFact(Rule):
 
     fact: str
     draw: str
-    order: Any = None
+    order: object = None
 
     def verify(self, relation, premises, ctx):
         need(not premises and ctx.law is not None, "a draw fact takes no premises and needs a law")
@@ -297,7 +290,8 @@ class CondExpect(Rule):
                 need(h in known and known[h][0] == label, f"no premise gives CE({h}, {g})")
                 value *= known[h][1]
             total += value
-        need(pathwise(relation.rhs) and not _measurable(relation.rhs, g, law), "the value must be known at the generation")
+        need(pathwise(relation.rhs) and not _measurable(relation.rhs, g, law),
+             "the value must be known at the generation")
         zero(relation.rhs - total, ctx.space, "not the conditional expectation")
         return {"conditional_expectation"}
 
@@ -326,7 +320,7 @@ class ExpectLinear(Rule):
     Y = sum c_k W_k + c0 pathwise with deterministic coefficients."""
 
     coefficients: tuple = ()
-    constant: Any = 0
+    constant: object = 0
 
     def verify(self, relation, premises, ctx):
         need(isinstance(relation, sp.Eq) and isinstance(relation.lhs, E), "concludes Eq(E(Y), value)")
@@ -384,7 +378,8 @@ class Induction(Rule):
         g = law.generation
         J = len(self.functionals)
         need(J > 0 and len(self.closed) == J and len(self.matrix) == J and len(self.offset) == J
-             and all(len(row) == J for row in self.matrix), "functionals, closed forms, matrix rows and offsets must match")
+             and all(len(row) == J for row in self.matrix),
+             "functionals, closed forms, matrix rows and offsets must match")
         need(space.domains.get(g) == Domain.integer(0), f"induction needs {g} an integer >= 0 in the assumptions")
         need(not space.depends_on(g), f"another domain depends on {g}")
         phis = [sp.sympify(f) for f in self.functionals]
@@ -432,15 +427,11 @@ def _integrable_increment(expr, law, space) -> bool:
     cited fact gives."""
     for term in sp.Add.make_args(sp.expand(expr)):
         coeff, h = term.as_independent(*rands(term), as_Add=False)
-        if not deterministic(coeff):
-            return False
-        if h == 1:
-            continue
         found = rands(h)
         draw = law.draw(next(iter(found)).label) if len(found) == 1 else None
-        if draw is None or any(words_in(a) or law.generation in sp.sympify(a).free_symbols for a in draw.args):
-            return False
-        if not finite_moment(law, h, law.generation, space):
+        constant = draw is not None and not any(words_in(a) or law.generation in sp.sympify(a).free_symbols
+                                                for a in draw.args)
+        if not deterministic(coeff) or (h != 1 and not (constant and finite_moment(law, h, law.generation, space))):
             return False
     return True
 
@@ -488,7 +479,8 @@ class SumOver(Rule):
                 need(mine not in (sp.oo, -sp.oo) and is_positive((mine - bound) if is_lo else (bound - mine),
                                                                   outside, strict=False)[0],
                      "the range leaves the index's domain")
-        need(L.function == premises[0].lhs and R.function == premises[0].rhs, "the summands are not the premise's sides")
+        need(L.function == premises[0].lhs and R.function == premises[0].rhs,
+             "the summands are not the premise's sides")
 
 
 @dataclass(frozen=True)
@@ -505,7 +497,8 @@ class ExpectSum(Rule):
         need(deterministic(lo) and deterministic(hi), "the range must be deterministic")
         need(is_positive(hi - lo + 1, ctx.space, strict=False)[0], "the range must not be reversed")
         need(relation.rhs == sp.Sum(E(S.function), *S.limits), "not the sum of the expectations")
-        need(is_positive(S.function, ctx.space.with_index(i, lo, hi), strict=False)[0], "the summand must be shown >= 0")
+        need(is_positive(S.function, ctx.space.with_index(i, lo, hi), strict=False)[0],
+             "the summand must be shown >= 0")
         return {"linearity"}
 
 
@@ -515,8 +508,8 @@ class Specialize(Rule):
     symbol may not be a parameter of the law (the random quantities depend on those unseen), and no
     other domain may depend on it; the instance must be defined (no pole met) and stay a relation."""
 
-    symbol: Any = None
-    value: Any = None
+    symbol: object = None
+    value: object = None
 
     def verify(self, relation, premises, ctx):
         need(len(premises) == 1, "specialize takes one premise")
@@ -568,20 +561,18 @@ def _nonvanishing(expr, space):
     """'' when ``expr`` is shown finite over ``space`` (every denominator non-zero, every logarithm's
     and gamma function's argument positive); else the culprit."""
     for node in sp.preorder_traversal(sp.sympify(expr)):
-        if _reciprocal(node):
-            if node.base.free_symbols and not _nonzero(node.base, space):
-                return str(node.base)
-        elif isinstance(node, (sp.log, sp.gamma, sp.loggamma, sp.polygamma)):
-            if node.args[-1].free_symbols and not is_positive(node.args[-1], space)[0]:
-                return f"{node} (its argument may not be positive)"
-        elif isinstance(node, sp.factorial):
-            if node.args[0].free_symbols and not is_positive(node.args[0] + 1, space)[0]:
-                return f"{node} (its argument may be a negative integer)"
-        elif isinstance(node, (sp.FallingFactorial, sp.RisingFactorial, sp.binomial)):
-            k = node.args[1]
-            if node.free_symbols and not (k.is_integer and is_positive(k, space, strict=False)[0]):
-                return f"{node} (its order may not be a natural number)"
-        elif isinstance(node, (sp.tan, sp.cot)) and node.free_symbols:
+        # The node kinds below are disjoint: at most one test applies to a node.
+        if _reciprocal(node) and node.base.free_symbols and not _nonzero(node.base, space):
+            return str(node.base)
+        if isinstance(node, (sp.log, sp.gamma, sp.loggamma, sp.polygamma)) and node.args[-1].free_symbols and \
+                not is_positive(node.args[-1], space)[0]:
+            return f"{node} (its argument may not be positive)"
+        if isinstance(node, sp.factorial) and node.args[0].free_symbols and not is_positive(node.args[0] + 1, space)[0]:
+            return f"{node} (its argument may be a negative integer)"
+        if isinstance(node, (sp.FallingFactorial, sp.RisingFactorial, sp.binomial)) and node.free_symbols and \
+                not (node.args[1].is_integer and is_positive(node.args[1], space, strict=False)[0]):
+            return f"{node} (its order may not be a natural number)"
+        if isinstance(node, (sp.tan, sp.cot)) and node.free_symbols:
             return f"{node} (poles are not tracked)"
     return ""
 
@@ -591,7 +582,7 @@ class AxiomInstance(Rule):
     """An instance of a general axiom, its side conditions decided."""
 
     axiom: str
-    mapping: Any = field(default_factory=dict)
+    mapping: object = field(default_factory=dict)
 
     def verify(self, relation, premises, ctx):
         need(not premises, "an axiom instance takes no premises")
@@ -628,7 +619,7 @@ class Order(Rule):
     """From one inequality p < q (or <=) and equalities to rewrite with, conclude a < b when
     (b - a) - scale (q - p) >= 0 with scale > 0 (strict needs a strict premise or remainder)."""
 
-    scale: Any = 1
+    scale: object = 1
 
     def verify(self, relation, premises, ctx):
         eqs = [p for p in premises if isinstance(p, sp.Eq)]
@@ -744,7 +735,8 @@ class Conjunction(Rule):
     """And(r1, r2, ...) from premises r1, r2, ..."""
 
     def verify(self, relation, premises, ctx):
-        need(isinstance(relation, sp.And) and len(relation.args) == len(premises), "concludes And of exactly its premises")
+        need(isinstance(relation, sp.And) and len(relation.args) == len(premises),
+             "concludes And of exactly its premises")
         need(set(relation.args) == set(premises), "the conjuncts are not the premises")
 
 

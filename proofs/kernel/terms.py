@@ -9,8 +9,6 @@ vocabulary means only what a rule or an axiom says of it. (How the words print i
 :mod:`modelcollapse.proofs.printing`.)
 """
 
-from __future__ import annotations
-
 import sympy as sp
 from sympy.core.symbol import Str
 
@@ -32,8 +30,7 @@ class Rand(Word):
     is_commutative = True
 
     def __new__(cls, name, g, *idx, **kw):
-        if isinstance(name, str):
-            name = Str(name)
+        name = Str(name) if isinstance(name, str) else name
         if not isinstance(name, Str):
             raise TypeError("Rand takes a name")
         return super().__new__(cls, name, sp.sympify(g), *map(sp.sympify, idx), **kw)
@@ -151,12 +148,9 @@ def _allowed_classes():
                sp.Piecewise, ExprCondPair, sp.Sum, sp.Product, sp.Limit, sp.exp, sp.log, sp.gamma, sp.loggamma,
                sp.polygamma, sp.binomial, sp.factorial, sp.FallingFactorial, sp.RisingFactorial, sp.Abs, sp.sign,
                sp.floor, sp.ceiling, sp.Min, sp.Max, sp.sin, sp.cos, sp.tan, sp.cot}
-    for cls in vars(numbers).values():
-        if isinstance(cls, type) and issubclass(cls, (sp.Rational, numbers.NumberSymbol)) or cls in (
-                numbers.Infinity, numbers.NegativeInfinity, numbers.ComplexInfinity, numbers.NaN,
-                numbers.ImaginaryUnit):
-            allowed.add(cls)
-    return frozenset(allowed)
+    infinities = (numbers.Infinity, numbers.NegativeInfinity, numbers.ComplexInfinity, numbers.NaN, numbers.ImaginaryUnit)
+    return frozenset(allowed | {cls for cls in vars(numbers).values() if cls in infinities or (
+        isinstance(cls, type) and issubclass(cls, (sp.Rational, numbers.NumberSymbol)))})
 
 
 ALLOWED = _allowed_classes()
