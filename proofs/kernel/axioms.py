@@ -22,7 +22,7 @@ _g, _L, _L_next, _W = sp.symbols("g L L_next W")
 @dataclass(frozen=True)
 class Axiom:
     name: str
-    schema: object                 # a relation in the pattern variables
+    schema: object              # a relation in the pattern variables
     patterns: tuple                # ((symbol, kind), ...)
     conditions: tuple = ()         # relations in the pattern variables, decided per instance
     reference: str = ""

@@ -25,9 +25,9 @@ class Domain:
     lo_open: bool = False
     hi_open: bool = False
     values: tuple = ()
-    entry: object = None              # vector: the entries' Domain
-    length: object = None             # vector: number of entries (a symbol or an int), None if unbounded
-    total: object = None              # vector: the fixed sum of the entries, if any
+    entry: object = None           # vector: the entries' Domain
+    length: object = None          # vector: number of entries (a symbol or an int), None if unbounded
+    total: object = None           # vector: the fixed sum of the entries, if any
 
     def __post_init__(self):
         # Bounds as sympy objects, however the domain was built.

@@ -33,7 +33,7 @@ class Family:
     name: str
     params: tuple              # pattern symbols
     param_domains: tuple       # Domain of each parameter (bounds may name earlier parameters)
-    support: object               # Domain of a draw (bounds may name the parameters)
+    support: object            # Domain of a draw (bounds may name the parameters)
     reference: str
 
 
@@ -44,10 +44,10 @@ class Fact:
 
     name: str
     family: str
-    lhs: object                   # in the pattern draw _D and the order
-    value: object                 # in the family's parameters and the order
+    lhs: object                # in the pattern draw _D and the order
+    value: object              # in the family's parameters and the order
     order: str                 # "none", "integer" (order integer >= 0) or "real" (order real)
-    condition: object = None      # a relation in the parameters and the order, decided per instance
+    condition: object = None   # a relation in the parameters and the order, decided per instance
     reference: str = ""
 
 

@@ -715,9 +715,8 @@ def _limit_in_case(X, g, below, space):
             if degree == 0:
                 finite += c
                 continue
-        elif any(is_zero(base - b, space)[0] for b in below) and is_positive(base, space)[0]:
-            continue
-        elif is_positive(base, space)[0] and is_positive(1 - base, space)[0]:
+        elif is_positive(base, space)[0] and (any(is_zero(base - b, space)[0] for b in below)
+                                              or is_positive(1 - base, space)[0]):
             continue
         else:
             need(is_positive(base - 1, space)[0], f"cannot place the base {base} against 1")
