@@ -258,9 +258,8 @@ def fact_instance(law, fact_name, draw_name, g, order=None, allowed=None):
         raise ValueError(f"{draw_name} is not a draw of {law.name}")
     if d.family != fact.family:
         raise ValueError(f"{fact_name} holds for {fact.family} draws; {draw_name} is {d.family}")
-    fam = FAMILIES[fact.family]
     here = {Rand(v.name, law.generation, *v.indices): Rand(v.name, g, *v.indices) for v in law.state}
-    binding = {p: sp.sympify(a).xreplace(here) for p, a in zip(fam.params, d.args)}
+    binding = {p: sp.sympify(a).xreplace(here) for p, a in zip(FAMILIES[fact.family].params, d.args)}
     if fact.order == "none" and order is not None:
         raise ValueError(f"{fact_name} takes no order")
     if fact.order != "none":
