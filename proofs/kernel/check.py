@@ -352,9 +352,8 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
             step_axioms[step.label] = frozenset(used | set(verdict.axioms))
     if proof.law is not None and proof.law.key() != law_key:
         report.errors.append("the law changed during the check")
-    for lab, rel in known.items():
-        if sp.srepr(rel) != sreprs[lab]:
-            report.errors.append(f"step {lab} changed after it was accepted")
+    report.errors += [f"step {lab} changed after it was accepted" for lab, rel in known.items()
+                      if sp.srepr(rel) != sreprs[lab]]
     for name, goal in proof.goals.items():
         match = next((lab for lab, rel in known.items() if rel == goal), None)
         if match is None:

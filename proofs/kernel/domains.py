@@ -178,10 +178,9 @@ class Domain:
             return rng.choice(self.values)
         if self.kind == "vector":
             return None  # vectors are sampled by the space (they need their length)
-        lo = None if self.lo is None else sp.sympify(self.lo).xreplace(bounds)
-        hi = None if self.hi is None else sp.sympify(self.hi).xreplace(bounds)
-        lo = lo if lo is not None and lo.is_number else None
-        hi = hi if hi is not None and hi.is_number else None
+        # Symbolic bounds at the point's values; a bound that stays symbolic counts as absent.
+        lo, hi = [None if b is None or not b.xreplace(bounds).is_number else b.xreplace(bounds)
+                  for b in (self.lo, self.hi)]
         if self.kind == "integer":
             a = int(sp.ceiling(lo)) if lo is not None else (int(sp.floor(hi)) - 12 if hi is not None else -6)
             b = int(sp.floor(hi)) if hi is not None else a + 12
@@ -288,25 +287,20 @@ class Space:
 
 
 def _vector_sample(dom, rng, point):
-    length = dom.length
-    if length is not None:
-        length = int(sp.sympify(length).xreplace(point))
+    length = None if dom.length is None else int(dom.length.xreplace(point))
     values = {}
     if dom.total is not None and length is not None:
         raw = [sp.Rational(rng.randint(1, 30), 1) for _ in range(length)]
         if rng.random() < 0.3 and length > 1:
             raw[rng.randrange(length)] = sp.Integer(0)  # a category with no mass
-        s = sum(raw)
-        for j, r in enumerate(raw, start=1):
-            values[j] = r / s * dom.total
-    entry = dom.entry
+        values = {j: r / sum(raw) * dom.total for j, r in enumerate(raw, start=1)}
 
     def value(j):
         # An entry indexed by (generation, category) gets one sample each; outside 1..length, 0.
         key = tuple(int(x) for x in j) if isinstance(j, tuple) else int(j)
         if key not in values:
             outside = not isinstance(key, tuple) and length is not None and not 1 <= key <= length
-            values[key] = sp.Integer(0) if outside else entry.sample(rng, point)
+            values[key] = sp.Integer(0) if outside else dom.entry.sample(rng, point)
         return values[key]
 
     value.length = length

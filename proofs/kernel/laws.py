@@ -187,16 +187,14 @@ class Law:
         for d in self.draws:
             if d.family not in FAMILIES:
                 out.append(f"unknown family {d.family}")
-                continue
-            if len(d.args) != len(FAMILIES[d.family].params):
+            elif len(d.args) != len(FAMILIES[d.family].params):
                 out.append(f"{d.family} takes {len(FAMILIES[d.family].params)} arguments")
-                continue
-            for a in d.args:
-                uses(a, state_now, f"an argument of {d.name}", self._draw_indices(d))
+            else:
+                for a in d.args:
+                    uses(a, state_now, f"an argument of {d.name}", self._draw_indices(d))
         if out:
             return out
-        domains = {**self.params, **self.indices, g: Domain.integer(0)}
-        space = Space(domains, self.rand_domains())
+        space = Space({**self.params, **self.indices, g: Domain.integer(0)}, self.rand_domains())
         init_space = Space({**self.params, **self.indices})
         for v in self.state:
             out += [f"the initial value of {v.name}: {p}" for p in _in_domain(v.init, v.domain, init_space)]
