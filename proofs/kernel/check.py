@@ -140,10 +140,9 @@ def flag_problems(domains) -> list:
             continue
         implied = sp.Dummy(**dom.flags()).assumptions0
         for obj in {target, sym}:
-            for k, v in obj.assumptions0.items():
-                if implied.get(k) != v:
-                    out.append(f"symbol {sym} claims {k}={v}, which its domain ({dom.describe()}) does not imply")
-                    break
+            claim = next((f"{k}={v}" for k, v in obj.assumptions0.items() if implied.get(k) != v), None)
+            if claim is not None:
+                out.append(f"symbol {sym} claims {claim}, which its domain ({dom.describe()}) does not imply")
     return out
 
 

@@ -523,9 +523,8 @@ class Specialize(Rule):
         need(symbol not in bound_symbols(premise), f"{symbol} is bound in the premise")
         for node in sp.preorder_traversal(premise):
             if isinstance(node, (sp.Function, sp.Pow, sp.Sum, sp.Product)) and symbol in node.free_symbols:
-                at = node.xreplace({symbol: value})
                 try:
-                    at = at.doit()
+                    at = node.xreplace({symbol: value}).doit()
                 except Exception:
                     raise Reject(f"{node} cannot be evaluated at {symbol} = {value}")
                 need(not at.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or node.has(sp.oo, -sp.oo),

@@ -128,12 +128,10 @@ def fresh_binders(expr):
     names = {}
 
     def fresh(node):
-        reps = {}
         for v in node.variables:
             if v not in names:
                 names[v] = sp.Dummy(str(v), **{k: val for k, val in v.assumptions0.items() if k in ("integer", "real")})
-            reps[v] = names[v]
-        return node.xreplace(reps)
+        return node.xreplace({v: names[v] for v in node.variables})
     return sp.sympify(expr).replace(lambda x: isinstance(x, (sp.Sum, sp.Product, sp.Integral)), fresh)
 
 
@@ -148,7 +146,8 @@ def _allowed_classes():
                sp.Piecewise, ExprCondPair, sp.Sum, sp.Product, sp.Limit, sp.exp, sp.log, sp.gamma, sp.loggamma,
                sp.polygamma, sp.binomial, sp.factorial, sp.FallingFactorial, sp.RisingFactorial, sp.Abs, sp.sign,
                sp.floor, sp.ceiling, sp.Min, sp.Max, sp.sin, sp.cos, sp.tan, sp.cot}
-    infinities = (numbers.Infinity, numbers.NegativeInfinity, numbers.ComplexInfinity, numbers.NaN, numbers.ImaginaryUnit)
+    infinities = (numbers.Infinity, numbers.NegativeInfinity, numbers.ComplexInfinity, numbers.NaN,
+                  numbers.ImaginaryUnit)
     return frozenset(allowed | {cls for cls in vars(numbers).values() if cls in infinities or (
         isinstance(cls, type) and issubclass(cls, (sp.Rational, numbers.NumberSymbol)))})
 
