@@ -16,7 +16,8 @@ the seed and sizes they use. Changing any of these files gives new keys, so stal
 deleted when their replacement is written). ``modelcollapse verify --recheck`` ignores the
 cache (and refreshes it); the report names every verdict that came from the cache.
 
-A verdict read from the cache is the kernel's verdict on the same proof from the same
+Only accepted verdicts (and the statuses of results the kernel does not prove) are stored by
+``verify``: a rejection is checked again on every run. A verdict read from the cache is the kernel's verdict on the same proof from the same
 source, recorded by an earlier run: the cache saves time, it never decides. A result whose
 verdict must be checked again is checked against freshly derived proofs: cached derivations
 installed earlier in the process are dropped first (:meth:`DerivationCache.forget_installed`),

@@ -198,7 +198,8 @@ def verify_result(rid, chains, test_alpha, seed, cache_folder=None, recheck=Fals
                  "steps": len(rep.steps), "axioms": sorted(rep.axioms), "seconds": round(rep.seconds, 3)}
         if cache is not None:
             cache.store_derivation(r)
-            cache.store_verdict(r, proof)
+            if status != "rejected":  # a rejection (a step timed out on a loaded machine, say) is checked again
+                cache.store_verdict(r, proof)
         proof["cached"] = False
     if rid in checks.SPECS:
         ref = cache.load_check(r, "reference") if cache is not None and not recheck else None

@@ -141,3 +141,12 @@ def test_a_result_declared_outside_a_file_is_never_cached(tmp_path):
         assert c.load_verdict(r) is None and not list(tmp_path.rglob("*"))
     finally:
         m.forget()
+
+
+def test_a_rejected_verdict_is_never_cached(tmp_path, monkeypatch):
+    from modelcollapse import proofs
+    monkeypatch.setattr(proofs, "status", lambda rid: "rejected")
+    first = verify(ids=["poisson.mean"], quick=True, chains=200, cache_folder=tmp_path)
+    assert first.results[0].proof["status"] == "rejected" and not first.passed
+    second = verify(ids=["poisson.mean"], quick=True, chains=200, cache_folder=tmp_path)
+    assert second.cache["verdicts_from_cache"] == [] and not second.passed
