@@ -9,7 +9,7 @@ import pytest
 import sympy as sp
 
 from modelcollapse import proofs, theory
-from modelcollapse.theory import fresh_data, subsample
+from modelcollapse.theory import fresh_data, subsample, symbols
 
 
 def _fresh_moments(n, m, ddof, t):
@@ -75,7 +75,7 @@ def test_accumulation_product_conservation_and_euler_limit():
         assert r(n=n, t=10**5, sigma0=1.0) == pytest.approx(float(euler), rel=1e-4)
         assert drift(n=n, t=10**5, sigma0=1.0) <= float(mpmath.pi**2 / (6 * n))
     limit = r.remarks["limit"].rhs
-    assert limit.has(sp.sin) and float(limit.subs({"n": 4, "sigma0": 1})) == pytest.approx(2 / float(mpmath.pi), rel=1e-12)
+    assert limit.has(sp.sin) and float(limit.subs({symbols.n: 4, symbols.sigma0: 1})) == pytest.approx(2 / float(mpmath.pi), rel=1e-12)
     assert set(drift.remarks) == {"conserved", "bound", "limit"}
 
 
