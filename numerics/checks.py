@@ -228,8 +228,11 @@ def _mixing_specs():
         "mixing.golden_ratio": Spec(lambda p, t: p[t] ** 2, points=[dict(w=0.618, n=10, m=10, sigma0=1.5),
                                                                   dict(w=0.3, n=5, m=20, sigma0=1.0)],
                                     simulator=golden, reference_ts=()),
-        "mixing.golden_ratio_weight": Spec(lambda p, t: p, points=[], reference_ts=()),
-        "mixing.critical_fraction": Spec(lambda p, t: p, points=[], reference_ts=()),
+        # figure: (axis, values, the other parameters) of the searched value, drawn without Monte Carlo
+        "mixing.golden_ratio_weight": Spec(lambda p, t: p, points=[], reference_ts=(),
+                                           figure=("m", (1, 2, 3, 5, 10, 20, 50, 100), {"n": 10})),
+        "mixing.critical_fraction": Spec(lambda p, t: p, points=[], reference_ts=(),
+                                         figure=("level", (0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.88, 0.9), {"n": 10})),
     }
 
 
