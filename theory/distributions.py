@@ -220,6 +220,14 @@ class CitedMoments(Distribution):
             raise ValueError(f"only the moments of order {known} of {self!r} are known, not of order {k}")
         return sp.sympify(self.moments[k](*self.args))
 
+    def power_moment(self, m):
+        raise ValueError(f"only the moments of order {', '.join(map(str, sorted(self.moments)))} of {self!r} are "
+                         f"known, not of order {m}")
+
+    def log_moment(self):
+        raise ValueError(f"only the moments of order {', '.join(map(str, sorted(self.moments)))} of {self!r} are "
+                         "known, not its log moment")
+
     def sample(self, generator, args, size):
         return self.sampler(generator, args, size)
 

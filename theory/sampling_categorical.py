@@ -65,8 +65,10 @@ k_keep = sp.Symbol("k", integer=True, positive=True)
 top_p = sp.Symbol("top_p", positive=True)
 beta = sp.Symbol("beta", real=True)
 reward = sp.IndexedBase("r", real=True)
-#: The indicator of the kept set S_t (computed by the rule; 1 for a kept category, else 0).
-kept = sp.IndexedBase("S", nonnegative=True)
+#: S(i, t, k) or S(i, t, top_p): 1 when category i is in the set S_t the rule keeps, else 0 (the
+#: evaluator computes the sets by the rule); ``kept`` is its vector of values inside evaluation.
+S_SET = sp.Function("S", nonnegative=True)
+kept = sp.IndexedBase("S_values", nonnegative=True)
 
 A_TAU = PositiveReal("tau", tau)
 A_T = IntegerAtLeast("t", t, 0)
@@ -178,10 +180,12 @@ def nucleus_sets(probs, mass, generations):
 
 
 def _restricted_entropy(result, probs, chosen, expr):
+    expr = (result.closed_form if expr is None else expr).replace(
+        lambda e: getattr(e, "func", None) == S_SET, lambda e: kept[e.args[0]])
     top = max(probs[m] for m in chosen)
     # Categories outside S_t carry S = 0 and contribute nothing: sum over S_t only.
     vec = {p0: [probs[m] / top for m in chosen], kept: [mpmath.mpf(1)] * len(chosen)}
-    return _value(result.closed_form if expr is None else expr, vec, {})
+    return _value(expr, vec, {})
 
 
 def _evaluate_top_k(result, values, expr=None):
@@ -234,18 +238,19 @@ def _temperature():
     return Derivation(statement, closed, steps, claims=claims)
 
 
-def _restricted(rule_text, fixed_text, extra=()):
+def _restricted(rule_text, fixed_text, parameter):
     def derive():
-        closed, _ = _entropy(kept[i] * p0[i])
-        closed = closed.xreplace({sp.log(kept[i]): 0}).replace(  # S log S = 0 for S in {0, 1}
+        indicator = S_SET(i, t, parameter)
+        closed, _ = _entropy(indicator * p0[i])
+        closed = closed.xreplace({sp.log(indicator): 0}).replace(  # S log S = 0 for S in {0, 1}
             lambda e: isinstance(e, sp.Sum) and e.function == 0, lambda e: sp.S.Zero)
         H = sp.Symbol("H(p_t)")
         steps = [DerivationStep(rule_text, None),
                  DerivationStep("A restriction of a renormalised restriction is the restriction to the smaller set: "
                                 "p_t is p0 on S_t, renormalised (S the indicator of S_t)",
-                                sp.Eq(sp.Symbol("p_{i,t}"), kept[i] * p0[i] / sp.Sum(kept[i] * p0[i], (i, 1, K)))),
+                                sp.Eq(sp.Symbol("p_{i,t}"), indicator * p0[i] / sp.Sum(indicator * p0[i], (i, 1, K)))),
                  DerivationStep("Entropy -sum q log q, expanded by sympy (S log S = 0)", sp.Eq(H, closed)),
-                 DerivationStep(fixed_text, None)] + list(extra)
+                 DerivationStep(fixed_text, None)]
         return Derivation(sp.Eq(H, closed), closed, steps)
     return derive
 
@@ -300,7 +305,7 @@ def _top_p():
         "top_p, and renormalises",
         "The sets are nested, S_{t+1} within S_t, so the support shrinks monotonically; K is finite, so it stops "
         "after at most K - 1 generations, at the first S_t that needs every one of its categories to reach top_p "
-        "(then p_{t+1} = p_t: a fixed point)")()
+        "(then p_{t+1} = p_t: a fixed point)", top_p)()
     d.steps.append(_zipf_table())
     return d
 
@@ -314,7 +319,7 @@ for _r in [
     Result("sampling.top_k", "Iterated top-k sampling: entropy", FAMILY, (A_P0, A_K, A_T),
            _restricted("One step keeps the k most probable categories (ties: lower index) and renormalises",
                        "Top-k is idempotent: p_1 has at most k categories of positive mass, which are its k most "
-                       "probable, so p_t = p_1 for every t >= 1 (the fixed point, reached in one generation)"),
+                       "probable, so p_t = p_1 for every t >= 1 (the fixed point, reached in one generation)", k_keep),
            [HOLTZMAN, COVER_THOMAS], evaluator=_evaluate_top_k,
            summary="Top-k cuts the tail once and then stays: p_t = p0 on its k most probable categories, renormalised, "
                    "for every t >= 1. The tail mass is lost in one generation and never recovered."),
