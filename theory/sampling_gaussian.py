@@ -144,21 +144,33 @@ def _max_normal_quadrature(kk, power):
     return mpmath.quad(lambda x: x**power * kk * mpmath.npdf(x) * mpmath.ncdf(x) ** (kk - 1), [-mpmath.inf, 0, mpmath.inf])
 
 
-@functools.lru_cache(maxsize=256)
+#: (k, which) -> (digits, value): each quadrature is run once at the highest precision asked so far.
+_MAX_NORMAL_CACHE: dict = {}
+
+
+def _max_normal_mp(kk, dps, which):
+    """m_k (which 0) or v_k (which 2) to ``dps`` digits: closed form for k <= 3, quadrature beyond."""
+    hit = _MAX_NORMAL_CACHE.get((kk, which))
+    if hit is None or hit[0] < dps:
+        # Precision tiers, so that a run of slowly rising working precisions costs one quadrature each.
+        digits = 40 if dps <= 40 else (80 if dps <= 80 else dps + 20)
+        with mpmath.workdps(digits):
+            if kk <= 3:
+                value = mpmath.mpf(sp.N(max_normal_moments(kk)[which], digits))
+            else:
+                m = _max_normal_quadrature(kk, 1)
+                value = m if which == 0 else _max_normal_quadrature(kk, 2) - m**2
+        hit = _MAX_NORMAL_CACHE[(kk, which)] = (digits, value)
+    with mpmath.workdps(dps):
+        return +hit[1]
+
+
 def _max_normal_variance_mp(kk, dps):
-    with mpmath.workdps(dps):
-        if kk <= 3:
-            return +mpmath.mpf(sp.N(max_normal_moments(kk)[2], dps))
-        m = _max_normal_quadrature(kk, 1)
-        return _max_normal_quadrature(kk, 2) - m**2
+    return _max_normal_mp(kk, dps, 2)
 
 
-@functools.lru_cache(maxsize=256)
 def _max_normal_mean_mp(kk, dps):
-    with mpmath.workdps(dps):
-        if kk <= 3:
-            return +mpmath.mpf(sp.N(max_normal_moments(kk)[0], dps))
-        return _max_normal_quadrature(kk, 1)
+    return _max_normal_mp(kk, dps, 0)
 
 
 def _integer_k(value):
