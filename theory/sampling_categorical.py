@@ -76,6 +76,8 @@ A_K = IntegerAtLeast("k", k_keep, 1)
 A_TOP_P = RealInHalfOpen("top_p", top_p, 0, 1)
 A_BETA = RealNumber("beta", beta)
 A_R = RealVector("r", reward)
+#: H(p_t), the entropy (nats) of generation t.
+ENTROPY = sp.Function("H")(sp.Symbol("p_t"))
 
 
 def _entropy(weights):
@@ -219,7 +221,7 @@ def _temperature():
     if step.has(x) or sp.simplify(b / tau - tau ** (-(t + 1))) != 0:
         raise ArithmeticError("the escort form is not kept by one temperature step")
     closed, expanded = _entropy(p0[i] ** b)
-    H = sp.Symbol("H(p_t)")
+    H = ENTROPY
     steps = [
         DerivationStep("One step: p -> p^(1/tau) / sum p^(1/tau); from p_t proportional to p0^b, sympy finds "
                        "p_{t+1} proportional to p0^(b/tau): the factor that does not depend on the category is",
@@ -230,11 +232,11 @@ def _temperature():
     ]
     statement = sp.Eq(H, closed)
     claims = {
-        "limit_below_one": sp.Eq(sp.Limit(H, t, sp.oo), sp.log(sp.Symbol("#argmax p0"))),
-        "limit_above_one": sp.Eq(sp.Limit(H, t, sp.oo), sp.log(sp.Symbol("#support p0"))),
+        "limit_below_one": sp.Eq(sp.Limit(H, t, sp.oo), sp.log(sp.Symbol("N_argmax"))),
+        "limit_above_one": sp.Eq(sp.Limit(H, t, sp.oo), sp.log(sp.Symbol("N_support"))),
     }
-    steps += [DerivationStep("tau < 1 (b -> oo): the mass goes uniformly to the argmax set of p0", claims["limit_below_one"]),
-              DerivationStep("tau > 1 (b -> 0): p0^b -> 1 on the support, uniform on it", claims["limit_above_one"])]
+    steps += [DerivationStep("tau < 1 (b -> oo): the mass goes uniformly to the N_argmax most probable categories of p0", claims["limit_below_one"]),
+              DerivationStep("tau > 1 (b -> 0): p0^b -> 1 on the support (N_support categories), uniform on it", claims["limit_above_one"])]
     return Derivation(statement, closed, steps, claims=claims)
 
 
@@ -244,7 +246,7 @@ def _restricted(rule_text, fixed_text, parameter):
         closed, _ = _entropy(indicator * p0[i])
         closed = closed.xreplace({sp.log(indicator): 0}).replace(  # S log S = 0 for S in {0, 1}
             lambda e: isinstance(e, sp.Sum) and e.function == 0, lambda e: sp.S.Zero)
-        H = sp.Symbol("H(p_t)")
+        H = ENTROPY
         steps = [DerivationStep(rule_text, None),
                  DerivationStep("A restriction of a renormalised restriction is the restriction to the smaller set: "
                                 "p_t is p0 on S_t, renormalised (S the indicator of S_t)",
@@ -258,7 +260,7 @@ def _restricted(rule_text, fixed_text, parameter):
 def _tilting():
     c = t * beta
     closed, _ = _entropy(p0[i] * sp.exp(c * reward[i]))
-    H = sp.Symbol("H(p_t)")
+    H = ENTROPY
     x, Zs = sp.Symbol("x", positive=True), sp.Symbol("Z", positive=True)
     one = sp.simplify(x * sp.exp(c * sp.Symbol("r_i")) / Zs * sp.exp(beta * sp.Symbol("r_i"))
                       / (x * sp.exp((t + 1) * beta * sp.Symbol("r_i"))))
@@ -270,10 +272,10 @@ def _tilting():
         DerivationStep("Entropy -sum q log q, expanded by sympy", sp.Eq(H, closed)),
         DerivationStep("As t beta -> +oo the mass goes to the argmax of r on the support of p0, in proportion to p0 "
                        "there: the entropy tends to that of p0 restricted to the argmax set, 0 when it is one "
-                       "category", sp.Eq(sp.Limit(H, t, sp.oo), sp.Symbol("H(p0 | argmax r)"))),
+                       "category", sp.Eq(sp.Limit(H, t, sp.oo), sp.Symbol("H_{argmax r}"))),
     ]
     return Derivation(sp.Eq(H, closed), closed, steps,
-                      claims={"limit": sp.Eq(sp.Limit(H, t, sp.oo), sp.Symbol("H(p0 | argmax r)"))})
+                      claims={"limit": sp.Eq(sp.Limit(H, t, sp.oo), sp.Symbol("H_{argmax r}"))})
 
 
 def _curation():
