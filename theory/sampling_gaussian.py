@@ -201,8 +201,9 @@ class MaxNormalVariance(sp.Function):
 
     _imp_ = staticmethod(lambda kk: +_max_normal_variance_mp(_integer_k(kk), mpmath.mp.dps))
 
-    def _latex(self, printer):
-        return r"v_{%s}" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        out = r"v_{%s}" % printer._print(self.args[0])
+        return out if exp is None else r"%s^{%s}" % (out, exp)
 
 
 class MaxNormalMean(sp.Function):
@@ -225,8 +226,9 @@ class MaxNormalMean(sp.Function):
 
     _imp_ = staticmethod(lambda kk: +_max_normal_mean_mp(_integer_k(kk), mpmath.mp.dps))
 
-    def _latex(self, printer):
-        return r"m_{%s}" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        out = r"m_{%s}" % printer._print(self.args[0])
+        return out if exp is None else r"%s^{%s}" % (out, exp)
 
 
 # --- samplers of the standardised scatter V (by its definition) ------------------------------------
