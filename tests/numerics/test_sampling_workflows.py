@@ -87,3 +87,12 @@ def test_curation_never_revives_a_lost_category():
 def test_bad_input_names_the_parameter(call, name):
     with pytest.raises(ValueError, match=name):
         call()
+
+
+def test_the_curation_check_rejects_a_revival():
+    """The proportion test behind sampling.curation_support fails as soon as one chain revives a category."""
+    from modelcollapse.numerics import checks
+    p = curation_workflow((0.5, 0.5, 0.0), n=4, t=3, chains=500, seed=2)
+    assert checks.binomial_z(checks._revived(p, 3), 0.0) == 0.0
+    p[2, 7] = (0.4, 0.4, 0.2)  # a smoothed refit that puts mass back on the lost category
+    assert checks.binomial_z(checks._revived(p, 3), 0.0) == np.inf
