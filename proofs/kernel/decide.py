@@ -94,10 +94,11 @@ def _flag_sample(sym, rng):
     return value if (sym.is_positive or sym.is_nonnegative) else value * rng.choice((-1, 1))
 
 
-def refuted(expr, space, sign=None, count=6) -> bool:
+def refuted(expr, space, sign=None, count=6, undecided=True) -> bool:
     """Whether some admissible point shows ``expr`` is not 0 (``sign=None``), or negative
     (``sign`` given: the claim was ``expr > 0`` or ``expr >= 0``). Random quantities get random
-    values of their domains, expectations random reals."""
+    values of their domains, expectations random reals. A claim no point evaluates counts as
+    refuted when ``undecided``."""
     record = {}
     expr = space.opaque(expr, record)
     evaluated = 0
@@ -109,7 +110,7 @@ def refuted(expr, space, sign=None, count=6) -> bool:
     for k, point in enumerate(space.points(count, seed=salt)):
         rng = random.Random(salt + 1000 + k)
         for sym, dom in sorted(record.items(), key=lambda kv: sp.default_sort_key(kv[0])):
-            point[sym] = _vector_sample(dom, rng, point) if dom.kind == "vector" else dom.sample(rng, point)
+            point[sym] = _vector_sample(dom, rng, point) if dom.kind == "vector" else dom.sample(rng, point, corner=k)
         for sym in loose:  # a case's fresh symbol, a summation index: any value its flags allow
             point[sym] = _flag_sample(sym, rng)
         value = evaluate(expr, point)
@@ -123,7 +124,7 @@ def refuted(expr, space, sign=None, count=6) -> bool:
             return True
     # Nothing sympy returns is trusted unrefuted: a claim that no admissible point evaluates could
     # not have been refuted, so it counts as refuted (undecided), never as shown.
-    return evaluated == 0 and bool(expr.free_symbols or expr.atoms(sp.Function, sp.Sum, sp.Product))
+    return undecided and evaluated == 0 and bool(expr.free_symbols or expr.atoms(sp.Function, sp.Sum, sp.Product))
 
 
 # --- identities ---------------------------------------------------------------------------
@@ -220,6 +221,8 @@ def _in_every_case(expr, space, sign, shown) -> tuple:
         return False, unsafe(expr)
     if refuted(expr, space, sign=sign):
         return False, expr
+    if sign is None:  # signs distrust these functions already (UNTRUSTED_SIGNS)
+        expr = _gamma_guarded(expr, space)
     record = {}
     opaque = space.opaque(expr, record, shift_entries=sign is not None)
     for case in space.extended(record).cases():
@@ -227,6 +230,38 @@ def _in_every_case(expr, space, sign, shown) -> tuple:
         if not shown(e):
             return False, e
     return True, None
+
+
+#: Functions that the normal forms rewrite through gamma (binomial(n, k) = gamma(n + 1) / (gamma(k + 1)
+#: gamma(n - k + 1))), which is wrong where a numerator's argument is a pole (sympy gives binomial(-2, -2)
+#: = 0, not 1; a denominator's pole gives 0, as sympy does): each, the arguments of the numerator's
+#: gamma functions, and the position of an order that, an integer >= 0, makes it a polynomial.
+_GAMMA_FORMS = {sp.binomial: (lambda n, k: (n + 1,), 1), sp.FallingFactorial: (lambda x, k: (x + 1,), 1),
+                sp.RisingFactorial: (lambda x, k: (x + k,), 1), sp.factorial: (lambda n: (n + 1,), None),
+                sp.gamma: (lambda x: (x,), None)}
+
+
+def _gamma_guarded(expr, space):
+    """``expr`` with every gamma-like node (:data:`_GAMMA_FORMS`) whose rewriting through gamma is not
+    shown valid (each numerator argument > 0, or the order a literal integer >= 0) replaced by an opaque symbol;
+    under a finite sum or product its index ranges over the limits."""
+    reps = {}
+
+    def visit(e, space):
+        if isinstance(e, (sp.Sum, sp.Product)) and len(e.limits) == 1:
+            i, lo, hi = e.limits[0]
+            finite = not (lo.has(sp.oo, -sp.oo) or hi.has(sp.oo, -sp.oo))
+            space = space.with_index(i, lo, hi) if finite else space
+        if type(e) in _GAMMA_FORMS and e.free_symbols and e not in reps:
+            arguments, order = _GAMMA_FORMS[type(e)]
+            natural = order is not None and e.args[order].is_Integer and e.args[order] >= 0
+            if not natural and not all(is_positive(a, space)[0] for a in arguments(*e.args)):
+                reps[e] = sp.Dummy("untrusted")
+                return
+        for a in e.args:
+            visit(a, space)
+    visit(sp.sympify(expr), space)
+    return sp.sympify(expr).xreplace(reps)
 
 
 def _reduces_to_zero(e) -> bool:
