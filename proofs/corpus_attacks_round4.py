@@ -610,6 +610,52 @@ def specialize_law_parameter():
                  [Step("a", prem, DrawFact("normal_moments", "D", 1)), Step("b", bad, Specialize(mu, 5), ("a",))], law=law)
 
 
+# --- found by the kernel's own fourth-round self-attack ---------------------------------------------
+
+class _EqualsEverything:
+    """Not a sympy object: sympifies to the true relation x = x, and compares equal to anything."""
+
+    def _sympy_(self):
+        return EQ(x, x)
+
+    def __eq__(self, other):
+        return True
+
+    __hash__ = object.__hash__
+
+
+# A step's relation was sympified before its class was read: this object passed as x = x, then Specialize
+# compared it with the instance (==, which it answers True) and goal matching compared it with the goal
+# (== again): 1 = 2 was proved. The kernel now reads only classes before a node is accepted.
+def relation_object_equals_everything():
+    prem = sp.Gt(x ** 2 + 1, 0, evaluate=False)
+    bad = EQ(sp.Integer(1), sp.Integer(2))
+    return Proof("equals_everything", {"statement": bad}, {x: Domain.real()},
+                 [Step("a", prem, Algebra()), Step("b", _EqualsEverything(), Specialize(x, 1), ("a",))])
+
+
+# A symbol named by a str subclass that also answers to another name: sympy keeps the look-alike name.
+def symbol_name_liar():
+    liar = sp.Symbol(_LiarName("y"), real=True)
+    rel = EQ(liar, y)
+    return Proof("symbol_name_liar", {"statement": rel}, {liar: Domain.real(), y: Domain.real()},
+                 [Step("a", rel, Algebra())])
+
+
+# The local of a proof is read as a plain symbol only: an object with its own hash and equality is no local.
+def local_not_a_symbol():
+    class Local(sp.Symbol):
+        def __eq__(self, other):
+            return True
+
+        __hash__ = sp.Symbol.__hash__
+    i1 = sp.Symbol("i", integer=True)
+    prem = EQ(sp.floor(i1), i1)
+    concl = EQ(sp.Sum(sp.floor(i1), (i1, 0, 2)), sp.Sum(i1, (i1, 0, 2)))
+    return Proof("local_not_a_symbol", {"statement": concl}, {i1: Domain.integer(0, 3)},
+                 [Step("a", prem, Algebra()), Step("b", concl, SumOver(), ("a",))], local=(Local("i"),))
+
+
 # =====================================================================================================
 
 def _fresh(build):
@@ -677,4 +723,7 @@ def _ATTACKS():
         ("tiny_rational_perturbation", tiny_rational_perturbation, "could not reduce"),
         ("expectsum_reversed_range", expectsum_reversed_range, "reversed"),
         ("specialize_law_parameter_r4", specialize_law_parameter, "parameter of the law"),
+        ("relation_object_equals_everything", relation_object_equals_everything, "not a node the kernel reads"),
+        ("symbol_name_liar", symbol_name_liar, "not a node the kernel reads"),
+        ("local_not_a_symbol", local_not_a_symbol, "must be a plain symbol"),
     ]

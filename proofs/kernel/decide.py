@@ -16,7 +16,7 @@ import threading
 import mpmath
 import sympy as sp
 
-from .domains import _vector_sample
+from .domains import Space
 from .terms import Rand, fresh_binders, words_in
 
 #: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
@@ -107,10 +107,8 @@ def refuted(expr, space, sign=None, count=6, undecided=True) -> bool:
     salt = int.from_bytes(os.urandom(4), "big")
     loose = sorted((s for s in expr.free_symbols - set(space.domains) - set(record) if isinstance(s, sp.Symbol)
                     and s not in {a.base.label for a in expr.atoms(sp.Indexed)}), key=sp.default_sort_key)
-    for k, point in enumerate(space.points(count, seed=salt)):
+    for k, point in enumerate(Space({**space.domains, **record}, space.rand_domains).points(count, seed=salt)):
         rng = random.Random(salt + 1000 + k)
-        for sym, dom in sorted(record.items(), key=lambda kv: sp.default_sort_key(kv[0])):
-            point[sym] = _vector_sample(dom, rng, point) if dom.kind == "vector" else dom.sample(rng, point, corner=k)
         for sym in loose:  # a case's fresh symbol, a summation index: any value its flags allow
             point[sym] = _flag_sample(sym, rng)
         value = evaluate(expr, point)

@@ -71,7 +71,7 @@ class Domain:
                 {type(self.lo_open), type(self.hi_open)} != {bool}:
             raise ValueError("not a kernel Domain: its kind must be a str, its open ends bool, its values a tuple")
         bounds = (self.lo, self.hi, self.length, self.total)
-        if any(b is not None and (not isinstance(b, sp.Basic) or foreign(b) is not None) for b in bounds + self.values):
+        if any(b is not None and foreign(b) is not None for b in bounds + self.values):
             raise ValueError("bounds must be exact sympy expressions (no floats, nothing foreign)")
         return Domain(self.kind, self.lo, self.hi, self.lo_open, self.hi_open, self.values,
                       None if self.entry is None else Domain.exact(self.entry), self.length, self.total)
@@ -136,15 +136,11 @@ class Domain:
             not (other.hi is not None and other.hi_open and self.hi == other.hi and not self.hi_open)
 
     def problem(self) -> str:
-        """What makes this domain unusable ('' if nothing): a look-alike class, an infinite bound,
-        no values at all."""
-        if type(self) is not Domain or (self.entry is not None and type(self.entry) is not Domain):
-            return "not a kernel Domain"
+        """What makes this domain unusable ('' if nothing): an infinite bound, no values at all. (The
+        checker reads exact copies only, :meth:`exact`: no look-alike class, float or foreign node.)"""
         for b in (self.lo, self.hi, self.length, self.total, *self.values):
             if b is not None and (b.has(sp.oo, -sp.oo, sp.zoo, sp.nan) or not isinstance(b, sp.Expr)):
                 return "bounds must be finite expressions (leave a side open with None)"
-            if b is not None and (b.has(sp.Float) or foreign(b) is not None):
-                return "bounds must be exact sympy expressions (no floats, nothing foreign)"
         if self.kind == "finite" and not self.values:
             return "an empty set of values"
         if self.kind not in ("integer", "real", "finite", "vector"):

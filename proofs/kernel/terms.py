@@ -159,10 +159,16 @@ ALLOWED = _allowed_classes()
 def foreign(expr):
     """The first node of ``expr`` whose class is neither one of :data:`ALLOWED` (by identity, so a
     subclass or a class posing under sympy's name is foreign) nor a kernel word, or a name (of a
-    symbol or a label) that is not an exact str; None if none."""
-    return next((node for node in sp.preorder_traversal(sp.sympify(expr))
-                 if (type(node) not in ALLOWED and type(node) not in VOCABULARY)
-                 or (isinstance(node, (Str, sp.Symbol)) and type(node.name) is not str)), None)
+    symbol or a label) that is not an exact str; None if none. Only classes are read before a node
+    is accepted: no method of a foreign object runs."""
+    stack = [sp.sympify(expr) if type(expr) in (int, bool) else expr]
+    while stack:
+        node = stack.pop()
+        if (type(node) not in ALLOWED and type(node) not in VOCABULARY) or \
+                (type(node) in (Str, sp.Symbol, sp.Dummy) and type(node.name) is not str):
+            return node
+        stack.extend(reversed(node.args))
+    return None
 
 
 def foreign_in(value):
