@@ -9,14 +9,13 @@ numbers, integrals by quadrature: an unevaluated construct is no shelter. Number
 
 import contextlib
 import os
-import random
 import signal
 import threading
 
 import mpmath
 import sympy as sp
 
-from .domains import Space
+from .domains import Domain, Space
 from .terms import Rand, fresh_binders, words_in
 
 #: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
@@ -86,12 +85,12 @@ def evaluate(expr, point):
     return None if value != value or abs(value) == float("inf") else value
 
 
-def _flag_sample(sym, rng):
+def _flag_domain(sym):
+    """The values a symbol's flags allow (a case's fresh symbol, a summation index)."""
+    low = 0 if (sym.is_positive or sym.is_nonnegative) else None
     if sym.is_integer:
-        low = 1 if sym.is_positive else (0 if sym.is_nonnegative else -6)
-        return sp.Integer(rng.randint(low, low + 12))
-    value = sp.Rational(rng.randint(1, 400), rng.randint(3, 97))
-    return value if (sym.is_positive or sym.is_nonnegative) else value * rng.choice((-1, 1))
+        return Domain.integer(None if low is None else low + bool(sym.is_positive))
+    return Domain.real(low, lo_open=bool(sym.is_positive))
 
 
 def refuted(expr, space, sign=None, count=6, undecided=True) -> bool:
@@ -105,12 +104,9 @@ def refuted(expr, space, sign=None, count=6, undecided=True) -> bool:
     # Points no one can compute in advance (a claim's factor that vanishes at known points hides
     # nothing); refutation only ever rejects, so the verdict on a true claim does not depend on them.
     salt = int.from_bytes(os.urandom(4), "big")
-    loose = sorted((s for s in expr.free_symbols - set(space.domains) - set(record) if isinstance(s, sp.Symbol)
-                    and s not in {a.base.label for a in expr.atoms(sp.Indexed)}), key=sp.default_sort_key)
-    for k, point in enumerate(Space({**space.domains, **record}, space.rand_domains).points(count, seed=salt)):
-        rng = random.Random(salt + 1000 + k)
-        for sym in loose:  # a case's fresh symbol, a summation index: any value its flags allow
-            point[sym] = _flag_sample(sym, rng)
+    loose = {s: _flag_domain(s) for s in expr.free_symbols - set(space.domains) - set(record)
+             if isinstance(s, sp.Symbol) and s not in {a.base.label for a in expr.atoms(sp.Indexed)}}
+    for point in Space({**space.domains, **record, **loose}, space.rand_domains).points(count, seed=salt):
         value = evaluate(expr, point)
         if value is None:
             continue
