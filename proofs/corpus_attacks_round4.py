@@ -656,6 +656,36 @@ def local_not_a_symbol():
                  [Step("a", prem, Algebra()), Step("b", concl, SumOver(), ("a",))], local=(Local("i"),))
 
 
+# A domain bound that is an expectation, infinite here (E[1/D] = oo for D ~ ChiSquare(1)): x >= oo says
+# nothing, and x > 5 does not follow for every x the bound admits.
+def domain_bound_is_infinite_expectation():
+    return Proof("bound_word", {"statement": sp.Gt(x, 5)}, {g: Domain.integer(0), x: Domain.real(E(1 / D(g)))},
+                 [Step("a", sp.Gt(x, 5), Algebra())], law=chi_law(1))
+
+
+# The reflection formula gamma(x) gamma(1 - x) = pi / sin(pi x) holds off the integers only; at x = 0, -1,
+# -2, -3 the left side is not even defined.
+def gamma_reflection_at_poles():
+    rel = EQ(sp.gamma(x) * sp.gamma(1 - x) * sp.sin(sp.pi * x), sp.pi)
+    return Proof("gamma_reflection", {"statement": rel}, {x: Domain.real(-3, 0)}, [Step("a", rel, Algebra())])
+
+
+# rf(n, k) gamma(n) = gamma(n + k) through gamma, at a negative integer n where gamma(n) is a pole.
+def rising_factorial_at_negative_base():
+    k = sp.Symbol("k", integer=True, nonnegative=True)
+    rel = EQ(sp.rf(n, k) * sp.gamma(n), sp.gamma(n + k))
+    return Proof("rf_negative", {"statement": rel}, {n: Domain.integer(-3, -1), k: Domain.integer(0)},
+                 [Step("a", rel, Algebra())])
+
+
+# The binomial theorem at a negative n: the sum over j = 0..n is reversed and binomial(n, j) is no longer
+# the count it is for n >= 0 (at n = -2 the left side is 0, the right 1/4).
+def binomial_sum_below_zero():
+    j = sp.Symbol("j", integer=True)
+    rel = EQ(sp.Sum(sp.binomial(n, j), (j, 0, n)), 2 ** n)
+    return Proof("binomial_sum", {"statement": rel}, {n: Domain.integer(-2)}, [Step("a", rel, Algebra())])
+
+
 # =====================================================================================================
 
 def _fresh(build):
@@ -726,4 +756,8 @@ def _ATTACKS():
         ("relation_object_equals_everything", relation_object_equals_everything, "not a node the kernel reads"),
         ("symbol_name_liar", symbol_name_liar, "not a node the kernel reads"),
         ("local_not_a_symbol", local_not_a_symbol, "must be a plain symbol"),
+        ("domain_bound_is_infinite_expectation", domain_bound_is_infinite_expectation, "finite deterministic"),
+        ("gamma_reflection_at_poles", gamma_reflection_at_poles, "could not reduce"),
+        ("rising_factorial_at_negative_base", rising_factorial_at_negative_base, "could not reduce"),
+        ("binomial_sum_below_zero", binomial_sum_below_zero, "could not reduce"),
     ]

@@ -136,11 +136,11 @@ class Domain:
             not (other.hi is not None and other.hi_open and self.hi == other.hi and not self.hi_open)
 
     def problem(self) -> str:
-        """What makes this domain unusable ('' if nothing): an infinite bound, no values at all. (The
+        """What makes this domain unusable ('' if nothing): an infinite or random bound, no values at all. (The
         checker reads exact copies only, :meth:`exact`: no look-alike class, float or foreign node.)"""
         for b in (self.lo, self.hi, self.length, self.total, *self.values):
-            if b is not None and (b.has(sp.oo, -sp.oo, sp.zoo, sp.nan) or not isinstance(b, sp.Expr)):
-                return "bounds must be finite expressions (leave a side open with None)"
+            if b is not None and (b.has(sp.oo, -sp.oo, sp.zoo, sp.nan, *VOCABULARY) or not isinstance(b, sp.Expr)):
+                return "bounds must be finite deterministic expressions (leave a side open with None)"
         if self.kind == "finite" and not self.values:
             return "an empty set of values"
         if self.kind not in ("integer", "real", "finite", "vector"):

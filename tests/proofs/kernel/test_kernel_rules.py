@@ -185,3 +185,8 @@ def test_order_cancels_no_expectation_that_may_be_infinite():
     # With the expectations' finite values given, the same step stands.
     values = [sp.Eq(E(Y), 3, evaluate=False), sp.Eq(E(W), 4, evaluate=False)]
     assert R.Order().check(sp.Le(E(Y) - E(W), 0), [sp.Le(E(Y), E(W))] + values, ctx).ok
+
+
+def test_domain_bounds_are_deterministic():
+    assert "deterministic" in Domain.real(E(Rand("D", g))).problem()
+    assert Domain.real(a).problem() == "" and Domain.integer(0, g).problem() == ""
