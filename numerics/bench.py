@@ -57,7 +57,7 @@ def run_bench(out, as_json=False) -> int:
         row["derive_s"] = _time(lambda: r.derivation)
         row["prove_s"] = _time(lambda: proofs.check(r.id))
         row["reference_s"] = _time(lambda: checks.reference_check(r.id))
-        point = checks.SPECS[r.id].points[0]
+        point = checks.spec_for(r.id).points[0]
         # closed forms at t = 10^6; Markov-chain quantities (t matrix-vector products) at t = 100
         t_eval = 100 if r.closed_form.has(WF) else 10**6
         row["eval_t"] = (len(point["ns"]) if "ns" in point else t_eval) if "t" in r.parameters else None

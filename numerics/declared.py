@@ -180,8 +180,7 @@ def simulate_model_params(model, params: dict, t, chains, seed=None, batch_chain
     chains = check_int("chains", chains, lower=1)
     batch_chains = BATCH_CHAINS if batch_chains is None else check_int("batch_chains", batch_chains, lower=1)
     if getattr(model, "indices", None):
-        raise ValueError(f"model: {model.name} has indexed state variables ({', '.join(map(str, model.indices))}); "
-                         "the declared simulator handles scalar state variables only")
+        return _simulate_categories(model, params, t, chains, seed, batch_chains)
     values = validate_params(model, dict(params))
     states = list(model.state)
     draws = list(model.draws)
@@ -242,9 +241,46 @@ def simulate_model_params(model, params: dict, t, chains, seed=None, batch_chain
     return out
 
 
+def _category_models(model, values):
+    """For a model whose state is one category's (indexed by i over 1..K): one scalar model per
+    category, its initial state that category's entry, its parameters the scalar ones."""
+    from types import SimpleNamespace
+    vectors = [a for a in model.params if isinstance(a.symbol, sp.IndexedBase) and not isinstance(a, IntegerSequence)]
+    sizes = {a.size: len(values[a.name]) for a in vectors if hasattr(a, "size")}
+    ((index, (lo, hi)),) = model.indices.items()
+    lo, hi = (int(sp.sympify(b).xreplace(sizes)) for b in (lo, hi))
+    scalar = [a for a in model.params if a not in vectors]
+    out = []
+    for v in range(lo, hi + 1):
+        entries = {a.symbol[index]: sp.Float(values[a.name][v - lo]) for a in vectors}
+        state = {s: sp.sympify(x).xreplace({index: v}).xreplace(entries).xreplace({index: v}) for s, x in
+                 model.state.items()}
+        state = {s: sp.sympify(x).xreplace({a.symbol[v]: sp.Float(values[a.name][v - lo]) for a in vectors})
+                 for s, x in state.items()}
+        out.append(SimpleNamespace(name=f"{model.name}[{index}={v}]", params=tuple(scalar), state=state,
+                                   draws=model.draws, step=model.step, indices={}))
+    return index, out
+
+
+def _simulate_categories(model, params, t, chains, seed, batch_chains):
+    """Each category's chain from its own declared (marginal) law, on its own stream: arrays of
+    shape (t + 1, chains, K). The categories are simulated independently, which gives every
+    category's law exactly, and so the expectation of any sum of one-category functionals (the
+    results an indexed declaration states); it is not the joint law of the categories."""
+    names = {str(i) for i in model.indices}
+    values = validate_params(model, {k: v for k, v in params.items() if k not in names})
+    index, models = _category_models(model, values)
+    scalar = {a.name: values[a.name] for a in models[0].params}
+    streams = as_generator(seed).spawn(len(models))
+    paths = [simulate_model_params(m, scalar, t, chains, g, batch_chains) for m, g in zip(models, streams)]
+    return {str(s): np.stack([p[str(s)] for p in paths], axis=-1) for s in model.state}
+
+
 def evaluate_functional(model, expr, path: dict, g: int, params: dict) -> np.ndarray:
     """``expr`` (in the model's state variables and parameters) on every chain at generation ``g``
     of ``path`` (as returned by :func:`simulate_model`); a float64 array of shape (chains,)."""
+    if getattr(model, "indices", None):
+        return _evaluate_over_categories(model, expr, path, g, params)
     values = validate_params(model, dict(params))
     states = list(model.state)
     missing = [str(s) for s in states if str(s) not in path]
@@ -258,6 +294,29 @@ def evaluate_functional(model, expr, path: dict, g: int, params: dict) -> np.nda
     chains = path[str(states[0])].shape[1]
     out = fn([path[str(s)][g] for s in states] + [values[a.name] for a in scalar_params], scalars)
     return np.broadcast_to(np.asarray(out, dtype=np.float64), (chains,)).copy()
+
+
+def _evaluate_over_categories(model, expr, path, g, params):
+    """``expr`` on every chain of an indexed model's path: a sum over the index adds the
+    categories' columns; the bare index takes the column ``params[index]``."""
+    from modelcollapse.theory.engine import split_over_index
+    names = {str(i) for i in model.indices}
+    values = validate_params(model, {k: v for k, v in params.items() if k not in names})
+    index, models = _category_models(model, values)
+    scalar = {a.name: values[a.name] for a in models[0].params}
+    coefficient = {a.symbol: values[a.name] for a in models[0].params}
+    sums, rest = split_over_index(model, sp.sympify(expr))
+    column = lambda f, v: evaluate_functional(models[v], f, {k: a[..., v] for k, a in path.items()}, g, scalar)  # noqa: E731
+    total = 0.0
+    for coeff, S in sums:
+        c = float(sp.sympify(coeff).xreplace(coefficient))
+        total = total + c * sum(column(S.function, v) for v in range(len(models)))
+    if sp.sympify(rest) != 0:
+        if str(index) not in params:
+            raise ValueError(f"{index} is required to evaluate {rest} (one category's functional)")
+        total = total + column(sp.sympify(rest).xreplace({index: params[str(index)]}), int(params[str(index)]) - 1)
+    chains = path[str(next(iter(model.state)))].shape[1]
+    return np.broadcast_to(np.asarray(total, dtype=np.float64), (chains,)).copy()
 
 
 __all__ = ["simulate_model", "simulate_model_params", "validate_params", "evaluate_functional", "BATCH_CHAINS"]

@@ -142,23 +142,27 @@ class Model:
     def assumptions(self):
         return self.params + (IntegerAtLeast("t", generation, 0),)
 
-    def expectation(self, expr, id, title=None, summary="", references=(), assumptions=None, lazy=False, claims=None):
+    def expectation(self, expr, id, title=None, summary="", references=(), assumptions=None, lazy=False, claims=None,
+                    checks=None):
         """Register and return the :class:`Result` E[expr(state_t)], derived by the engine.
 
         ``ValueError`` (and nothing registered) when the engine cannot close E[expr]; with
-        ``lazy=True`` the derivation waits for first use.
+        ``lazy=True`` the derivation waits for first use. ``checks``, optional:
+        ``dict(points=[{param: value, ...}, ...], ts=(1, 3))``, the parameter points (completed
+        by defaults from the assumptions) and generations of the generated Monte Carlo check.
         """
         from .engine import expectation_result
         r = expectation_result(self, sp.sympify(expr), id, title, summary, references, assumptions, claims=claims)
-        return self._register(r, lazy)
+        return self._register(r, lazy, checks)
 
-    def quantity(self, lhs, id, title=None, summary="", references=(), assumptions=None, lazy=False, claims=None):
+    def quantity(self, lhs, id, title=None, summary="", references=(), assumptions=None, lazy=False, claims=None,
+                 checks=None):
         """Register and return the :class:`Result` for ``lhs``: an expression in expectations
         ``model.E(f)``, variances ``Var(f)`` and named functionals (entropy, W2, KL of the fitted normal)
         of the state, written with the model's own symbols for the state at generation t."""
         from .engine import expectation_result
         r = expectation_result(self, None, id, title, summary, references, assumptions, lhs=lhs, claims=claims)
-        return self._register(r, lazy)
+        return self._register(r, lazy, checks)
 
     def at(self, g=generation):
         """{state symbol: its random quantity at generation g} (with the model's indices)."""
@@ -194,7 +198,13 @@ class Model:
         from .symbols import E
         return E(sp.sympify(expr).xreplace(self.at()))
 
-    def _register(self, result, lazy):
+    def _register(self, result, lazy, checks=None):
+        checks = dict(checks or {})
+        unknown = set(checks) - {"points", "ts"}
+        if unknown:
+            raise ValueError(f"checks: unknown keys {sorted(unknown)} (allowed: points, ts)")
+        result.check_points = [dict(p) for p in checks.get("points", ())] or None
+        result.check_ts = tuple(checks.get("ts", ())) or None
         if not lazy:
             result.derivation  # raises ValueError before anything is registered
         return register(result)
