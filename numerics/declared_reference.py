@@ -52,7 +52,7 @@ from modelcollapse.theory.symbols import t as generation
 #: Most generations iterated one by one; beyond, a constant one-step matrix is raised to the power t.
 MAX_ITERATED = 4096
 #: Extra state points beyond the number of functionals (they make the closure check possible).
-EXTRA_POINTS = 3
+EXTRA_POINTS = 2
 #: Guard digits carried beyond the requested precision.
 GUARD_DIGITS = 15
 #: Most working precision a cancelling sum is recomputed with, in multiples of the requested digits.
@@ -117,7 +117,9 @@ def _gamma_rule_at(shape, step, dps):
         u = v - mpmath.exp(-v)
         x = shape * mpmath.exp(u)
         log_w = shape * (log_shape + u) - x - norm + mpmath.log1p(mpmath.exp(-v)) + mpmath.log(step)
-        if log_w + 12 * abs(mpmath.log(x)) < cutoff:  # negligible even against x^(+-12)
+        # Negligible even against x^12 on the right, and on the left against x^-(shape - 1/4),
+        # about the most negative power with a finite expectation.
+        if log_w + (12 * u if u > 0 else (shape - mpmath.mpf(1) / 4) * -u) < cutoff:
             continue
         out.append((x, mpmath.exp(log_w)))
     return out
@@ -210,7 +212,7 @@ def draw_rule(family, args, dps, level=0):
         if variance < 0:
             raise ValueError(f"a normal variance is negative ({mpmath.nstr(variance, 8)})")
         scale = mpmath.sqrt(variance)
-        return tuple((mean + scale * z, w) for z, w in _hermite(8 * 2**level, dps))
+        return tuple((mean + scale * z, w) for z, w in _hermite(4 * 2**level, dps))
     if family in ("Gamma", "ChiSquare"):
         shape, scale = (args[0] / 2, mpmath.mpf(2)) if family == "ChiSquare" else args
         if shape <= 0 or scale <= 0:
@@ -252,16 +254,22 @@ class _Compiled:
 
         def compile_(symbols, exprs_):
             exprs_ = [sp.sympify(x).xreplace(dict(zip(self.entries, self.entry_symbols))) for x in exprs_]
-            return sp.lambdify(symbols + common, exprs_, modules="mpmath")
+            return sp.lambdify(symbols + common, exprs_, modules="mpmath", cse=True)
         self.initial = compile_([], [model.state[s] for s in self.states])
-        self.step = compile_(self.states + self.draws, [model.step[s] for s in self.states])
+        # The functionals at the next state, as functions of the state and the draws (the update
+        # substituted, nothing simplified).
+        self.next_basis = compile_(self.states + self.draws, [sp.sympify(b).xreplace(model.step) for b in self.basis])
         self.basis_fn = compile_(self.states, self.basis)
         self.law_args = {d: compile_(self.states, self._flat_args(model.draws[d])) for d in self.draws}
         self.state_dependent = {d: bool(set().union(*(sp.sympify(a).free_symbols for a in self._flat_args(
             model.draws[d]))) & set(self.states)) for d in self.draws}
         watched = [model.step[s] for s in self.states] + [a for d in self.draws for a in self._flat_args(
-            model.draws[d])]
+            model.draws[d])] + list(basis)
         self.generation_dependent = any(generation in sp.sympify(x).free_symbols for x in watched)
+        used = set().union(*(sp.sympify(x).free_symbols for x in watched)) | {
+            e.base for x in watched for e in sp.sympify(x).atoms(sp.Indexed)}
+        #: The parameters the one-step law and the functionals read (the matrix depends on these only).
+        self.law_names = tuple(a.name for a in model.params if a.symbol in used)
 
     @staticmethod
     def _flat_args(law):
@@ -329,15 +337,16 @@ def _conditional_expectation(compiled, state, common, dps, level):
     for d in compiled.draws:
         family, args = compiled.law(d, state, common)
         rules.append(draw_rule(family, args, dps, level))
+    # Each rule's nodes flattened to argument lists (a multinomial node is a tuple of counts).
+    flat = [[(list(x) if isinstance(x, tuple) else [x], w) for x, w in rule] for rule in rules]
     total = [mpmath.mpf(0)] * len(compiled.basis)
-    for combo in itertools.product(*rules) if rules else [()]:
-        weight = mpmath.fprod(w for _, w in combo)
-        drawn = []
-        for (x, _), d in zip(combo, compiled.draws):
-            drawn += list(x) if isinstance(x, tuple) else [x]
-        nxt = compiled.step(*state, *drawn, *common)
-        values = compiled.basis_fn(*nxt, *common)
-        for k, v in enumerate(values):
+    evaluate = compiled.next_basis
+    for combo in itertools.product(*flat) if flat else [()]:
+        weight, drawn = mpmath.mpf(1), []
+        for x, w in combo:
+            weight *= w
+            drawn += x
+        for k, v in enumerate(evaluate(*state, *drawn, *common)):
             total[k] += weight * v
     return total
 
@@ -411,18 +420,19 @@ class _Route:
         J = len(transposed)
         return mpmath.matrix([[transposed[k][l] for l in range(J)] for k in range(J)])
 
-    def coefficients(self, f):
-        """c with f = c . (1, phi_1, ..., phi_J), fitted at the state points."""
+    def coefficients(self, f, values):
+        """c with f = c . (1, phi_1, ..., phi_J), fitted at the state points (parameters ``values``)."""
         fn = sp.lambdify(self.compiled.states + self.compiled.scalar_symbols, [f], modules="mpmath")
-        scalars = [self.values[a.name] for a in self.compiled.scalars]
+        scalars = [values[a.name] for a in self.compiled.scalars]
         values = [[fn(*x, *scalars)[0]] for x in self.points]
         (c,) = _least_squares(self.G, values, self.dps - GUARD_DIGITS, f"{f} on the basis")
         return mpmath.matrix(c)
 
-    def moments(self, t, index):
-        """E[(1, phi)(state_t)] for the initial state at the given index values."""
-        x0 = self.compiled.initial(*self._common(0, index))
-        m = mpmath.matrix(self.compiled.basis_fn(*x0, *self._common(0, index)))
+    def moments(self, t, index, values):
+        """E[(1, phi)(state_t)] from the initial state at the parameters ``values`` and the index values."""
+        start = self.compiled.common(values, 0, index or {i: 1 for i in self.compiled.indices})
+        x0 = self.compiled.initial(*start)
+        m = mpmath.matrix(self.compiled.basis_fn(*x0, *start))
         if not self.compiled.generation_dependent and t > MAX_ITERATED:
             return (self.matrix(0) ** t) * m
         for g in range(t):
@@ -434,7 +444,10 @@ _ROUTES: dict = {}
 
 
 def _route(model, basis, values, dps):
-    key = (id(model), tuple(map(sp.srepr, basis)), tuple(sorted((k, str(v)) for k, v in values.items())), dps)
+    """The route of ``basis`` at ``values``, shared by every point that differs only in parameters
+    the one-step law does not read (initial values such as sigma0 or p0)."""
+    law_names = _Compiled(model, basis).law_names
+    key = (id(model), tuple(map(sp.srepr, basis)), tuple((k, str(values[k])) for k in law_names), dps)
     if key not in _ROUTES:
         if len(_ROUTES) > 256:
             _ROUTES.clear()
@@ -487,7 +500,7 @@ def model_expectation(model, f, values, t, dps=30, assumptions=None, index=None)
     ``f`` is a functional of the state (the model's symbols) and the parameters; a sum over the
     model's index (``Sum(p**2, (i, 1, K))``) is summed term by term, each category started at its
     own initial value."""
-    from modelcollapse.theory.engine import derive, split_over_index
+    from modelcollapse.theory.engine import functional_basis, split_over_index
     sums, rest = split_over_index(model, sp.sympify(f)) if model.indices else ([], sp.sympify(f))
 
     def parts(digits):
@@ -502,8 +515,7 @@ def model_expectation(model, f, values, t, dps=30, assumptions=None, index=None)
             lo, hi = (int(sp.sympify(b).xreplace(sizes)) for b in (lo, hi))
             pieces += [(coeff, S.function, {i: v}) for v in range(lo, hi + 1)]
         if rest != 0:
-            pieces += [(coeff, term, dict(index or {})) for coeff, term in ((sp.S.One, x) for x in
-                                                                              sp.Add.make_args(sp.expand(rest)))]
+            pieces.append((sp.S.One, rest, dict(index or {})))
         out = []
         for coeff, g, at in pieces:
             coeff = mpmath.mpf(sp.N(sp.sympify(coeff).xreplace(numbers), work))
@@ -513,10 +525,10 @@ def model_expectation(model, f, values, t, dps=30, assumptions=None, index=None)
             missing = [i for i in model.indices if i not in at]
             if missing:
                 raise ValueError(f"{missing[0]} is required to start the category's chain")
-            route = _route(model, derive(model, g, assumptions).basis, mp_values, work)
-            c = route.coefficients(g)
-            m = route.moments(int(t), {i: mpmath.mpf(v) for i, v in at.items()})
-            out.append(coeff * mpmath.fsum(c[k] * m[k] for k in range(len(c))))
+            route = _route(model, functional_basis(model, g, assumptions), mp_values, work)
+            c = route.coefficients(g, mp_values)
+            m = route.moments(int(t), {i: mpmath.mpf(v) for i, v in at.items()}, mp_values)
+            out += [coeff * c[k] * m[k] for k in range(len(c))]  # parts, for the cancellation check
         return out
     return cancellation_safe(parts, dps, exact=int(t) == 0)
 

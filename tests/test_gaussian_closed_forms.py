@@ -1,8 +1,9 @@
 """Closed forms against independent computations, and the properties the theory proves.
 
-The reference route (numerics.reference) computes each quantity by quadrature against the
-chi-square and normal densities, iterated through the one-step law: no symbolic algebra in
-common with the derivation.
+The reference route (numerics.reference, generated from the declaration) computes each quantity
+by quadrature against the chi-square and normal densities, iterated through the one-step law: no
+symbolic algebra in common with the derivation. Its one-step matrices depend on n and ddof only,
+so n is drawn from a few values and sigma0, mu0 and t vary freely.
 """
 
 import mpmath
@@ -24,7 +25,7 @@ def _params(rid, n, t, ddof, sigma0, mu0):
 
 
 @pytest.mark.parametrize("rid", ALL)
-@given(n=st.integers(4, 60), t=st.integers(0, 12), ddof=st.sampled_from([0, 1]),
+@given(n=st.sampled_from([4, 7, 60]), t=st.integers(0, 12), ddof=st.sampled_from([0, 1]),
        sigma0=st.floats(0.1, 10), mu0=st.floats(-5, 5))
 def test_closed_form_matches_reference_route(rid, n, t, ddof, sigma0, mu0):
     p = _params(rid, n, t, ddof, sigma0, mu0)

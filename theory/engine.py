@@ -379,11 +379,10 @@ def derive(model, target, assumptions=None) -> MomentSystem:
     return _DERIVED[key]
 
 
-def _derive(model, target, assumptions=None) -> MomentSystem:
-    ctx = _Internal(model, assumptions)
-    t = generation
-    target_in = ctx.inn(target)
-    start = decompose(ctx, target_in)
+def _closure(ctx, target):
+    """(decomposition of the target, basis, one-step expansions, rows): the smallest set of state
+    monomials containing the target's that the one-step conditional expectation maps into its span."""
+    start = decompose(ctx, ctx.inn(target))
     basis, expansions, rows = [], [], []
     queue = [m for m in start if m != 1]
     while queue:
@@ -398,6 +397,25 @@ def _derive(model, target, assumptions=None) -> MomentSystem:
         expansions.append(terms)
         rows.append(row)
         queue += [k for k in row if k != 1 and k not in basis and k not in queue]
+    return start, basis, expansions, rows
+
+
+@functools.lru_cache(maxsize=None)
+def _functional_basis(model, target, assumptions):
+    ctx = _Internal(model, assumptions)
+    return [ctx.out(m) for m in _closure(ctx, target)[1]]
+
+
+def functional_basis(model, target, assumptions=None) -> list:
+    """The functionals E[target(state_t)] closes on (the model's symbols, the constant left out),
+    without solving anything: the choice of functionals the numerical reference route shares."""
+    return list(_functional_basis(model, sp.sympify(target), tuple(assumptions or ())))
+
+
+def _derive(model, target, assumptions=None) -> MomentSystem:
+    ctx = _Internal(model, assumptions)
+    t = generation
+    start, basis, expansions, rows = _closure(ctx, target)
     J = len(basis)
     A = [[sp.simplify(rows[j].get(basis[i], 0)) for i in range(J)] for j in range(J)]
     b = [sp.simplify(rows[j].get(sp.S.One, 0)) for j in range(J)]
