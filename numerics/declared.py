@@ -306,7 +306,9 @@ def _evaluate_over_categories(model, expr, path, g, params):
     scalar = {a.name: values[a.name] for a in models[0].params}
     coefficient = {a.symbol: values[a.name] for a in models[0].params}
     sums, rest = split_over_index(model, sp.sympify(expr))
-    column = lambda f, v: evaluate_functional(models[v], f, {k: a[..., v] for k, a in path.items()}, g, scalar)  # noqa: E731
+
+    def column(f, v):
+        return evaluate_functional(models[v], f, {k: a[..., v] for k, a in path.items()}, g, scalar)
     total = 0.0
     for coeff, S in sums:
         c = float(sp.sympify(coeff).xreplace(coefficient))

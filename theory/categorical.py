@@ -34,7 +34,7 @@ from .distributions import Binomial
 from .model import Model
 from .expectation import expect, split_sums
 from .recurrences import solve_recurrence, tidy_geometric
-from .registry import get, register
+from .registry import get
 from .result import Derivation, DerivationStep, Reference, Result
 from .symbols import CE, E, Eig, K, c, fixed, g, i, j, k, mgf_s, n, p0, pc, pgf_z, t
 
@@ -420,12 +420,10 @@ WRIGHT_FISHER.theorem(
             "the expected diversity is lost); a general degree-k feature mixes eigenpolynomials of degrees up to k, "
             "with lambda_0 = lambda_1 = 1, and need not decay to 0: E[p_{i,t}^2] tends to p0_i.")
 
-_fixation_result = Result(
+WRIGHT_FISHER.extension(Result(
     "categorical.fixation", "Fixation probability", FAMILY, (A_P0, A_N, A_I), _fixation, [FISHER, WRIGHT, SHUMAILOV],
     evaluator=_evaluate,
     summary="Sooner or later one category holds all the mass, and it is category i with probability p0_i: the loop "
-            "ends in a point mass, chosen at random in proportion to the original shares.")
-_fixation_result.status = "exact computation"
-_fixation_result.status_note = ("p0_i is checked against the absorption probabilities of the exact chain; the "
-                                "martingale argument (bounded convergence, absorption) is not carried by the kernel")
-register(_fixation_result)
+            "ends in a point mass, chosen at random in proportion to the original shares."),
+    "exact computation", "p0_i is checked against the absorption probabilities of the exact chain; the martingale "
+    "argument (bounded convergence, absorption) is not carried by the kernel")

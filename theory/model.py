@@ -90,6 +90,7 @@ class Model:
         #: may sum over the categories.
         self.indices = {sp.sympify(k): tuple(map(sp.sympify, v)) for k, v in dict(indices or {}).items()}
         self._check()
+        #: Results attached by :meth:`extension` (what the engine does not derive), in order.
         self.extensions: list = []
         _MODELS[name] = self
 
@@ -183,6 +184,28 @@ class Model:
         from .engine import theorem_result
         return self._register(theorem_result(self, id, title, derive, assumptions, references, summary, evaluator),
                               lazy)
+
+    def extension(self, result, status, note):
+        """Attach ``result`` to this model as an extension and register it.
+
+        An extension states what the engine does not derive from the one-step law: a chain-level
+        exact computation (fixation, survival, absorption) or an approximation. It says so in its
+        ``status`` ("exact computation" or "approximation") and ``note`` (why the kernel does not
+        prove it), is listed in :attr:`extensions`, and is checked by its own specification
+        (:data:`modelcollapse.numerics.checks.SPECS`) and reference route
+        (:data:`modelcollapse.numerics.reference.EXTENSION_ROUTES`) rather than by those generated
+        from the declaration.
+        """
+        if status not in ("exact computation", "approximation"):
+            raise ValueError(f"status must be 'exact computation' or 'approximation', got {status!r}")
+        if not isinstance(note, str) or not note:
+            raise ValueError("note must say why the kernel does not prove the result")
+        if not result.id.startswith(self.family + "."):
+            raise ValueError(f"result: the id must start with {self.family + '.'!r}, got {result.id!r}")
+        result.model, result.target, result.extension = self, None, True
+        result.status, result.status_note = status, note
+        self.extensions.append(result)
+        return register(result)
 
     def forget(self):
         """Remove this model and its results from the registries (for examples and tests)."""
