@@ -67,10 +67,12 @@ def _sampler(family):
         "Gamma": lambda g, a, size: g.gamma(a[0], a[1], size),
         "Poisson": lambda g, a, size: g.poisson(a[0], size),
         "Binomial": lambda g, a, size: g.binomial(a[0], a[1], size),
+        # a Multinomial's probabilities per chain: one row of counts per chain, one column per category
+        "Multinomial": lambda g, a, size: g.multinomial(a[0], np.stack(a[1:], axis=-1)),
     }
     if family not in samplers:
-        raise ValueError(f"draws: the {family} family is not simulated here (declare its Binomial marginals "
-                         f"for a Multinomial); simulated families: {', '.join(samplers)}")
+        raise ValueError(f"draws: the {family} family is not simulated here; simulated families: "
+                         f"{', '.join(samplers)}")
     return samplers[family]
 
 
@@ -95,6 +97,11 @@ def _argument_problem(family, args):
         return "trials is not a non-negative integer"
     if family == "Binomial" and bad(args[1], lambda v: (v >= 0) & (v <= 1)):
         return "p is outside [0, 1]"
+    if family == "Multinomial" and bad(args[0], lambda v: (v >= 0) & (v == np.rint(v))):
+        return "trials is not a non-negative integer"
+    if family == "Multinomial" and (bad(np.stack(args[1:]), lambda v: (v >= 0) & (v <= 1)) or not np.allclose(
+            np.sum(args[1:], axis=0), 1, atol=1e-9)):
+        return "p is not a probability vector"
     return None
 
 
@@ -183,7 +190,9 @@ def simulate_model_params(model, params: dict, t, chains, seed=None, batch_chain
         return _simulate_categories(model, params, t, chains, seed, batch_chains)
     values = validate_params(model, dict(params))
     states = list(model.state)
-    draws = list(model.draws)
+    draws = list(model.draws)  # keys: a symbol, or a tuple of symbols for a Multinomial's counts
+    from modelcollapse.theory.model import draw_symbols
+    drawn_symbols = draw_symbols(model)
     check_cells("chains * (t + 1) * state variables", chains * (t + 1) * max(len(states), 1))
 
     schedules = {a.symbol: (a.name, values[a.name]) for a in model.params if isinstance(a, IntegerSequence)}
@@ -195,9 +204,10 @@ def simulate_model_params(model, params: dict, t, chains, seed=None, batch_chain
 
     initial = {s: _Compiled(model.state[s], param_symbols, schedules) for s in states}
     samplers = {d: _sampler(model.draws[d].family) for d in draws}
-    draw_args = {d: [_Compiled(a, states + param_symbols + [generation_symbol], schedules)
-                     for a in model.draws[d].args] for d in draws}
-    updates = {s: _Compiled(model.step[s], states + draws + param_symbols + [generation_symbol], schedules)
+    flat_args = {d: [x for a in model.draws[d].args for x in (a if isinstance(a, tuple) else (a,))] for d in draws}
+    draw_args = {d: [_Compiled(a, states + param_symbols + [generation_symbol], schedules) for a in flat_args[d]]
+                 for d in draws}
+    updates = {s: _Compiled(model.step[s], states + drawn_symbols + param_symbols + [generation_symbol], schedules)
                for s in states}
 
     out = {str(s): np.empty((t + 1, chains), dtype=np.float64) for s in states}
@@ -227,13 +237,14 @@ def simulate_model_params(model, params: dict, t, chains, seed=None, batch_chain
                 if problem:
                     raise ValueError(f"draws: {d} ~ {model.draws[d]!r} at generation {g}: the {problem} "
                                      f"(the declaration leaves the family's domain at these parameters)")
-                if family == "Binomial":
+                if family in ("Binomial", "Multinomial"):
                     args[0] = np.rint(args[0]).astype(np.int64)
-                values_d = np.empty(size, dtype=np.float64)
+                width = len(d) if isinstance(d, tuple) else None
+                values_d = np.empty((size, width) if width else size, dtype=np.float64)
                 for b_lo, b_hi, gen in group:
                     part = slice(b_lo - lo, b_hi - lo)
                     values_d[part] = samplers[d](gen, [a[part] for a in args], b_hi - b_lo)
-                drawn.append(values_d)
+                drawn += [values_d[:, j] for j in range(width)] if width else [values_d]
             current = [np.broadcast_to(np.asarray(updates[s](current + drawn + param_values + [g], at_g),
                                                   dtype=np.float64), (size,)).copy() for s in states]
             for s, v in zip(states, current):

@@ -47,6 +47,7 @@ import mpmath
 import sympy as sp
 
 from modelcollapse.theory.assumptions import IntegerSequence
+from modelcollapse.theory.model import draw_symbols
 from modelcollapse.theory.symbols import t as generation
 
 #: Most generations iterated one by one; beyond, a constant one-step matrix is raised to the power t.
@@ -238,7 +239,7 @@ class _Compiled:
     def __init__(self, model, basis):
         self.model = model
         self.states = list(model.state)
-        self.draws = list(model.draws)
+        self.draws = list(model.draws)  # the laws' keys (a Multinomial's: a tuple of count symbols)
         self.scalars = [a for a in model.params if not isinstance(a.symbol, sp.IndexedBase)]
         self.vectors = {a.symbol: a for a in model.params if isinstance(a.symbol, sp.IndexedBase)}
         self.basis = [sp.S.One] + list(basis)
@@ -258,7 +259,8 @@ class _Compiled:
         self.initial = compile_([], [model.state[s] for s in self.states])
         # The functionals at the next state, as functions of the state and the draws (the update
         # substituted, nothing simplified).
-        self.next_basis = compile_(self.states + self.draws, [sp.sympify(b).xreplace(model.step) for b in self.basis])
+        self.next_basis = compile_(self.states + draw_symbols(model),
+                                   [sp.sympify(b).xreplace(model.step) for b in self.basis])
         self.basis_fn = compile_(self.states, self.basis)
         self.law_args = {d: compile_(self.states, self._flat_args(model.draws[d])) for d in self.draws}
         self.state_dependent = {d: bool(set().union(*(sp.sympify(a).free_symbols for a in self._flat_args(
@@ -266,6 +268,9 @@ class _Compiled:
         watched = [model.step[s] for s in self.states] + [a for d in self.draws for a in self._flat_args(
             model.draws[d])] + list(basis)
         self.generation_dependent = any(generation in sp.sympify(x).free_symbols for x in watched)
+        # t itself, not only through a schedule's entry ns[t]:
+        plain = [sp.sympify(x).xreplace(dict(zip(self.entries, self.entry_symbols))) for x in watched]
+        self.explicit_generation = any(generation in x.free_symbols for x in plain)
         used = set().union(*(sp.sympify(x).free_symbols for x in watched)) | {
             e.base for x in watched for e in sp.sympify(x).atoms(sp.Indexed)}
         #: The parameters the one-step law and the functionals read (the matrix depends on these only).
@@ -317,7 +322,12 @@ _PRIMES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37)
 
 
 def _state_points(compiled, domains, count):
-    """``count`` points of the state's domain: Halton coordinates mapped into each variable's range."""
+    """``count`` points of the state's domain: Halton coordinates mapped into each variable's range;
+    state variables that are a Multinomial's probabilities are scaled to sum to one."""
+    simplices = []
+    for law in compiled.model.draws.values():
+        if law.family == "Multinomial" and all(q in compiled.states for q in law.args[1]):
+            simplices.append([compiled.states.index(q) for q in law.args[1]])
     points, k = [], 1
     while len(points) < count:
         point = []
@@ -326,6 +336,10 @@ def _state_points(compiled, domains, count):
             dom = domains[s]
             point.append(mpmath.mpf(1) / 20 + 9 * u / 10 if dom == "unit" else (
                 mpmath.mpf(3) / 10 + 3 * u if dom in ("positive", "nonnegative") else 4 * u - 2))
+        for simplex in simplices:
+            total = mpmath.fsum(point[j] for j in simplex)
+            for j in simplex:
+                point[j] /= total
         points.append(point)
         k += 1
     return points
@@ -357,9 +371,20 @@ def _least_squares(G, H, dps, what):
     M = mpmath.matrix(G)
     out = []
     tol, snap = _closure_tol(dps), mpmath.mpf(10) ** -dps
+    # The minimum-norm solution through the singular value decomposition: on a constrained state
+    # (shares summing to one) the functionals are linearly dependent, and any solution that fits
+    # them there is as good as another.
+    U, S, V = mpmath.svd_r(M)
+    cutoff = max(S) * mpmath.mpf(10) ** -(dps // 2)
+    pseudo = mpmath.matrix(cols, rows)
+    for k in range(len(S)):
+        if S[k] > cutoff:
+            for a in range(cols):
+                for b in range(rows):
+                    pseudo[a, b] += V[k, a] * U[b, k] / S[k]
     for c in range(len(H[0])):
         h = mpmath.matrix([H[r][c] for r in range(rows)])
-        x, _ = mpmath.qr_solve(M, h)
+        x = pseudo * h
         fitted = M * x
         scale = max(max(abs(h[r]) for r in range(rows)), mpmath.mpf(10) ** -dps)
         residual = max(abs(fitted[r] - h[r]) for r in range(rows)) / scale
@@ -385,24 +410,27 @@ class _Route:
         self.G = [self.compiled.basis_fn(*x, *self._common(0, None)) for x in self.points]
         self.matrices = {}
 
-    def _common(self, g, index):
+    def _common(self, g, index, values=None):
         index = index or {i: 1 for i in self.compiled.indices}
-        return self.compiled.common(self.values, g, index)
+        return self.compiled.common(values or self.values, g, index)
 
-    def _key(self, g):
+    def _key(self, g, values):
+        """The numbers the one-step law reads at generation g (a schedule's entries, t if it is read)."""
         if not self.compiled.generation_dependent:
             return None
-        common = self._common(g, None)
-        return tuple(common)
+        common = self._common(g, None, values)
+        position = len(self.compiled.scalar_symbols)
+        return tuple(common[:position]) + ((g,) if self.compiled.explicit_generation else ()) + tuple(
+            common[position + 1:])
 
-    def matrix(self, g):
-        key = self._key(g)
+    def matrix(self, g, values=None):
+        key = self._key(g, values)
         if key not in self.matrices:
-            self.matrices[key] = self._matrix(g)
+            self.matrices[key] = self._matrix(g, values)
         return self.matrices[key]
 
-    def _matrix(self, g):
-        common = self._common(g, None)
+    def _matrix(self, g, values=None):
+        common = self._common(g, None, values)
         # The rules' level: the coarsest whose expectations at the first point agree with the
         # next finer level's (every rule refined at once).
         tol = _quadrature_tol(self.dps - GUARD_DIGITS)
@@ -434,9 +462,9 @@ class _Route:
         x0 = self.compiled.initial(*start)
         m = mpmath.matrix(self.compiled.basis_fn(*x0, *start))
         if not self.compiled.generation_dependent and t > MAX_ITERATED:
-            return (self.matrix(0) ** t) * m
+            return (self.matrix(0, values) ** t) * m
         for g in range(t):
-            m = self.matrix(g) * m
+            m = self.matrix(g, values) * m
         return m
 
 
@@ -447,7 +475,10 @@ def _route(model, basis, values, dps):
     """The route of ``basis`` at ``values``, shared by every point that differs only in parameters
     the one-step law does not read (initial values such as sigma0 or p0)."""
     law_names = _Compiled(model, basis).law_names
-    key = (id(model), tuple(map(sp.srepr, basis)), tuple((k, str(values[k])) for k in law_names), dps)
+    # A schedule is read entry by entry: the route keys its matrices by the entries' values.
+    schedules = {a.name for a in model.params if isinstance(a, IntegerSequence)}
+    key = (id(model), tuple(map(sp.srepr, basis)), tuple((k, str(values[k])) for k in law_names
+                                                         if k not in schedules), dps)
     if key not in _ROUTES:
         if len(_ROUTES) > 256:
             _ROUTES.clear()

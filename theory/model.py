@@ -101,7 +101,12 @@ class Model:
                 raise ValueError(f"params: each entry must be an assumption such as IntegerAtLeast('n', n, 2), "
                                  f"got {a!r}")
         for k in list(self.state) + list(self.draws):
-            if not isinstance(k, sp.Symbol):
+            if isinstance(k, tuple) and k and all(isinstance(x, sp.Symbol) for x in k):
+                law = self.draws.get(k)
+                if getattr(law, "family", None) != "Multinomial" or len(k) != len(law.args[1]):
+                    raise ValueError(f"draws: a tuple of symbols {k} names the counts of a Multinomial with as "
+                                     "many categories")
+            elif not isinstance(k, sp.Symbol):
                 raise ValueError(f"state and draws: keys must be sympy symbols, got {k!r}")
         if not self.state:
             raise ValueError("state: a model needs at least one state variable")
@@ -124,7 +129,8 @@ class Model:
         allowed_args = param_syms | set(self.state)
         for d, law in self.draws.items():
             for a in law.args:
-                extra = sp.sympify(a).free_symbols - allowed_args if not isinstance(a, tuple) else set()
+                a = sp.Tuple(*a) if isinstance(a, tuple) else a
+                extra = sp.sympify(a).free_symbols - allowed_args
                 if extra:
                     raise ValueError(f"draws: the law of {d} uses {sorted(map(str, extra))}, not a parameter or state")
         for k, v in self.state.items():
@@ -132,7 +138,7 @@ class Model:
             if extra:
                 raise ValueError(f"state: the initial value of {k} uses {sorted(map(str, extra))}")
         for k, v in self.step.items():
-            extra = v.free_symbols - param_syms - set(self.state) - set(self.draws)
+            extra = v.free_symbols - param_syms - set(self.state) - set(draw_symbols(self))
             if extra:
                 raise ValueError(f"step: the update of {k} uses {sorted(map(str, extra))}")
 
@@ -228,6 +234,12 @@ class Model:
             raise ValueError(f"checks: unknown keys {sorted(unknown)} (allowed: points, ts)")
         result.check_points = [dict(p) for p in checks.get("points", ())] or None
         result.check_ts = tuple(checks.get("ts", ())) or None
+        if any(law.family == "Multinomial" for law in self.draws.values()):
+            # The engine derives the closed form from the joint moments; the kernel has no Multinomial
+            # facts, so the result is an exact computation checked numerically, not a proved theorem.
+            result.status = "exact computation"
+            result.status_note = ("derived by the engine from the Multinomial's joint moments; the kernel carries "
+                                  "no Multinomial facts, so it is checked by the reference route and Monte Carlo")
         if not lazy:
             result.derivation  # raises ValueError before anything is registered
         return register(result)
@@ -237,6 +249,14 @@ class Model:
         shape (t + 1, chains) (generation 0 first)."""
         from modelcollapse.numerics.declared import simulate_model  # numerics serves the declaration
         return simulate_model(self, t=t, chains=chains, seed=seed, **params)
+
+
+def draw_symbols(model) -> list:
+    """Every draw's symbol, a Multinomial's counts (a tuple key) one by one, in declaration order."""
+    out = []
+    for d in model.draws:
+        out += list(d) if isinstance(d, tuple) else [d]
+    return out
 
 
 def models() -> list:
@@ -256,5 +276,5 @@ def model_of(result: Result):
     return getattr(result, "model", None)
 
 
-__all__ = ["Model", "State", "state_at", "models", "get_model", "model_of"]
+__all__ = ["Model", "State", "state_at", "models", "get_model", "model_of", "draw_symbols"]
 _ = Result
