@@ -294,9 +294,10 @@ class _Compiled:
             a = self.vectors[e.base]
             seq = values[a.name]
             k = position[0] if isinstance(a, IntegerSequence) else position[0] - 1  # p0[i] counts from 1
-            if len(position) != 1 or not 0 <= k < len(seq):
-                raise ValueError(f"{a.name} has no entry at {e} (it has {len(seq)})")
-            numbers.append(mpmath.mpf(seq[k]))
+            if len(position) != 1:
+                raise ValueError(f"{a.name}: an entry takes one index, got {e}")
+            # Past the schedule's end: nothing reads it unless the law is stepped there.
+            numbers.append(mpmath.mpf(seq[k]) if 0 <= k < len(seq) else mpmath.nan)
         return numbers
 
     def law(self, d, state, common):
@@ -350,6 +351,8 @@ def _conditional_expectation(compiled, state, common, dps, level):
     rules = []
     for d in compiled.draws:
         family, args = compiled.law(d, state, common)
+        if any(mpmath.isnan(a) for x in args for a in (x if isinstance(x, tuple) else (x,))):
+            raise ValueError(f"draws: the law of {d} reads a schedule entry past its end")
         rules.append(draw_rule(family, args, dps, level))
     # Each rule's nodes flattened to argument lists (a multinomial node is a tuple of counts).
     flat = [[(list(x) if isinstance(x, tuple) else [x], w) for x, w in rule] for rule in rules]
