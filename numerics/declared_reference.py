@@ -12,14 +12,18 @@ with the derivation engine. It may share the engine's *choice* of functionals ph
    halved until its probes agree), the probability mass function for Poisson, binomial and
    multinomial draws. Independent draws give a product rule. No moment of any draw is used.
 2. It solves for the one-step matrix B with E[phi(x') | x] = B phi(x) on (1, phi_1..phi_J) by
-   least squares over the R points; a residual above :data:`CLOSURE_TOL` means the functionals
-   do not close numerically, and is an error, never an approximation.
+   least squares over the R points (minimum norm, through the singular value decomposition); a
+   relative residual above 10^-(dps/2) means the functionals do not close numerically, and is
+   an error, never an approximation. Coefficients at the quadrature's noise level are zero.
 3. It iterates the moment vector m_{s+1} = B_s m_s from m_0 = phi(state_0) for s < t (a new
    B_s whenever the law changes with the generation, e.g. a schedule n_s), and reads
    E[f(state_t)] from the coefficients of f on the basis (fitted at the same points).
 
 A quadrature's accuracy is checked once per matrix: at the first state point the expectations
-are recomputed with every rule refined, and they must agree to :data:`QUADRATURE_TOL` digits.
+are recomputed with every rule refined (up to :data:`MAX_LEVEL` times), and the coarsest level
+that agrees with the next to dps + 3 digits is used. Everything runs with :data:`GUARD_DIGITS`
+extra digits, and a sum that cancels is recomputed with the digits it lost
+(:func:`cancellation_safe`).
 
 Examples
 --------
@@ -68,11 +72,8 @@ def _closure_tol(dps):
 
 
 def _quadrature_tol(dps):
+    """Largest relative difference between two levels of the quadrature rules accepted."""
     return mpmath.mpf(10) ** (-(dps + 3))
-
-
-CLOSURE_TOL = "10^-(dps/2)"
-QUADRATURE_TOL = "dps + 3"
 
 
 # --- quadrature rules for the draws' laws ----------------------------------------------------------
@@ -596,4 +597,4 @@ def result_reference(result, params, dps=30):
         return +out
 
 
-__all__ = ["model_expectation", "result_reference", "draw_rule", "MAX_ITERATED"]
+__all__ = ["model_expectation", "result_reference", "draw_rule", "cancellation_safe", "MAX_ITERATED"]
