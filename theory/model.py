@@ -108,6 +108,9 @@ class Model:
                                      "many categories")
             elif not isinstance(k, sp.Symbol):
                 raise ValueError(f"state and draws: keys must be sympy symbols, got {k!r}")
+            elif getattr(self.draws.get(k), "family", None) == "Multinomial":
+                raise ValueError(f"draws: {k} ~ Multinomial: name its counts by a tuple of symbols, one per "
+                                 "category, e.g. draws={(C1, C2): Multinomial(n, (p, 1 - p))}")
         if not self.state:
             raise ValueError("state: a model needs at least one state variable")
         param_syms = {a.symbol for a in self.params} | set(self.indices)

@@ -164,7 +164,9 @@ def family_page(family: str, number: int, outdir: Path) -> str:
         head = f"Theorem {number}.{i}: {r.title}"
         status = proofs.status(r.id)
         lines += [f".. _{r.id}:", "", head, "-" * len(head), "", f"``{r.id}`` — {r.summary}", "",
-                  f"**Status: {status}.**" + (f" {r.status_note}." if r.status_note else ""), "",
+                  f"**Status: {status}.**" + (f" {r.status_note}." if r.status_note else "")
+                  + (f" An extension of the model ``{r.model.name}``: not derived from its one-step law by the "
+                     "engine." if getattr(r, "extension", False) else ""), "",
                   "**Statement.**", "", _block(_math(r.statement)),
                   "**Assumptions.** " + "; ".join(f":math:`{_math(a.relation())}`" for a in r.assumptions), ""]
         if r.claims:
