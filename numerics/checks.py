@@ -72,8 +72,8 @@ class Spec:
         return self.statistic(path, t, params) if self.with_params else self.statistic(path, t)
 
     def ts_for(self, params) -> tuple:
-        """Generations checked at ``params``."""
-        return self.ts
+        """Generations checked at ``params`` (a declared point may name its own, ``ts``)."""
+        return tuple(params.get("ts", self.ts))
 
 
 #: Hand-written specifications of the model extensions (chain-level statistics the declared law's
@@ -325,8 +325,6 @@ def monte_carlo_checks(result_id: str, chains: int, alpha: float, seed, spec: Sp
 def monte_carlo_test_count(result_id: str) -> int:
     """How many z-tests :func:`monte_carlo_checks` runs for ``result_id`` (for Bonferroni)."""
     spec = spec_for(result_id)
-    if spec.simulator == "declared":
-        return len(spec.points) * len(spec.ts)
     return sum(len(spec.ts_for(p)) for p in spec.points)
 
 
@@ -517,7 +515,7 @@ def model_monte_carlo_check(result, params: dict, chains: int, seed, alpha: floa
     """
     if getattr(result, "model", None) is None:
         raise ValueError(f"result: {getattr(result, 'id', result)!r} is not derived from a declared model")
-    params = dict(params)
+    params = {k: v for k, v in params.items() if k != "ts"}
     if "t" not in params:
         raise ValueError(f"t is required by {result.id} (the generation to check)")
     t = check_int("t", params.pop("t"), lower=0)
@@ -539,12 +537,13 @@ def model_monte_carlo_checks(result, chains: int, alpha: float, seed, points: li
         raise ValueError(f"result: {getattr(result, 'id', result)!r} is not derived from a declared model")
     chains = check_int("chains", chains, lower=2)
     z_critical(alpha)
-    ts = tuple(check_int("ts", g, lower=0) for g in ts)
     out = []
     for i, params in enumerate(model_points(result) if points is None else points):
-        params = _default_point(result.model.params, 0, {k: v for k, v in params.items() if k != "t"})
-        path = simulate_model_params(result.model, params, max(ts, default=0), chains, stream(seed, result.id, i))
-        out += [_model_check_at(result, path, params, g, chains, alpha, closed_form) for g in ts]
+        # A point may name its own generations (a heavy-tailed small-n point only at short horizons).
+        own = tuple(check_int("ts", g, lower=0) for g in params.get("ts", ts))
+        params = _default_point(result.model.params, 0, {k: v for k, v in params.items() if k not in ("t", "ts")})
+        path = simulate_model_params(result.model, params, max(own, default=0), chains, stream(seed, result.id, i))
+        out += [_model_check_at(result, path, params, g, chains, alpha, closed_form) for g in own]
     return out
 
 

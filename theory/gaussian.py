@@ -96,9 +96,12 @@ GAUSSIAN_SCHEDULE = Model(
     summary="The same refit with n_t samples at generation t.")
 
 GAUSS = (A_N, A_T, A_DDOF, A_SIGMA0)
-#: Points of the generated Monte Carlo checks: both estimators at n = 10 and a small n = 5. The
+#: Points of the generated Monte Carlo checks: both estimators at n = 10 and at a small n = 3, where
+#: sigma_t^2 is a product of heavy-tailed factors whose sample mean is far from normal after a few
+#: steps, so it is checked at t <= 2 only (measured by ``modelcollapse bench --rigor``). The
 #: delta-method standard error of a variance needs light tails (n = 40, t <= 3); the KL needs n >= 4.
-POINTS = [dict(n=m, ddof=d, sigma0=1.5, mu0=0.5) for m in (10, 5) for d in (0, 1)]
+POINTS = [dict(n=10, ddof=d, sigma0=1.5, mu0=0.5) for d in (0, 1)] + [
+    dict(n=3, ddof=d, sigma0=1.5, mu0=0.5, ts=(1, 2)) for d in (0, 1)]
 CHECKS = dict(points=POINTS, ts=(1, 3, 8))
 SPREAD_CHECKS = dict(points=[dict(n=40, ddof=d, sigma0=1.5) for d in (0, 1)], ts=(1, 2, 3))
 KL_CHECKS = dict(points=[dict(n=12, ddof=d, sigma0=1.5, mu0=0.5) for d in (0, 1)], ts=(1, 3, 6))

@@ -159,7 +159,8 @@ class Model:
         ``ValueError`` (and nothing registered) when the engine cannot close E[expr]; with
         ``lazy=True`` the derivation waits for first use. ``checks``, optional:
         ``dict(points=[{param: value, ...}, ...], ts=(1, 3))``, the parameter points (completed
-        by defaults from the assumptions) and generations of the generated Monte Carlo check.
+        by defaults from the assumptions) and generations of the generated Monte Carlo check; a
+        point may name its own generations (``ts``).
         """
         from .engine import expectation_result
         r = expectation_result(self, sp.sympify(expr), id, title, summary, references, assumptions, claims=claims)
