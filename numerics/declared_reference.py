@@ -352,7 +352,7 @@ def _conditional_expectation(compiled, state, common, dps, level):
     rules = []
     for d in compiled.draws:
         family, args = compiled.law(d, state, common)
-        if any(mpmath.isnan(a) for x in args for a in (x if isinstance(x, tuple) else (x,))):
+        if any(mpmath.isnan(a) for x in args for a in (x if isinstance(x, (tuple, list)) else (x,))):
             raise ValueError(f"draws: the law of {d} reads a schedule entry past its end")
         rules.append(draw_rule(family, args, dps, level))
     # Each rule's nodes flattened to argument lists (a multinomial node is a tuple of counts).
