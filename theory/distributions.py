@@ -107,7 +107,23 @@ class Multinomial(Distribution):
         self.args = (sp.sympify(trials), tuple(sp.sympify(x) for x in p))
 
     def mgf(self, s):
-        raise ValueError("Multinomial: the engine works with its Binomial marginals (declare one category's count)")
+        raise ValueError("Multinomial: the engine works with its joint moments (joint_moment), not one MGF")
+
+    def joint_moment(self, powers):
+        """E[prod_j C_j^k_j] for integer k_j >= 0: each power through falling factorials (Stirling
+        numbers of the second kind) and E[prod_j (C_j)_m_j] = (N)_(sum m_j) prod_j p_j^m_j, which
+        gives the Binomial marginals and the covariances -N p_i p_j with a symbolic N."""
+        import itertools
+        N, p = self.args
+        powers = [int(k) for k in powers]
+        if len(powers) != len(p) or any(k < 0 for k in powers):
+            raise ValueError("powers: one non-negative integer per category")
+        out = sp.S.Zero
+        for ms in itertools.product(*[range(k + 1) for k in powers]):
+            weight = sp.Mul(*[sp.functions.combinatorial.numbers.stirling(k, m) for k, m in zip(powers, ms)])
+            if weight:
+                out += weight * sp.expand_func(sp.ff(N, sum(ms))) * sp.Mul(*[q**m for q, m in zip(p, ms)])
+        return sp.expand(out)
 
 
 @functools.lru_cache(maxsize=None)
@@ -185,6 +201,10 @@ class CitedMoments(Distribution):
         "positive", "real" or "count".
     reference : str
         Where the moments come from.
+    numeric : dict, optional
+        ``{order: callable(*mpmath args) -> mpf}``: the same moments computed numerically from the
+        draw's definition (quadrature), sharing no algebra with ``moments``; the reference route
+        uses these.
 
     >>> import sympy as sp
     >>> m = sp.Symbol("m", positive=True)
@@ -199,7 +219,7 @@ class CitedMoments(Distribution):
 
     family = "CitedMoments"
 
-    def __init__(self, name, args, moments, sampler, support="positive", reference=""):
+    def __init__(self, name, args, moments, sampler, support="positive", reference="", numeric=None):
         self.name = name
         self.args = tuple(sp.sympify(a) for a in args)
         self.arg_names = tuple(f"arg{j}" for j in range(len(self.args)))
@@ -207,6 +227,7 @@ class CitedMoments(Distribution):
         self.sampler = sampler
         self.support = support
         self.reference = reference
+        self.numeric = dict(numeric or {})
 
     def __repr__(self):
         return f"{self.name}({', '.join(map(str, self.args))})"

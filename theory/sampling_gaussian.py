@@ -280,7 +280,9 @@ TEMPERATURE_CRITICAL = Model(
 TRUNCATED_SCATTER = CitedMoments(
     "TruncatedScatter", (n, a), {1: lambda n_, a_: (n_ - 1) * truncation_factor().subs(a, a_)},
     sample_truncated_scatter, "positive",
-    "E[V] = (n - 1) c(a): the sample variance is unbiased (Casella and Berger Thm 5.2.6), c(a) by integration")
+    "E[V] = (n - 1) c(a): the sample variance is unbiased (Casella and Berger Thm 5.2.6), c(a) by integration",
+    numeric={1: lambda n_, a_: (n_ - 1) * mpmath.quad(lambda x: x**2 * mpmath.npdf(x), [-a_, 0, a_])
+             / (2 * mpmath.ncdf(a_) - 1)})
 TRUNCATION = Model(
     "sampling_truncation", family=FAMILY, params=[A_A, A_N, A_DDOF, A_SIGMA0], state={SIGMA: sigma0},
     draws={V_DRAW: TRUNCATED_SCATTER}, step={SIGMA: SIGMA * sp.sqrt(V_DRAW / (n - ddof))},
@@ -290,7 +292,8 @@ TRUNCATION = Model(
 
 BEST_OF_K_SCATTER = CitedMoments(
     "BestOfKScatter", (n, k), {1: lambda n_, k_: (n_ - 1) * MaxNormalVariance(k_)}, sample_best_of_k_scatter,
-    "positive", "E[V] = (n - 1) v_k: the sample variance is unbiased (Casella and Berger Thm 5.2.6)")
+    "positive", "E[V] = (n - 1) v_k: the sample variance is unbiased (Casella and Berger Thm 5.2.6)",
+    numeric={1: lambda n_, k_: (n_ - 1) * (_max_normal_quadrature(int(k_), 2) - _max_normal_quadrature(int(k_), 1) ** 2)})
 BEST_OF_K = Model(
     "sampling_best_of_k", family=FAMILY, params=[A_K, A_N, A_DDOF, A_SIGMA0], state={SIGMA: sigma0},
     draws={V_DRAW: BEST_OF_K_SCATTER}, step={SIGMA: SIGMA * sp.sqrt(V_DRAW / (n - ddof))},

@@ -76,7 +76,9 @@ def _model_figure(result, path: Path, seed: int, chains: int):
     from modelcollapse.numerics import checks
 
     point = checks.model_points(result)[0]
-    xs = list(range(0, 11))
+    from modelcollapse.theory.assumptions import IntegerSequence
+    lengths = [len(point[a.name]) for a in result.assumptions if isinstance(a, IntegerSequence)]
+    xs = list(range(0, min([10] + lengths) + 1))
     rows = [checks.model_monte_carlo_check(result, dict(point, t=x), chains, seed, 0.05) for x in xs]
     est = np.array([r.estimate for r in rows])
     half = 1.96 * np.array([r.se for r in rows])
@@ -103,9 +105,9 @@ def _figure(result, path: Path, seed: int = 7, chains: int = 4000):
     from modelcollapse.numerics import checks
     from modelcollapse.numerics.streams import stream
 
-    if result.id not in checks.SPECS:
+    spec = checks.spec_for(result.id)
+    if spec.simulator == "declared":
         return _model_figure(result, path, seed, chains)
-    spec = checks.SPECS[result.id]
     params = spec.points[0]
     axis, xs = spec.figure
     if axis == "t":
@@ -175,7 +177,9 @@ def family_page(family: str, number: int, outdir: Path) -> str:
         head = f"Theorem {number}.{i}: {r.title}"
         status = proofs.status(r.id)
         lines += [f".. _{r.id}:", "", head, "-" * len(head), "", f"``{r.id}`` — {r.summary}", "",
-                  f"**Status: {status}.**" + (f" {r.status_note}." if r.status_note else ""), "",
+                  f"**Status: {status}.**" + (f" {r.status_note}." if r.status_note else "")
+                  + (f" An extension of the model ``{r.model.name}``: not derived from its one-step law by the "
+                     "engine." if getattr(r, "extension", False) else ""), "",
                   "**Statement.**", "", _block(_math(r.statement)),
                   "**Assumptions.** " + "; ".join(f":math:`{_math(a.relation())}`" for a in r.assumptions), ""]
         if r.claims:
