@@ -60,16 +60,19 @@ class VerifyReport:
     z_critical: float
     results: list
     seconds: float
+    #: The claims ledger, each verdict derived again (a full run only); a claim that cannot be
+    #: decided (a result it rests on is missing or rejected) fails the run.
+    claims: list = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
-        return all(r.passed for r in self.results)
+        return all(r.passed for r in self.results) and all(c["passed"] for c in self.claims)
 
     def as_dict(self):
         return {"passed": self.passed, "seed": self.seed, "quick": self.quick, "chains": self.chains,
                 "family_alpha": self.family_alpha, "test_alpha": self.test_alpha, "z_critical": self.z_critical,
                 "seconds": round(self.seconds, 3), "kernel": trust_base(),
-                "results": [r.as_dict() for r in self.results]}
+                "results": [r.as_dict() for r in self.results], "claims": self.claims}
 
 
 def trust_base() -> dict:
@@ -141,8 +144,23 @@ def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=N
             say(f"[{k}/{len(ids)}] {rid}: approximations against exact values")
             approx = [row.as_dict() for row in approximation_rows(rid, min(chains, QUICK_CHAINS), seed)]
         reports.append(ResultReport(rid, r.title, proof, ref, mc, approx))
+    claims = ledger_checks(say) if ids == all_ids else []
     return VerifyReport(seed, quick, chains, family_alpha, test_alpha, checks.z_critical(test_alpha), reports,
-                        time.perf_counter() - start)
+                        time.perf_counter() - start, claims)
+
+
+def ledger_checks(say=lambda s: None) -> list:
+    """Every claim of the ledger decided again from the results; passed when decided and every result it
+    rests on has a status other than rejected."""
+    from modelcollapse.theory import ledger
+    say("claims ledger: deriving every verdict")
+    out = []
+    for c in ledger.ledger(on_missing="mark")["claims"]:
+        known = {r.id for r in theory.results()}
+        statuses = {rid: (proofs.status(rid) if rid in known else "not registered") for rid in c["results"]}
+        c = dict(c, statuses=statuses, passed=c["verdict"] != "undecided" and "rejected" not in statuses.values())
+        out.append(c)
+    return out
 
 
 def format_table(report: VerifyReport) -> str:
@@ -180,6 +198,11 @@ def format_table(report: VerifyReport) -> str:
                 exact = f"{a['exact']:.6g}" + (f"±{a['exact_se']:.1g}" if a["exact_se"] else "")
                 lines.append(f"      {a['name']:<14} {params:<30.30} {exact:>12} {a['approx']:>12.6g} "
                              f"{a['rel_error']:>9.2e} {a['scaled']:>8.3g}  {a['exact_by']}")
+        lines.append("")
+    for c in report.claims:
+        lines.append(f"{'PASS' if c['passed'] else 'FAIL'}  {c['id']}: {c['verdict']} ("
+                     + ", ".join(f"{rid} [{st}]" for rid, st in c["statuses"].items()) + ")")
+    if report.claims:
         lines.append("")
     n_pass = sum(r.passed for r in report.results)
     counts = {}
