@@ -71,6 +71,7 @@ def _cmd_list(args, out):
 
 def _cmd_show(args, out):
     from modelcollapse import proofs, theory
+    from modelcollapse.theory.printing import latex, pretty, text
     r = theory.get(args.id)
     w = textwrap.TextWrapper(width=100, initial_indent="  ", subsequent_indent="  ")
     print(f"{r.id}: {r.title}", file=out)
@@ -78,24 +79,24 @@ def _cmd_show(args, out):
     if r.summary:
         print(w.fill(r.summary) + "\n", file=out)
     print("Statement:", file=out)
-    print(textwrap.indent(sp.pretty(r.statement, use_unicode=False, wrap_line=False), "  "), file=out)
-    print(f"\n  sympy: {sp.sstr(r.statement)}", file=out)
-    print(f"  LaTeX: {sp.latex(r.statement)}", file=out)
+    print(textwrap.indent(pretty(r.statement), "  "), file=out)
+    print(f"\n  text: {text(r.statement)}", file=out)
+    print(f"  LaTeX: {latex(r.statement)}", file=out)
     print("\nAssumptions: " + "; ".join(a.describe() for a in r.assumptions), file=out)
     for name, claim in r.claims.items():
-        print(f"Claim {name} (proved): {sp.sstr(claim)}", file=out)
+        print(f"Claim {name} (proved): {text(claim)}", file=out)
     for name, claim in r.remarks.items():
-        print(f"Remark {name} (not proved by the kernel): {sp.sstr(claim)}", file=out)
+        print(f"Remark {name} (not proved by the kernel): {text(claim)}", file=out)
     print("\nDerivation (sympy, from the one-step law):", file=out)
     for i, st in enumerate(r.derivation.steps, 1):
         print(f"  {i}. {st.text}", file=out)
         if st.relation is not None:
-            print(textwrap.indent(sp.sstr(st.relation), "       "), file=out)
+            print(textwrap.indent(text(st.relation), "       "), file=out)
     if r.approximations:
         print("\nApproximations (not exact; `modelcollapse verify` reports their measured error):", file=out)
         for name, ap in r.approximations.items():
             print(f"  {name}: {ap.text}", file=out)
-            print(textwrap.indent(sp.sstr(ap.expression), "       "), file=out)
+            print(textwrap.indent(text(ap.expression), "       "), file=out)
     rep = proofs.check(r.id)
     if not proofs.has_proof(r.id):
         print(f"\nNo kernel proof: {proofs.status(r.id)} ({r.status_note}).", file=out)
@@ -107,7 +108,7 @@ def _cmd_show(args, out):
         prem = f" from {', '.join(step.premises)}" if step.premises else ""
         mark = "ok" if sr.verdict.ok else f"FAILED: {sr.verdict.message}"
         print(f"  [{step.label}] by {rule}{prem}: {mark}", file=out)
-        print(textwrap.indent(sp.sstr(step.relation), "       "), file=out)
+        print(textwrap.indent(text(step.relation), "       "), file=out)
         if step.text:
             print(f"       ({step.text})", file=out)
     print("\nAxioms and definitions it rests on:", file=out)

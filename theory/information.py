@@ -207,6 +207,12 @@ GAUSSIAN_CODE.quantity(
             "every refit makes the model a worse code for the data it came from. Needs n >= 4 (E[1/X] finite).")
 
 
+def _law(model, variable):
+    """The declared update of ``variable`` written with the random quantities at t and t + 1."""
+    now = {**model.at(), **model.draw_at()}
+    return sp.Eq(variable.xreplace(model.at(t + 1)), model.step[variable].xreplace(now))
+
+
 # --- mutual information of the chains ---------------------------------------------------------------
 def _mean_channel():
     noise_result = get("information.mean_channel_noise")
@@ -220,7 +226,7 @@ def _mean_channel():
     tail = sp.limit(value * t, t, sp.oo)
     steps = [
         DerivationStep("Law of the refit: mu_{t+1} = mu_t + sigma0 Z_t / sqrt(n) with Z_t ~ N(0, 1) independent, "
-                       "so given mu_0 the mean mu_t is normal", sp.Eq(MU, KNOWN_VARIANCE.step[MU])),
+                       "so given mu_0 the mean mu_t is normal", _law(KNOWN_VARIANCE, MU)),
         DerivationStep("Its noise, proved by the kernel (information.mean_channel_noise)", noise_result.statement),
         DerivationStep("mu_0 ~ N(m, s^2) independently of the steps: the entropy of mu_t (Gaussian entropy, "
                        "by integration), in nats", sp.Eq(sp.Symbol("h(mu_t)"), marginal)),

@@ -58,7 +58,8 @@ FAMILY_INTRO = {
 
 
 def _math(expr) -> str:
-    return sp.latex(expr).replace("\n", " ")
+    from modelcollapse.theory.printing import latex
+    return latex(expr).replace("\n", " ")
 
 
 def _block(latex: str, indent: str = "") -> str:
