@@ -199,7 +199,7 @@ GAUSSIAN_CODE = Model(
 
 GAUSSIAN_CODE.quantity(
     bits(GAUSSIAN_CODE.E(KLN(0, sigma0, MU, SIGMA))), "information.description_length",
-    "Extra code length of original data under generation t's Gaussian (bits per symbol)",
+    "Extra code length of original data under the generation-t Gaussian (bits per symbol)",
     assumptions=(A_N4, A_T, A_DDOF, A_SIGMA0), lazy=True,
     summary="Coding data from the original N(mu0, sigma0^2) with the code that is optimal for generation t "
             "costs the cross-entropy instead of the entropy; the excess, in bits per symbol, is the KL divergence "
