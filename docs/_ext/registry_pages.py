@@ -62,6 +62,14 @@ def _math(expr) -> str:
     return latex(expr).replace("\n", " ")
 
 
+def _assumption(a) -> str:
+    """An assumption in LaTeX; a real parameter reads x in R (sympy evaluates Contains(x, Reals) to True)."""
+    relation = a.relation()
+    if relation is sp.true:
+        return f"{_math(a.symbol)} \\in \\mathbb{{R}}"
+    return _math(relation)
+
+
 def _block(latex: str, indent: str = "") -> str:
     return f"{indent}.. math::\n\n{indent}   {latex}\n"
 
@@ -179,7 +187,7 @@ def family_page(family: str, number: int, outdir: Path) -> str:
         lines += [f".. _{r.id}:", "", head, "-" * len(head), "", f"``{r.id}`` — {r.summary}", "",
                   f"**Status: {status}.**" + (f" {r.status_note}." if r.status_note else ""), "",
                   "**Statement.**", "", _block(_math(r.statement)),
-                  "**Assumptions.** " + "; ".join(f":math:`{_math(a.relation())}`" for a in r.assumptions), ""]
+                  "**Assumptions.** " + "; ".join(f":math:`{_assumption(a)}`" for a in r.assumptions), ""]
         if r.claims:
             lines += ["**Further claims proved.**", ""]
             for name, claim in r.claims.items():
