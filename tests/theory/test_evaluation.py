@@ -21,7 +21,8 @@ def _scalar_only(r):
     return all(evaluation.is_scalar_assumption(a) for a in r.assumptions)
 
 
-SCALAR_ONLY = [r for r in theory.results() if _scalar_only(r)]
+#: A cited theorem (information.dpi) states a relation and has no value to evaluate.
+SCALAR_ONLY = [r for r in theory.results() if _scalar_only(r) and r.status != "cited theorem"]
 
 
 def _extreme_grid(a):
