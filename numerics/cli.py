@@ -82,7 +82,7 @@ def _cmd_show(args, out):
     print(textwrap.indent(pretty(r.statement), "  "), file=out)
     print(f"\n  text: {text(r.statement)}", file=out)
     print(f"  LaTeX: {latex(r.statement)}", file=out)
-    print("\nAssumptions: " + "; ".join(a.describe() for a in r.assumptions), file=out)
+    print("\nAssumptions: " + ("; ".join(a.describe() for a in r.assumptions) or "none"), file=out)
     for name, claim in r.claims.items():
         print(f"Claim {name} (proved): {text(claim)}", file=out)
     for name, claim in r.remarks.items():

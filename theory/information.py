@@ -133,6 +133,17 @@ def presented(expr, form):
     return form if sp.simplify(sp.expand_log(expr - form, force=True)) == 0 else expr
 
 
+class CategoricalReverseKL(RandomSequence):
+    """KL(p0 || p_t) for the categorical refit (arg: the generation); infinite once a category is lost."""
+
+    def _latex(self, printer, exp=None):
+        out = r"\mathrm{KL}\left(p_{0} \,\|\, p_{%s}\right)" % printer._print(self.args[0])
+        return out if exp is None else r"{%s}^{%s}" % (out, exp)
+
+    def _sympystr(self, printer):
+        return "KL(p0 || p_%s)" % printer._print(self.args[0])
+
+
 def bits(nats):
     """A quantity in nats, in bits."""
     return nats / sp.log(2)
@@ -325,11 +336,11 @@ def _categorical_kl():
         DerivationStep("The reverse divergence KL(p0 || p_t) = sum p0_i log(p0_i / p_{i,t}) is infinite on the event "
                        "that a category with p0_i > 0 is lost, of probability >= (1 - p0_i)^n > 0 at t = 1 "
                        "(categorical.loss_one_step) when p0_i < 1: its expectation is infinite",
-                       sp.Eq(E(sp.Symbol("KL(p0 || p_t)")), sp.oo)),
+                       sp.Eq(E(CategoricalReverseKL(t)), sp.oo)),
     ]
     return Derivation(sp.Eq(lhs, closed), closed, steps,
                       claims={"identity": identity,
-                              "reverse_infinite": sp.Eq(E(sp.Symbol("KL(p0 || p_t)")), sp.oo)})
+                              "reverse_infinite": sp.Eq(E(CategoricalReverseKL(t)), sp.oo)})
 
 
 #: Work bound for the exact chain: (t - 1) (n + 1)^2 multiply-adds per category count vector.
