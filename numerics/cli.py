@@ -71,6 +71,7 @@ def _cmd_list(args, out):
 
 def _cmd_show(args, out):
     from modelcollapse import proofs, theory
+    from modelcollapse.proofs.catalogue import describe_rule
     from modelcollapse.theory.printing import latex, pretty, text
     r = theory.get(args.id)
     w = textwrap.TextWrapper(width=100, initial_indent="  ", subsequent_indent="  ")
@@ -104,7 +105,7 @@ def _cmd_show(args, out):
         print(f"\nProof ({rep.summary()}, checked by the kernel in {rep.seconds:.2f} s):", file=out)
     for sr in rep.steps:
         step = sr.step
-        rule = step.rule.describe() if hasattr(step.rule, "describe") else step.rule.name
+        rule = describe_rule(step.rule)
         prem = f" from {', '.join(step.premises)}" if step.premises else ""
         mark = "ok" if sr.verdict.ok else f"FAILED: {sr.verdict.message}"
         print(f"  [{step.label}] by {rule}{prem}: {mark}", file=out)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from modelcollapse import theory
 
-from . import kernel
+from . import kernel, printing  # noqa: F401  (printing gives the kernel's words their printers)
 from .builder import law_of, result_proof, to_kernel
 from .catalogue import AXIOMS, citation
 

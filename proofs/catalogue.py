@@ -87,3 +87,26 @@ class _Catalogue(dict):
 
 
 AXIOMS = _Catalogue()
+
+
+#: How a report names each rule of the kernel's table.
+RULE_NAMES = {"Algebra": "algebra", "Rewrite": "rewrite", "LawStep": "law", "LawInit": "law", "DrawFact": "draw fact",
+              "CondExpect": "conditional expectation", "Tower": "tower", "ExpectLinear": "linearity of expectation",
+              "Induction": "induction", "SumOver": "sum over an index", "ExpectSum": "expectation of a finite sum",
+              "Specialize": "specialize", "AxiomInstance": "axiom", "VectorTotal": "assumption", "Order": "inequality",
+              "Monotone": "monotonicity of expectation", "Conjunction": "conjunction", "Detach": "modus ponens",
+              "Limit": "limit"}
+
+
+def describe_rule(rule) -> str:
+    """A step's rule in words, for reports (the rule's name and the arguments that identify it)."""
+    kind = type(rule).__name__
+    if kind in ("LawStep", "LawInit"):
+        return f"law: {'update' if kind == 'LawStep' else 'initial value'} of {rule.variable}"
+    if kind == "DrawFact":
+        return f"{rule.fact} for {rule.draw}" + (f" (order {rule.order})" if rule.order is not None else "")
+    if kind == "AxiomInstance":
+        return f"axiom {rule.axiom}"
+    if kind == "Specialize":
+        return f"at {rule.symbol} = {rule.value}"
+    return RULE_NAMES.get(kind, kind)

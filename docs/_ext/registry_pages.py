@@ -172,6 +172,7 @@ def _figure(result, path: Path, seed: int = 7, chains: int = 4000):
 
 def family_page(family: str, number: int, outdir: Path) -> str:
     from modelcollapse import proofs, theory
+    from modelcollapse.proofs.catalogue import describe_rule
 
     title, intro = FAMILY_INTRO.get(family, (family.capitalize(), ""))
     lines = [f".. _family-{family}:", "", title, "=" * len(title), "", intro, "",
@@ -213,7 +214,7 @@ def family_page(family: str, number: int, outdir: Path) -> str:
                       "steps; each line: the step's label, the rule that checked it, and the premises it used):", ""]
         for sr in rep.steps:
             st = sr.step
-            rule = st.rule.describe() if hasattr(st.rule, "describe") else st.rule.name
+            rule = describe_rule(st.rule)
             prem = (" from " + ", ".join(f"``{p}``" for p in st.premises)) if st.premises else ""
             ok = "" if sr.verdict.ok else f" — FAILED: {sr.verdict.message}"
             lines += [f"* ``{st.label}``: *{rule}*{prem}{ok}", "", _block(_math(st.relation), "  ")]

@@ -4,8 +4,6 @@ It imports nothing but sympy, mpmath and its own files. Families and the derivat
 build proofs; this package alone decides whether they are proofs.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 
 from .axioms import AXIOMS, Axiom

@@ -8,8 +8,6 @@ its kind allows. Side conditions are decided per instance; ``holds_for`` lists t
 families a proof's law must draw from for the axiom to apply (empty: any law).
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 
 import sympy as sp
@@ -24,7 +22,7 @@ _g, _L, _L_next, _W = sp.symbols("g L L_next W")
 @dataclass(frozen=True)
 class Axiom:
     name: str
-    schema: object                 # a relation in the pattern variables
+    schema: object              # a relation in the pattern variables
     patterns: tuple                # ((symbol, kind), ...)
     conditions: tuple = ()         # relations in the pattern variables, decided per instance
     reference: str = ""
@@ -72,35 +70,28 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
     given = {p for p, kind in axiom.patterns if kind != "generation" and not kind.startswith("next:")}
     if set(mapping) != given:
         raise ValueError(f"axiom {axiom.name} takes exactly the patterns {sorted(map(str, given))}")
-    full = dict(mapping)
-    for p, kind in axiom.patterns:
-        if kind == "generation":
-            if law is None:
-                raise ValueError(f"axiom {axiom.name} needs a law")
-            full[p] = law.generation
+    if law is None and any(kind == "generation" for _, kind in axiom.patterns):
+        raise ValueError(f"axiom {axiom.name} needs a law")
+    full = {**mapping, **{p: law.generation for p, kind in axiom.patterns if kind == "generation"}}
+    # A schema that binds the law's generation (a limit over it) binds it on purpose.
+    own = {full[q] for q, k in axiom.patterns if k == "generation"}
     for p, kind in axiom.patterns:
         if kind.startswith("next:"):
             source = next(q for q, _ in axiom.patterns if str(q) == kind[5:])
             full[p] = sp.sympify(full[source]).xreplace({law.generation: law.generation + 1})
-            continue
-        if kind == "generation":
+        if kind == "generation" or kind.startswith("next:"):
             continue
         value = sp.sympify(mapping[p])
         words = words_in(value)
-        if kind == "function":
-            if not isinstance(value, sp.Lambda) or words:
-                raise ValueError(f"pattern {p} of {axiom.name} must be a Lambda with a deterministic body")
-        elif kind in ("random", "state", "iid"):
-            if words - {Rand}:
-                raise ValueError(f"pattern {p} of {axiom.name} may hold random quantities but no other word")
-            if kind in ("state", "iid"):
-                problem = _kind_problem(kind, value, law)
-                if problem:
-                    raise ValueError(f"pattern {p} of {axiom.name}: {problem}")
-        elif words:
+        if kind == "function" and (not isinstance(value, sp.Lambda) or words):
+            raise ValueError(f"pattern {p} of {axiom.name} must be a Lambda with a deterministic body")
+        if kind in ("random", "state", "iid") and words - {Rand}:
+            raise ValueError(f"pattern {p} of {axiom.name} may hold random quantities but no other word")
+        problem = _kind_problem(kind, value, law) if kind in ("state", "iid") else ""
+        if problem:
+            raise ValueError(f"pattern {p} of {axiom.name}: {problem}")
+        if kind not in ("function", "random", "state", "iid") and words:
             raise ValueError(f"pattern {p} of {axiom.name} must be deterministic")
-        # A schema that binds the law's generation (a limit over it) binds it on purpose.
-        own = {full[q] for q, k in axiom.patterns if k == "generation"}
         captured = value.free_symbols & (bound - own)
         if captured:
             raise ValueError(f"pattern {p} would capture the bound variable(s) {sorted(map(str, captured))}")
@@ -116,9 +107,8 @@ def _kind_problem(kind, value, law):
     found = rands(value)
     draws = {d.name: d for d in law.draws}
     if kind == "state":
-        if not found or any(r.label in draws or r.generation != g for r in found):
-            return f"must be a function of the state at {g}"
-        return ""
+        state = found and all(r.label not in draws and r.generation == g for r in found)
+        return "" if state else f"must be a function of the state at {g}"
     labels = {r.label for r in found}
     if len(labels) != 1 or not labels <= set(draws) or any(r.generation != g for r in found):
         return f"must be a function of one draw at {g}"

@@ -8,19 +8,15 @@ no more than their domains, that the law is well formed, that locals are fresh s
 a cited result is proved, not circular, under the same law and assumptions no stronger than ours.
 """
 
-from __future__ import annotations
-
 import time
 from dataclasses import dataclass, field, fields
-from typing import Any
 
 import sympy as sp
 
-from .decide import StepTimeout, time_limit
+from .decide import StepTimeout, is_positive, time_limit
 from .domains import Domain, Space
 from .laws import Law
 from .rules import RULES, Verdict, same
-from .decide import is_positive
 from .terms import foreign, foreign_in, rands
 
 #: Seconds a step may take before it counts as undecided (and so rejected).
@@ -30,8 +26,8 @@ STEP_SECONDS = 30.0
 @dataclass(frozen=True)
 class Step:
     label: str
-    relation: Any
-    rule: Any
+    relation: object
+    rule: object
     premises: tuple = ()
     text: str = ""
 
@@ -42,7 +38,7 @@ class Proof:
     goals: dict
     domains: dict
     steps: list
-    law: Any = None
+    law: object = None
     local: tuple = ()
 
 
@@ -103,19 +99,18 @@ def _report(library, name):
         raise ValueError("circular: " + " -> ".join(active + [name]))
     active.append(name)
     try:
-        rep = check(library.proof(name), library)
+        reports[name] = check(library.proof(name), library)
     finally:
         active.pop()
-    reports[name] = rep
-    return rep
+    return reports[name]
 
 
 @dataclass
 class Context:
     space: Space
-    law: Any
+    law: object
     local: tuple
-    library: Any
+    library: object
 
 
 _LAWS_CHECKED: dict = {}
@@ -135,38 +130,34 @@ def flag_problems(domains) -> list:
     """Keys that are not plain symbols, and symbols claiming more than their domain implies."""
     out = []
     for sym, dom in domains.items():
-        if not isinstance(dom, Domain) or dom.problem():
-            out.append(f"the domain of {sym}: {dom.problem() if isinstance(dom, Domain) else 'not a kernel Domain'}")
+        problem = dom.problem() if isinstance(dom, Domain) else "not a kernel Domain"
+        if problem:
+            out.append(f"the domain of {sym}: {problem}")
             continue
-        if type(sym) is sp.IndexedBase:
-            target = sym.label
-        else:
-            target = sym
+        target = sym.label if type(sym) is sp.IndexedBase else sym
         if type(target) not in (sp.Symbol, sp.Dummy):
             out.append(f"{sym} must be a plain sympy Symbol (or IndexedBase)")
             continue
         implied = sp.Dummy(**dom.flags()).assumptions0
         for obj in {target, sym}:
-            for k, v in obj.assumptions0.items():
-                if implied.get(k) != v:
-                    out.append(f"symbol {sym} claims {k}={v}, which its domain ({dom.describe()}) does not imply")
-                    break
+            claim = next((f"{k}={v}" for k, v in obj.assumptions0.items() if implied.get(k) != v), None)
+            if claim is not None:
+                out.append(f"symbol {sym} claims {claim}, which its domain ({dom.describe()}) does not imply")
     return out
 
 
 def symbols_of(expr) -> set:
     """Free symbols and vector bases of ``expr`` (what must have a domain)."""
     expr = sp.sympify(expr)
-    out = {s for s in expr.free_symbols if isinstance(s, sp.Symbol)}
-    out |= {a.base for a in expr.atoms(sp.Indexed)}
-    out -= {a.base.label for a in expr.atoms(sp.Indexed)}
-    return out
+    indexed = expr.atoms(sp.Indexed)
+    return ({s for s in expr.free_symbols if isinstance(s, sp.Symbol)} | {a.base for a in indexed}) - {
+        a.base.label for a in indexed}
 
 
 def _domain_print(dom):
     if dom is None:
         return "None"
-    fields_ = (dom.kind, dom.lo, dom.hi, dom.lo_open, dom.hi_open, dom.values, dom.length, dom.total)
+    fields_ = [getattr(dom, f.name) for f in fields(Domain) if f.name != "entry"]
     return sp.srepr(sp.Tuple(*[sp.sympify(str(f)) if isinstance(f, (str, bool)) else
                                (sp.Tuple(*f) if isinstance(f, tuple) else (f if f is not None else sp.S.NaN))
                                for f in fields_])) + _domain_print(dom.entry)
@@ -202,10 +193,10 @@ def relation_problem(rel, proof) -> str:
             return f"{r}: the generation must be an integer"
     for a in sp.sympify(rel).atoms(sp.Indexed):
         dom = proof.domains.get(a.base)
-        if dom is not None and dom.kind == "vector" and dom.length is not None:
-            for idx in a.indices:
-                if idx.is_number and not (idx.is_integer and 1 <= idx and (not dom.length.is_number or idx <= dom.length)):
-                    return f"{a}: the index lies outside 1..{dom.length}"
+        n = dom.length if dom is not None and dom.kind == "vector" else None
+        if n is not None and any(idx.is_number and not (idx.is_integer and 1 <= idx and (not n.is_number or idx <= n))
+                                 for idx in a.indices):
+            return f"{a}: the index lies outside 1..{n}"
     return ""
 
 
@@ -220,11 +211,9 @@ def _structure(proof, library) -> list:
     errors = flag_problems(proof.domains)
     for sym, dom in proof.domains.items():
         if isinstance(dom, Domain) and not dom.problem():
-            named = set()
-            for b in (dom.lo, dom.hi, dom.length, dom.total, *dom.values) + ((dom.entry.lo, dom.entry.hi)
-                                                                            if dom.entry is not None else ()):
-                if b is not None:
-                    named |= symbols_of(b)
+            bounds = (dom.lo, dom.hi, dom.length, dom.total, *dom.values) + (
+                (dom.entry.lo, dom.entry.hi) if dom.entry is not None else ())
+            named = set().union(*[symbols_of(b) for b in bounds if b is not None])
             if named - set(proof.domains):
                 errors.append(f"the domain of {sym} names {sorted(map(str, named - set(proof.domains)))}, "
                               "which have no domain")
@@ -232,10 +221,8 @@ def _structure(proof, library) -> list:
                 errors.append(f"the domain of {sym} depends on a local")
     if not proof.goals:
         errors.append("a proof needs goals")
-    for name, goal in proof.goals.items():
-        problem = relation_problem(goal, proof)
-        if problem:
-            errors.append(f"goal {name}: {problem}")
+    errors += [f"goal {name}: {relation_problem(goal, proof)}" for name, goal in proof.goals.items()
+               if relation_problem(goal, proof)]
     goal_symbols = set().union(*[sp.sympify(g).free_symbols for g in proof.goals.values()])
     for loc in proof.local:
         if type(loc) is not sp.Symbol:
@@ -249,17 +236,15 @@ def _structure(proof, library) -> list:
     if proof.law is not None:
         if type(proof.law) is not Law:
             return errors + ["not a kernel Law"]
-        problems = law_problems(proof.law)
-        errors += [f"law {proof.law.name}: {p}" for p in problems]
+        errors += [f"law {proof.law.name}: {p}" for p in law_problems(proof.law)]
         for sym, dom in list(proof.law.params.items()) + list(proof.law.indices.items()):
             mine = proof.domains.get(sym)
             if mine is None:
                 errors.append(f"the law's {sym} needs a domain in the proof")
             elif not mine.within(dom):
                 errors.append(f"the law needs {sym} {dom.describe()}; the proof allows {mine.describe()}")
-        g = proof.law.generation
-        if proof.domains.get(g) != Domain.integer(0):
-            errors.append(f"the generation {g} must range over the integers >= 0")
+        if proof.domains.get(proof.law.generation) != Domain.integer(0):
+            errors.append(f"the generation {proof.law.generation} must range over the integers >= 0")
     return errors
 
 
@@ -280,9 +265,7 @@ def _cited(ref, proof, library):
     # Every assumption of the cited proof must hold here (its law's parameters included).
     for sym, dom in snap["domains"].items():
         mine = proof.domains.get(sym)
-        if sym in snap["local"]:
-            continue
-        if mine is None or not mine.within(dom):
+        if sym not in snap["local"] and (mine is None or not mine.within(dom)):
             raise ValueError(f"cited {name} needs {sym} {dom.describe()}, which this proof does not assume")
     return rel, rep.goal_axioms.get(goal, rep.axioms)
 
@@ -336,9 +319,8 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
                         if foreign_in(getattr(rule, f.name)) is not None), None)
             if odd is not None:
                 raise ValueError(f"a parameter of the rule is not a node the kernel reads: {type(odd).__name__}")
-            problem = relation_problem(relation, proof)
-            if problem:
-                raise ValueError(problem)
+            if relation_problem(relation, proof):
+                raise ValueError(relation_problem(relation, proof))
             for r in rands(relation):
                 if not is_positive(r.generation, space, strict=False)[0]:
                     raise ValueError(f"{r}: its generation may be negative")
@@ -360,12 +342,8 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
                     raise ValueError(f"premise {ref} is not an earlier accepted step")
             with time_limit(STEP_SECONDS):
                 verdict = type(rule).check(rule, relation, premises, ctx)
-            if not isinstance(verdict, Verdict):
-                verdict = Verdict.fail("the rule gave no verdict")
-        except StepTimeout as exc:
-            verdict = Verdict.fail(str(exc))
-        except Exception as exc:  # any exception is a rejection, never a pass
-            verdict = Verdict.fail(f"{type(exc).__name__}: {exc}")
+        except (StepTimeout, Exception) as exc:  # any exception is a rejection, never a pass
+            verdict = Verdict(False, f"{type(exc).__name__}: {exc}")
         report.steps.append(StepReport(step, verdict, time.perf_counter() - t0))
         if verdict.ok and step.label not in known:
             known[step.label] = relation
@@ -373,15 +351,13 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
             step_axioms[step.label] = frozenset(used | set(verdict.axioms))
     if proof.law is not None and proof.law.key() != law_key:
         report.errors.append("the law changed during the check")
-    for lab, rel in known.items():
-        if sp.srepr(rel) != sreprs[lab]:
-            report.errors.append(f"step {lab} changed after it was accepted")
-    accepted = [(lab, rel) for lab, rel in known.items()]
+    report.errors += [f"step {lab} changed after it was accepted" for lab, rel in known.items()
+                      if sp.srepr(rel) != sreprs[lab]]
     for name, goal in proof.goals.items():
-        match = next((lab for lab, rel in accepted if rel == goal), None)
+        match = next((lab for lab, rel in known.items() if rel == goal), None)
         if match is None:
             try:
-                match = next((lab for lab, rel in accepted if same(goal, rel, space)), None)
+                match = next((lab for lab, rel in known.items() if same(goal, rel, space)), None)
             except Exception:
                 match = None
         report.goals[name] = match is not None
@@ -389,11 +365,10 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
             report.goal_axioms[name] = step_axioms[match]
         else:
             report.errors.append(f"goal {name} is not established by any accepted step")
-    report.axioms = frozenset().union(*report.goal_axioms.values()) if report.goal_axioms else frozenset()
+    report.axioms = frozenset().union(*report.goal_axioms.values())
     report.cites = frozenset(cites)
     report.ok = not report.errors and all(r.verdict.ok for r in report.steps) and bool(proof.goals)
     report.snapshot = {"goals": dict(proof.goals), "domains": dict(proof.domains), "local": tuple(proof.local),
-                       "law": proof.law.key() if proof.law is not None else None,
-                       "print": fingerprint(proof.goals, proof.domains)}
+                       "law": law_key, "print": fingerprint(proof.goals, proof.domains)}
     report.seconds = time.perf_counter() - start
     return report

@@ -7,15 +7,16 @@ counterexample rejects it at once. Sums and products are summed directly once th
 numbers, integrals by quadrature: an unevaluated construct is no shelter. Numbers never confirm.
 """
 
-from __future__ import annotations
-
 import contextlib
+import os
+import random
 import signal
 import threading
 
 import mpmath
 import sympy as sp
 
+from .domains import _vector_sample
 from .terms import Rand, fresh_binders, words_in
 
 #: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
@@ -82,9 +83,7 @@ def evaluate(expr, point):
             value = complex(sp.N(e, 25, maxn=400))
     except (TypeError, ValueError, ZeroDivisionError, OverflowError, ArithmeticError):
         return None
-    if value != value or abs(value) == float("inf"):
-        return None
-    return value
+    return None if value != value or abs(value) == float("inf") else value
 
 
 def _flag_sample(sym, rng):
@@ -99,16 +98,12 @@ def refuted(expr, space, sign=None, count=6) -> bool:
     """Whether some admissible point shows ``expr`` is not 0 (``sign=None``), or negative
     (``sign`` given: the claim was ``expr > 0`` or ``expr >= 0``). Random quantities get random
     values of their domains, expectations random reals."""
-    import random
-
-    from .domains import _vector_sample
-
     record = {}
     expr = space.opaque(expr, record)
     evaluated = 0
     # Points no one can compute in advance (a claim's factor that vanishes at known points hides
     # nothing); refutation only ever rejects, so the verdict on a true claim does not depend on them.
-    salt = int.from_bytes(__import__("os").urandom(4), "big")
+    salt = int.from_bytes(os.urandom(4), "big")
     loose = sorted((s for s in expr.free_symbols - set(space.domains) - set(record) if isinstance(s, sp.Symbol)
                     and s not in {a.base.label for a in expr.atoms(sp.Indexed)}), key=sp.default_sort_key)
     for k, point in enumerate(space.points(count, seed=salt)):
@@ -122,11 +117,9 @@ def refuted(expr, space, sign=None, count=6) -> bool:
             continue
         evaluated += 1
         tol = 1e-10 * max(1.0, abs(value))
-        if sign is None and abs(value) > 1e-10:
-            return True
-        if sign is not None and (abs(value.imag) > tol or value.real < -tol):
-            return True
-        if sign == "strict" and abs(value) <= 1e-20:  # zero is a counterexample to > 0
+        negative = abs(value.imag) > tol or value.real < -tol
+        # Zero is a counterexample to > 0.
+        if abs(value) > 1e-10 if sign is None else (negative or (sign == "strict" and abs(value) <= 1e-20)):
             return True
     # Nothing sympy returns is trusted unrefuted: a claim that no admissible point evaluates could
     # not have been refuted, so it counts as refuted (undecided), never as shown.
@@ -135,18 +128,16 @@ def refuted(expr, space, sign=None, count=6) -> bool:
 
 # --- identities ---------------------------------------------------------------------------
 
-def _split_finite_sums(e):
+def split_finite_sums(e):
     """Linearity of finite sums: Sum(a + b) = Sum(a) + Sum(b), Sum(c f) = c Sum(f)."""
     def split(S):
         if len(S.limits) != 1 or any(x.has(sp.oo, -sp.oo) for x in S.limits[0]):
             return S
-        var = S.limits[0][0]
-        f = sp.expand(S.function)
-        terms = f.args if isinstance(f, sp.Add) else (f,)
+        var, lo, hi = S.limits[0]
         out = sp.S.Zero
-        for term in terms:
+        for term in sp.Add.make_args(sp.expand(S.function)):
             c, g = term.as_independent(var, as_Add=False)
-            out += c * (sp.Sum(g, *S.limits) if g != 1 else (S.limits[0][2] - S.limits[0][1] + 1))
+            out += c * (sp.Sum(g, *S.limits) if g != 1 else (hi - lo + 1))
         return out
     return e.replace(lambda x: isinstance(x, sp.Sum), split)
 
@@ -162,8 +153,8 @@ def _peel_products(expr):
         rest = hi - const
         k = const + 1
         if k.is_Integer and k > 0 and rest.free_symbols:
-            base = sp.Product(f, (var, lo, rest - 1))
-            return base * sp.Mul(*[f.subs(var, rest - 1 + j) for j in range(1, int(k) + 1)])
+            peeled = [f.subs(var, rest - 1 + j) for j in range(1, int(k) + 1)]
+            return sp.Product(f, (var, lo, rest - 1)) * sp.Mul(*peeled)
         return p
     return expr.replace(lambda e: isinstance(e, sp.Product), peel)
 
@@ -186,12 +177,12 @@ def _integer_powers(e):
         factors = sp.Mul.make_args(num) + tuple(1 / f for f in sp.Mul.make_args(den) if f != 1)
         return sp.Mul(*[f ** k for f in factors]) if len(factors) > 1 else p
     e = e.replace(lambda x: isinstance(x, sp.Pow) and x.exp.free_symbols, split)
-    return sp.simplify(sp.expand(_split_finite_sums(e)))
+    return sp.simplify(sp.expand(split_finite_sums(e)))
 
 
 _TRANSFORMS = (
     sp.expand,
-    lambda e: sp.expand(_split_finite_sums(e)),
+    lambda e: sp.expand(split_finite_sums(e)),
     lambda e: sp.cancel(sp.together(e)),
     lambda e: sp.expand(sp.expand_log(e)),
     lambda e: sp.simplify(sp.expand_func(sp.gammasimp(e))),
@@ -221,32 +212,40 @@ def unsafe(expr) -> str:
     return ""
 
 
-def is_zero(expr, space) -> tuple:
-    """(True, 0) if ``expr`` is identically zero over ``space``; else (False, residual)."""
+def _in_every_case(expr, space, sign, shown) -> tuple:
+    """(True, None) when ``shown`` holds of ``expr`` in every case of ``space``, ``expr`` being safe
+    for algebra and not refuted (``sign`` as for :func:`refuted`); else (False, residual)."""
     expr = sp.sympify(expr)
     if unsafe(expr):
         return False, unsafe(expr)
-    if expr == 0:
-        return True, sp.S.Zero
-    if refuted(expr, space):
+    if refuted(expr, space, sign=sign):
         return False, expr
     record = {}
-    opaque = space.opaque(expr, record)
+    opaque = space.opaque(expr, record, shift_entries=sign is not None)
     for case in space.extended(record).cases():
         e = space.substitute(opaque, case)
-        if e == 0:
-            continue
-        transforms = _TRANSFORMS[:3] if sp.count_ops(e) > MAX_OPS else _TRANSFORMS
-        for transform in transforms:
-            try:
-                if transform(e) == 0:
-                    break
-            except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError,
-                    ZeroDivisionError, sp.PolynomialError):
-                continue
-        else:
+        if not shown(e):
             return False, e
-    return True, sp.S.Zero
+    return True, None
+
+
+def _reduces_to_zero(e) -> bool:
+    transforms = _TRANSFORMS[:3] if sp.count_ops(e) > MAX_OPS else _TRANSFORMS
+    for transform in transforms:
+        try:
+            if transform(e) == 0:
+                return True
+        except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError,
+                ZeroDivisionError, sp.PolynomialError):
+            continue
+    return False
+
+
+def is_zero(expr, space) -> tuple:
+    """(True, None) if ``expr`` is identically zero over ``space``; else (False, residual)."""
+    if sp.sympify(expr) == 0:
+        return True, None
+    return _in_every_case(expr, space, None, lambda e: e == 0 or _reduces_to_zero(e))
 
 
 # --- signs ----------------------------------------------------------------------------------
@@ -310,10 +309,8 @@ def _positive(e, strict, depth=0, squared=False):
             poly = sp.Poly(sp.expand(e), x)
         except (sp.PolynomialError, sp.GeneratorsError, TypeError, ValueError):
             continue
-        if poly.degree() == 2:
+        if poly.degree() == 2 and all(coeff.is_real is True for coeff in poly.all_coeffs()):
             a, b, c = poly.all_coeffs()
-            if not all(coeff.is_real is True for coeff in (a, b, c)):
-                continue
             if _positive(a, True, depth + 1) and _positive(sp.expand(4 * a * c - b**2), strict, depth + 1):
                 return True
     return False
@@ -321,15 +318,4 @@ def _positive(e, strict, depth=0, squared=False):
 
 def is_positive(expr, space, strict=True) -> tuple:
     """(True, None) if ``expr > 0`` (``>= 0`` when not strict) over ``space``; else (False, residual)."""
-    expr = sp.sympify(expr)
-    if unsafe(expr):
-        return False, unsafe(expr)
-    if refuted(expr, space, sign="strict" if strict else "weak"):
-        return False, expr
-    record = {}
-    opaque = space.opaque(expr, record, shift_entries=True)
-    for case in space.extended(record).cases():
-        e = space.substitute(opaque, case)
-        if not _positive(e, strict):
-            return False, e
-    return True, None
+    return _in_every_case(expr, space, "strict" if strict else "weak", lambda e: _positive(e, strict))

@@ -8,54 +8,50 @@ bounded interval becomes ``lo + (hi - lo) u / (1 + u)``, ``u >= 0``, plus its cl
 valid on the whole domain; and random admissible points, at which a step may be refuted.
 """
 
-from __future__ import annotations
-
+import itertools
 import random
 from dataclasses import dataclass
-from typing import Any
 
 import sympy as sp
 
-from .terms import Rand
+from .terms import VOCABULARY, Rand, bound_symbols, foreign, fresh_binders
 
 
 @dataclass(frozen=True)
 class Domain:
     kind: str                      # "integer", "real", "finite" or "vector"
-    lo: Any = None
-    hi: Any = None
+    lo: object = None
+    hi: object = None
     lo_open: bool = False
     hi_open: bool = False
     values: tuple = ()
-    entry: Any = None              # vector: the entries' Domain
-    length: Any = None             # vector: number of entries (a symbol or an int), None if unbounded
-    total: Any = None              # vector: the fixed sum of the entries, if any
+    entry: object = None           # vector: the entries' Domain
+    length: object = None          # vector: number of entries (a symbol or an int), None if unbounded
+    total: object = None           # vector: the fixed sum of the entries, if any
 
     def __post_init__(self):
         # Bounds as sympy objects, however the domain was built.
         for name in ("lo", "hi", "length", "total"):
-            value = getattr(self, name)
-            if value is not None:
-                object.__setattr__(self, name, sp.sympify(value))
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, sp.sympify(getattr(self, name)))
         object.__setattr__(self, "values", tuple(sp.sympify(v) for v in self.values))
 
     # --- constructors --------------------------------------------------------------
     @staticmethod
     def integer(lo=None, hi=None):
-        return Domain("integer", sp.sympify(lo) if lo is not None else None, sp.sympify(hi) if hi is not None else None)
+        return Domain("integer", lo, hi)
 
     @staticmethod
     def real(lo=None, hi=None, lo_open=False, hi_open=False):
-        return Domain("real", sp.sympify(lo) if lo is not None else None, sp.sympify(hi) if hi is not None else None,
-                      lo_open, hi_open)
+        return Domain("real", lo, hi, lo_open, hi_open)
 
     @staticmethod
     def finite(values):
-        return Domain("finite", values=tuple(sp.sympify(v) for v in values))
+        return Domain("finite", values=tuple(values))
 
     @staticmethod
     def vector(entry, length=None, total=None):
-        return Domain("vector", entry=entry, length=length, total=None if total is None else sp.sympify(total))
+        return Domain("vector", entry=entry, length=length, total=total)
 
     def describe(self) -> str:
         if self.kind == "finite":
@@ -64,11 +60,8 @@ class Domain:
             out = f"a vector with entries {self.entry.describe()}"
             return out + (f", {self.length} of them" if self.length is not None else "") + (
                 f", summing to {self.total}" if self.total is not None else "")
-        parts = []
-        if self.lo is not None:
-            parts.append(f"{'>' if self.lo_open else '>='} {self.lo}")
-        if self.hi is not None:
-            parts.append(f"{'<' if self.hi_open else '<='} {self.hi}")
+        ends = ((">" if self.lo_open else ">=", self.lo), ("<" if self.hi_open else "<=", self.hi))
+        parts = [f"{op} {bound}" for op, bound in ends if bound is not None]
         return f"{self.kind} " + " and ".join(parts) if parts else self.kind
 
     # --- what a symbol may claim -----------------------------------------------------
@@ -77,16 +70,11 @@ class Domain:
         if self.kind == "vector":
             return self.entry.flags()
         if self.kind == "finite":
-            vals = self.values
-            out = {}
-            if all(v.is_integer for v in vals):
-                out["integer"] = True
-            elif all(v.is_real for v in vals):
-                out["real"] = True
-            if all(v.is_nonnegative for v in vals):
-                out["nonnegative"] = True
-            if all(v.is_positive for v in vals):
-                out["positive"] = True
+            out = {"integer": True} if all(v.is_integer for v in self.values) else (
+                {"real": True} if all(v.is_real for v in self.values) else {})
+            for flag in ("nonnegative", "positive"):
+                if all(getattr(v, "is_" + flag) for v in self.values):
+                    out[flag] = True
             return out
         out = {"integer": True} if self.kind == "integer" else {"real": True}
         if self.lo is not None and self.lo.is_number:
@@ -103,18 +91,12 @@ class Domain:
             return False  # exact numbers only: a float rounds an identity into a falsehood
         if self.kind == "finite":
             return any(sp.simplify(value - v) == 0 for v in self.values)
-        if not value.is_real:
-            return False
-        if self.kind == "integer" and not value.is_integer:
+        if not value.is_real or (self.kind == "integer" and not value.is_integer):
             return False
         for bound, is_lo, open_ in ((self.lo, True, self.lo_open), (self.hi, False, self.hi_open)):
-            if bound is None:
-                continue
-            if not bound.is_number:
-                return False
-            gap = (value - bound) if is_lo else (bound - value)
-            ok = gap.is_positive if open_ else gap.is_nonnegative
-            if ok is not True:
+            gap = None if bound is None else (value - bound) if is_lo else (bound - value)
+            inside = gap is not None and (gap.is_positive if open_ else gap.is_nonnegative) is True
+            if bound is not None and (not bound.is_number or not inside):
                 return False
         return True
 
@@ -126,30 +108,21 @@ class Domain:
                     and (other.total is None or other.total == self.total))
         if self.kind == "finite":
             return all(other.contains(v) for v in self.values)
-        if other.kind == "finite":
-            return False
-        if other.kind == "integer" and self.kind != "integer":
+        if other.kind == "finite" or (other.kind == "integer" and self.kind != "integer"):
             return False
         for mine, theirs, is_lo in ((self.lo, other.lo, True), (self.hi, other.hi, False)):
-            if theirs is None:
-                continue
-            if mine is None:
+            d = None if theirs is None or mine is None else (mine - theirs) if is_lo else (theirs - mine)
+            if theirs is not None and (d is None or not (d.is_number and d >= 0)):
                 return False
-            d = (mine - theirs) if is_lo else (theirs - mine)
-            if not (d.is_number and d >= 0):
-                return False
-        if other.lo is not None and other.lo_open and self.lo == other.lo and not self.lo_open:
-            return False
-        if other.hi is not None and other.hi_open and self.hi == other.hi and not self.hi_open:
-            return False
-        return True
+        # An open end of ``other`` excludes its bound, which a closed end here would include.
+        return not (other.lo is not None and other.lo_open and self.lo == other.lo and not self.lo_open) and \
+            not (other.hi is not None and other.hi_open and self.hi == other.hi and not self.hi_open)
 
     def problem(self) -> str:
         """What makes this domain unusable ('' if nothing): a look-alike class, an infinite bound,
         no values at all."""
         if type(self) is not Domain or (self.entry is not None and type(self.entry) is not Domain):
             return "not a kernel Domain"
-        from .terms import foreign
         for b in (self.lo, self.hi, self.length, self.total, *self.values):
             if b is not None and (b.has(sp.oo, -sp.oo, sp.zoo, sp.nan) or not isinstance(b, sp.Expr)):
                 return "bounds must be finite expressions (leave a side open with None)"
@@ -164,9 +137,8 @@ class Domain:
     def mentions(self, symbol) -> bool:
         """Whether this domain depends on ``symbol`` (bounds, length, total, values, entries)."""
         parts = [self.lo, self.hi, self.length, self.total, *self.values]
-        if any(p is not None and symbol in sp.sympify(p).free_symbols for p in parts):
-            return True
-        return self.entry is not None and self.entry.mentions(symbol)
+        return any(p is not None and symbol in sp.sympify(p).free_symbols for p in parts) or (
+            self.entry is not None and self.entry.mentions(symbol))
 
     # --- substitutions that cover the domain ----------------------------------------
     def cases(self, symbol, tag) -> list:
@@ -191,20 +163,12 @@ class Domain:
             # [lo, hi) as lo + (hi - lo) u / (1 + u), u >= 0 (u > 0 for an open lower end), and hi
             # itself; an integer range is covered by the real one (integrality is dropped, never added).
             u = sp.Dummy(f"{tag}_u", positive=True) if self.lo_open else sp.Dummy(f"{tag}_u", nonnegative=True)
-            out = [{symbol: lo + (hi - lo) * u / (1 + u)}]
-            if not self.hi_open:
-                out.append({symbol: hi})
-            return out
-        if lo is not None:
-            if is_int:
-                return [{symbol: lo + sp.Dummy(f"{tag}_m", integer=True, nonnegative=True)}]
-            return [{symbol: lo + (sp.Dummy(f"{tag}_m", positive=True) if self.lo_open else
-                                   sp.Dummy(f"{tag}_m", nonnegative=True))}]
-        if hi is not None:
-            if is_int:
-                return [{symbol: hi - sp.Dummy(f"{tag}_m", integer=True, nonnegative=True)}]
-            return [{symbol: hi - (sp.Dummy(f"{tag}_m", positive=True) if self.hi_open else
-                                   sp.Dummy(f"{tag}_m", nonnegative=True))}]
+            return [{symbol: lo + (hi - lo) * u / (1 + u)}] + ([] if self.hi_open else [{symbol: hi}])
+        if lo is not None or hi is not None:  # one end: the bound plus (minus) a non-negative offset
+            side, bound, open_ = (1, lo, self.lo_open) if lo is not None else (-1, hi, self.hi_open)
+            flags = {"integer": True, "nonnegative": True} if is_int else (
+                {"positive": True} if open_ else {"nonnegative": True})
+            return [{symbol: bound + side * sp.Dummy(f"{tag}_m", **flags)}]
         return [{symbol: sp.Dummy(f"{tag}_r", integer=True) if is_int else sp.Dummy(f"{tag}_r", real=True)}]
 
     # --- random admissible points -----------------------------------------------------
@@ -214,17 +178,15 @@ class Domain:
             return rng.choice(self.values)
         if self.kind == "vector":
             return None  # vectors are sampled by the space (they need their length)
-        lo = None if self.lo is None else sp.sympify(self.lo).xreplace(bounds)
-        hi = None if self.hi is None else sp.sympify(self.hi).xreplace(bounds)
-        lo = lo if lo is not None and lo.is_number else None
-        hi = hi if hi is not None and hi.is_number else None
+        # Symbolic bounds at the point's values; a bound that stays symbolic counts as absent.
+        lo, hi = [None if b is None or not b.xreplace(bounds).is_number else b.xreplace(bounds)
+                  for b in (self.lo, self.hi)]
         if self.kind == "integer":
             a = int(sp.ceiling(lo)) if lo is not None else (int(sp.floor(hi)) - 12 if hi is not None else -6)
             b = int(sp.floor(hi)) if hi is not None else a + 12
             return sp.Integer(rng.randint(a, max(a, b)))
         if lo is not None and hi is not None:
-            frac = sp.Rational(rng.randint(1, 96), 97)
-            return lo + (hi - lo) * frac
+            return lo + (hi - lo) * sp.Rational(rng.randint(1, 96), 97)
         # Points near the bound as often as far from it (a claim may fail only close to it).
         offset = sp.Rational(rng.randint(1, 99), 100) if rng.random() < 0.5 else \
             sp.Rational(rng.randint(1, 400), rng.randint(7, 60))
@@ -238,38 +200,31 @@ class Domain:
 class Space:
     """The symbols a proof quantifies over, with their domains, and the random quantities' domains."""
 
-    def __init__(self, domains: dict, rand_domains: dict | None = None, fixed: dict | None = None):
+    def __init__(self, domains: dict, rand_domains: dict | None = None):
         self.domains = dict(domains)
         #: label -> Domain of the random quantity (state domain or draw support)
         self.rand_domains = dict(rand_domains or {})
-        self.fixed = dict(fixed or {})
-
-    def restricted(self, fixed: dict) -> "Space":
-        return Space(self.domains, self.rand_domains, {**self.fixed, **fixed})
 
     def depends_on(self, symbol) -> bool:
         """Whether another symbol's domain mentions ``symbol``."""
         return any(k != symbol and d.mentions(symbol) for k, d in self.domains.items())
 
     def without(self, symbol) -> "Space":
-        return Space({k: v for k, v in self.domains.items() if k != symbol}, self.rand_domains, self.fixed)
+        return Space({k: v for k, v in self.domains.items() if k != symbol}, self.rand_domains)
 
     def with_index(self, symbol, lo, hi) -> "Space":
-        return Space({**self.domains, symbol: Domain.integer(lo, hi)}, self.rand_domains, self.fixed)
+        return Space({**self.domains, symbol: Domain.integer(lo, hi)}, self.rand_domains)
 
     # --- opaque atoms -------------------------------------------------------------------
     def opaque(self, expr, record=None, shift_entries=False):
         """``expr`` with random quantities replaced by symbols of their domains, and every other
         word (E[...], CE, Var, ...) by an unconstrained real symbol (same atom, same symbol).
         ``record``, a dict, receives each new symbol (or IndexedBase) and its Domain."""
-        from .terms import VOCABULARY, fresh_binders
-
         # Bound variables renamed first: a case or a point never lands on a summation index.
         expr = fresh_binders(sp.sympify(expr))
         reps, bases = {}, {}
         record = {} if record is None else record
-        from .terms import bound_symbols as _bound
-        binders = _bound(expr)
+        binders = bound_symbols(expr)
         for a in sorted(_outermost_words(expr, VOCABULARY), key=sp.default_sort_key):
             if isinstance(a, Rand):
                 dom = self.rand_domains.get(a.label, Domain.real())
@@ -290,11 +245,9 @@ class Space:
         # For signs: an entry of a vector parameter at an index no binder owns (ns[t]) is one value
         # of the entries' domain, and a lower bound becomes a shift, as for a scalar. (Not for
         # identities, where a peeled product would bring the same entry back unshifted.)
-        from .terms import bound_symbols
-        bound = bound_symbols(expr) if shift_entries else set()
         for a in sorted(expr.atoms(sp.Indexed), key=sp.default_sort_key):
             dom = self.domains.get(a.base)
-            if not shift_entries or dom is None or dom.kind != "vector" or a.free_symbols & bound or a in reps:
+            if not shift_entries or dom is None or dom.kind != "vector" or a.free_symbols & binders or a in reps:
                 continue
             reps[a] = sp.Dummy(f"{a.base}_entry", **dom.entry.flags())
             record[reps[a]] = dom.entry
@@ -303,24 +256,13 @@ class Space:
     def extended(self, record) -> "Space":
         """This space with the scalar symbols of an :meth:`opaque` record as further domains."""
         extra = {k: v for k, v in record.items() if v.kind != "vector" and not isinstance(k, sp.IndexedBase)}
-        return Space({**self.domains, **extra}, self.rand_domains, self.fixed) if extra else self
+        return Space({**self.domains, **extra}, self.rand_domains) if extra else self
 
     def cases(self):
         """Every combination of case substitutions (a list of dicts). A substitution may name
         other symbols of the space (a range up to n); apply it twice (:meth:`substitute`)."""
-        import itertools
-        options = []
-        for sym, dom in self.domains.items():
-            if sym in self.fixed:
-                continue
-            options.append(dom.cases(sym, str(sym)))
-        out = []
-        for combo in itertools.product(*options) if options else [()]:
-            sub = dict(self.fixed)
-            for d in combo:
-                sub.update(d)
-            out.append(sub)
-        return out
+        options = [dom.cases(sym, str(sym)) for sym, dom in self.domains.items()]
+        return [{k: v for d in combo for k, v in d.items()} for combo in itertools.product(*options)]
 
     @staticmethod
     def substitute(expr, case):
@@ -333,53 +275,33 @@ class Space:
         rng = random.Random(seed)
         order = sorted(self.domains, key=lambda s: (self._depends(s), sp.default_sort_key(s)))
         for _ in range(count):
-            point = dict(self.fixed)
+            point = {}
             for sym in order:
-                if sym in point:
-                    continue
                 dom = self.domains[sym]
-                if dom.kind == "vector":
-                    point[sym] = _vector_sample(dom, rng, point)
-                else:
-                    point[sym] = dom.sample(rng, point)
+                point[sym] = _vector_sample(dom, rng, point) if dom.kind == "vector" else dom.sample(rng, point)
             yield point
 
     def _depends(self, sym):
         dom = self.domains[sym]
-        deps = set()
-        for b in (dom.lo, dom.hi, dom.length):
-            if b is not None and hasattr(b, "free_symbols"):
-                deps |= sp.sympify(b).free_symbols
-        return len(deps)
+        return len(set().union(*[sp.sympify(b).free_symbols for b in (dom.lo, dom.hi, dom.length) if b is not None]))
 
 
 def _vector_sample(dom, rng, point):
-    length = dom.length
-    if length is not None:
-        length = int(sp.sympify(length).xreplace(point))
+    length = None if dom.length is None else int(dom.length.xreplace(point))
     values = {}
     if dom.total is not None and length is not None:
         raw = [sp.Rational(rng.randint(1, 30), 1) for _ in range(length)]
         if rng.random() < 0.3 and length > 1:
             raw[rng.randrange(length)] = sp.Integer(0)  # a category with no mass
-        s = sum(raw)
-        for j, r in enumerate(raw, start=1):
-            values[j] = r / s * dom.total
-    entry = dom.entry
+        values = {j: r / sum(raw) * dom.total for j, r in enumerate(raw, start=1)}
 
     def value(j):
-        if isinstance(j, tuple):  # an entry indexed by (generation, category): one sample each
-            key = tuple(int(x) for x in j)
-            if key not in values:
-                values[key] = entry.sample(rng, point)
-            return values[key]
-        j = int(j)
-        if j not in values:
-            if length is not None and not 1 <= j <= length:
-                values[j] = sp.Integer(0)
-            else:
-                values[j] = entry.sample(rng, point)
-        return values[j]
+        # An entry indexed by (generation, category) gets one sample each; outside 1..length, 0.
+        key = tuple(int(x) for x in j) if isinstance(j, tuple) else int(j)
+        if key not in values:
+            outside = not isinstance(key, tuple) and length is not None and not 1 <= key <= length
+            values[key] = sp.Integer(0) if outside else dom.entry.sample(rng, point)
+        return values[key]
 
     value.length = length
     return value
@@ -387,14 +309,6 @@ def _vector_sample(dom, rng, point):
 
 def _outermost_words(expr, classes):
     """Outermost occurrences of vocabulary words (a word inside another word is part of it)."""
-    out = set()
-
-    def walk(e):
-        if isinstance(e, classes):
-            out.add(e)
-            return
-        for a in e.args:
-            if isinstance(a, sp.Basic):
-                walk(a)
-    walk(expr)
-    return out
+    if isinstance(expr, classes):
+        return {expr}
+    return set().union(*[_outermost_words(a, classes) for a in expr.args if isinstance(a, sp.Basic)])

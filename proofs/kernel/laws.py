@@ -12,15 +12,13 @@ step instantiates one only through a declared draw, so the parameters are bound 
 by the proof.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
-from .domains import Domain
-from .terms import CE, Ind, Rand, words_in
+from .decide import is_positive
+from .domains import Domain, Space
+from .terms import CE, Ind, Rand, rands, words_in
 
 # Pattern symbols of the schemas: a family's parameters, the order, the draw.
 _a, _b, _order, _D = sp.symbols("a b order D")
@@ -35,7 +33,7 @@ class Family:
     name: str
     params: tuple              # pattern symbols
     param_domains: tuple       # Domain of each parameter (bounds may name earlier parameters)
-    support: Any               # Domain of a draw (bounds may name the parameters)
+    support: object            # Domain of a draw (bounds may name the parameters)
     reference: str
 
 
@@ -46,10 +44,10 @@ class Fact:
 
     name: str
     family: str
-    lhs: Any                   # in the pattern draw _D and the order
-    value: Any                 # in the family's parameters and the order
+    lhs: object                # in the pattern draw _D and the order
+    value: object              # in the family's parameters and the order
     order: str                 # "none", "integer" (order integer >= 0) or "real" (order real)
-    condition: Any = None      # a relation in the parameters and the order, decided per instance
+    condition: object = None   # a relation in the parameters and the order, decided per instance
     reference: str = ""
 
 
@@ -100,8 +98,8 @@ class Draw:
 @dataclass(frozen=True)
 class StateVar:
     name: str
-    init: Any
-    step: Any
+    init: object
+    step: object
     domain: Domain
     #: Index symbols the variable carries (a category i): Rand(name, g, i).
     indices: tuple = ()
@@ -116,7 +114,7 @@ class Law:
     """
 
     name: str
-    generation: Any
+    generation: object
     params: dict
     state: tuple
     draws: tuple
@@ -144,8 +142,6 @@ class Law:
     # --- well-formedness --------------------------------------------------------------------
     def problems(self) -> list:
         """What is wrong with the law ('' free list when it is well formed)."""
-        from .domains import Space
-
         g = self.generation
         out = []
         names = [v.name for v in self.state] + [d.name for d in self.draws]
@@ -158,20 +154,23 @@ class Law:
         state_now = {Rand(v.name, g, *v.indices) for v in self.state}
         draws_now = {Rand(d.name, g, *self._draw_indices(d)) for d in self.draws}
 
-        def uses(expr, allowed_rands, what, at_g=True):
+        def uses(expr, allowed_rands, what, carried, at_g=True):
             expr = sp.sympify(expr)
             if words_in(expr) - {Rand}:
                 out.append(f"{what} may use no expectation or other word: {expr}")
-            stray = {r for r in _rands(expr) if r not in allowed_rands}
+            stray = {r for r in rands(expr) if r not in allowed_rands}
             if stray:
                 out.append(f"{what} uses {sorted(map(str, stray))}, which it may not")
             # A time-dependent law reads a schedule at the current generation: ns[g].
             entries = {a for a in expr.atoms(sp.Indexed) if a.base in vectors and (
                 (at_g and a.indices == (g,)) or set(a.indices) <= set(self.indices))}
             allowed = params | {a.base.label for a in entries} | entries | ({g} if at_g and entries else set())
-            free = expr.free_symbols - allowed - set().union(*[r.free_symbols for r in _rands(expr)] or [set()])
+            free = expr.free_symbols - allowed - set().union(*[r.free_symbols for r in rands(expr)] or [set()])
             if free:
                 out.append(f"{what} uses undeclared symbols {sorted(map(str, free))}")
+            leaked = (expr.free_symbols & set(self.indices)) - set(carried)
+            if leaked:
+                out.append(f"{what} uses the index {sorted(map(str, leaked))} it does not carry")
         for dom in list(self.params.values()) + list(self.indices.values()) + [v.domain for v in self.state]:
             if not isinstance(dom, Domain) or dom.problem():
                 out.append(f"a domain of the law: {dom.problem() if isinstance(dom, Domain) else 'not a Domain'}")
@@ -183,30 +182,19 @@ class Law:
                 out.append(f"the domain of {v.name} may name the law's parameters only")
             if set(v.indices) - set(self.indices):
                 out.append(f"{v.name} carries an index the law does not declare")
-            uses(v.init, set(), f"the initial value of {v.name}", at_g=False)
-            uses(v.step, state_now | draws_now, f"the update of {v.name}")
-            for what, e in (("initial value", v.init), ("update", v.step)):
-                leaked = (sp.sympify(e).free_symbols & set(self.indices)) - set(v.indices)
-                if leaked:
-                    out.append(f"the {what} of {v.name} uses the index {sorted(map(str, leaked))} it does not carry")
+            uses(v.init, set(), f"the initial value of {v.name}", v.indices, at_g=False)
+            uses(v.step, state_now | draws_now, f"the update of {v.name}", v.indices)
         for d in self.draws:
             if d.family not in FAMILIES:
                 out.append(f"unknown family {d.family}")
-                continue
-            if len(d.args) != len(FAMILIES[d.family].params):
+            elif len(d.args) != len(FAMILIES[d.family].params):
                 out.append(f"{d.family} takes {len(FAMILIES[d.family].params)} arguments")
-                continue
-            for a in d.args:
-                uses(a, state_now, f"an argument of {d.name}")
-            carried = set(self._draw_indices(d))
-            for a in d.args:
-                leaked = (sp.sympify(a).free_symbols & set(self.indices)) - carried
-                if leaked:
-                    out.append(f"an argument of {d.name} uses the index {sorted(map(str, leaked))} it does not carry")
+            else:
+                for a in d.args:
+                    uses(a, state_now, f"an argument of {d.name}", self._draw_indices(d))
         if out:
             return out
-        domains = {**self.params, **self.indices, g: Domain.integer(0)}
-        space = Space(domains, self.rand_domains())
+        space = Space({**self.params, **self.indices, g: Domain.integer(0)}, self.rand_domains())
         init_space = Space({**self.params, **self.indices})
         for v in self.state:
             out += [f"the initial value of {v.name}: {p}" for p in _in_domain(v.init, v.domain, init_space)]
@@ -220,52 +208,34 @@ class Law:
         return out
 
     def _draw_indices(self, d):
-        idx = set()
-        for a in d.args:
-            for r in _rands(a):
-                idx |= set(r.indices)
-        return tuple(sorted(idx, key=sp.default_sort_key))
+        """A draw carries the indices of the state its arguments read."""
+        return tuple(sorted(set().union(*[r.indices for a in d.args for r in rands(a)]), key=sp.default_sort_key))
 
 
 def draw_rand(law, d, g):
     return Rand(d.name, g, *law._draw_indices(d))
 
 
-def _rands(expr):
-    return {a for a in sp.preorder_traversal(sp.sympify(expr)) if isinstance(a, Rand)}
-
-
 def _bind_domain(dom, binding):
-    def b(x):
-        return None if x is None else sp.sympify(x).xreplace(binding)
-    return Domain(dom.kind, b(dom.lo), b(dom.hi), dom.lo_open, dom.hi_open, dom.values, dom.entry, dom.length,
-                  dom.total)
+    return replace(dom, **{end: sp.sympify(getattr(dom, end)).xreplace(binding) for end in ("lo", "hi")
+                           if getattr(dom, end) is not None})
 
 
 def _in_domain(expr, dom, space) -> list:
     """Problems with ``expr`` lying in ``dom`` over ``space`` (empty when shown)."""
-    from .decide import is_positive
-
     expr = sp.sympify(expr)
-    out = []
     if dom.kind == "finite":
         return [f"{expr} is not shown to lie in a finite set"]
-    if dom.kind == "integer":
-        # Integer-valued: the expression is a polynomial with integer coefficients in integer
-        # quantities only (anything else is not shown).
-        if not _integer_valued(expr, space):
-            out.append(f"{expr} is not shown integer")
+    out = [f"{expr} is not shown integer"] if dom.kind == "integer" and not _integer_valued(expr, space) else []
     for bound, is_lo, open_ in ((dom.lo, True, dom.lo_open), (dom.hi, False, dom.hi_open)):
-        if bound is None:
-            continue
-        gap = (expr - bound) if is_lo else (bound - expr)
-        ok, _ = is_positive(gap, space, strict=open_)
-        if not ok:
+        if bound is not None and not is_positive((expr - bound) if is_lo else (bound - expr), space, strict=open_)[0]:
             out.append(f"{expr} {'>' if is_lo else '<'}{'' if open_ else '='} {bound} is not shown")
     return out
 
 
 def _integer_valued(expr, space):
+    """Integer-valued as a polynomial with integer coefficients in integer quantities only (anything
+    else is not shown)."""
     opaque = space.opaque(expr)
     for case in space.cases():
         e = sp.expand(space.substitute(opaque, case))
@@ -286,13 +256,11 @@ def fact_instance(law, fact_name, draw_name, g, order=None, allowed=None):
         raise ValueError(f"{draw_name} is not a draw of {law.name}")
     if d.family != fact.family:
         raise ValueError(f"{fact_name} holds for {fact.family} draws; {draw_name} is {d.family}")
-    fam = FAMILIES[fact.family]
     here = {Rand(v.name, law.generation, *v.indices): Rand(v.name, g, *v.indices) for v in law.state}
-    binding = {p: sp.sympify(a).xreplace(here) for p, a in zip(fam.params, d.args)}
-    if fact.order == "none":
-        if order is not None:
-            raise ValueError(f"{fact_name} takes no order")
-    else:
+    binding = {p: sp.sympify(a).xreplace(here) for p, a in zip(FAMILIES[fact.family].params, d.args)}
+    if fact.order == "none" and order is not None:
+        raise ValueError(f"{fact_name} takes no order")
+    if fact.order != "none":
         if order is None:
             raise ValueError(f"{fact_name} needs an order")
         order = sp.sympify(order)
@@ -301,8 +269,7 @@ def fact_instance(law, fact_name, draw_name, g, order=None, allowed=None):
         if fact.order == "integer" and not (order.is_integer and order.is_nonnegative):
             raise ValueError(f"the order of {fact_name} must be an integer >= 0")
         binding[_order] = order
-    D = draw_rand(law, d, g)
-    lhs = fact.lhs.xreplace({_D: D, **({_order: order} if order is not None else {})})
+    lhs = fact.lhs.xreplace({_D: draw_rand(law, d, g), **({_order: order} if order is not None else {})})
     value = fact.value.xreplace(binding)
     if value.has(sp.Sum) and order is not None and order.is_Integer:
         value = value.doit()
@@ -310,17 +277,12 @@ def fact_instance(law, fact_name, draw_name, g, order=None, allowed=None):
     return sp.Eq(CE(lhs, g), value, evaluate=False), condition
 
 
-
 def finite_moment(law, h, g, space) -> bool:
     """Whether a cited fact gives E[h | F_g] finite for ``h`` a function of one draw at ``g``:
     log D or D^m for a positive family (its condition shown), or an integer power of any draw."""
-    from .decide import is_positive
-
-    found = _rands(h)
-    if len(found) != 1:
-        return False
-    (r,) = found
-    d = law.draw(r.label)
+    found = rands(h)
+    r = found.pop() if len(found) == 1 else None
+    d = law.draw(r.label) if r is not None else None
     if d is None or r.generation != g or r != draw_rand(law, d, g):
         return False
     if isinstance(h, sp.log) and h.args[0] == r:
@@ -332,10 +294,7 @@ def finite_moment(law, h, g, space) -> bool:
         return True
     for f in FACTS.values():
         if f.family == d.family and f.order == "real" and f.lhs == _D ** _order:
-            fam = FAMILIES[f.family]
-            binding = {p: a for p, a in zip(fam.params, d.args)}
-            binding[_order] = m
-            cond = f.condition.xreplace(binding)
+            cond = f.condition.xreplace({**dict(zip(FAMILIES[f.family].params, d.args)), _order: m})
             gap = cond.lhs - cond.rhs if isinstance(cond, sp.StrictGreaterThan) else None
             return gap is not None and is_positive(gap, space)[0]
     return False

@@ -5,10 +5,9 @@ its free symbols allow. ``Rand(name, g, *idx)`` is the state variable or draw ``
 generation ``g`` (category ``idx``); ``CE(Y, g)`` is the conditional expectation of ``Y`` given the
 history up to generation ``g`` (the states up to ``g`` and the draws before ``g``; the draws at ``g``
 depend on it only through the state at ``g``); ``E(Y)`` the expectation. Nothing here evaluates: a word of the
-vocabulary means only what a rule or an axiom says of it.
+vocabulary means only what a rule or an axiom says of it. (How the words print is no part of the kernel:
+:mod:`modelcollapse.proofs.printing`.)
 """
-
-from __future__ import annotations
 
 import sympy as sp
 from sympy.core.symbol import Str
@@ -31,8 +30,7 @@ class Rand(Word):
     is_commutative = True
 
     def __new__(cls, name, g, *idx, **kw):
-        if isinstance(name, str):
-            name = Str(name)
+        name = Str(name) if isinstance(name, str) else name
         if not isinstance(name, Str):
             raise TypeError("Rand takes a name")
         return super().__new__(cls, name, sp.sympify(g), *map(sp.sympify, idx), **kw)
@@ -49,40 +47,17 @@ class Rand(Word):
     def indices(self):
         return self.args[2:]
 
-    def _sympystr(self, printer):
-        sub = ",".join(printer.doprint(a) for a in self.args[2:] + self.args[1:2])
-        return f"{self.label}_{{{sub}}}" if ("," in sub or " " in sub) else f"{self.label}_{sub}"
-
-    def _latex(self, printer, exp=None):
-        sub = ",".join(printer.doprint(a) for a in self.args[2:] + self.args[1:2])
-        out = f"{self.label}_{{{sub}}}"
-        return out if exp is None else f"{{{out}}}^{{{exp}}}"
-
 
 class E(Word):
     """Expectation."""
 
     nargs = 1
 
-    def _sympystr(self, printer):
-        return f"E[{printer.doprint(self.args[0])}]"
-
-    def _latex(self, printer, exp=None):
-        out = rf"\mathbb{{E}}\left[{printer.doprint(self.args[0])}\right]"
-        return out if exp is None else f"{{{out}}}^{{{exp}}}"
-
 
 class CE(Word):
     """``CE(Y, g)``: conditional expectation of ``Y`` given the history up to generation ``g``."""
 
     nargs = 2
-
-    def _sympystr(self, printer):
-        return f"E[{printer.doprint(self.args[0])} | F_{printer.doprint(self.args[1])}]"
-
-    def _latex(self, printer, exp=None):
-        out = rf"\mathbb{{E}}\left[{printer.doprint(self.args[0])} \mid \mathcal{{F}}_{{{printer.doprint(self.args[1])}}}\right]"
-        return out if exp is None else f"{{{out}}}^{{{exp}}}"
 
 
 class Var(Word):
@@ -121,39 +96,25 @@ class AlmostSurely(Word):
     nargs = 1
 
 
-class Converges(Word):
-    """``Converges(Sum(...))``: the series has a finite value."""
-
-    nargs = 1
-
-
 #: Every word: an instance may not bind a pattern to anything containing one of these
 #: unless the pattern's kind allows random quantities (then Rand only).
-VOCABULARY = (Rand, E, CE, Var, Ind, GaussEntropy, GaussW2, GaussKL, AlmostSurely, Converges)
+VOCABULARY = (Rand, E, CE, Var, Ind, GaussEntropy, GaussW2, GaussKL, AlmostSurely)
 
 
 def words_in(expr) -> set:
     """The vocabulary classes occurring in ``expr``."""
-    expr = sp.sympify(expr)
-    return {type(a) for a in sp.preorder_traversal(expr) if isinstance(a, VOCABULARY)}
+    return {type(a) for a in sp.preorder_traversal(sp.sympify(expr)) if isinstance(a, VOCABULARY)}
 
 
 def rands(expr) -> set:
     return {a for a in sp.preorder_traversal(sp.sympify(expr)) if isinstance(a, Rand)}
 
 
-def is_random(expr) -> bool:
-    """Whether ``expr`` mentions a random quantity or an expectation."""
-    return bool(words_in(expr) & {Rand, E, CE, Var, Ind})
-
-
 def bound_symbols(expr) -> set:
     """Symbols bound anywhere in ``expr`` (summation, product, integral, Lambda variables)."""
     out = set()
     for a in sp.preorder_traversal(sp.sympify(expr)):
-        if isinstance(a, (sp.Sum, sp.Product, sp.Integral)):
-            out |= set(a.variables)
-        elif isinstance(a, sp.Lambda):
+        if isinstance(a, (sp.Sum, sp.Product, sp.Integral, sp.Lambda)):
             out |= set(a.variables)
         elif isinstance(a, sp.Limit):
             out.add(a.args[1])
@@ -167,33 +128,28 @@ def fresh_binders(expr):
     names = {}
 
     def fresh(node):
-        reps = {}
         for v in node.variables:
             if v not in names:
                 names[v] = sp.Dummy(str(v), **{k: val for k, val in v.assumptions0.items() if k in ("integer", "real")})
-            reps[v] = names[v]
-        return node.xreplace(reps)
+        return node.xreplace({v: names[v] for v in node.variables})
     return sp.sympify(expr).replace(lambda x: isinstance(x, (sp.Sum, sp.Product, sp.Integral)), fresh)
 
 
 def _allowed_classes():
     """The sympy classes a relation may be made of (by identity: a look-alike is not one)."""
     import sympy.core.numbers as numbers
-    from sympy.core.symbol import Str as _Str
     from sympy.functions.elementary.piecewise import ExprCondPair
     from sympy.logic.boolalg import BooleanFalse, BooleanTrue
 
-    allowed = {sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Dummy, sp.Indexed, sp.IndexedBase, sp.Tuple, _Str,
+    allowed = {sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Dummy, sp.Indexed, sp.IndexedBase, sp.Tuple, Str,
                sp.Eq, sp.Ne, sp.Lt, sp.Le, sp.Gt, sp.Ge, sp.And, sp.Or, sp.Not, sp.Implies, BooleanTrue, BooleanFalse,
                sp.Piecewise, ExprCondPair, sp.Sum, sp.Product, sp.Limit, sp.exp, sp.log, sp.gamma, sp.loggamma,
                sp.polygamma, sp.binomial, sp.factorial, sp.FallingFactorial, sp.RisingFactorial, sp.Abs, sp.sign,
                sp.floor, sp.ceiling, sp.Min, sp.Max, sp.sin, sp.cos, sp.tan, sp.cot}
-    for cls in vars(numbers).values():
-        if isinstance(cls, type) and issubclass(cls, (sp.Rational, numbers.NumberSymbol)) or cls in (
-                numbers.Infinity, numbers.NegativeInfinity, numbers.ComplexInfinity, numbers.NaN,
-                numbers.ImaginaryUnit):
-            allowed.add(cls)
-    return frozenset(allowed)
+    infinities = (numbers.Infinity, numbers.NegativeInfinity, numbers.ComplexInfinity, numbers.NaN,
+                  numbers.ImaginaryUnit)
+    return frozenset(allowed | {cls for cls in vars(numbers).values() if cls in infinities or (
+        isinstance(cls, type) and issubclass(cls, (sp.Rational, numbers.NumberSymbol)))})
 
 
 ALLOWED = _allowed_classes()
@@ -202,11 +158,8 @@ ALLOWED = _allowed_classes()
 def foreign(expr):
     """The first node of ``expr`` whose class is neither one of :data:`ALLOWED` (by identity, so a
     subclass or a class posing under sympy's name is foreign) nor a kernel word; None if none."""
-    for node in sp.preorder_traversal(sp.sympify(expr)):
-        cls = type(node)
-        if cls not in ALLOWED and cls not in VOCABULARY:
-            return node
-    return None
+    return next((node for node in sp.preorder_traversal(sp.sympify(expr))
+                 if type(node) not in ALLOWED and type(node) not in VOCABULARY), None)
 
 
 def foreign_in(value):
