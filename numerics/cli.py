@@ -27,6 +27,15 @@ class _UsageError(Exception):
     pass
 
 
+def _add_parallel_arguments(p):
+    p.add_argument("--workers", type=int, default=None,
+                   help="processes (or Dask workers) to use; default: the available CPUs, at most one per 4 results")
+    p.add_argument("--backend", choices=("local", "dask"), default="local",
+                   help="local processes, or a Dask cluster (pip install \"modelcollapse[dask]\")")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="address of a running Dask scheduler (default with --backend dask: a local cluster)")
+
+
 def _parser():
     p = _Parser(prog="modelcollapse", description="Formal analysis of recursive self-training (model collapse).")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -36,6 +45,10 @@ def _parser():
     v.add_argument("--json", action="store_true", help="print the report as JSON")
     v.add_argument("--seed", type=int, default=None, help="root seed of the random streams")
     v.add_argument("--chains", type=int, default=None, help="chains per parameter point")
+    v.add_argument("--recheck", action="store_true",
+                   help="ignore the cache of derivations and kernel verdicts: derive and check every proof again")
+    v.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    _add_parallel_arguments(v)
     s = sub.add_parser("show", help="statement, closed form and proof of one result")
     s.add_argument("id", metavar="ID")
     sub.add_parser("list", help="ids and titles of the registered results")
@@ -126,8 +139,15 @@ def _cmd_show(args, out):
 def _cmd_verify(args, out):
     from .streams import DEFAULT_SEED
     from .verify import format_table, stderr_progress, verify
+    from modelcollapse import theory
+    from .parallel import available_cpus
+    count = len(args.ids) if args.ids else len(theory.results())
+    # By default one process per 4 results, up to the CPUs: starting a process costs an import,
+    # worth it only when it has several results to check.
+    workers = min(available_cpus(), max(1, count // 4)) if args.workers is None else args.workers
     report = verify(ids=args.ids or None, quick=args.quick, seed=DEFAULT_SEED if args.seed is None else args.seed,
-                    chains=args.chains, progress=stderr_progress)
+                    chains=args.chains, progress=stderr_progress, workers=workers, backend=args.backend,
+                    scheduler=args.scheduler, recheck=args.recheck, use_cache=not args.no_cache)
     if args.json:
         print(json.dumps(report.as_dict(), indent=2, default=float), file=out)
     else:

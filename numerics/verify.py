@@ -7,6 +7,12 @@ Proof checks and reference checks are deterministic. A result derived from a dec
 (``result.model``) without an entry in :data:`~modelcollapse.numerics.checks.SPECS` is checked
 by Monte Carlo of its declared law at default points
 (:func:`~modelcollapse.numerics.checks.model_monte_carlo_checks`); it has no reference route.
+
+Derivations, kernel verdicts and the deterministic reference and approximation checks are
+cached (:mod:`~modelcollapse.numerics.cache`; ``recheck=True`` ignores the cache), and the
+results can be checked in parallel processes or on a Dask cluster
+(:mod:`~modelcollapse.numerics.parallel`): each result is one task with its own random
+streams, so the report does not depend on where it ran.
 """
 
 from __future__ import annotations
@@ -60,6 +66,9 @@ class VerifyReport:
     z_critical: float
     results: list
     seconds: float
+    #: The cache folder (None: not used), whether --recheck ignored it, and the ids whose
+    #: derivation and kernel verdict came from it.
+    cache: dict = field(default_factory=dict)
     #: The claims ledger, each verdict derived again (a full run only); a claim that cannot be
     #: decided (a result it rests on is missing or rejected) fails the run.
     claims: list = field(default_factory=list)
@@ -71,7 +80,7 @@ class VerifyReport:
     def as_dict(self):
         return {"passed": self.passed, "seed": self.seed, "quick": self.quick, "chains": self.chains,
                 "family_alpha": self.family_alpha, "test_alpha": self.test_alpha, "z_critical": self.z_critical,
-                "seconds": round(self.seconds, 3), "kernel": trust_base(),
+                "seconds": round(self.seconds, 3), "kernel": trust_base(), "cache": self.cache,
                 "results": [r.as_dict() for r in self.results], "claims": self.claims}
 
 
@@ -85,7 +94,9 @@ def _count_tests(ids):
 
 
 def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=None,
-           progress: Callable[[str], None] | None = None) -> VerifyReport:
+           progress: Callable[[str], None] | None = None, workers: int = 1, backend: str = "local",
+           scheduler: str | None = None, recheck: bool = False, use_cache: bool = True,
+           cache_folder=None) -> VerifyReport:
     """Run the proofs and checks of ``ids`` (default: every registered result).
 
     Parameters
@@ -101,8 +112,23 @@ def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=N
         Family-wise false-alarm rate of the Monte Carlo tests, in (0, 1); default FAMILY_ALPHA.
     progress : callable, optional
         Called with one line of text per stage.
+    workers : int >= 1
+        Results checked in parallel (processes, or Dask workers); the report is identical to
+        one worker's (every check has its own random stream), timings aside.
+    backend : "local" or "dask"
+        See :mod:`~modelcollapse.numerics.parallel`; ``scheduler`` is a Dask scheduler address.
+    recheck : bool
+        Ignore the cache of derivations and kernel verdicts (:mod:`~modelcollapse.numerics.cache`):
+        derive and check every proof again, and store the fresh entries.
+    use_cache : bool
+        False: neither read nor write the cache.
+    cache_folder : path, optional
+        The cache folder (default :func:`~modelcollapse.numerics.cache.cache_dir`).
     """
     from modelcollapse.theory.assumptions import check_int, check_real
+
+    from .cache import cache_dir
+    from .parallel import check_backend
 
     start = time.perf_counter()
     all_ids = [r.id for r in theory.results()]
@@ -116,37 +142,27 @@ def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=N
     family_alpha = check_real("family_alpha", family_alpha, positive=True, upper=1, upper_strict=True)
     chains = check_int("chains", chains, lower=10, upper=10**7) if chains is not None else (
         QUICK_CHAINS if quick else CHAINS)
+    backend, workers = check_backend(backend, workers, scheduler)
     m = max(_count_tests(ids), 1)
     test_alpha = family_alpha / m
     say = progress or (lambda s: None)
-    reports = []
-    for k, rid in enumerate(ids, 1):
-        r = theory.get(rid)
-        say(f"[{k}/{len(ids)}] {rid}: deriving and checking the proof")
-        rep = proofs.check(rid)
-        status = proofs.status(rid)
-        proof = {"status": status, "summary": rep.summary() if proofs.has_proof(rid) else f"{status}: {r.status_note}",
-                 "steps": len(rep.steps), "axioms": sorted(rep.axioms), "seconds": round(rep.seconds, 3)}
-        if rid in checks.SPECS:
-            say(f"[{k}/{len(ids)}] {rid}: proof {proof['summary']}; reference route")
-            ref = checks.reference_check(rid).as_dict()
-        elif checks.own_check(rid) is not None:
-            from .information_checks import reference_check
-            say(f"[{k}/{len(ids)}] {rid}: proof {proof['summary']}; reference route")
-            ref = reference_check(rid).as_dict()
-        else:  # derived from a declared model: no reference route yet, Monte Carlo of the declared law
-            say(f"[{k}/{len(ids)}] {rid}: proof {proof['summary']}; no reference route (declared model)")
-            ref = None
-        say(f"[{k}/{len(ids)}] {rid}: Monte Carlo ({chains} chains per point)")
-        mc = [c.as_dict() for c in checks.monte_carlo_checks(rid, chains, test_alpha, seed)]
-        approx = []
-        if r.approximations:
-            say(f"[{k}/{len(ids)}] {rid}: approximations against exact values")
-            approx = [row.as_dict() for row in approximation_rows(rid, min(chains, QUICK_CHAINS), seed)]
-        reports.append(ResultReport(rid, r.title, proof, ref, mc, approx))
+    folder = str(cache_folder if cache_folder is not None else cache_dir()) if use_cache else None
+    tasks = [(rid, chains, test_alpha, seed, folder, recheck, f"[{k}/{len(ids)}]")
+             for k, rid in enumerate(ids, 1)]
+    if workers == 1 and backend == "local":
+        reports = [verify_result(*task, progress=say) for task in tasks]
+    else:
+        from .parallel import run_tasks
+        say(f"checking {len(ids)} results on {workers} {'Dask' if backend == 'dask' else 'local'} workers")
+        reports = run_tasks(verify_result, tasks, workers=workers, backend=backend, scheduler=scheduler,
+                            progress=lambda i, rep: say(f"{tasks[i][-1]} {rep.id}: done, proof {rep.proof['summary']}"
+                                                        + (" (from the cache)" if rep.proof.get("cached") else "")))
+    cache = {"folder": folder, "recheck": bool(recheck),
+             "verdicts_from_cache": [r.id for r in reports if r.proof.get("cached")],
+             "references_from_cache": [r.id for r in reports if r.reference and r.reference.get("cached")]}
     claims = ledger_checks(say) if ids == all_ids else []
     return VerifyReport(seed, quick, chains, family_alpha, test_alpha, checks.z_critical(test_alpha), reports,
-                        time.perf_counter() - start, claims)
+                        time.perf_counter() - start, cache, claims)
 
 
 def ledger_checks(say=lambda s: None) -> list:
@@ -154,13 +170,86 @@ def ledger_checks(say=lambda s: None) -> list:
     rests on has a status other than rejected."""
     from modelcollapse.theory import ledger
     say("claims ledger: deriving every verdict")
+    known = {r.id for r in theory.results()}
     out = []
     for c in ledger.ledger(on_missing="mark")["claims"]:
-        known = {r.id for r in theory.results()}
         statuses = {rid: (proofs.status(rid) if rid in known else "not registered") for rid in c["results"]}
-        c = dict(c, statuses=statuses, passed=c["verdict"] != "undecided" and "rejected" not in statuses.values())
-        out.append(c)
+        out.append(dict(c, statuses=statuses,
+                        passed=c["verdict"] != "undecided" and "rejected" not in statuses.values()))
     return out
+
+
+_SESSION_CACHES: dict = {}
+
+
+def _session_cache(folder):
+    """One cache object per folder and process (it remembers which derivations it installed)."""
+    from .cache import ResultCache
+    if folder not in _SESSION_CACHES:
+        _SESSION_CACHES[folder] = ResultCache(folder)
+    return _SESSION_CACHES[folder]
+
+
+def verify_result(rid, chains, test_alpha, seed, cache_folder=None, recheck=False, label="",
+                  progress: Callable[[str], None] | None = None) -> ResultReport:
+    """Proof, reference route, Monte Carlo tests and approximations of one result (one task of
+    :func:`verify`; it runs in whichever process is given it)."""
+    say = progress or (lambda s: None)
+    r = theory.get(rid)
+    cache = _session_cache(cache_folder) if cache_folder is not None else None
+    if cache is not None and not recheck:
+        verdict = cache.load_verdict(r)
+        if verdict is not None and cache.install_derivation(r):
+            say(f"{label} {rid}: derivation and kernel verdict from the cache")
+            proof = dict(verdict, cached=True)
+        else:
+            proof = None
+    else:
+        proof = None
+    if proof is None:
+        if cache is not None:
+            cache.forget_installed()  # the kernel checks proofs built from fresh derivations only
+        say(f"{label} {rid}: deriving and checking the proof")
+        rep = proofs.check(rid)
+        status = proofs.status(rid)
+        proof = {"status": status, "summary": rep.summary() if proofs.has_proof(rid) else f"{status}: {r.status_note}",
+                 "steps": len(rep.steps), "axioms": sorted(rep.axioms), "seconds": round(rep.seconds, 3)}
+        if cache is not None:
+            cache.store_derivation(r)
+            if status != "rejected":  # a rejection (a step timed out on a loaded machine, say) is checked again
+                cache.store_verdict(r, proof)
+        proof["cached"] = False
+    if rid in checks.SPECS:
+        ref = cache.load_check(r, "reference") if cache is not None and not recheck else None
+        if ref is not None:
+            say(f"{label} {rid}: proof {proof['summary']}; reference route from the cache")
+            ref["cached"] = True
+        else:
+            say(f"{label} {rid}: proof {proof['summary']}; reference route")
+            ref = checks.reference_check(rid).as_dict()
+            if cache is not None:
+                cache.store_check(r, "reference", ref)
+            ref["cached"] = False
+    elif checks.own_check(rid) is not None:
+        from .information_checks import reference_check
+        say(f"{label} {rid}: proof {proof['summary']}; reference route")
+        ref = reference_check(rid).as_dict()
+    else:  # derived from a declared model: no reference route yet, Monte Carlo of the declared law
+        say(f"{label} {rid}: proof {proof['summary']}; no reference route (declared model)")
+        ref = None
+    say(f"{label} {rid}: Monte Carlo ({chains} chains per point)")
+    mc = [c.as_dict() for c in checks.monte_carlo_checks(rid, chains, test_alpha, seed)]
+    approx = []
+    if r.approximations:
+        size = min(chains, QUICK_CHAINS)
+        approx = cache.load_check(r, "approximations", f"{size} {seed}") if cache is not None and not recheck \
+            else None
+        if approx is None:
+            say(f"{label} {rid}: approximations against exact values")
+            approx = [row.as_dict() for row in approximation_rows(rid, size, seed)]
+            if cache is not None:
+                cache.store_check(r, "approximations", approx, f"{size} {seed}")
+    return ResultReport(rid, r.title, proof, ref, mc, approx)
 
 
 def format_table(report: VerifyReport) -> str:
@@ -176,11 +265,12 @@ def format_table(report: VerifyReport) -> str:
     for r in report.results:
         status = "PASS" if r.passed else "FAIL"
         lines.append(f"{status}  {r.id} - {r.title}  [{r.proof['status']}]")
-        lines.append(f"      {r.proof['summary']}" + (f"; rests on: {', '.join(r.proof['axioms'])}"
-                                                      if r.proof["axioms"] else ""))
+        lines.append(f"      {r.proof['summary']}" + (" (kernel verdict from the cache)" if r.proof.get("cached") else "")
+                     + (f"; rests on: {', '.join(r.proof['axioms'])}" if r.proof["axioms"] else ""))
         if r.reference:
             lines.append(f"      reference route ({r.reference['points']} points): "
-                         f"max rel. error {r.reference['max_rel_error']:.1e} (tol {r.reference['tolerance']:.0e})")
+                         f"max rel. error {r.reference['max_rel_error']:.1e} (tol {r.reference['tolerance']:.0e})"
+                         + (" (from the cache)" if r.reference.get("cached") else ""))
         lines.append("      " + header)
         for c in r.monte_carlo:
             params = ", ".join(f"{k}={_short(v)}" for k, v in c["params"].items())
@@ -209,6 +299,19 @@ def format_table(report: VerifyReport) -> str:
     for r in report.results:
         counts[r.proof["status"]] = counts.get(r.proof["status"], 0) + 1
     lines.append("statuses: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    cache = report.cache or {}
+    if cache.get("folder") is None:
+        lines.append("cache: not used (every derivation and proof checked in this run)")
+    else:
+        cached = cache.get("verdicts_from_cache", [])
+        lines.append(f"cache: {len(cached)} of {len(report.results)} kernel verdicts (and their derivations) came "
+                     f"from the cache in {cache['folder']}" + (": " + ", ".join(cached) if cached else "")
+                     + ("; --recheck ignored it" if cache.get("recheck") else
+                        "" if not cached else "; --recheck checks them again"))
+        refs = cache.get("references_from_cache", [])
+        if refs:
+            lines.append(f"cache: {len(refs)} reference-route comparisons (deterministic, keyed by the numerics "
+                         f"source too) and the approximation tables came from the cache")
     lines.append(f"{n_pass}/{len(report.results)} results passed their proofs and checks in {report.seconds:.1f} s: "
                  f"{'PASS' if report.passed else 'FAIL'}")
     return "\n".join(lines)

@@ -8,6 +8,22 @@ settings.register_profile("default", deadline=None, max_examples=25,
 settings.load_profile("default")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory):
+    """The cache of derivations and verdicts lives in a temporary folder during the tests (the
+    environment variable reaches the subprocesses the CLI tests start, too)."""
+    import os
+
+    from modelcollapse.numerics.cache import CACHE_ENV
+    old = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = old
+
+
 @pytest.fixture(autouse=True)
 def _reset_mpmath_precision():
     """Every test starts at mpmath's default precision (as mpmath's own suite does)."""

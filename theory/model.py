@@ -29,6 +29,8 @@ True
 
 from __future__ import annotations
 
+import sys
+
 import sympy as sp
 from sympy.core.symbol import Str
 
@@ -91,6 +93,8 @@ class Model:
         self.indices = {sp.sympify(k): tuple(map(sp.sympify, v)) for k, v in dict(indices or {}).items()}
         self._check()
         self.extensions: list = []
+        #: The file that declared the model (part of the key of its cached derivations).
+        self.declared_in = sys._getframe(1).f_code.co_filename
         _MODELS[name] = self
 
     def _check(self):

@@ -1,0 +1,131 @@
+"""Run independent tasks in order: inline, in local processes, or on a Dask cluster.
+
+``verify`` runs one task per result and the streaming Monte Carlo
+(:mod:`~modelcollapse.numerics.streaming`) one task per batch of chains. Every task draws from
+its own random stream, fixed by the root seed and the task (never by the worker that runs it),
+and :func:`run_tasks` returns the answers in task order, so the numbers are identical whatever
+the backend and the number of workers.
+
+Backends:
+
+* ``"local"`` with ``workers=1``: a plain loop in this process;
+* ``"local"`` with ``workers=N``: N processes started afresh (the ``spawn`` start method, safe
+  with threads and on every platform); each imports the package, so tasks must name registered
+  results or carry their own (picklable) data;
+* ``"dask"``: a Dask cluster, ``dask.distributed.LocalCluster`` with ``workers`` processes
+  unless ``scheduler`` gives the address of a running scheduler
+  (``pip install "modelcollapse[dask]"``; every worker needs the package installed).
+
+Examples
+--------
+>>> run_tasks(pow, [(2, 3), (3, 2)])
+[8, 9]
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+from modelcollapse.theory.assumptions import check_int
+
+BACKENDS = ("local", "dask")
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_backend(backend: str, workers, scheduler=None) -> tuple[str, int]:
+    """Validated (backend, workers); ValueError naming the bad argument."""
+    if backend not in BACKENDS:
+        raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
+    workers = check_int("workers", workers, lower=1, upper=1024)
+    if scheduler is not None and backend != "dask":
+        raise ValueError("scheduler: an address is only used with backend 'dask'")
+    if backend == "dask":
+        dask_client_class()  # ValueError naming the backend when Dask is missing
+    return backend, workers
+
+
+def dask_client_class():
+    """``dask.distributed.Client``, or ValueError saying how to install it."""
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise ValueError('backend: dask is not installed (pip install "modelcollapse[dask]")') from None
+    return Client
+
+
+def run_tasks(function: Callable, arguments: list, workers: int = 1, backend: str = "local",
+              scheduler: str | None = None, progress: Callable[[int, object], None] | None = None) -> list:
+    """``[function(*args) for args in arguments]``, possibly in parallel; answers in task order.
+
+    Parameters
+    ----------
+    function : callable
+        A module-level function (it is pickled by name for other processes).
+    arguments : list of tuples
+    workers : int >= 1
+        Processes (local) or Dask workers of a local cluster.
+    backend : "local" or "dask"
+    scheduler : str, optional
+        Address of a running Dask scheduler (``tcp://host:8786``); default: a local cluster.
+    progress : callable, optional
+        Called as ``progress(index, answer)`` as each task finishes (in completion order).
+    """
+    backend, workers = check_backend(backend, workers, scheduler)
+    arguments = [tuple(a) for a in arguments]
+    done = progress or (lambda i, answer: None)
+    if backend == "dask":
+        return _run_dask(function, arguments, workers, scheduler, done)
+    if workers == 1 or len(arguments) <= 1:
+        out = []
+        for i, args in enumerate(arguments):
+            out.append(function(*args))
+            done(i, out[-1])
+        return out
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    out = [None] * len(arguments)
+    with ProcessPoolExecutor(max_workers=min(workers, len(arguments)),
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {pool.submit(function, *args): i for i, args in enumerate(arguments)}
+        for future in as_completed(futures):
+            i = futures[future]
+            out[i] = future.result()
+            done(i, out[i])
+    return out
+
+
+def _run_dask(function, arguments, workers, scheduler, done):
+    Client = dask_client_class()
+    from dask.distributed import LocalCluster, as_completed
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
+        client = Client(cluster)
+    else:
+        client = Client(scheduler)
+    try:
+        futures = [client.submit(function, *args, pure=False) for args in arguments]
+        index = {f.key: i for i, f in enumerate(futures)}
+        out = [None] * len(arguments)
+        for future in as_completed(futures):
+            i = index[future.key]
+            out[i] = future.result()
+            done(i, out[i])
+        return out
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+__all__ = ["run_tasks", "available_cpus", "check_backend", "BACKENDS"]

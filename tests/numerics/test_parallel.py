@@ -1,0 +1,69 @@
+"""Workers and the Dask backend give the same numbers as one worker for the same seed."""
+
+import numpy as np
+import pytest
+
+from modelcollapse.numerics import streaming as S
+from modelcollapse.numerics.parallel import run_tasks
+from modelcollapse.numerics.verify import verify
+
+IDS = ["poisson.mean", "exponential.rate"]
+
+
+def _report(**kw):
+    def strip(d):
+        if isinstance(d, dict):
+            return {k: strip(v) for k, v in d.items() if k not in ("seconds", "cached", "cache")}
+        if isinstance(d, list):
+            return [strip(x) for x in d]
+        return d
+    return strip(verify(ids=IDS, quick=True, chains=300, seed=3, use_cache=False, **kw).as_dict())
+
+
+def _same(a, b):
+    assert a.chains == b.chains and a.generations == b.generations and set(a.moments) == set(b.moments)
+    for name in a.moments:
+        for field in ("mean", "m2", "m3", "m4"):
+            assert np.array_equal(getattr(a.moments[name], field), getattr(b.moments[name], field)), (name, field)
+
+
+def _simulation(**kw):
+    return S.stream_gaussian(n=6, t=4, chains=5000, ddof=1, seed=21, batch_chains=1024, **kw)
+
+
+def test_local_processes_give_the_numbers_of_one_worker():
+    # (verify's tasks run through the same run_tasks: checked on the Dask cluster below)
+    _same(_simulation(workers=2), _simulation())
+
+
+@pytest.fixture(scope="module")
+def dask_scheduler():
+    distributed = pytest.importorskip("dask.distributed")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
+    yield cluster.scheduler_address
+    cluster.close()
+
+
+def test_dask_cluster_gives_the_numbers_of_one_worker(dask_scheduler):
+    _same(_simulation(backend="dask", scheduler=dask_scheduler), _simulation())
+    c = dict(p0=[0.6, 0.4], n=7, t=3, chains=3000, seed=2, batch_chains=1000)
+    _same(S.stream_categorical(backend="dask", scheduler=dask_scheduler, **c), S.stream_categorical(**c))
+    assert _report(backend="dask", scheduler=dask_scheduler, workers=2) == _report()
+
+
+def test_dask_local_cluster_by_default():
+    pytest.importorskip("dask.distributed")
+    assert run_tasks(pow, [(2, 5), (3, 3), (5, 2)], workers=1, backend="dask") == [32, 27, 25]
+
+
+def test_a_missing_dask_is_a_clear_error(monkeypatch):
+    import builtins
+    real = builtins.__import__
+
+    def no_dask(name, *args, **kw):
+        if name.startswith("dask"):
+            raise ImportError(name)
+        return real(name, *args, **kw)
+    monkeypatch.setattr(builtins, "__import__", no_dask)
+    with pytest.raises(ValueError, match=r"backend: dask is not installed .*modelcollapse\[dask\]"):
+        run_tasks(pow, [(2, 2)], backend="dask")
