@@ -662,7 +662,7 @@ ATTACKS = [
     ("specialize_into_limit_variable", specialize_into_limit_variable, "g is bound in the premise"),
     ("state_domain_names_generation", state_domain_names_generation, "law growing_r2: the domain of x may name the law's parameters only"),
     ("state_domain_names_index", state_domain_names_index, "law idxdom_r2: the domain of x may name the law's parameters only"),
-    ("state_domain_subclass", state_domain_subclass, "sympy could not reduce lhs - rhs to 0"),
+    ("state_domain_subclass", state_domain_subclass, "sympy could not reduce lhs - rhs to 0 || a domain of the law: not a kernel Domain"),
     ("law_param_domain_subclass", law_param_domain_subclass, "law void_param_r2: a domain of the law: not a kernel Domain"),
     ("past_draw_known_given_state", past_draw_known_given_state, "D_{g - 1}: its generation may be negative"),
     ("tower_nonintegrable_product", tower_nonintegrable_product, "not shown integrable"),
@@ -678,7 +678,7 @@ ATTACKS = [
     ("library_callback_domains", library_callback_domains, "which this proof does not assume"),
     ("library_callback_law_swap", library_callback_law_swap, "holds under another law"),
     ("library_callback_mutates_relation", library_callback_mutates_relation, "not established"),
-    ("library_callback_mutates_statevar", library_callback_mutates_statevar, "the law changed during the check"),
+    ("library_callback_mutates_statevar", library_callback_mutates_statevar, "the law changed during the check || not the declared update"),
     ("lying_goals_mapping", lying_goals_mapping, "is not proved"),
     ("fickle_locals_iterable", fickle_locals_iterable, "cited lemma_fickle_r2#statement is not proved"),
     ("induction_cache_space_id", induction_cache_space_id, "inductive step fails"),
@@ -686,7 +686,7 @@ ATTACKS = [
     ("order_lying_scale", order_lying_scale, "a parameter of the rule is not a node the kernel reads: _LiarInt"),
     ("drawfact_spoofed_module_order", drawfact_spoofed_module_order, "is not a node the kernel reads"),
     ("spoofed_module_simplify", spoofed_module_simplify, "is not a node the kernel reads"),
-    ("nested_vector_domain_subclass", nested_vector_domain_subclass, "AttributeError: 'NoneType' object has no attribute 'atoms'"),
+    ("nested_vector_domain_subclass", nested_vector_domain_subclass, "AttributeError: 'NoneType' object has no attribute 'atoms' || the domain of p: not a kernel Domain"),
 ]
 
 

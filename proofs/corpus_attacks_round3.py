@@ -416,7 +416,7 @@ ATTACKS = [
     ("float_integer_bound_within", float_integer_bound_within, "cited lemma_float_within_r3#statement is not proved"),
     ("kronecker_sum_noninteger_masked", kronecker_sum_noninteger_masked, "KroneckerDelta is not a node the kernel reads"),
     ("binomial_symmetry_masked", binomial_symmetry_masked, "sympy could not reduce lhs - rhs to 0"),
-    ("snapshot_domain_mutation", snapshot_domain_mutation, "cited lemma_snapdom_r3 changed after it was checked"),
+    ("snapshot_domain_mutation", snapshot_domain_mutation, "cited lemma_snapdom_r3 changed after it was checked || cited lemma_snapdom_r3 needs x real >= 0"),
     ("snapshot_relation_mutation", snapshot_relation_mutation, "cited lemma_snaprel_r3 changed after it was checked"),
     ("induction_cache_repr_collision", induction_cache_repr_collision, "inductive step fails"),
     ("vector_entry_out_of_range", vector_entry_out_of_range, ""),

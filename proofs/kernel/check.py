@@ -60,9 +60,6 @@ class ProofReport:
     cites: frozenset = frozenset()
     seconds: float = 0.0
     goal_axioms: dict = field(default_factory=dict)
-    #: What was checked, as it was: the goals, the domains and the law's key (a citation reads
-    #: these, never the proof object, which could change after checking).
-    snapshot: dict = field(default_factory=dict)
 
     def summary(self) -> str:
         if self.ok:
@@ -75,6 +72,8 @@ class ProofReport:
 #: hand the checker a report the checker did not write.
 _REPORTS: dict = {}
 _ACTIVE: dict = {}
+#: What each report checked (by library id and name), never handed out: a citation reads these.
+_SNAPSHOTS: dict = {}
 
 
 class Library:
@@ -99,7 +98,7 @@ def _report(library, name):
         raise ValueError("circular: " + " -> ".join(active + [name]))
     active.append(name)
     try:
-        reports[name] = check(library.proof(name), library)
+        reports[name], _SNAPSHOTS.setdefault(id(library), {})[name] = _check(library.proof(name), library)
     finally:
         active.pop()
     return reports[name]
@@ -130,7 +129,7 @@ def flag_problems(domains) -> list:
     """Keys that are not plain symbols, and symbols claiming more than their domain implies."""
     out = []
     for sym, dom in domains.items():
-        problem = dom.problem() if isinstance(dom, Domain) else "not a kernel Domain"
+        problem = dom.problem()
         if problem:
             out.append(f"the domain of {sym}: {problem}")
             continue
@@ -154,28 +153,43 @@ def symbols_of(expr) -> set:
         a.base.label for a in indexed}
 
 
-def _domain_print(dom):
-    if dom is None:
-        return "None"
-    fields_ = [getattr(dom, f.name) for f in fields(Domain) if f.name != "entry"]
-    return sp.srepr(sp.Tuple(*[sp.sympify(str(f)) if isinstance(f, (str, bool)) else
-                               (sp.Tuple(*f) if isinstance(f, tuple) else (f if f is not None else sp.S.NaN))
-                               for f in fields_])) + _domain_print(dom.entry)
-
-
 def fingerprint(goals, domains) -> str:
     """Everything a citation relies on, as text (symbol assumptions included)."""
     return repr(sorted((name, sp.srepr(g)) for name, g in goals.items())) + repr(
-        sorted((sp.srepr(s), _domain_print(d)) for s, d in domains.items()))
+        sorted((sp.srepr(s), d.key()) for s, d in domains.items()))
+
+
+def exact_proof(proof) -> Proof:
+    """A fresh copy of ``proof`` made of exact types (str names and labels, kernel classes, exact
+    domains and law): the checker reads only this copy, so no user code runs while it checks."""
+    if type(proof) is not Proof or type(proof.name) is not str or type(proof.goals) is not dict or \
+            type(proof.domains) is not dict or type(proof.local) is not tuple or type(proof.steps) is not list:
+        raise ValueError("not a kernel Proof (a str name; goals and domains dicts, locals a tuple, steps a list)")
+    if any(type(k) is not str for k in proof.goals):
+        raise ValueError("goal names must be str")
+    odd = next((k for k in proof.domains if type(k) not in (sp.Symbol, sp.Dummy, sp.IndexedBase)), None)
+    if odd is not None:
+        raise ValueError(f"{type(odd).__name__}: a key of the domains must be a plain sympy Symbol (or IndexedBase)")
+    if any(type(s) is not Step or type(s.label) is not str or type(s.premises) is not tuple or
+           any(type(r) is not str for r in s.premises) for s in proof.steps):
+        raise ValueError("not a kernel Step (a str label and a tuple of str premises)")
+    domains = {}
+    for sym, dom in proof.domains.items():
+        try:
+            domains[sym] = Domain.exact(dom)
+        except ValueError as exc:
+            raise ValueError(f"the domain of {sym}: {exc}") from None
+    return Proof(proof.name, dict(proof.goals), domains, list(proof.steps),
+                 None if proof.law is None else Law.exact(proof.law), tuple(proof.local))
 
 
 def relation_problem(rel, proof) -> str:
     """Why a relation may not appear in this proof ('' if it may)."""
-    if isinstance(rel, (bool, sp.logic.boolalg.BooleanAtom)):
-        return "a truth value is no statement (sympy evaluated the relation)"
     node = foreign(rel)
     if node is not None:
         return f"{type(node).__name__} is not a node the kernel reads"
+    if isinstance(rel, (bool, sp.logic.boolalg.BooleanAtom)):
+        return "a truth value is no statement (sympy evaluated the relation)"
     missing = symbols_of(rel) - set(proof.domains)
     if missing:
         return f"{sorted(map(str, missing))} have no domain in the proof"
@@ -200,17 +214,10 @@ def relation_problem(rel, proof) -> str:
     return ""
 
 
-def _structure(proof, library) -> list:
-    if type(proof) is not Proof:
-        return ["not a kernel Proof"]
-    if not isinstance(library, Library):
-        return ["not a kernel Library"]
-    if type(proof.goals) is not dict or type(proof.domains) is not dict or type(proof.local) is not tuple \
-            or type(proof.steps) is not list:
-        return ["goals and domains must be dicts, locals a tuple, steps a list"]
+def _structure(proof) -> list:
     errors = flag_problems(proof.domains)
     for sym, dom in proof.domains.items():
-        if isinstance(dom, Domain) and not dom.problem():
+        if not dom.problem():
             bounds = (dom.lo, dom.hi, dom.length, dom.total, *dom.values) + (
                 (dom.entry.lo, dom.entry.hi) if dom.entry is not None else ())
             named = set().union(*[symbols_of(b) for b in bounds if b is not None])
@@ -223,7 +230,7 @@ def _structure(proof, library) -> list:
         errors.append("a proof needs goals")
     errors += [f"goal {name}: {relation_problem(goal, proof)}" for name, goal in proof.goals.items()
                if relation_problem(goal, proof)]
-    goal_symbols = set().union(*[sp.sympify(g).free_symbols for g in proof.goals.values()])
+    goal_symbols = set().union(*[sp.sympify(g).free_symbols for g in proof.goals.values() if foreign(g) is None])
     for loc in proof.local:
         if type(loc) is not sp.Symbol:
             errors.append(f"the local {loc} must be a plain symbol")
@@ -234,8 +241,6 @@ def _structure(proof, library) -> list:
         elif proof.law is not None and loc in proof.law.params:
             errors.append(f"the local {loc} is a parameter of the law")
     if proof.law is not None:
-        if type(proof.law) is not Law:
-            return errors + ["not a kernel Law"]
         errors += [f"law {proof.law.name}: {p}" for p in law_problems(proof.law)]
         for sym, dom in list(proof.law.params.items()) + list(proof.law.indices.items()):
             mine = proof.domains.get(sym)
@@ -255,8 +260,8 @@ def _cited(ref, proof, library):
         raise ValueError(f"{proof.name} cites itself")
     rep = _report(library, name)
     if not rep.ok or not rep.goals.get(goal):
-        raise ValueError(f"cited {name}#{goal} is not proved")
-    snap = rep.snapshot
+        raise ValueError(f"cited {name}#{goal} is not proved ({rep.summary()})")
+    snap = _SNAPSHOTS[id(library)][name]
     if fingerprint(snap["goals"], snap["domains"]) != snap["print"]:
         raise ValueError(f"cited {name} changed after it was checked")
     rel = snap["goals"][goal]
@@ -272,44 +277,44 @@ def _cited(ref, proof, library):
 
 def check(proof: Proof, library: Library | None = None) -> ProofReport:
     """Check every step and goal of ``proof``; return a :class:`ProofReport`."""
+    return _check(proof, library)[0]
+
+
+def _check(proof, library):
+    """The report, and what it checked (exact copies no one else holds, for citations)."""
     library = library or Library()
     start = time.perf_counter()
-    report = ProofReport(getattr(proof, "name", "?"))
-    if type(proof) is Proof and type(proof.goals) is dict and type(proof.domains) is dict and \
-            type(proof.local) is tuple and type(proof.steps) is list:
-        # One reading of everything, before any rule or library code runs.
-        proof = Proof(proof.name, dict(proof.goals), dict(proof.domains), list(proof.steps), proof.law,
-                      tuple(proof.local))
+    report = ProofReport(proof.name if type(proof) is Proof and type(proof.name) is str else "?")
     try:
-        report.errors += _structure(proof, library)
-        if report.errors and (type(proof) is not Proof or not isinstance(library, Library)):
-            return report
+        if not isinstance(library, Library):
+            raise ValueError("not a kernel Library")
+        # One reading of everything, into exact copies, before any rule or library code runs.
+        proof = exact_proof(proof)
+        report.errors += _structure(proof)
         space = Space(proof.domains, proof.law.rand_domains() if proof.law is not None else {})
     except Exception as exc:
         report.errors.append(f"malformed proof: {type(exc).__name__}: {exc}")
         report.seconds = time.perf_counter() - start
-        return report
+        return report, None
     ctx = Context(space, proof.law, tuple(proof.local), library)
     law_key = proof.law.key() if proof.law is not None else None
     # Citations are resolved before any step: no library code runs in the middle of a check.
     citations = {}
     for step in proof.steps:
-        for ref in getattr(step, "premises", ()):
-            if isinstance(ref, str) and ref.startswith("cite:") and ref not in citations:
+        for ref in step.premises:
+            if ref.startswith("cite:") and ref not in citations:
                 try:
                     citations[ref] = _cited(ref, proof, library)
                 except Exception as exc:
                     citations[ref] = exc
     known, step_axioms, cites, sreprs = {}, {}, set(), {}
-    labels = [getattr(s, "label", None) for s in proof.steps]
+    labels = [s.label for s in proof.steps]
     if len(set(labels)) != len(labels):
         report.errors.append("step labels must be unique")
     for step in proof.steps:
         t0 = time.perf_counter()
         used = set()
         try:
-            if type(step) is not Step:
-                raise ValueError("not a kernel Step")
             rule, relation = step.rule, step.relation
             if type(rule) not in RULES:
                 raise ValueError(f"{type(rule).__name__} is not a rule of the kernel")
@@ -331,7 +336,7 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
                         raise ValueError(f"premise {ref} changed after it was accepted")
                     premises.append(known[ref])
                     used |= step_axioms[ref]
-                elif isinstance(ref, str) and ref.startswith("cite:"):
+                elif ref.startswith("cite:"):
                     if isinstance(citations.get(ref), Exception):
                         raise citations[ref]
                     rel, axioms = citations[ref]
@@ -349,8 +354,6 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
             known[step.label] = relation
             sreprs[step.label] = sp.srepr(relation)
             step_axioms[step.label] = frozenset(used | set(verdict.axioms))
-    if proof.law is not None and proof.law.key() != law_key:
-        report.errors.append("the law changed during the check")
     report.errors += [f"step {lab} changed after it was accepted" for lab, rel in known.items()
                       if sp.srepr(rel) != sreprs[lab]]
     for name, goal in proof.goals.items():
@@ -368,7 +371,7 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
     report.axioms = frozenset().union(*report.goal_axioms.values())
     report.cites = frozenset(cites)
     report.ok = not report.errors and all(r.verdict.ok for r in report.steps) and bool(proof.goals)
-    report.snapshot = {"goals": dict(proof.goals), "domains": dict(proof.domains), "local": tuple(proof.local),
-                       "law": law_key, "print": fingerprint(proof.goals, proof.domains)}
+    snapshot = exact_proof(proof)  # fresh copies again: nothing the report or the rules hold
     report.seconds = time.perf_counter() - start
-    return report
+    return report, {"goals": snapshot.goals, "domains": snapshot.domains, "local": snapshot.local, "law": law_key,
+                    "print": fingerprint(snapshot.goals, snapshot.domains)}

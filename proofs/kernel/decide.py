@@ -9,14 +9,13 @@ numbers, integrals by quadrature: an unevaluated construct is no shelter. Number
 
 import contextlib
 import os
-import random
 import signal
 import threading
 
 import mpmath
 import sympy as sp
 
-from .domains import _vector_sample
+from .domains import Domain, Space
 from .terms import Rand, fresh_binders, words_in
 
 #: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
@@ -86,32 +85,28 @@ def evaluate(expr, point):
     return None if value != value or abs(value) == float("inf") else value
 
 
-def _flag_sample(sym, rng):
+def _flag_domain(sym):
+    """The values a symbol's flags allow (a case's fresh symbol, a summation index)."""
+    low = 0 if (sym.is_positive or sym.is_nonnegative) else None
     if sym.is_integer:
-        low = 1 if sym.is_positive else (0 if sym.is_nonnegative else -6)
-        return sp.Integer(rng.randint(low, low + 12))
-    value = sp.Rational(rng.randint(1, 400), rng.randint(3, 97))
-    return value if (sym.is_positive or sym.is_nonnegative) else value * rng.choice((-1, 1))
+        return Domain.integer(None if low is None else low + bool(sym.is_positive))
+    return Domain.real(low, lo_open=bool(sym.is_positive))
 
 
-def refuted(expr, space, sign=None, count=6) -> bool:
+def refuted(expr, space, sign=None, count=6, undecided=True) -> bool:
     """Whether some admissible point shows ``expr`` is not 0 (``sign=None``), or negative
     (``sign`` given: the claim was ``expr > 0`` or ``expr >= 0``). Random quantities get random
-    values of their domains, expectations random reals."""
+    values of their domains, expectations random reals. A claim no point evaluates counts as
+    refuted when ``undecided``."""
     record = {}
     expr = space.opaque(expr, record)
     evaluated = 0
     # Points no one can compute in advance (a claim's factor that vanishes at known points hides
     # nothing); refutation only ever rejects, so the verdict on a true claim does not depend on them.
     salt = int.from_bytes(os.urandom(4), "big")
-    loose = sorted((s for s in expr.free_symbols - set(space.domains) - set(record) if isinstance(s, sp.Symbol)
-                    and s not in {a.base.label for a in expr.atoms(sp.Indexed)}), key=sp.default_sort_key)
-    for k, point in enumerate(space.points(count, seed=salt)):
-        rng = random.Random(salt + 1000 + k)
-        for sym, dom in sorted(record.items(), key=lambda kv: sp.default_sort_key(kv[0])):
-            point[sym] = _vector_sample(dom, rng, point) if dom.kind == "vector" else dom.sample(rng, point)
-        for sym in loose:  # a case's fresh symbol, a summation index: any value its flags allow
-            point[sym] = _flag_sample(sym, rng)
+    loose = {s: _flag_domain(s) for s in expr.free_symbols - set(space.domains) - set(record)
+             if isinstance(s, sp.Symbol) and s not in {a.base.label for a in expr.atoms(sp.Indexed)}}
+    for point in Space({**space.domains, **record, **loose}, space.rand_domains).points(count, seed=salt):
         value = evaluate(expr, point)
         if value is None:
             continue
@@ -123,7 +118,7 @@ def refuted(expr, space, sign=None, count=6) -> bool:
             return True
     # Nothing sympy returns is trusted unrefuted: a claim that no admissible point evaluates could
     # not have been refuted, so it counts as refuted (undecided), never as shown.
-    return evaluated == 0 and bool(expr.free_symbols or expr.atoms(sp.Function, sp.Sum, sp.Product))
+    return undecided and evaluated == 0 and bool(expr.free_symbols or expr.atoms(sp.Function, sp.Sum, sp.Product))
 
 
 # --- identities ---------------------------------------------------------------------------
@@ -220,6 +215,8 @@ def _in_every_case(expr, space, sign, shown) -> tuple:
         return False, unsafe(expr)
     if refuted(expr, space, sign=sign):
         return False, expr
+    if sign is None:  # signs distrust these functions already (UNTRUSTED_SIGNS)
+        expr = _gamma_guarded(expr, space)
     record = {}
     opaque = space.opaque(expr, record, shift_entries=sign is not None)
     for case in space.extended(record).cases():
@@ -227,6 +224,38 @@ def _in_every_case(expr, space, sign, shown) -> tuple:
         if not shown(e):
             return False, e
     return True, None
+
+
+#: Functions that the normal forms rewrite through gamma (binomial(n, k) = gamma(n + 1) / (gamma(k + 1)
+#: gamma(n - k + 1))), which is wrong where a numerator's argument is a pole (sympy gives binomial(-2, -2)
+#: = 0, not 1; a denominator's pole gives 0, as sympy does): each, the arguments of the numerator's
+#: gamma functions, and the position of an order that, an integer >= 0, makes it a polynomial.
+_GAMMA_FORMS = {sp.binomial: (lambda n, k: (n + 1,), 1), sp.FallingFactorial: (lambda x, k: (x + 1,), 1),
+                sp.RisingFactorial: (lambda x, k: (x + k,), 1), sp.factorial: (lambda n: (n + 1,), None),
+                sp.gamma: (lambda x: (x,), None)}
+
+
+def _gamma_guarded(expr, space):
+    """``expr`` with every gamma-like node (:data:`_GAMMA_FORMS`) whose rewriting through gamma is not
+    shown valid (each numerator argument > 0, or the order a literal integer >= 0) replaced by an opaque symbol;
+    under a finite sum or product its index ranges over the limits."""
+    reps = {}
+
+    def visit(e, space):
+        if isinstance(e, (sp.Sum, sp.Product)) and len(e.limits) == 1:
+            i, lo, hi = e.limits[0]
+            finite = not (lo.has(sp.oo, -sp.oo) or hi.has(sp.oo, -sp.oo))
+            space = space.with_index(i, lo, hi) if finite else space
+        if type(e) in _GAMMA_FORMS and e.free_symbols and e not in reps:
+            arguments, order = _GAMMA_FORMS[type(e)]
+            natural = order is not None and e.args[order].is_Integer and e.args[order] >= 0
+            if not natural and not all(is_positive(a, space)[0] for a in arguments(*e.args)):
+                reps[e] = sp.Dummy("untrusted")
+                return
+        for a in e.args:
+            visit(a, space)
+    visit(sp.sympify(expr), space)
+    return sp.sympify(expr).xreplace(reps)
 
 
 def _reduces_to_zero(e) -> bool:

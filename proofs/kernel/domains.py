@@ -64,6 +64,23 @@ class Domain:
         parts = [f"{op} {bound}" for op, bound in ends if bound is not None]
         return f"{self.kind} " + " and ".join(parts) if parts else self.kind
 
+    def exact(self) -> "Domain":
+        """A fresh copy made of exact types only (str kind, bool ends, sympy bounds); ValueError for
+        anything else, so that no user code runs when the copy is read or compared."""
+        if type(self) is not Domain or type(self.kind) is not str or type(self.values) is not tuple or \
+                {type(self.lo_open), type(self.hi_open)} != {bool}:
+            raise ValueError("not a kernel Domain: its kind must be a str, its open ends bool, its values a tuple")
+        bounds = (self.lo, self.hi, self.length, self.total)
+        if any(b is not None and foreign(b) is not None for b in bounds + self.values):
+            raise ValueError("bounds must be exact sympy expressions (no floats, nothing foreign)")
+        return Domain(self.kind, self.lo, self.hi, self.lo_open, self.hi_open, self.values,
+                      None if self.entry is None else Domain.exact(self.entry), self.length, self.total)
+
+    def key(self) -> tuple:
+        """Every field as exact text and bools (for caches and citations)."""
+        return (self.kind, *[sp.srepr(b) for b in (self.lo, self.hi, self.length, self.total)], self.lo_open,
+                self.hi_open, tuple(map(sp.srepr, self.values)), None if self.entry is None else self.entry.key())
+
     # --- what a symbol may claim -----------------------------------------------------
     def flags(self) -> dict:
         """The sympy assumptions this domain implies for a scalar symbol."""
@@ -119,15 +136,11 @@ class Domain:
             not (other.hi is not None and other.hi_open and self.hi == other.hi and not self.hi_open)
 
     def problem(self) -> str:
-        """What makes this domain unusable ('' if nothing): a look-alike class, an infinite bound,
-        no values at all."""
-        if type(self) is not Domain or (self.entry is not None and type(self.entry) is not Domain):
-            return "not a kernel Domain"
+        """What makes this domain unusable ('' if nothing): an infinite or random bound, no values at all. (The
+        checker reads exact copies only, :meth:`exact`: no look-alike class, float or foreign node.)"""
         for b in (self.lo, self.hi, self.length, self.total, *self.values):
-            if b is not None and (b.has(sp.oo, -sp.oo, sp.zoo, sp.nan) or not isinstance(b, sp.Expr)):
-                return "bounds must be finite expressions (leave a side open with None)"
-            if b is not None and (b.has(sp.Float) or foreign(b) is not None):
-                return "bounds must be exact sympy expressions (no floats, nothing foreign)"
+            if b is not None and (b.has(sp.oo, -sp.oo, sp.zoo, sp.nan, *VOCABULARY) or not isinstance(b, sp.Expr)):
+                return "bounds must be finite deterministic expressions (leave a side open with None)"
         if self.kind == "finite" and not self.values:
             return "an empty set of values"
         if self.kind not in ("integer", "real", "finite", "vector"):
@@ -172,8 +185,11 @@ class Domain:
         return [{symbol: sp.Dummy(f"{tag}_r", integer=True) if is_int else sp.Dummy(f"{tag}_r", real=True)}]
 
     # --- random admissible points -----------------------------------------------------
-    def sample(self, rng: random.Random, bounds: dict):
-        """A random value of the domain; ``bounds`` gives the values of symbolic bounds."""
+    def sample(self, rng: random.Random, bounds: dict, corner=None):
+        """A random value of the domain; ``bounds`` gives the values of symbolic bounds. ``corner`` 0,
+        1 or 2 asks for the closed lower end, the closed upper end, an integer inside (when there is
+        one): sympy's conventions at integers (binomial(-2, -2) = 0) and claims failing at an end only
+        are refuted there."""
         if self.kind == "finite":
             return rng.choice(self.values)
         if self.kind == "vector":
@@ -181,10 +197,16 @@ class Domain:
         # Symbolic bounds at the point's values; a bound that stays symbolic counts as absent.
         lo, hi = [None if b is None or not b.xreplace(bounds).is_number else b.xreplace(bounds)
                   for b in (self.lo, self.hi)]
+        first = None if lo is None else int(sp.floor(lo)) + 1 if self.lo_open else int(sp.ceiling(lo))
+        last = None if hi is None else int(sp.ceiling(hi)) - 1 if self.hi_open else int(sp.floor(hi))
+        first = first if first is not None else (last - 12 if last is not None else -6)
+        last = last if last is not None else first + 12
+        wanted = {0: None if self.lo_open else lo, 1: None if self.hi_open else hi,
+                  2: sp.Integer(rng.randint(first, last)) if first <= last else None}.get(corner)
+        if wanted is not None:
+            return wanted
         if self.kind == "integer":
-            a = int(sp.ceiling(lo)) if lo is not None else (int(sp.floor(hi)) - 12 if hi is not None else -6)
-            b = int(sp.floor(hi)) if hi is not None else a + 12
-            return sp.Integer(rng.randint(a, max(a, b)))
+            return sp.Integer(rng.randint(first, max(first, last)))
         if lo is not None and hi is not None:
             return lo + (hi - lo) * sp.Rational(rng.randint(1, 96), 97)
         # Points near the bound as often as far from it (a claim may fail only close to it).
@@ -271,14 +293,15 @@ class Space:
 
     def points(self, count: int, seed: int = 0):
         """``count`` random admissible points: dicts from symbol to value; vectors map to a
-        function from an integer index to a value."""
+        function from an integer index to a value. The first three are corners (:meth:`Domain.sample`)."""
         rng = random.Random(seed)
         order = sorted(self.domains, key=lambda s: (self._depends(s), sp.default_sort_key(s)))
-        for _ in range(count):
+        for k in range(count):
             point = {}
             for sym in order:
                 dom = self.domains[sym]
-                point[sym] = _vector_sample(dom, rng, point) if dom.kind == "vector" else dom.sample(rng, point)
+                point[sym] = _vector_sample(dom, rng, point) if dom.kind == "vector" else \
+                    dom.sample(rng, point, corner=k)
             yield point
 
     def _depends(self, sym):

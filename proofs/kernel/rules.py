@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from .axioms import AXIOMS, instance
-from .decide import is_positive, is_zero, split_finite_sums, unsafe
+from .decide import is_positive, is_zero, refuted, split_finite_sums, unsafe
 from .domains import Domain, Space
 from .laws import fact_instance, finite_moment
 from .terms import CE, E, Rand, bound_symbols, rands, words_in
@@ -144,6 +144,14 @@ def rewrite(expr, equalities, passes=6):
             break
         expr = new
     return expr
+
+
+def _integer_range(lo, hi, space, what="the range"):
+    """Reject unless ``lo`` and ``hi`` are integers (from the symbols' flags, which the checker bounds)
+    and ``lo <= hi + 1`` (not reversed: sympy's convention would sum outside the range)."""
+    need(sp.sympify(lo).is_integer is True and sp.sympify(hi).is_integer is True, f"{what}'s limits must be integers")
+    need(is_positive(hi - lo + 1, space, strict=False)[0],
+         f"{what} must not be reversed (sympy's convention would sum outside it)")
 
 
 def _rebuild(rel, f):
@@ -355,8 +363,10 @@ class Induction(Rule):
 
     def verify(self, relation, premises, ctx):
         # The system is checked once for all its conclusions (the same rule, premises and space).
+        # Keyed on exact text only (srepr, the domains' and the law's keys): no look-alike shares a key.
         from .check import fingerprint
-        key = (self, tuple(premises), fingerprint({}, ctx.space.domains), ctx.law.key() if ctx.law is not None else None)
+        key = (sp.srepr((self.functionals, self.closed, self.matrix, self.offset, tuple(premises))),
+               fingerprint({}, ctx.space.domains), ctx.law.key() if ctx.law is not None else None)
         if key not in _SYSTEMS:
             if len(_SYSTEMS) > 64:
                 _SYSTEMS.clear()
@@ -466,8 +476,7 @@ class SumOver(Rule):
              "concludes Eq(Sum(A, (i, lo, hi)), Sum(B, (i, lo, hi)))")
         i, lo, hi = L.limits[0]
         outside = ctx.space.without(i)
-        need(is_positive(hi - lo + 1, outside, strict=False)[0],
-             "the range must not be reversed (sympy's convention would sum outside it)")
+        _integer_range(lo, hi, outside)
         need(i in ctx.local, f"{i} must be a local index of the proof")
         need(ctx.law is None or i not in ctx.law.params,
              f"{i} is a parameter of the law: the random quantities depend on it unseen")
@@ -495,7 +504,7 @@ class ExpectSum(Rule):
         i, lo, hi = S.limits[0]
         need(not (lo.has(sp.oo, -sp.oo) or hi.has(sp.oo, -sp.oo)), "only finite ranges")
         need(deterministic(lo) and deterministic(hi), "the range must be deterministic")
-        need(is_positive(hi - lo + 1, ctx.space, strict=False)[0], "the range must not be reversed")
+        _integer_range(lo, hi, ctx.space)
         need(relation.rhs == sp.Sum(E(S.function), *S.limits), "not the sum of the expectations")
         need(is_positive(S.function, ctx.space.with_index(i, lo, hi), strict=False)[0],
              "the summand must be shown >= 0")
@@ -538,6 +547,10 @@ class Specialize(Rule):
             need(not at.has(sp.zoo, sp.nan), f"the premise meets a pole at {symbol} = {value}")
             sides.append(at)
         inst = type(premise)(*sides, evaluate=False)
+        # The premise was shown for every value; a counterexample at this one shows it was not.
+        expr, strict = (sides[0] - sides[1], None) if isinstance(inst, sp.Eq) else gap(inst)
+        need(not refuted(expr, ctx.space, None if strict is None else "strict" if strict else "weak", undecided=False),
+             f"the premise is false at {symbol} = {value}", inst)
         need(same(relation, inst, ctx.space), f"not the premise at {symbol} = {self.value}", inst)
 
 
@@ -610,6 +623,7 @@ class VectorTotal(Rule):
         dom = ctx.space.domains.get(f.base) or ctx.space.domains.get(f.base.label)
         need(dom is not None and dom.kind == "vector" and dom.total is not None and lo == 1 and hi == dom.length,
              "not a vector parameter with a total over its whole range")
+        _integer_range(lo, hi, ctx.space)
         need(relation.rhs == dom.total, "not the vector's total")
 
 
@@ -629,6 +643,8 @@ class Order(Rule):
         _guard_binders(eqs, [relation, ineqs[0]])
         concl, strict = gap(_rebuild(relation, lambda e: rewrite(e, eqs)))
         prem, premise_strict = gap(_rebuild(ineqs[0], lambda e: rewrite(e, eqs)))
+        # An expectation left after rewriting has no value shown finite: oo - oo cancels to nothing.
+        need(not unsafe(concl) and not unsafe(prem), unsafe(concl) or unsafe(prem))
         positive(self.scale, ctx.space, "the scale is not shown positive")
         positive(concl - self.scale * prem, ctx.space, "the conclusion does not follow from the premise",
                  strict and not premise_strict)

@@ -30,8 +30,9 @@ class Rand(Word):
     is_commutative = True
 
     def __new__(cls, name, g, *idx, **kw):
-        name = Str(name) if isinstance(name, str) else name
-        if not isinstance(name, Str):
+        # The name as an exact str: a str subclass could compare equal to another label.
+        name = Str(str.__str__(name.name if type(name) is Str else name)) if isinstance(name, (str, Str)) else None
+        if name is None:
             raise TypeError("Rand takes a name")
         return super().__new__(cls, name, sp.sympify(g), *map(sp.sympify, idx), **kw)
 
@@ -157,21 +158,27 @@ ALLOWED = _allowed_classes()
 
 def foreign(expr):
     """The first node of ``expr`` whose class is neither one of :data:`ALLOWED` (by identity, so a
-    subclass or a class posing under sympy's name is foreign) nor a kernel word; None if none."""
-    return next((node for node in sp.preorder_traversal(sp.sympify(expr))
-                 if type(node) not in ALLOWED and type(node) not in VOCABULARY), None)
+    subclass or a class posing under sympy's name is foreign) nor a kernel word, or a name (of a
+    symbol or a label) that is not an exact str; None if none. Only classes are read before a node
+    is accepted: no method of a foreign object runs."""
+    stack = [sp.sympify(expr) if type(expr) in (int, bool) else expr]
+    while stack:
+        node = stack.pop()
+        if (type(node) not in ALLOWED and type(node) not in VOCABULARY) or \
+                (type(node) in (Str, sp.Symbol, sp.Dummy) and type(node.name) is not str):
+            return node
+        stack.extend(reversed(node.args))
+    return None
 
 
 def foreign_in(value):
     """:func:`foreign` over a rule's field: sympy objects, tuples, lists and dicts of them."""
-    if isinstance(value, (tuple, list)):
+    if type(value) in (tuple, list):
         return next((f for f in map(foreign_in, value) if f is not None), None)
-    if isinstance(value, dict):
+    if type(value) is dict:
         return foreign_in(list(value.keys())) or foreign_in(list(value.values()))
-    if isinstance(value, (str, bool, type(None))):
+    if type(value) in (str, bool, int, type(None)):
         return None
-    if isinstance(value, int):
-        return None if type(value) is int else value
     if isinstance(value, sp.Basic):
         return foreign(value)
     return value

@@ -72,3 +72,22 @@ def test_false_claims_are_refuted_at_admissible_points():
     total = Space({p: Domain.vector(Domain.real(0, 1), length=3, total=1)})
     assert decide.refuted(sp.Sum(p[j], (j, 1, 3)) - sp.Rational(1, 2), total)
     assert not decide.refuted(sp.Sum(p[j], (j, 1, 3)) - 1, total)
+
+
+def test_gamma_like_functions_are_not_rewritten_at_their_poles():
+    # binomial(x, x) = gamma(x + 1) / (gamma(x + 1) gamma(1)) = 1 only off the negative integers.
+    xr = sp.Symbol("x", real=True)
+    assert not decide.is_zero(sp.binomial(xr, xr) - 1, Space({xr: Domain.real(-3, 0)}))[0]
+    assert not decide.is_zero(sp.binomial(j, 1) - sp.binomial(j, j - 1), Space({j: Domain.integer(-3, -1)}))[0]
+    assert decide.is_zero(sp.binomial(m, m) - 1, Space({m: Domain.integer(0)}))[0]
+    assert decide.is_zero(sp.binomial(y, 2) - y * (y - 1) / 2, Space({y: Domain.real()}))[0]
+
+
+def test_the_refuter_evaluates_closed_ends_and_integers_inside():
+    xr = sp.Symbol("x", real=True)
+    for seed in range(5):
+        ends = [pt[xr] for pt in Space({xr: Domain.real(-3, 0)}).points(3, seed=seed)]
+        assert ends[0] == -3 and ends[1] == 0 and ends[2].is_Integer
+        assert Space({xr: Domain.real(0, lo_open=True)}).points(1, seed=seed).__next__()[xr] > 0
+    assert decide.refuted(sp.Integer(0) ** xr, Space({xr: Domain.real(0)}))
+    assert decide.refuted(sp.binomial(xr, xr) - 1, Space({xr: Domain.real(-3, -1)}))

@@ -79,3 +79,114 @@ def test_every_rule_is_accepted_somewhere_and_rejected_somewhere():
         rejected |= {type(s.step.rule) for s in rep.steps if not s.verdict.ok}
     assert set(kernel.RULES) - accepted == set()
     assert set(kernel.RULES) - rejected == set()
+
+
+# --- the hole classes of the fourth attack round, each accepted and rejected --------------------
+
+def _ok(proof, library=None):
+    return kernel.check(proof, library)
+
+
+def test_specialize_refutes_the_premise_at_its_value():
+    # A premise the algebra could not have shown (it is false at x = 0) cannot be specialised there.
+    prem = sp.Eq(sp.Piecewise((1, x > 0), (0, True)), 1, evaluate=False)
+    bad = sp.Eq(sp.Integer(0), sp.Integer(1), evaluate=False)
+    verdict = R.Specialize(x, 0).check(bad, [prem], _context({x: Domain.real(0)}))
+    assert not verdict.ok and "the premise is false at x = 0" in verdict.message
+    good = R.Specialize(x, 2).check(sp.Eq(sp.Integer(4), sp.Integer(4), evaluate=False),
+                                    [sp.Eq(x**2, x * x, evaluate=False)], _context({x: Domain.real(0)}))
+    assert good.ok, good.message
+
+
+def _context(domains, law=None, local=()):
+    from modelcollapse.proofs.kernel.check import Context
+    return Context(kernel.Space(domains, law.rand_domains() if law else {}), law, tuple(local), kernel.Library())
+
+
+def test_sums_need_integer_limits():
+    i = sp.Symbol("i")
+    dom = {i: Domain.integer(0, 3)}
+    prem = sp.Eq(sp.floor(i), i, evaluate=False)
+    half = sp.Rational(1, 2)
+    bad = sp.Eq(sp.Sum(sp.floor(i), (i, half, half)), sp.Sum(i, (i, half, half)), evaluate=False)
+    verdict = R.SumOver().check(bad, [prem], _context(dom, local=(i,)))
+    assert not verdict.ok and "limits must be integers" in verdict.message
+    good = sp.Eq(sp.Sum(sp.floor(i), (i, 0, 2)), sp.Sum(i, (i, 0, 2)), evaluate=False)
+    assert R.SumOver().check(good, [prem], _context(dom, local=(i,))).ok
+    law = Law("chi", g, {}, (), (Draw("D", "ChiSquare", (3,)),))
+    j = sp.Symbol("j", integer=True)
+    S = lambda lo, hi: sp.Sum(j * Rand("D", g), (j, lo, hi))  # noqa: E731
+    ctx = _context({g: Domain.integer(0)}, law)
+    assert R.ExpectSum().check(sp.Eq(E(S(1, 3)), sp.Sum(E(j * Rand("D", g)), (j, 1, 3))), [], ctx).ok
+    verdict = R.ExpectSum().check(sp.Eq(E(S(half, 3)), sp.Sum(E(j * Rand("D", g)), (j, half, 3))), [], ctx)
+    assert not verdict.ok and "limits must be integers" in verdict.message
+    v, m = sp.IndexedBase("v"), sp.Symbol("m", positive=True)
+    vec = {v: Domain.vector(Domain.real(0), length=m, total=1), m: Domain.real(1)}
+    verdict = R.VectorTotal().check(sp.Eq(sp.Sum(v[j], (j, 1, m)), 1), [], _context(vec))
+    assert not verdict.ok and "limits must be integers" in verdict.message
+    n = sp.Symbol("n", integer=True, positive=True)
+    vec = {v: Domain.vector(Domain.real(0), length=n, total=1), n: Domain.integer(1)}
+    assert R.VectorTotal().check(sp.Eq(sp.Sum(v[j], (j, 1, n)), 1), [], _context(vec)).ok
+
+
+class _LiarName(str):
+    def __eq__(self, other):
+        return str.__eq__(self, other) or other == "y"
+
+    def __hash__(self):
+        return hash(("liar", str(self)))
+
+
+def test_names_and_fields_must_be_exact_types():
+    # A label is an exact str whatever Rand is given; a symbol's name must be one too.
+    assert type(Rand(_LiarName("x"), g).label) is str
+    liar = sp.Symbol(_LiarName("x"), real=True)
+    same = sp.Eq(liar, liar, evaluate=False)
+    rep = _ok(Proof("liar", {"s": same}, {liar: Domain.real()}, [Step("s", same, R.Algebra())]))
+    assert not rep.ok and "not a node the kernel reads" in rep.summary()
+    # Domain flags are bools, law components exact kernel classes, step labels exact str.
+    flagged = Domain("real", sp.Integer(0), None, "False", False)
+    rep = _ok(Proof("flag", {"s": sp.Ge(x, 0)}, {x: flagged}, [Step("s", sp.Ge(x, 0), R.Algebra())]))
+    assert not rep.ok and "its open ends bool" in rep.summary()
+
+    class Var(StateVar):
+        pass
+    law = Law("sub", g, {}, (Var("y", 0, Rand("y", g), Domain.real()),), ())
+    goal = sp.Eq(Rand("y", 0), 0, evaluate=False)
+    rep = _ok(Proof("sub", {"s": goal}, {g: Domain.integer(0)}, [Step("s", goal, R.LawInit("y"))], law))
+    assert not rep.ok and "not a kernel StateVar" in rep.summary()
+    honest = Law("sub", g, {}, (StateVar("y", 0, Rand("y", g), Domain.real()),), ())
+    assert _ok(Proof("sub", {"s": goal}, {g: Domain.integer(0)}, [Step("s", goal, R.LawInit("y"))], honest)).ok
+    rep = _ok(Proof("label", {"s": goal}, {g: Domain.integer(0)}, [Step(_LiarName("s"), goal, R.LawInit("y"))], honest))
+    assert not rep.ok and "a str label" in rep.summary()
+    assert R.LawInit(_LiarName("y")) and kernel.check(Proof(
+        "field", {"s": goal}, {g: Domain.integer(0)}, [Step("s", goal, R.LawInit(_LiarName("y")))], honest)).ok is False
+
+
+def test_citations_read_private_exact_copies():
+    dom = Domain.real(0, lo_open=True)
+    lemma = Proof("pos", {"statement": sp.Gt(x, 0)}, {x: dom}, [Step("a", sp.Gt(x, 0), R.Algebra())])
+    library = kernel.Library({"pos": lemma})
+    assert library.report("pos").ok
+    object.__setattr__(dom, "lo_open", False)  # the lemma's own object changes; what was checked does not
+    cite = [Step("a", sp.Gt(x, 0), R.Rewrite(source=True), ("cite:pos",))]
+    rep = kernel.check(Proof("weak", {"statement": sp.Gt(x, 0)}, {x: Domain.real(0)}, cite), library)
+    assert not rep.ok and "which this proof does not assume" in rep.summary()
+    assert kernel.check(Proof("strong", {"statement": sp.Gt(x, 0)}, {x: Domain.real(0, lo_open=True)}, cite),
+                        library).ok
+
+
+def test_order_cancels_no_expectation_that_may_be_infinite():
+    law = Law("chi", g, {}, (), (Draw("D", "ChiSquare", (1,)),))
+    Y, W = 1 / Rand("D", g), 1 / Rand("D", g) + 1
+    ctx = _context({g: Domain.integer(0)}, law)
+    verdict = R.Order().check(sp.Le(E(Y) - E(W), 0), [sp.Le(E(Y), E(W))], ctx)
+    assert not verdict.ok and "it may be infinite" in verdict.message
+    # With the expectations' finite values given, the same step stands.
+    values = [sp.Eq(E(Y), 3, evaluate=False), sp.Eq(E(W), 4, evaluate=False)]
+    assert R.Order().check(sp.Le(E(Y) - E(W), 0), [sp.Le(E(Y), E(W))] + values, ctx).ok
+
+
+def test_domain_bounds_are_deterministic():
+    assert "deterministic" in Domain.real(E(Rand("D", g))).problem()
+    assert Domain.real(a).problem() == "" and Domain.integer(0, g).problem() == ""
