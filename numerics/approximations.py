@@ -44,12 +44,11 @@ class ApproximationRow:
         return dict(asdict(self), params={k: (list(v) if isinstance(v, tuple) else v) for k, v in self.params.items()})
 
 
-#: (result id, approximation name) -> (points, power of n in ``scaled``, scaled on the absolute error?).
+#: Approximation name -> (points, power of n in ``scaled``, scaled on the absolute error?): the ladder of
+#: sample sizes at which each approximation a result declares is measured against its exact value.
 LADDERS = {
-    ("categorical.entropy_one_step", "miller_madow"): (
-        [dict(p0=(0.5, 0.3, 0.2), n=m) for m in (10, 20, 40, 80, 160)], 2, True),
-    ("categorical.absorption_time", "kimura"): (
-        [dict(p0=(0.35, 0.65), n=m) for m in (10, 20, 50, 100)], 1, False),
+    "miller_madow": ([dict(p0=(0.5, 0.3, 0.2), n=m) for m in (10, 20, 40, 80, 160)], 2, True),
+    "kimura": ([dict(p0=(0.35, 0.65), n=m) for m in (10, 20, 50, 100)], 1, False),
 }
 #: Littler, K = 3: exact by enumeration at small n, by Monte Carlo beyond.
 LITTLER_EXACT = [dict(p0=(0.5, 0.3, 0.2), n=m) for m in (4, 6, 8)]
@@ -57,18 +56,19 @@ LITTLER_MC = [dict(p0=(0.5, 0.3, 0.2), n=m) for m in (16, 32)]
 
 
 def approximation_rows(result_id, chains=4000, seed=0):
-    """Every approximation of ``result_id`` against the exact value, as rows."""
+    """Every approximation ``result_id`` declares against the exact value, as rows (found by the
+    approximation's name: a ladder of sample sizes, or Littler's K-category rows)."""
     r = theory.get(result_id)
     rows = []
     for name in r.approximations:
-        if (result_id, name) not in LADDERS:
+        if name == "littler":
+            rows += _littler_rows(result_id, chains, seed)
+        if name not in LADDERS:
             continue
-        points, order, absolute = LADDERS[(result_id, name)]
+        points, order, absolute = LADDERS[name]
         for p in points:
             exact, approx = r(**p), r.approximate(name, **p)
             rows.append(_row(result_id, name, p, exact, 0.0, approx, order, absolute, "closed form (exact)"))
-    if result_id == "categorical.absorption_time":
-        rows += _littler_rows(chains, seed)
     return rows
 
 
@@ -80,18 +80,18 @@ def _row(result_id, name, p, exact, se, approx, order, absolute, by):
                             float(scaled), by)
 
 
-def _littler_rows(chains, seed):
+def _littler_rows(result_id, chains, seed):
     from .categorical_sim import simulate_absorption
     from .multinomial_chain import MultinomialChain
 
     rows = []
     for p in LITTLER_EXACT:
         exact = float(MultinomialChain(p["p0"], p["n"], dps=20).mean_absorption_time(tol=1e-12))
-        rows.append(_row("categorical.absorption_time", "littler (K=3)", p, exact, 0.0,
+        rows.append(_row(result_id, "littler (K=3)", p, exact, 0.0,
                          littler_time(p["p0"], p["n"]), 1, False, "enumerated K-category chain"))
     for k, p in enumerate(LITTLER_MC):
         T = simulate_absorption(p["p0"], p["n"], chains, seed=stream(seed, "littler", k))
-        rows.append(_row("categorical.absorption_time", "littler (K=3)", p, float(T.mean()),
+        rows.append(_row(result_id, "littler (K=3)", p, float(T.mean()),
                          float(T.std(ddof=1) / np.sqrt(T.size)), littler_time(p["p0"], p["n"]), 1, False,
                          f"Monte Carlo, {chains} chains"))
     return rows

@@ -6,13 +6,15 @@ sample mean with the closed form: estimate, standard error, z-score, and a verdi
 stated two-sided false-alarm rate. A reference check compares the closed form with
 :func:`~modelcollapse.numerics.reference.reference_value` at high precision.
 
-Every hand-written result has an entry in :data:`SPECS`; a test enforces it, so a new
-result is checked the moment it is registered. A result derived from a declared
-:class:`~modelcollapse.theory.model.Model` (it has ``result.model`` and ``result.target``) needs
-none: :func:`model_monte_carlo_check` simulates the declared law
-(:func:`~modelcollapse.numerics.declared.simulate_model`), evaluates the target functional on
-every chain and z-tests its mean against the closed form, at default points chosen from the
-assumptions (:func:`model_points`).
+How a result is checked is generated from its declaration (:func:`spec_for`): a result derived
+from a declared :class:`~modelcollapse.theory.model.Model` (it has ``result.model`` and
+``result.target``) is checked by :func:`model_monte_carlo_check`, which simulates the declared
+law (:func:`~modelcollapse.numerics.declared.simulate_model`), evaluates the target functional on
+every chain and z-tests its mean against the closed form at points chosen from the assumptions
+(:func:`model_points`), and by the reference route generated from the same declaration
+(:mod:`~modelcollapse.numerics.declared_reference`). Only a model's extensions (chain-level
+exact computations the engine does not derive) have hand-written entries in :data:`SPECS`; a
+test enforces that every registered result has one or the other.
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ from modelcollapse.theory.categorical_loss import zipf
 
 from .categorical_sim import entropy_rows
 from .declared import evaluate_functional, simulate_model_params
-from .gaussian_sim import simulate_gaussian
 from .reference import reference_value
 from .streams import stream
 
@@ -59,63 +60,27 @@ class Spec:
     ts: tuple = (1, 3, 8)
     #: Generations checked against the reference (cheap: no sampling).
     reference_ts: tuple = (0, 1, 2, 7, 50, 1000)
-    simulator: str = "gaussian"
+    simulator: str = "categorical"
     #: Points for the reference route when it needs smaller ones (exact enumeration); default: points.
     reference_points: list | None = None
     with_params: bool = False
     #: What the documentation figure varies: ("t", ()) for generations, or a parameter and its values.
     figure: tuple = ("t", ())
+    #: For simulator "map": params -> one step p -> p' of a deterministic map on a categorical p.
+    transform: Callable | None = None
 
     def value(self, path, t, params):
         """The per-chain statistic at generation t."""
         return self.statistic(path, t, params) if self.with_params else self.statistic(path, t)
 
     def ts_for(self, params) -> tuple:
-        """Generations checked at ``params``: a very small n makes sigma_t^2 a product of
-        heavy-tailed factors whose sample mean is far from normal after a few steps, so
-        such points are checked at t <= 2 only (see ``modelcollapse bench --rigor``)."""
-        sizes = params["ns"][:1] if "ns" in params else (params["n"],)
-        if self.simulator == "gaussian" and min(sizes) < 5:
-            return tuple(t for t in self.ts if t <= 2) or (1,)
-        return self.ts
+        """Generations checked at ``params`` (a declared point may name its own, ``ts``)."""
+        return tuple(params.get("ts", self.ts))
 
 
-def _gauss_points(n=10, sigma0=1.5, mu0=0.5, with_mu0=True):
-    pts = []
-    for ddof in (0, 1):
-        p = dict(n=n, ddof=ddof, sigma0=sigma0)
-        if with_mu0:
-            p["mu0"] = mu0
-        pts.append(p)
-    return pts
-
-
-def _log_ratio(path, t):
-    return np.log(path.sigma[t] / path.sigma0)
-
-
-SPECS: dict[str, Spec] = {
-    "gaussian.variance": Spec(lambda p, t: p.sigma[t] ** 2,
-                              points=_gauss_points(with_mu0=False) + _gauss_points(n=3, with_mu0=False)),
-    # The delta-method standard error of a sample variance needs light tails: a larger n and
-    # shorter horizons keep sigma_t^2 close enough to normal (measured by bench --rigor).
-    "gaussian.variance_of_variance": Spec(lambda p, t: p.sigma[t] ** 2, kind="variance",
-                                          points=_gauss_points(n=40, with_mu0=False), ts=(1, 2, 3)),
-    "gaussian.std": Spec(lambda p, t: p.sigma[t], points=_gauss_points(with_mu0=False) + _gauss_points(
-        n=3, with_mu0=False)),
-    "gaussian.log_variance": Spec(lambda p, t: 2 * _log_ratio(p, t),
-                                  points=_gauss_points(with_mu0=False) + _gauss_points(n=3, with_mu0=False)),
-    "gaussian.mean_drift": Spec(lambda p, t: (p.mu[t] - p.mu0) ** 2, points=_gauss_points()),
-    "gaussian.entropy": Spec(_log_ratio, points=_gauss_points()),
-    "gaussian.w2": Spec(lambda p, t: (p.mu[t] - p.mu0) ** 2 + (p.sigma[t] - p.sigma0) ** 2,
-                        points=_gauss_points()),
-    "gaussian.kl": Spec(lambda p, t: _log_ratio(p, t) + (p.sigma0**2 + (p.mu[t] - p.mu0) ** 2) / (2 * p.sigma[t] ** 2)
-                        - 0.5, points=_gauss_points(n=12), ts=(1, 3, 6)),
-    "gaussian.schedule": Spec(lambda p, t: p.sigma[t] ** 2,
-                              points=[dict(ns=tuple(2 ** (j + 2) for j in range(12)), ddof=d, sigma0=1.5)
-                                      for d in (0, 1)] + [dict(ns=(2, 3, 5, 8, 13, 21, 34, 55), ddof=0, sigma0=0.7)],
-                              ts=(2, 5, 8), reference_ts=(0, 1, 2, 5, 8)),
-}
+#: Hand-written specifications of the model extensions (chain-level statistics the declared law's
+#: simulator does not produce); every declared result's specification is generated (:func:`spec_for`).
+SPECS: dict[str, Spec] = {}
 
 
 def _plain(params: dict) -> dict:
@@ -137,12 +102,6 @@ def _falling(c, k):
 
 
 SPECS.update({
-    "categorical.mean": Spec(lambda p, t: p.at(t)[:, 0], points=[dict(q, i=1) for q in _CATEGORICAL_POINTS],
-                             simulator="categorical", reference_ts=(0, 1, 2, 5, 20)),
-    "categorical.collision": Spec(lambda p, t: (p.at(t) ** 2).sum(axis=1), points=_CATEGORICAL_POINTS,
-                                  simulator="categorical", reference_ts=(0, 1, 2, 5, 20)),
-    "categorical.gini_simpson": Spec(lambda p, t: 1 - (p.at(t) ** 2).sum(axis=1), points=_CATEGORICAL_POINTS,
-                                     simulator="categorical", reference_ts=(0, 1, 2, 5, 20)),
     # The factorial moment E[(C_1)_k] / (n p)^k of one category's first count is lambda_k.
     "categorical.moment_eigenvalues": Spec(
         lambda p, t, q: _falling(p.counts[1][:, 0], q["k"]) / (q["n"] * q["p0"][0]) ** q["k"],
@@ -292,30 +251,54 @@ def simulate_point(spec: Spec, params: dict, t_max: int, chains: int, rng, keep=
         from .categorical_sim import simulate_categorical
         keep = spec.ts_for(params) if keep is None else keep
         return simulate_categorical(params["p0"], params["n"], t_max, chains, seed=rng, keep=keep)
+    if spec.simulator == "map":
+        return MapPath(spec.transform(params), params["p0"], t_max, chains, rng, keep)
+    if spec.simulator == "curation":
+        from .workflows import curation_workflow
+        return curation_workflow(params["p0"], params["n"], t_max, chains, seed=rng)
     if spec.simulator == "absorption":
         from .categorical_sim import simulate_absorption
         return simulate_absorption(params["p0"], params["n"], chains, seed=rng)
-    n = params["ns"] if "ns" in params else params["n"]
-    return simulate_gaussian(n, t_max, chains, ddof=params["ddof"], mu0=params.get("mu0", 0.0),
-                             sigma0=params["sigma0"], seed=rng)
+    raise ValueError(f"spec: no simulator {spec.simulator!r} (a declared result is simulated from its law)")
+
+
+def spec_for(result_id: str) -> Spec:
+    """How ``result_id`` is checked: generated from the declaration for a result derived from a
+    declared model (Monte Carlo of the declared law at :func:`model_points`, the reference route of
+    :mod:`~modelcollapse.numerics.declared_reference`), else the model extension's entry in
+    :data:`SPECS`."""
+    r = theory.get(result_id)
+    if r.id in SPECS:
+        return SPECS[r.id]
+    if getattr(r, "model", None) is None or getattr(r, "target", None) is None:
+        raise ValueError(f"result_id: {r.id} has no numerical check specification")
+    points = model_points(r)
+    ts = tuple(getattr(r, "check_ts", None) or MODEL_TS)
+    reference_ts = MODEL_REFERENCE_TS
+    from modelcollapse.theory.assumptions import IntegerSequence
+    schedules = {a.name for a in r.assumptions if isinstance(a, IntegerSequence)}
+    lengths = [len(p[name]) for p in points for name in schedules]
+    if lengths:  # a schedule: generations up to its length
+        reference_ts = tuple(sorted({g for g in reference_ts if g <= min(lengths)} | {min(lengths)}))
+    return Spec(None, kind="declared", points=points, ts=ts, reference_ts=reference_ts, simulator="declared")
 
 
 def monte_carlo_checks(result_id: str, chains: int, alpha: float, seed, spec: Spec | None = None,
                        closed_form: Callable | None = None) -> list[MonteCarloCheck]:
     """z-test the closed form of ``result_id`` at every point and generation of its spec.
 
-    A result derived from a declared model with no entry in :data:`SPECS` is checked by
-    :func:`model_monte_carlo_checks` (its declared law, at :func:`model_points`).
-    ``closed_form`` (default: the registered result) may be replaced, which is how the
-    power of these checks against wrong formulas is measured.
+    A result derived from a declared model is checked by :func:`model_monte_carlo_checks` (its
+    declared law, at :func:`model_points`). ``closed_form`` (default: the registered result) may
+    be replaced, which is how the power of these checks against wrong formulas is measured.
     """
     r = theory.get(result_id)
     if spec is None and own_check(result_id) is not None:
         from . import information_checks
         return information_checks.monte_carlo_checks(result_id, chains, alpha, seed, closed_form)
-    if spec is None and result_id not in SPECS and getattr(r, "model", None) is not None:
-        return model_monte_carlo_checks(r, chains, alpha, seed, closed_form=closed_form)
-    spec = spec or SPECS[result_id]
+    spec = spec or spec_for(result_id)
+    if spec.simulator == "declared":
+        return model_monte_carlo_checks(r, chains, alpha, seed, points=spec.points, ts=spec.ts,
+                                        closed_form=closed_form)
     closed_form = closed_form or r
     chains = check_int("chains", chains, lower=2)
     crit = z_critical(alpha)
@@ -358,21 +341,18 @@ def own_check(result_id: str):
 
 def monte_carlo_test_count(result_id: str) -> int:
     """How many z-tests :func:`monte_carlo_checks` runs for ``result_id`` (for Bonferroni)."""
-    if result_id in SPECS:
-        spec = SPECS[result_id]
-        return sum(len(spec.ts_for(p)) for p in spec.points)
     if own_check(result_id) is not None:
         return own_check(result_id).test_count()
-    r = theory.get(result_id)
-    if getattr(r, "model", None) is None:
-        raise ValueError(f"result_id: {result_id} has no numerical check specification")
-    return len(model_points(r)) * len(MODEL_TS)
+    spec = spec_for(result_id)
+    return sum(len(spec.ts_for(p)) for p in spec.points)
 
 
 # --- results derived from a declared model ---------------------------------------------------
 
 #: Generations at which a declared model's results are checked by default.
 MODEL_TS = (1, 3)
+#: Generations at which a declared model's results are compared with the reference route.
+MODEL_REFERENCE_TS = (0, 1, 2, 7, 50, 1000)
 #: Length of the default schedules (IntegerSequence parameters): enough for every t in MODEL_TS.
 MODEL_SCHEDULE_LENGTH = 8
 
@@ -398,7 +378,7 @@ def _default_value(a, which, known):
     if isinstance(a, RealAbove):
         return float(sp.sympify(a.bound).xreplace(known)) + (1.0, 2.0)[which]
     raise ValueError(f"{a.name}: no default Monte Carlo point for the assumption {a.describe()} "
-                     f"(give the result an entry in SPECS)")
+                     f"(give the declaration its check points)")
 
 
 def _default_point(assumptions, which, given=None) -> dict:
@@ -423,14 +403,17 @@ def model_points(result) -> list[dict]:
     0.5 and -0.5, probabilities 0.3 and 0.6, a real above a bound the bound + 1 and + 2, schedules
     ``max(lower, 5) + s`` and ``max(lower, 10) + 2 s`` for s = 0 .. MODEL_SCHEDULE_LENGTH - 1.
     Model parameters the result does not take (a ``mu0`` the target does not depend on) get the
-    same defaults, so the point can be simulated.
+    same defaults, so the point can be simulated. A declaration may name its own points
+    (``checks=dict(points=[...])`` in :meth:`~modelcollapse.theory.model.Model.expectation`),
+    completed by these defaults.
     """
     model = getattr(result, "model", None)
     if model is None:
         raise ValueError(f"result: {result.id} is not derived from a declared model")
     points = []
-    for which in (0, 1):
-        p = _default_point(model.params, which, _default_point(result.assumptions, which))
+    declared = getattr(result, "check_points", None)
+    for which, given in enumerate(declared) if declared else ((0, None), (1, None)):
+        p = _default_point(model.params, min(which, 1), _default_point(result.assumptions, min(which, 1), given))
         if p not in points:
             points.append(p)
     return points
@@ -447,16 +430,16 @@ def target_functionals(result):
     in the m_k, the parameters and t).
     """
     from modelcollapse.theory.engine import expand_definitions
-    from modelcollapse.theory.model import state_at
     from modelcollapse.theory.symbols import E, State
 
     model = result.model
-    target = sp.sympify(result.target).xreplace({s: state_at(s) for s in model.state})
+    now = model.at()
+    target = sp.sympify(result.target).xreplace(now)
     if not target.atoms(E) and target.atoms(State) and not any(type(a).__name__ == "Var" for a in
                                                                  sp.preorder_traversal(target)):
         target = E(target)
     expanded = expand_definitions(target)
-    back = {state_at(s): s for s in model.state}
+    back = {v: k for k, v in now.items()}
     atoms = sorted(expanded.atoms(E), key=sp.default_sort_key)
     functionals = []
     for atom in atoms:
@@ -551,7 +534,7 @@ def model_monte_carlo_check(result, params: dict, chains: int, seed, alpha: floa
     """
     if getattr(result, "model", None) is None:
         raise ValueError(f"result: {getattr(result, 'id', result)!r} is not derived from a declared model")
-    params = dict(params)
+    params = {k: v for k, v in params.items() if k != "ts"}
     if "t" not in params:
         raise ValueError(f"t is required by {result.id} (the generation to check)")
     t = check_int("t", params.pop("t"), lower=0)
@@ -573,12 +556,13 @@ def model_monte_carlo_checks(result, chains: int, alpha: float, seed, points: li
         raise ValueError(f"result: {getattr(result, 'id', result)!r} is not derived from a declared model")
     chains = check_int("chains", chains, lower=2)
     z_critical(alpha)
-    ts = tuple(check_int("ts", g, lower=0) for g in ts)
     out = []
     for i, params in enumerate(model_points(result) if points is None else points):
-        params = _default_point(result.model.params, 0, {k: v for k, v in params.items() if k != "t"})
-        path = simulate_model_params(result.model, params, max(ts, default=0), chains, stream(seed, result.id, i))
-        out += [_model_check_at(result, path, params, g, chains, alpha, closed_form) for g in ts]
+        # A point may name its own generations (a heavy-tailed small-n point only at short horizons).
+        own = tuple(check_int("ts", g, lower=0) for g in params.get("ts", ts))
+        params = _default_point(result.model.params, 0, {k: v for k, v in params.items() if k not in ("t", "ts")})
+        path = simulate_model_params(result.model, params, max(own, default=0), chains, stream(seed, result.id, i))
+        out += [_model_check_at(result, path, params, g, chains, alpha, closed_form) for g in own]
     return out
 
 
@@ -604,7 +588,7 @@ def reference_check(result_id: str, spec: Spec | None = None, dps: int = REFEREN
     """
     result = theory.get(result_id)
     r = closed_form or result
-    spec = spec or SPECS[result_id]
+    spec = spec or spec_for(result_id)
     worst, worst_err, count = {}, 0.0, 0
     for params in (spec.reference_points if spec.reference_points is not None else spec.points):
         for t in spec.reference_ts:
@@ -623,3 +607,57 @@ def reference_check(result_id: str, spec: Spec | None = None, dps: int = REFEREN
             if err >= worst_err:
                 worst_err, worst = err, own
     return ReferenceCheck(result_id, count, worst_err, worst, rtol, bool(worst_err <= rtol))
+
+
+class MapPath:
+    """A deterministic map on a categorical p, iterated directly (mpmath), and ``chains`` categories
+    drawn from p_g at each kept generation g: ``surprisal(g)`` is -log p_g(X) per draw, whose mean
+    is the entropy H(p_g)."""
+
+    def __init__(self, step, p0, t_max, chains, rng, keep=None):
+        from .workflows import iterate_map
+        self.p = [np.array([float(q) for q in row]) for row in iterate_map(step, p0, t_max)]
+        rng = np.random.default_rng(rng) if not isinstance(rng, np.random.Generator) else rng
+        gens = range(t_max + 1) if keep is None else [g for g in keep if g is not None and g <= t_max]
+        self.draws = {g: rng.choice(self.p[g].size, size=chains, p=self.p[g] / self.p[g].sum()) for g in gens}
+
+    def surprisal(self, g):
+        return -np.log(self.p[g][self.draws[g]])
+
+
+def _revived(p, t):
+    """Per chain: whether some category with no mass at a generation <= t had mass at the next."""
+    lost = p[:-1] == 0
+    return (lost[:t] & (p[1:t + 1] > 0)).any(axis=(0, 2)) if t else np.zeros(p.shape[1], dtype=bool)
+
+
+def _map_spec(transform, points, reference_points=None):
+    return Spec(lambda path, t: path.surprisal(t), points=points, ts=(1, 3, 8), reference_ts=(0, 1, 2, 7, 25),
+                simulator="map", transform=transform, reference_points=reference_points)
+
+
+def _sampling_specs():
+    from .workflows import nucleus_step, temperature_step, tilt_step, top_k_step
+    zipf30 = tuple(float(v) for v in zipf(30, 1.1))
+    base = (0.5, 0.3, 0.15, 0.05, 0.0)
+    return {
+        "sampling.temperature_categorical": _map_spec(
+            lambda q: (lambda p: temperature_step(p, q["tau"])),
+            [dict(p0=zipf30, tau=0.8), dict(p0=base, tau=1.3), dict(p0=(0.45, 0.35, 0.2), tau=0.85)]),
+        "sampling.top_k": _map_spec(lambda q: (lambda p: top_k_step(p, q["k"])),
+                                    [dict(p0=zipf30, k=5), dict(p0=base, k=2), dict(p0=(0.3, 0.3, 0.4), k=1)]),
+        "sampling.top_p": _map_spec(lambda q: (lambda p: nucleus_step(p, q["top_p"])),
+                                    [dict(p0=zipf30, top_p=0.9), dict(p0=base, top_p=0.8),
+                                     dict(p0=(0.3, 0.3, 0.2, 0.2), top_p=1.0)]),
+        "sampling.reward_tilting": _map_spec(
+            lambda q: (lambda p: tilt_step(p, q["r"], q["beta"])),
+            [dict(p0=zipf30, r=tuple(float(np.sin(m)) for m in range(30)), beta=0.5),
+             dict(p0=base, r=(0.0, 1.0, 2.0, 0.5, 3.0), beta=1.0), dict(p0=(0.6, 0.4), r=(1.0, 0.0), beta=-0.3)]),
+        "sampling.curation_support": Spec(_revived, kind="proportion",
+                                          points=[dict(p0=(0.5, 0.3, 0.2, 0.0), n=6), dict(p0=(0.1,) * 10, n=4)],
+                                          ts=(1, 3, 8), reference_ts=(None,), simulator="curation",
+                                          reference_points=[{}]),
+    }
+
+
+SPECS.update(_sampling_specs())

@@ -67,10 +67,12 @@ def _sampler(family):
         "Gamma": lambda g, a, size: g.gamma(a[0], a[1], size),
         "Poisson": lambda g, a, size: g.poisson(a[0], size),
         "Binomial": lambda g, a, size: g.binomial(a[0], a[1], size),
+        # a Multinomial's probabilities per chain: one row of counts per chain, one column per category
+        "Multinomial": lambda g, a, size: g.multinomial(a[0], np.stack(a[1:], axis=-1)),
     }
     if family not in samplers:
-        raise ValueError(f"draws: the {family} family is not simulated here (declare its Binomial marginals "
-                         f"for a Multinomial); simulated families: {', '.join(samplers)}")
+        raise ValueError(f"draws: the {family} family is not simulated here; simulated families: "
+                         f"{', '.join(samplers)}")
     return samplers[family]
 
 
@@ -95,6 +97,11 @@ def _argument_problem(family, args):
         return "trials is not a non-negative integer"
     if family == "Binomial" and bad(args[1], lambda v: (v >= 0) & (v <= 1)):
         return "p is outside [0, 1]"
+    if family == "Multinomial" and bad(args[0], lambda v: (v >= 0) & (v == np.rint(v))):
+        return "trials is not a non-negative integer"
+    if family == "Multinomial" and (bad(np.stack(args[1:]), lambda v: (v >= 0) & (v <= 1)) or not np.allclose(
+            np.sum(args[1:], axis=0), 1, atol=1e-9)):
+        return "p is not a probability vector"
     return None
 
 
@@ -180,11 +187,12 @@ def simulate_model_params(model, params: dict, t, chains, seed=None, batch_chain
     chains = check_int("chains", chains, lower=1)
     batch_chains = BATCH_CHAINS if batch_chains is None else check_int("batch_chains", batch_chains, lower=1)
     if getattr(model, "indices", None):
-        raise ValueError(f"model: {model.name} has indexed state variables ({', '.join(map(str, model.indices))}); "
-                         "the declared simulator handles scalar state variables only")
+        return _simulate_categories(model, params, t, chains, seed, batch_chains)
     values = validate_params(model, dict(params))
     states = list(model.state)
-    draws = list(model.draws)
+    draws = list(model.draws)  # keys: a symbol, or a tuple of symbols for a Multinomial's counts
+    from modelcollapse.theory.model import draw_symbols
+    drawn_symbols = draw_symbols(model)
     check_cells("chains * (t + 1) * state variables", chains * (t + 1) * max(len(states), 1))
 
     schedules = {a.symbol: (a.name, values[a.name]) for a in model.params if isinstance(a, IntegerSequence)}
@@ -195,10 +203,12 @@ def simulate_model_params(model, params: dict, t, chains, seed=None, batch_chain
     scalars = {a.symbol: sp.sympify(values[a.name]) for a in scalar_params}
 
     initial = {s: _Compiled(model.state[s], param_symbols, schedules) for s in states}
-    samplers = {d: _sampler(model.draws[d].family) for d in draws}
-    draw_args = {d: [_Compiled(a, states + param_symbols + [generation_symbol], schedules)
-                     for a in model.draws[d].args] for d in draws}
-    updates = {s: _Compiled(model.step[s], states + draws + param_symbols + [generation_symbol], schedules)
+    # A draw known by its cited moments carries its own sampler (by its definition).
+    samplers = {d: getattr(model.draws[d], "sample", None) or _sampler(model.draws[d].family) for d in draws}
+    flat_args = {d: [x for a in model.draws[d].args for x in (a if isinstance(a, tuple) else (a,))] for d in draws}
+    draw_args = {d: [_Compiled(a, states + param_symbols + [generation_symbol], schedules) for a in flat_args[d]]
+                 for d in draws}
+    updates = {s: _Compiled(model.step[s], states + drawn_symbols + param_symbols + [generation_symbol], schedules)
                for s in states}
 
     out = {str(s): np.empty((t + 1, chains), dtype=np.float64) for s in states}
@@ -228,13 +238,14 @@ def simulate_model_params(model, params: dict, t, chains, seed=None, batch_chain
                 if problem:
                     raise ValueError(f"draws: {d} ~ {model.draws[d]!r} at generation {g}: the {problem} "
                                      f"(the declaration leaves the family's domain at these parameters)")
-                if family == "Binomial":
+                if family in ("Binomial", "Multinomial"):
                     args[0] = np.rint(args[0]).astype(np.int64)
-                values_d = np.empty(size, dtype=np.float64)
+                width = len(d) if isinstance(d, tuple) else None
+                values_d = np.empty((size, width) if width else size, dtype=np.float64)
                 for b_lo, b_hi, gen in group:
                     part = slice(b_lo - lo, b_hi - lo)
                     values_d[part] = samplers[d](gen, [a[part] for a in args], b_hi - b_lo)
-                drawn.append(values_d)
+                drawn += [values_d[:, j] for j in range(width)] if width else [values_d]
             current = [np.broadcast_to(np.asarray(updates[s](current + drawn + param_values + [g], at_g),
                                                   dtype=np.float64), (size,)).copy() for s in states]
             for s, v in zip(states, current):
@@ -242,9 +253,46 @@ def simulate_model_params(model, params: dict, t, chains, seed=None, batch_chain
     return out
 
 
+def _category_models(model, values):
+    """For a model whose state is one category's (indexed by i over 1..K): one scalar model per
+    category, its initial state that category's entry, its parameters the scalar ones."""
+    from types import SimpleNamespace
+    vectors = [a for a in model.params if isinstance(a.symbol, sp.IndexedBase) and not isinstance(a, IntegerSequence)]
+    sizes = {a.size: len(values[a.name]) for a in vectors if hasattr(a, "size")}
+    ((index, (lo, hi)),) = model.indices.items()
+    lo, hi = (int(sp.sympify(b).xreplace(sizes)) for b in (lo, hi))
+    scalar = [a for a in model.params if a not in vectors]
+    out = []
+    for v in range(lo, hi + 1):
+        entries = {a.symbol[index]: sp.Float(values[a.name][v - lo]) for a in vectors}
+        state = {s: sp.sympify(x).xreplace({index: v}).xreplace(entries).xreplace({index: v}) for s, x in
+                 model.state.items()}
+        state = {s: sp.sympify(x).xreplace({a.symbol[v]: sp.Float(values[a.name][v - lo]) for a in vectors})
+                 for s, x in state.items()}
+        out.append(SimpleNamespace(name=f"{model.name}[{index}={v}]", params=tuple(scalar), state=state,
+                                   draws=model.draws, step=model.step, indices={}))
+    return index, out
+
+
+def _simulate_categories(model, params, t, chains, seed, batch_chains):
+    """Each category's chain from its own declared (marginal) law, on its own stream: arrays of
+    shape (t + 1, chains, K). The categories are simulated independently, which gives every
+    category's law exactly, and so the expectation of any sum of one-category functionals (the
+    results an indexed declaration states); it is not the joint law of the categories."""
+    names = {str(i) for i in model.indices}
+    values = validate_params(model, {k: v for k, v in params.items() if k not in names})
+    index, models = _category_models(model, values)
+    scalar = {a.name: values[a.name] for a in models[0].params}
+    streams = as_generator(seed).spawn(len(models))
+    paths = [simulate_model_params(m, scalar, t, chains, g, batch_chains) for m, g in zip(models, streams)]
+    return {str(s): np.stack([p[str(s)] for p in paths], axis=-1) for s in model.state}
+
+
 def evaluate_functional(model, expr, path: dict, g: int, params: dict) -> np.ndarray:
     """``expr`` (in the model's state variables and parameters) on every chain at generation ``g``
     of ``path`` (as returned by :func:`simulate_model`); a float64 array of shape (chains,)."""
+    if getattr(model, "indices", None):
+        return _evaluate_over_categories(model, expr, path, g, params)
     values = validate_params(model, dict(params))
     states = list(model.state)
     missing = [str(s) for s in states if str(s) not in path]
@@ -258,6 +306,31 @@ def evaluate_functional(model, expr, path: dict, g: int, params: dict) -> np.nda
     chains = path[str(states[0])].shape[1]
     out = fn([path[str(s)][g] for s in states] + [values[a.name] for a in scalar_params], scalars)
     return np.broadcast_to(np.asarray(out, dtype=np.float64), (chains,)).copy()
+
+
+def _evaluate_over_categories(model, expr, path, g, params):
+    """``expr`` on every chain of an indexed model's path: a sum over the index adds the
+    categories' columns; the bare index takes the column ``params[index]``."""
+    from modelcollapse.theory.engine import split_over_index
+    names = {str(i) for i in model.indices}
+    values = validate_params(model, {k: v for k, v in params.items() if k not in names})
+    index, models = _category_models(model, values)
+    scalar = {a.name: values[a.name] for a in models[0].params}
+    coefficient = {a.symbol: values[a.name] for a in models[0].params}
+    sums, rest = split_over_index(model, sp.sympify(expr))
+
+    def column(f, v):
+        return evaluate_functional(models[v], f, {k: a[..., v] for k, a in path.items()}, g, scalar)
+    total = 0.0
+    for coeff, S in sums:
+        c = float(sp.sympify(coeff).xreplace(coefficient))
+        total = total + c * sum(column(S.function, v) for v in range(len(models)))
+    if sp.sympify(rest) != 0:
+        if str(index) not in params:
+            raise ValueError(f"{index} is required to evaluate {rest} (one category's functional)")
+        total = total + column(sp.sympify(rest).xreplace({index: params[str(index)]}), int(params[str(index)]) - 1)
+    chains = path[str(next(iter(model.state)))].shape[1]
+    return np.broadcast_to(np.asarray(total, dtype=np.float64), (chains,)).copy()
 
 
 __all__ = ["simulate_model", "simulate_model_params", "validate_params", "evaluate_functional", "BATCH_CHAINS"]

@@ -137,7 +137,7 @@ def mutant_power(result_id, chains=4000, alpha=None, seed=1, monte_carlo=True) -
 
     r = theory.get(result_id)
     chains = check_int("chains", chains, lower=10)
-    spec = checks.SPECS[result_id]
+    spec = checks.spec_for(result_id)
     alpha = alpha or FAMILY_ALPHA / 200
     out = []
     for name, wrong in {**_param_mutants(r), **_dropped_terms(r)}.items():

@@ -3,10 +3,12 @@
 The false-alarm rate is stated for the whole run: the Monte Carlo z-tests share a
 family-wise rate :data:`FAMILY_ALPHA` by Bonferroni (each test runs at FAMILY_ALPHA / m for
 m tests), so a correct package fails a run with probability below FAMILY_ALPHA whatever m is.
-Proof checks and reference checks are deterministic. A result derived from a declared model
-(``result.model``) without an entry in :data:`~modelcollapse.numerics.checks.SPECS` is checked
-by Monte Carlo of its declared law at default points
-(:func:`~modelcollapse.numerics.checks.model_monte_carlo_checks`); it has no reference route.
+Proof checks and reference checks are deterministic. Every result's checks come from
+:func:`~modelcollapse.numerics.checks.spec_for`: a result derived from a declared model is
+checked by Monte Carlo of its declared law
+(:func:`~modelcollapse.numerics.checks.model_monte_carlo_checks`) and against the reference
+route generated from the same declaration (:mod:`~modelcollapse.numerics.declared_reference`);
+a model's extensions by their own specifications.
 
 Derivations, kernel verdicts and the deterministic reference and approximation checks are
 cached (:mod:`~modelcollapse.numerics.cache`; ``recheck=True`` ignores the cache), and the
@@ -134,9 +136,12 @@ def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=N
     all_ids = [r.id for r in theory.results()]
     ids = list(all_ids if ids is None else ids)
     for i in ids:
-        # ValueError naming an unknown id; a result derived from a declared model needs no spec.
-        if i not in checks.SPECS and getattr(theory.get(i), "model", None) is None and checks.own_check(i) is None:
-            raise ValueError(f"ids: {i} has no numerical check specification")
+        if checks.own_check(i) is not None:
+            continue
+        try:  # ValueError naming an unknown id, or a result without a check
+            checks.spec_for(i)
+        except ValueError as e:
+            raise ValueError(f"ids: {e}") from None
     seed = check_int("seed", seed, lower=0)
     family_alpha = FAMILY_ALPHA if family_alpha is None else family_alpha
     family_alpha = check_real("family_alpha", family_alpha, positive=True, upper=1, upper_strict=True)
@@ -219,7 +224,11 @@ def verify_result(rid, chains, test_alpha, seed, cache_folder=None, recheck=Fals
             if status != "rejected":  # a rejection (a step timed out on a loaded machine, say) is checked again
                 cache.store_verdict(r, proof)
         proof["cached"] = False
-    if rid in checks.SPECS:
+    if checks.own_check(rid) is not None:
+        from .information_checks import reference_check
+        say(f"{label} {rid}: proof {proof['summary']}; reference route")
+        ref = reference_check(rid).as_dict()
+    else:
         ref = cache.load_check(r, "reference") if cache is not None and not recheck else None
         if ref is not None:
             say(f"{label} {rid}: proof {proof['summary']}; reference route from the cache")
@@ -230,13 +239,6 @@ def verify_result(rid, chains, test_alpha, seed, cache_folder=None, recheck=Fals
             if cache is not None:
                 cache.store_check(r, "reference", ref)
             ref["cached"] = False
-    elif checks.own_check(rid) is not None:
-        from .information_checks import reference_check
-        say(f"{label} {rid}: proof {proof['summary']}; reference route")
-        ref = reference_check(rid).as_dict()
-    else:  # derived from a declared model: no reference route yet, Monte Carlo of the declared law
-        say(f"{label} {rid}: proof {proof['summary']}; no reference route (declared model)")
-        ref = None
     say(f"{label} {rid}: Monte Carlo ({chains} chains per point)")
     mc = [c.as_dict() for c in checks.monte_carlo_checks(rid, chains, test_alpha, seed)]
     approx = []

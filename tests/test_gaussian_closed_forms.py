@@ -1,8 +1,9 @@
 """Closed forms against independent computations, and the properties the theory proves.
 
-The reference route (numerics.reference) computes each quantity by quadrature against the
-chi-square and normal densities, iterated through the one-step law: no symbolic algebra in
-common with the derivation.
+The reference route (numerics.reference, generated from the declaration) computes each quantity
+by quadrature against the chi-square and normal densities, iterated through the one-step law: no
+symbolic algebra in common with the derivation. Its one-step matrices depend on n and ddof only,
+so n is drawn from a few values and sigma0, mu0 and t vary freely.
 """
 
 import mpmath
@@ -19,12 +20,12 @@ def _params(rid, n, t, ddof, sigma0, mu0):
     r = theory.get(rid)
     p = dict(n=n, t=t, ddof=ddof, sigma0=sigma0, mu0=mu0)
     if rid == "gaussian.schedule":
-        p["ns"] = [n + 3 * j for j in range(t)]
+        p["ns"] = [(4, 7, 60)[(n + j) % 3] for j in range(t)]
     return {k: p[k] for k in r.parameters}
 
 
 @pytest.mark.parametrize("rid", ALL)
-@given(n=st.integers(4, 60), t=st.integers(0, 12), ddof=st.sampled_from([0, 1]),
+@given(n=st.sampled_from([4, 7, 60]), t=st.integers(0, 12), ddof=st.sampled_from([0, 1]),
        sigma0=st.floats(0.1, 10), mu0=st.floats(-5, 5))
 def test_closed_form_matches_reference_route(rid, n, t, ddof, sigma0, mu0):
     p = _params(rid, n, t, ddof, sigma0, mu0)

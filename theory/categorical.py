@@ -34,7 +34,7 @@ from .distributions import Binomial
 from .model import Model
 from .expectation import expect, split_sums
 from .recurrences import solve_recurrence, tidy_geometric
-from .registry import get, register
+from .registry import get
 from .result import Derivation, DerivationStep, Reference, Result
 from .symbols import CE, E, Eig, K, c, fixed, g, i, j, k, mgf_s, n, p0, pc, pgf_z, t
 
@@ -370,18 +370,21 @@ WRIGHT_FISHER = Model(
     summary="A language model refitted on its own text, as neutral Wright-Fisher: the count of category i "
             "among n samples of generation t is Binomial(n, p_{i,t}) and the refitted share is its frequency.")
 
+#: Points of the generated Monte Carlo checks: three categories, ten equal ones, and an empty one.
+CHECKS = dict(points=[dict(p0=(0.5, 0.3, 0.2), n=10, i=1), dict(p0=(0.1,) * 10, n=20, i=1),
+                      dict(p0=(0.75, 0.25, 0.0), n=4, i=1)], ts=(1, 3, 8))
 WRIGHT_FISHER.expectation(
     SHARE, "categorical.mean", "The fitted distribution is a martingale", assumptions=(A_P0, A_N, A_T, A_I_K),
-    references=(WRIGHT, FISHER), lazy=True,
+    references=(WRIGHT, FISHER), lazy=True, checks=CHECKS,
     summary="On average nothing changes: E[p_{i,t}] = p0_i for every category and generation. Collapse "
             "is invisible in the mean; it is in the spread.")
 WRIGHT_FISHER.quantity(
     WRIGHT_FISHER.E(sp.Sum(SHARE**2, (i, 1, K))), "categorical.collision", "Expected collision probability",
-    assumptions=(A_P0, A_N, A_T), references=(WRIGHT, SEDDIK), lazy=True,
+    assumptions=(A_P0, A_N, A_T), references=(WRIGHT, SEDDIK), lazy=True, checks=CHECKS,
     summary="The chance that two draws agree rises towards 1 at rate (1 - 1/n) per generation.")
 WRIGHT_FISHER.quantity(
     WRIGHT_FISHER.E(1 - sp.Sum(SHARE**2, (i, 1, K))), "categorical.gini_simpson", "Expected Gini-Simpson diversity",
-    assumptions=(A_P0, A_N, A_T), references=(WRIGHT, SEDDIK, SHUMAILOV), lazy=True,
+    assumptions=(A_P0, A_N, A_T), references=(WRIGHT, SEDDIK, SHUMAILOV), lazy=True, checks=CHECKS,
     summary="The expected diversity E[1 - sum p_t^2] decays exactly as (1 - 1/n)^t: every refit loses a "
             "fraction 1/n of it in mean, and no number of generations brings it back.")
 for _id in ("categorical.mean", "categorical.collision", "categorical.gini_simpson"):
@@ -417,12 +420,10 @@ WRIGHT_FISHER.theorem(
             "the expected diversity is lost); a general degree-k feature mixes eigenpolynomials of degrees up to k, "
             "with lambda_0 = lambda_1 = 1, and need not decay to 0: E[p_{i,t}^2] tends to p0_i.")
 
-_fixation_result = Result(
+WRIGHT_FISHER.extension(Result(
     "categorical.fixation", "Fixation probability", FAMILY, (A_P0, A_N, A_I), _fixation, [FISHER, WRIGHT, SHUMAILOV],
     evaluator=_evaluate,
     summary="Sooner or later one category holds all the mass, and it is category i with probability p0_i: the loop "
-            "ends in a point mass, chosen at random in proportion to the original shares.")
-_fixation_result.status = "exact computation"
-_fixation_result.status_note = ("p0_i is checked against the absorption probabilities of the exact chain; the "
-                                "martingale argument (bounded convergence, absorption) is not carried by the kernel")
-register(_fixation_result)
+            "ends in a point mass, chosen at random in proportion to the original shares."),
+    "exact computation", "p0_i is checked against the absorption probabilities of the exact chain; the martingale "
+    "argument (bounded convergence, absorption) is not carried by the kernel")

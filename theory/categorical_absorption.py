@@ -36,7 +36,6 @@ import sympy as sp
 
 from . import categorical as C
 from .assumptions import check_int, check_probabilities
-from .registry import register
 from .result import Approximation, Derivation, DerivationStep, Reference, Result
 from .symbols import WFtau, E, K, Tabs, c, i, n, negxlogx, p0, x
 
@@ -147,16 +146,13 @@ def _absorption_time():
                       facts={"kimura_ode": tau})
 
 
-register(Result("categorical.absorption_time", "Mean time until one category holds all the mass", C.FAMILY,
-                (C.A_P2, C.A_N), _absorption_time, [KIMURA, LITTLER, EWENS], evaluator=C._evaluate,
-                summary="With two categories the loop reaches a point mass after a mean of about 2n H(p0) refits "
-                        "(Kimura's diffusion approximation, whose relative error is measured to be about "
-                        "log(n)/n; the exact mean comes from the chain): the mean time to total collapse grows "
-                        "about linearly in the sample size."))
-
-
-# Not proved by the kernel: each of these is an exact computation, and says so.
-from .registry import get as _get  # noqa: E402
-
-_get("categorical.absorption_time").status = "exact computation"
-_get("categorical.absorption_time").status_note = ("solved exactly by first-step analysis on the two-category chain; the chain is not carried by the kernel")
+# Not proved by the kernel: an exact computation attached to the categorical model as an extension.
+C.WRIGHT_FISHER.extension(
+    Result("categorical.absorption_time", "Mean time until one category holds all the mass", C.FAMILY,
+           (C.A_P2, C.A_N), _absorption_time, [KIMURA, LITTLER, EWENS], evaluator=C._evaluate,
+           summary="With two categories the loop reaches a point mass after a mean of about 2n H(p0) refits "
+                   "(Kimura's diffusion approximation, whose relative error is measured to be about "
+                   "log(n)/n; the exact mean comes from the chain): the mean time to total collapse grows "
+                   "about linearly in the sample size."),
+    "exact computation", "solved exactly by first-step analysis on the two-category chain; the chain is not "
+    "carried by the kernel")

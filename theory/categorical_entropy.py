@@ -30,7 +30,7 @@ import sympy as sp
 
 from . import categorical as C
 from .expectation import split_sums
-from .registry import get, register
+from .registry import get
 from .result import Approximation, Derivation, DerivationStep, Reference, Result
 from .symbols import E, K, g, i, n, negxlogx, p0, pc, t, x
 
@@ -100,6 +100,11 @@ def _evaluate_bounds(result, values, expr=None):
     return (C._evaluate(result, values, lo), C._evaluate(result, values, hi))
 
 
+# Not proved by the kernel: each is an exact computation attached to the categorical model as an
+# extension, and says why.
+_NOTES = {"categorical.entropy_one_step": "an exact finite sum over the binomial law of each count",
+          "categorical.entropy_bounds": "both bounds are exact closed forms; their proof (Jensen, Renyi order, the "
+                                        "martingale) is not yet carried by the kernel"}
 for _r in [
     Result("categorical.entropy_one_step", "Expected entropy after one refit", C.FAMILY, (C.A_P0, C.A_N),
            _entropy_one_step, [MILLER, COVER_THOMAS], evaluator=C._evaluate,
@@ -112,13 +117,4 @@ for _r in [
                    "is itself a lower bound on the expected collision entropy E[-log sum p_t^2]. The lower "
                    "bound falls to 0, the upper one does not."),
 ]:
-    register(_r)
-
-
-# Not proved by the kernel: each of these is an exact computation, and says so.
-from .registry import get as _get  # noqa: E402
-
-_get("categorical.entropy_one_step").status = "exact computation"
-_get("categorical.entropy_one_step").status_note = ("an exact finite sum over the binomial law of each count")
-_get("categorical.entropy_bounds").status = "exact computation"
-_get("categorical.entropy_bounds").status_note = ("both bounds are exact closed forms; their proof (Jensen, Renyi order, the martingale) is not yet carried by the kernel")
+    C.WRIGHT_FISHER.extension(_r, "exact computation", _NOTES[_r.id])

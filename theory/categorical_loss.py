@@ -30,7 +30,7 @@ import sympy as sp
 
 from . import categorical as C
 from .assumptions import check_int, check_real
-from .registry import get, register
+from .registry import get
 from .result import Derivation, DerivationStep, Reference, Result
 from .symbols import E, WF, K, c, i, j, lost, mgf_s, n, p0, pc, t, zipf_s
 
@@ -112,6 +112,13 @@ def _surviving():
     return Derivation(sp.Eq(lhs, closed), closed, steps)
 
 
+# Not proved by the kernel: each is an exact computation attached to the categorical model as an
+# extension, and says why.
+_CHAIN = ("computed exactly from the Wright-Fisher transition matrix (Chapman-Kolmogorov); the chain is not "
+          "carried by the kernel")
+_MGF = "derived by sympy from the binomial MGF; the kernel does not yet carry indicator events"
+_NOTES = {"categorical.loss_one_step": "the sum of (1 - p0_i)^n is " + _MGF, "categorical.survival": _CHAIN,
+          "categorical.surviving": _CHAIN, "categorical.tail_loss": _MGF}
 for _r in [
     Result("categorical.loss_one_step", "Categories lost in one generation", C.FAMILY, (C.A_P0, C.A_N),
            _loss_one_step, [C.WRIGHT, DOHMATOB], evaluator=C._evaluate,
@@ -130,17 +137,4 @@ for _r in [
            summary="The mass carried by the categories that the first refit misses, sum_i p0_i (1 - p0_i)^n; for "
                    "a Zipf law most of it sits in the long tail, which is what refitting cuts first."),
 ]:
-    register(_r)
-
-
-# Not proved by the kernel: each of these is an exact computation, and says so.
-from .registry import get as _get  # noqa: E402
-
-_get("categorical.loss_one_step").status = "exact computation"
-_get("categorical.loss_one_step").status_note = ("the sum of (1 - p0_i)^n is derived by sympy from the binomial MGF; the kernel does not yet carry indicator events")
-_get("categorical.survival").status = "exact computation"
-_get("categorical.survival").status_note = ("computed exactly from the Wright-Fisher transition matrix (Chapman-Kolmogorov); the chain is not carried by the kernel")
-_get("categorical.surviving").status = "exact computation"
-_get("categorical.surviving").status_note = ("computed exactly from the Wright-Fisher transition matrix (Chapman-Kolmogorov); the chain is not carried by the kernel")
-_get("categorical.tail_loss").status = "exact computation"
-_get("categorical.tail_loss").status_note = ("derived by sympy from the binomial MGF; the kernel does not yet carry indicator events")
+    C.WRIGHT_FISHER.extension(_r, "exact computation", _NOTES[_r.id])

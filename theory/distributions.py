@@ -107,7 +107,23 @@ class Multinomial(Distribution):
         self.args = (sp.sympify(trials), tuple(sp.sympify(x) for x in p))
 
     def mgf(self, s):
-        raise ValueError("Multinomial: the engine works with its Binomial marginals (declare one category's count)")
+        raise ValueError("Multinomial: the engine works with its joint moments (joint_moment), not one MGF")
+
+    def joint_moment(self, powers):
+        """E[prod_j C_j^k_j] for integer k_j >= 0: each power through falling factorials (Stirling
+        numbers of the second kind) and E[prod_j (C_j)_m_j] = (N)_(sum m_j) prod_j p_j^m_j, which
+        gives the Binomial marginals and the covariances -N p_i p_j with a symbolic N."""
+        import itertools
+        N, p = self.args
+        powers = [int(k) for k in powers]
+        if len(powers) != len(p) or any(k < 0 for k in powers):
+            raise ValueError("powers: one non-negative integer per category")
+        out = sp.S.Zero
+        for ms in itertools.product(*[range(k + 1) for k in powers]):
+            weight = sp.Mul(*[sp.functions.combinatorial.numbers.stirling(k, m) for k, m in zip(powers, ms)])
+            if weight:
+                out += weight * sp.expand_func(sp.ff(N, sum(ms))) * sp.Mul(*[q**m for q, m in zip(p, ms)])
+        return sp.expand(out)
 
 
 @functools.lru_cache(maxsize=None)
@@ -161,4 +177,80 @@ class ChiSquare(Gamma):
         return self._gamma().log_moment()
 
 
-__all__ = ["Distribution", "Normal", "ChiSquare", "Gamma", "Poisson", "Binomial", "Multinomial"]
+class CitedMoments(Distribution):
+    """A draw known only through the moments a reference gives, not through a family.
+
+    Some laws have no family here (the sum of squared deviations of n truncated normals, say):
+    only the moments a result needs are known, as expressions in the draw's arguments.
+    The engine uses exactly those (:meth:`moment` refuses any other order, so nothing is
+    pretended about the rest of the law); the kernel has no family for such a draw, so a result
+    that rests on one is an exact computation, not a kernel proof. ``sample(generator, args,
+    size)`` draws it for the declared simulator, by its definition.
+
+    Parameters
+    ----------
+    name : str
+        What the draw is (shown in derivations).
+    args : sequence
+        Its arguments (expressions in the parameters and the state).
+    moments : dict
+        ``{order: callable(*args) -> sympy expression}`` for the known integer moments.
+    sampler : callable
+        ``sampler(generator, [numpy array per argument], size) -> array``.
+    support : str
+        "positive", "real" or "count".
+    reference : str
+        Where the moments come from.
+    numeric : dict, optional
+        ``{order: callable(*mpmath args) -> mpf}``: the same moments computed numerically from the
+        draw's definition (quadrature), sharing no algebra with ``moments``; the reference route
+        uses these.
+
+    >>> import sympy as sp
+    >>> m = sp.Symbol("m", positive=True)
+    >>> d = CitedMoments("twice a chi-square", (m,), {1: lambda m: 2 * m}, None)
+    >>> d.moment(1)
+    2*m
+    >>> d.moment(2)
+    Traceback (most recent call last):
+    ...
+    ValueError: only the moments of order 1 of twice a chi-square(m) are known, not of order 2
+    """
+
+    family = "CitedMoments"
+
+    def __init__(self, name, args, moments, sampler, support="positive", reference="", numeric=None):
+        self.name = name
+        self.args = tuple(sp.sympify(a) for a in args)
+        self.arg_names = tuple(f"arg{j}" for j in range(len(self.args)))
+        self.moments = dict(moments)
+        self.sampler = sampler
+        self.support = support
+        self.reference = reference
+        self.numeric = dict(numeric or {})
+
+    def __repr__(self):
+        return f"{self.name}({', '.join(map(str, self.args))})"
+
+    def moment(self, k):
+        k = int(k)
+        if k == 0:
+            return sp.S.One
+        if k not in self.moments:
+            known = ", ".join(map(str, sorted(self.moments)))
+            raise ValueError(f"only the moments of order {known} of {self!r} are known, not of order {k}")
+        return sp.sympify(self.moments[k](*self.args))
+
+    def power_moment(self, m):
+        raise ValueError(f"only the moments of order {', '.join(map(str, sorted(self.moments)))} of {self!r} are "
+                         f"known, not of order {m}")
+
+    def log_moment(self):
+        raise ValueError(f"only the moments of order {', '.join(map(str, sorted(self.moments)))} of {self!r} are "
+                         "known, not its log moment")
+
+    def sample(self, generator, args, size):
+        return self.sampler(generator, args, size)
+
+
+__all__ = ["Distribution", "Normal", "ChiSquare", "Gamma", "Poisson", "Binomial", "Multinomial", "CitedMoments"]

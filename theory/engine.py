@@ -14,6 +14,7 @@ from which :mod:`modelcollapse.proofs` builds the proof the kernel checks.
 
 from __future__ import annotations
 
+import copy
 import functools
 from dataclasses import dataclass, field
 from typing import Any
@@ -89,7 +90,12 @@ class _Internal:
                        if not isinstance(a.symbol, sp.IndexedBase)}
         self.domains = state_domains(model)
         self.states = {s: sp.Dummy(str(s), **_DOMAIN_FLAGS[self.domains[s]]) for s in model.state}
-        self.draws = {d: sp.Dummy(str(d), **_SUPPORT_FLAGS[law.support]) for d, law in model.draws.items()}
+        #: Each draw symbol (a Multinomial's counts one by one) and its dummy; the key of its law.
+        self.draws, self.key_of = {}, {}
+        for key, law in model.draws.items():
+            for d in (key if isinstance(key, tuple) else (key,)):
+                self.draws[d] = sp.Dummy(str(d), **_SUPPORT_FLAGS[law.support])
+                self.key_of[self.draws[d]] = key
         self.forward = {**self.params, **self.states, **self.draws}
         self.back = {v: k for k, v in self.forward.items()}
 
@@ -108,6 +114,8 @@ def state_domains(model) -> dict:
     for law in model.draws.values():
         if law.family == "Binomial":
             probs |= sp.sympify(law.args[1]).free_symbols & set(model.state)
+        if law.family == "Multinomial":
+            probs |= sp.Tuple(*law.args[1]).free_symbols & set(model.state)
     params = {a.symbol: sp.Dummy(str(a.symbol), **_param_flags(a)) for a in model.params
               if not isinstance(a.symbol, sp.IndexedBase)}
     for s in model.state:
@@ -120,7 +128,8 @@ def state_domains(model) -> dict:
         for dom in ("positive", "nonnegative"):
             strict = dom == "positive"
             states = {x: sp.Dummy(str(x), **_DOMAIN_FLAGS[dom]) for x in model.state}
-            draws = {d: sp.Dummy(str(d), **_SUPPORT_FLAGS[law.support]) for d, law in model.draws.items()}
+            draws = {d: sp.Dummy(str(d), **_SUPPORT_FLAGS[law.support]) for key, law in model.draws.items()
+                     for d in (key if isinstance(key, tuple) else (key,))}
             init = sp.sympify(model.state[s]).xreplace(params)
             step = sp.sympify(model.step[s]).xreplace({**params, **states, **draws})
             if all(_sign_shown(model.params, params, e, strict) for e in (init, step)):
@@ -193,10 +202,28 @@ def _split(term, ctx):
     return sp.Mul(*coeff), sp.Mul(*mono), by_draw
 
 
-def _draw_moment(ctx, d, factor):
-    law = ctx.model.draws[ctx.back[d]]
-    args = [ctx.inn(a) for a in law.args]
+def _joint_moment(ctx, key, factors):
+    """E[prod of powers of a Multinomial's counts] (non-negative integer powers only)."""
+    law = ctx.model.draws[key]
     dist = type(law).__new__(type(law))
+    dist.args = (ctx.inn(law.args[0]), tuple(ctx.inn(q) for q in law.args[1]))
+    powers = []
+    for d in key:
+        f = factors.get(ctx.draws[d])
+        if f is None:
+            powers.append(0)
+            continue
+        m = f.as_base_exp()[1] if not isinstance(f, sp.log) else None
+        if m is None or not (m.is_Integer and m >= 0):
+            raise ValueError(f"outside the class: {ctx.out(f)} is not a non-negative integer power of a count")
+        powers.append(int(m))
+    return dist.joint_moment(powers)
+
+
+def _draw_moment(ctx, d, factor):
+    law = ctx.model.draws[ctx.key_of[d]]
+    args = [ctx.inn(a) for a in law.args]
+    dist = copy.copy(law)  # keeps what a draw carries beyond its arguments (cited moments)
     dist.args = tuple(args)
     if isinstance(factor, sp.log):
         if law.support != "positive":
@@ -233,8 +260,14 @@ def one_step(ctx, monomial):
         coeff, mono, by_draw = _split(term, ctx)
         terms.append(Term(coeff, mono, by_draw))
         value = coeff * mono
+        joint = {}
         for d, f in by_draw.items():
-            value *= _draw_moment(ctx, d, f)
+            if isinstance(ctx.key_of[d], tuple):  # a Multinomial's counts: one joint moment
+                joint.setdefault(ctx.key_of[d], {})[d] = f
+            else:
+                value *= _draw_moment(ctx, d, f)
+        for key, factors in joint.items():
+            value *= _joint_moment(ctx, key, factors)
         for piece in sp.Add.make_args(_expand(value)):
             c, m, rest = _split(piece, ctx)
             if rest:
@@ -379,11 +412,10 @@ def derive(model, target, assumptions=None) -> MomentSystem:
     return _DERIVED[key]
 
 
-def _derive(model, target, assumptions=None) -> MomentSystem:
-    ctx = _Internal(model, assumptions)
-    t = generation
-    target_in = ctx.inn(target)
-    start = decompose(ctx, target_in)
+def _closure(ctx, target):
+    """(decomposition of the target, basis, one-step expansions, rows): the smallest set of state
+    monomials containing the target's that the one-step conditional expectation maps into its span."""
+    start = decompose(ctx, ctx.inn(target))
     basis, expansions, rows = [], [], []
     queue = [m for m in start if m != 1]
     while queue:
@@ -398,6 +430,25 @@ def _derive(model, target, assumptions=None) -> MomentSystem:
         expansions.append(terms)
         rows.append(row)
         queue += [k for k in row if k != 1 and k not in basis and k not in queue]
+    return start, basis, expansions, rows
+
+
+@functools.lru_cache(maxsize=None)
+def _functional_basis(model, target, assumptions):
+    ctx = _Internal(model, assumptions)
+    return [ctx.out(m) for m in _closure(ctx, target)[1]]
+
+
+def functional_basis(model, target, assumptions=None) -> list:
+    """The functionals E[target(state_t)] closes on (the model's symbols, the constant left out),
+    without solving anything: the choice of functionals the numerical reference route shares."""
+    return list(_functional_basis(model, sp.sympify(target), tuple(assumptions or ())))
+
+
+def _derive(model, target, assumptions=None) -> MomentSystem:
+    ctx = _Internal(model, assumptions)
+    t = generation
+    start, basis, expansions, rows = _closure(ctx, target)
     J = len(basis)
     A = [[sp.simplify(rows[j].get(basis[i], 0)) for i in range(J)] for j in range(J)]
     b = [sp.simplify(rows[j].get(sp.S.One, 0)) for j in range(J)]

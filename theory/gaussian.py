@@ -96,6 +96,17 @@ GAUSSIAN_SCHEDULE = Model(
     summary="The same refit with n_t samples at generation t.")
 
 GAUSS = (A_N, A_T, A_DDOF, A_SIGMA0)
+#: Points of the generated Monte Carlo checks: both estimators at n = 10 and at a small n = 3, where
+#: sigma_t^2 is a product of heavy-tailed factors whose sample mean is far from normal after a few
+#: steps, so it is checked at t <= 2 only (measured by ``modelcollapse bench --rigor``). The
+#: delta-method standard error of a variance needs light tails (n = 40, t <= 3); the KL needs n >= 4.
+POINTS = [dict(n=10, ddof=d, sigma0=1.5, mu0=0.5) for d in (0, 1)] + [
+    dict(n=3, ddof=d, sigma0=1.5, mu0=0.5, ts=(1, 2)) for d in (0, 1)]
+CHECKS = dict(points=POINTS, ts=(1, 3, 8))
+SPREAD_CHECKS = dict(points=[dict(n=40, ddof=d, sigma0=1.5) for d in (0, 1)], ts=(1, 2, 3))
+KL_CHECKS = dict(points=[dict(n=12, ddof=d, sigma0=1.5, mu0=0.5) for d in (0, 1)], ts=(1, 3, 6))
+SCHEDULE_CHECKS = dict(points=[dict(ns=tuple(2 ** (j + 2) for j in range(12)), ddof=d, sigma0=1.5) for d in (0, 1)]
+                       + [dict(ns=(2, 3, 5, 8, 13, 21, 34, 55), ddof=0, sigma0=0.7)], ts=(2, 5, 8))
 NOW, NEXT, DRAWN = GAUSSIAN.at(), GAUSSIAN.at(t + 1), GAUSSIAN.draw_at()
 #: log sigma_t^2 / sigma0^2, the random walk of the fitted log-variance, and its increment.
 LOG_RATIO = sp.log(SIGMA**2 / sigma0**2)
@@ -158,48 +169,50 @@ def _w2_claims(d):
 
 
 GAUSSIAN.expectation(
-    SIGMA**2, "gaussian.variance", "Expected variance after t generations", assumptions=GAUSS, lazy=True,
+    SIGMA**2, "gaussian.variance", "Expected variance after t generations", assumptions=GAUSS, lazy=True, checks=CHECKS,
     summary="Each refit multiplies the expected variance by (n-1)/(n-ddof): with maximum likelihood "
             "(ddof = 0) it shrinks geometrically; with the unbiased estimator it is conserved in mean.")
 GAUSSIAN.quantity(
     Var(SIGMA**2), "gaussian.variance_of_variance", "Variance of the fitted variance", assumptions=GAUSS, lazy=True,
+    checks=SPREAD_CHECKS,
     summary="The spread of sigma_t^2 across independent runs; for ddof = 1 it grows without bound "
             "while the mean stays put, carried by ever rarer runs with large variance (almost every run "
             "collapses, gaussian.log_variance).")
 GAUSSIAN.expectation(
     SIGMA, "gaussian.std", "Expected standard deviation after t generations", assumptions=GAUSS, lazy=True,
+    checks=CHECKS,
     claims=_std_claims,
     summary="E[sigma_t] shrinks geometrically for both estimators: unbiasedness of the variance does "
             "not protect the scale.")
 GAUSSIAN.expectation(
     LOG_RATIO, "gaussian.log_variance", "Expected log-variance ratio; the variance vanishes almost surely",
-    assumptions=GAUSS, lazy=True, claims=_log_variance_claims,
+    assumptions=GAUSS, lazy=True, checks=CHECKS, claims=_log_variance_claims,
     summary="E[log(sigma_t^2 / sigma0^2)] falls linearly in t for every n and both estimators: log sigma_t^2 "
             "is a random walk whose i.i.d. increments have this negative mean, so by the strong law of large "
             "numbers log sigma_t^2 -> -oo and sigma_t -> 0 almost surely: the model collapses to a point.")
 GAUSSIAN.expectation(
     (MU - mu0)**2, "gaussian.mean_drift", "Mean squared drift of the fitted mean", assumptions=GAUSS + (A_MU0,),
-    lazy=True, summary="The fitted mean performs a random walk whose steps shrink with sigma_t.")
+    lazy=True, checks=CHECKS, summary="The fitted mean performs a random walk whose steps shrink with sigma_t.")
 GAUSSIAN.quantity(
     GAUSSIAN.E(HN(MU, SIGMA)) - HN(mu0, sigma0), "gaussian.entropy", "Expected change of differential entropy (nats)",
-    assumptions=GAUSS + (A_MU0,), references=(SHUMAILOV, COVER_THOMAS), lazy=True,
+    assumptions=GAUSS + (A_MU0,), references=(SHUMAILOV, COVER_THOMAS), lazy=True, checks=CHECKS,
     summary="The value is the change E[h_t] - h_0, half the expected log-variance ratio: negative and "
             "linear in t, so the expected differential entropy falls by the same amount every generation.")
 GAUSSIAN.quantity(
     GAUSSIAN.E(W2sq(mu0, sigma0, MU, SIGMA)), "gaussian.w2", "Expected squared 2-Wasserstein distance to the original",
-    assumptions=GAUSS + (A_MU0,), references=(SHUMAILOV, DOWSON_LANDAU), lazy=True, claims=_w2_claims,
+    assumptions=GAUSS + (A_MU0,), references=(SHUMAILOV, DOWSON_LANDAU), lazy=True, checks=CHECKS, claims=_w2_claims,
     summary="A statement about the expectation E[W2^2]: with ddof = 0 it tends to 2 sigma0^2; with ddof = 1 it "
             "diverges, since E[(mu_t - mu0)^2] = t sigma0^2 / n grows without bound (Shumailov et al., Thm 3.1). "
             "It is not proved here that W2 itself diverges along a run.")
 GAUSSIAN.quantity(
     GAUSSIAN.E(KLN(mu0, sigma0, MU, SIGMA)), "gaussian.kl", "Expected KL divergence from the original",
-    assumptions=(A_N4, A_T, A_DDOF, A_SIGMA0, A_MU0), references=(SHUMAILOV, COVER_THOMAS), lazy=True,
+    assumptions=(A_N4, A_T, A_DDOF, A_SIGMA0, A_MU0), references=(SHUMAILOV, COVER_THOMAS), lazy=True, checks=KL_CHECKS,
     summary="The expected KL(original || generation t) grows exponentially in t: on average the refitted model "
             "assigns the original's typical data ever smaller density. Needs n >= 4 (E[1/X] finite).")
 GAUSSIAN_SCHEDULE.expectation(
     SIGMA**2, "gaussian.schedule", "Expected variance under a schedule of sample sizes", assumptions=(A_NS, A_T, A_DDOF,
                                                                                                        A_SIGMA0),
-    references=(SHUMAILOV, RUDIN), lazy=True,
+    references=(SHUMAILOV, RUDIN), lazy=True, checks=SCHEDULE_CHECKS,
     summary="Each refit with n_s samples multiplies the expected variance by (n_s - 1)/(n_s - ddof), so E[sigma_t^2] "
             "is the product of these factors. With ddof = 1, E[sigma_t^2] = sigma0^2 under every schedule, while "
             "sigma_t can still tend to 0 in probability (e.g. n_s = s + 2).")

@@ -92,6 +92,7 @@ class Model:
         #: may sum over the categories.
         self.indices = {sp.sympify(k): tuple(map(sp.sympify, v)) for k, v in dict(indices or {}).items()}
         self._check()
+        #: Results attached by :meth:`extension` (what the engine does not derive), in order.
         self.extensions: list = []
         #: The file that declared the model (part of the key of its cached derivations).
         self.declared_in = sys._getframe(1).f_code.co_filename
@@ -104,8 +105,16 @@ class Model:
                 raise ValueError(f"params: each entry must be an assumption such as IntegerAtLeast('n', n, 2), "
                                  f"got {a!r}")
         for k in list(self.state) + list(self.draws):
-            if not isinstance(k, sp.Symbol):
+            if isinstance(k, tuple) and k and all(isinstance(x, sp.Symbol) for x in k):
+                law = self.draws.get(k)
+                if getattr(law, "family", None) != "Multinomial" or len(k) != len(law.args[1]):
+                    raise ValueError(f"draws: a tuple of symbols {k} names the counts of a Multinomial with as "
+                                     "many categories")
+            elif not isinstance(k, sp.Symbol):
                 raise ValueError(f"state and draws: keys must be sympy symbols, got {k!r}")
+            elif getattr(self.draws.get(k), "family", None) == "Multinomial":
+                raise ValueError(f"draws: {k} ~ Multinomial: name its counts by a tuple of symbols, one per "
+                                 "category, e.g. draws={(C1, C2): Multinomial(n, (p, 1 - p))}")
         if not self.state:
             raise ValueError("state: a model needs at least one state variable")
         param_syms = {a.symbol for a in self.params} | set(self.indices)
@@ -127,7 +136,8 @@ class Model:
         allowed_args = param_syms | set(self.state)
         for d, law in self.draws.items():
             for a in law.args:
-                extra = sp.sympify(a).free_symbols - allowed_args if not isinstance(a, tuple) else set()
+                a = sp.Tuple(*a) if isinstance(a, tuple) else a
+                extra = sp.sympify(a).free_symbols - allowed_args
                 if extra:
                     raise ValueError(f"draws: the law of {d} uses {sorted(map(str, extra))}, not a parameter or state")
         for k, v in self.state.items():
@@ -135,7 +145,7 @@ class Model:
             if extra:
                 raise ValueError(f"state: the initial value of {k} uses {sorted(map(str, extra))}")
         for k, v in self.step.items():
-            extra = v.free_symbols - param_syms - set(self.state) - set(self.draws)
+            extra = v.free_symbols - param_syms - set(self.state) - set(draw_symbols(self))
             if extra:
                 raise ValueError(f"step: the update of {k} uses {sorted(map(str, extra))}")
 
@@ -146,23 +156,28 @@ class Model:
     def assumptions(self):
         return self.params + (IntegerAtLeast("t", generation, 0),)
 
-    def expectation(self, expr, id, title=None, summary="", references=(), assumptions=None, lazy=False, claims=None):
+    def expectation(self, expr, id, title=None, summary="", references=(), assumptions=None, lazy=False, claims=None,
+                    checks=None):
         """Register and return the :class:`Result` E[expr(state_t)], derived by the engine.
 
         ``ValueError`` (and nothing registered) when the engine cannot close E[expr]; with
-        ``lazy=True`` the derivation waits for first use.
+        ``lazy=True`` the derivation waits for first use. ``checks``, optional:
+        ``dict(points=[{param: value, ...}, ...], ts=(1, 3))``, the parameter points (completed
+        by defaults from the assumptions) and generations of the generated Monte Carlo check; a
+        point may name its own generations (``ts``).
         """
         from .engine import expectation_result
         r = expectation_result(self, sp.sympify(expr), id, title, summary, references, assumptions, claims=claims)
-        return self._register(r, lazy)
+        return self._register(r, lazy, checks)
 
-    def quantity(self, lhs, id, title=None, summary="", references=(), assumptions=None, lazy=False, claims=None):
+    def quantity(self, lhs, id, title=None, summary="", references=(), assumptions=None, lazy=False, claims=None,
+                 checks=None):
         """Register and return the :class:`Result` for ``lhs``: an expression in expectations
         ``model.E(f)``, variances ``Var(f)`` and named functionals (entropy, W2, KL of the fitted normal)
         of the state, written with the model's own symbols for the state at generation t."""
         from .engine import expectation_result
         r = expectation_result(self, None, id, title, summary, references, assumptions, lhs=lhs, claims=claims)
-        return self._register(r, lazy)
+        return self._register(r, lazy, checks)
 
     def at(self, g=generation):
         """{state symbol: its random quantity at generation g} (with the model's indices)."""
@@ -184,6 +199,28 @@ class Model:
         return self._register(theorem_result(self, id, title, derive, assumptions, references, summary, evaluator),
                               lazy)
 
+    def extension(self, result, status, note):
+        """Attach ``result`` to this model as an extension and register it.
+
+        An extension states what the engine does not derive from the one-step law: a chain-level
+        exact computation (fixation, survival, absorption) or an approximation. It says so in its
+        ``status`` ("exact computation" or "approximation") and ``note`` (why the kernel does not
+        prove it), is listed in :attr:`extensions`, and is checked by its own specification
+        (:data:`modelcollapse.numerics.checks.SPECS`) and reference route
+        (:data:`modelcollapse.numerics.reference.EXTENSION_ROUTES`) rather than by those generated
+        from the declaration.
+        """
+        if status not in ("exact computation", "approximation"):
+            raise ValueError(f"status must be 'exact computation' or 'approximation', got {status!r}")
+        if not isinstance(note, str) or not note:
+            raise ValueError("note must say why the kernel does not prove the result")
+        if not result.id.startswith(self.family + "."):
+            raise ValueError(f"result: the id must start with {self.family + '.'!r}, got {result.id!r}")
+        result.model, result.target, result.extension = self, None, True
+        result.status, result.status_note = status, note
+        self.extensions.append(result)
+        return register(result)
+
     def forget(self):
         """Remove this model and its results from the registries (for examples and tests)."""
         from .registry import results, unregister
@@ -198,7 +235,19 @@ class Model:
         from .symbols import E
         return E(sp.sympify(expr).xreplace(self.at()))
 
-    def _register(self, result, lazy):
+    def _register(self, result, lazy, checks=None):
+        checks = dict(checks or {})
+        unknown = set(checks) - {"points", "ts"}
+        if unknown:
+            raise ValueError(f"checks: unknown keys {sorted(unknown)} (allowed: points, ts)")
+        result.check_points = [dict(p) for p in checks.get("points", ())] or None
+        result.check_ts = tuple(checks.get("ts", ())) or None
+        if any(law.family == "Multinomial" for law in self.draws.values()):
+            # The engine derives the closed form from the joint moments; the kernel has no Multinomial
+            # facts, so the result is an exact computation checked numerically, not a proved theorem.
+            result.status = "exact computation"
+            result.status_note = ("derived by the engine from the Multinomial's joint moments; the kernel carries "
+                                  "no Multinomial facts, so it is checked by the reference route and Monte Carlo")
         if not lazy:
             result.derivation  # raises ValueError before anything is registered
         return register(result)
@@ -208,6 +257,14 @@ class Model:
         shape (t + 1, chains) (generation 0 first)."""
         from modelcollapse.numerics.declared import simulate_model  # numerics serves the declaration
         return simulate_model(self, t=t, chains=chains, seed=seed, **params)
+
+
+def draw_symbols(model) -> list:
+    """Every draw's symbol, a Multinomial's counts (a tuple key) one by one, in declaration order."""
+    out = []
+    for d in model.draws:
+        out += list(d) if isinstance(d, tuple) else [d]
+    return out
 
 
 def models() -> list:
@@ -227,5 +284,5 @@ def model_of(result: Result):
     return getattr(result, "model", None)
 
 
-__all__ = ["Model", "State", "state_at", "models", "get_model", "model_of"]
+__all__ = ["Model", "State", "state_at", "models", "get_model", "model_of", "draw_symbols"]
 _ = Result

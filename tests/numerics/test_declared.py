@@ -166,9 +166,17 @@ def test_a_draw_outside_its_family_names_the_draw():
         simulate_model(m, t=3, chains=4, seed=1, lam=1.0)
 
 
-def test_a_multinomial_draw_is_refused_with_a_reason():
-    C = sp.Symbol("C")
-    m = Model("test_declared_multinomial", params=[IntegerAtLeast("n", n, 1)], state={theta: 1},
+def test_a_multinomial_draw_names_its_counts():
+    """One symbol for a Multinomial is refused with the reason; a tuple of counts is simulated (the
+    counts of every chain sum to n)."""
+    C, C1, C2 = sp.symbols("C C1 C2")
+    with pytest.raises(ValueError, match="tuple of symbols"):
+        Model("test_declared_multinomial_bad", params=[IntegerAtLeast("n", n, 1)], state={theta: 1},
               draws={C: Multinomial(n, (sp.Rational(1, 2), sp.Rational(1, 2)))}, step={theta: theta})
-    with pytest.raises(ValueError, match="Multinomial"):
-        simulate_model(m, t=1, chains=2, seed=1, n=3)
+    m = Model("test_declared_multinomial", params=[IntegerAtLeast("n", n, 1)], state={theta: sp.Rational(1, 3)},
+              draws={(C1, C2): Multinomial(n, (theta, 1 - theta))}, step={theta: C1 / n})
+    try:
+        path = simulate_model(m, t=3, chains=500, seed=1, n=3)
+        assert set(np.unique(path["theta"][1:] * 3)) <= {0.0, 1.0, 2.0, 3.0}
+    finally:
+        m.forget()

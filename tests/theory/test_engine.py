@@ -98,3 +98,47 @@ def test_bad_declarations_raise_value_error_naming_the_argument(kwargs, name):
     spec.update(kwargs)
     with pytest.raises(ValueError, match=name):
         Model("enginetest_bad", **spec)
+
+
+def test_new_two_state_model_reference_route(two_state):
+    """The same model's reference route (quadrature of its declared draws, no symbolic algebra)."""
+    from modelcollapse.numerics.reference import reference_value
+    r = two_state.expectation(x**2 + s**2, id="enginetest_twostate.sum_of_squares")
+    for tt in (0, 1, 5):
+        p = dict(x0=0.5, s0=1.5, k=3, t=tt)
+        assert abs(reference_value(r.id, dps=30, **p) - r(dps=30, **p)) < 1e-25 * abs(r(**p))
+
+
+p1, p2, p3, C1, C2, C3, a, b = sp.symbols("p1 p2 p3 C1 C2 C3 a b")
+
+
+@pytest.fixture(scope="module")
+def three_shares():
+    """Three shares refitted from one Multinomial draw of their counts (the Wright-Fisher law as a vector)."""
+    from modelcollapse import Multinomial
+    from modelcollapse.theory.assumptions import Probability
+    m = Model("enginetest_multinomial", params=[IntegerAtLeast("n", n, 1), Probability("a", a), Probability("b", b)],
+              state={p1: a * (1 - b), p2: (1 - a) * (1 - b), p3: b},
+              draws={(C1, C2, C3): Multinomial(n, (p1, p2, p3))}, step={p1: C1 / n, p2: C2 / n, p3: C3 / n})
+    yield m
+    m.forget()
+
+
+def test_multinomial_joint_moments_simulator_and_reference(three_shares):
+    from modelcollapse.numerics.reference import reference_value
+    cross = three_shares.expectation(p1 * p2, id="enginetest_multinomial.cross")
+    cov = three_shares.quantity(three_shares.E(p1 * p2) - three_shares.E(p1) * three_shares.E(p2),
+                                id="enginetest_multinomial.covariance")
+    # By hand: E[C1 C2] = n (n - 1) p1 p2, so E[p1 p2] decays by (1 - 1/n) per refit from a (1 - a) (1 - b)^2,
+    # and Cov(p1, p2) = -(1 - (1 - 1/n)^t) p1_0 p2_0 (the shares are martingales).
+    start = a * (1 - a) * (1 - b) ** 2
+    assert sp.simplify(cross.closed_form - start * ((n - 1) / n) ** t) == 0
+    assert sp.simplify(cov.closed_form + start * (1 - ((n - 1) / n) ** t)) == 0
+    assert proofs.status(cross.id) == "exact computation"  # no Multinomial facts in the kernel: not "proved"
+    path = three_shares.simulate(t=4, chains=1000, seed=2, n=10, a=0.3, b=0.2)
+    assert np.allclose(path["p1"] + path["p2"] + path["p3"], 1)
+    for r in (cross, cov):
+        c = model_monte_carlo_check(r, dict(n=10, a=0.3, b=0.2, t=3), 20_000, seed=3, alpha=1e-4)
+        assert c.passed, c
+        p = dict(n=10, a=0.3, b=0.2, t=6)
+        assert abs(reference_value(r.id, dps=30, **p) - r(dps=30, **p)) < 1e-25
