@@ -344,6 +344,9 @@ def monte_carlo_checks(result_id: str, chains: int, alpha: float, seed, spec: Sp
     be replaced, which is how the power of these checks against wrong formulas is measured.
     """
     r = theory.get(result_id)
+    if spec is None and own_check(result_id) is not None:
+        from . import information_checks
+        return information_checks.monte_carlo_checks(result_id, chains, alpha, seed, closed_form)
     spec = spec or spec_for(result_id)
     if spec.simulator == "declared":
         return model_monte_carlo_checks(r, chains, alpha, seed, points=spec.points, ts=spec.ts,
@@ -381,8 +384,17 @@ def monte_carlo_checks(result_id: str, chains: int, alpha: float, seed, spec: Sp
     return out
 
 
+def own_check(result_id: str):
+    """The check a result's own module defines (the information results:
+    :mod:`~modelcollapse.numerics.information_checks`), or None."""
+    from .information_checks import CHECKS
+    return CHECKS.get(result_id)
+
+
 def monte_carlo_test_count(result_id: str) -> int:
     """How many z-tests :func:`monte_carlo_checks` runs for ``result_id`` (for Bonferroni)."""
+    if own_check(result_id) is not None:
+        return own_check(result_id).test_count()
     spec = spec_for(result_id)
     return sum(len(spec.ts_for(p)) for p in spec.points)
 

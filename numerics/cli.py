@@ -1,7 +1,8 @@
 """The ``modelcollapse`` command line.
 
 Commands: ``verify`` (prove and check everything), ``show ID`` (a result's statement,
-derivation and proof), ``list`` (ids and titles), ``bench`` (timings), ``docs`` (build the
+derivation and proof), ``list`` (ids and titles), ``loss FAMILY`` (what each generation loses,
+in bits), ``claims`` (the claims ledger), ``bench`` (timings), ``docs`` (build the
 documentation site). A bad argument gives
 a one-line error and exit status 2; a failed verification exits 1.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import textwrap
 
@@ -55,6 +57,16 @@ def _parser():
     b.add_argument("--rigor", action="store_true",
                    help="measure false-alarm rates, power against wrong formulas and kernel soundness (long)")
     b.add_argument("--seeds", type=int, default=200, help="seeds per result for --rigor calibration")
+    lo = sub.add_parser("loss", help="entropy, divergence and information retained over t, in bits")
+    lo.add_argument("family", metavar="FAMILY", help="gaussian or categorical")
+    lo.add_argument("--n", type=int, default=20, help="samples per generation (default 20)")
+    lo.add_argument("--t", type=int, default=50, help="generations (default 50)")
+    lo.add_argument("--ddof", type=int, default=1, help="variance divisor n - ddof, 0 or 1 (gaussian; default 1)")
+    lo.add_argument("--p0", default="0.5,0.3,0.2", help="original distribution, comma-separated (categorical)")
+    lo.add_argument("--json", action="store_true", help="print the rows as JSON")
+    lo.add_argument("--plot", metavar="FILE", default=None, help="write a plot of the measures over t")
+    c = sub.add_parser("claims", help="the claims ledger: each claim's verdict, computed from the results")
+    c.add_argument("--json", action="store_true", help="print the ledger as JSON")
     d = sub.add_parser("docs", help="build the documentation site and print the path of index.html")
     d.add_argument("--source", default=None, help="the docs/ folder (default: ./docs, else the checkout's)")
     d.add_argument("--out", default=None, help="output folder (default: SOURCE/_build/html)")
@@ -73,6 +85,7 @@ def _cmd_list(args, out):
 def _cmd_show(args, out):
     from modelcollapse import proofs, theory
     from modelcollapse.proofs.catalogue import describe_rule
+    from modelcollapse.theory.printing import latex, pretty, text
     r = theory.get(args.id)
     w = textwrap.TextWrapper(width=100, initial_indent="  ", subsequent_indent="  ")
     print(f"{r.id}: {r.title}", file=out)
@@ -80,24 +93,24 @@ def _cmd_show(args, out):
     if r.summary:
         print(w.fill(r.summary) + "\n", file=out)
     print("Statement:", file=out)
-    print(textwrap.indent(sp.pretty(r.statement, use_unicode=False, wrap_line=False), "  "), file=out)
-    print(f"\n  sympy: {sp.sstr(r.statement)}", file=out)
-    print(f"  LaTeX: {sp.latex(r.statement)}", file=out)
-    print("\nAssumptions: " + "; ".join(a.describe() for a in r.assumptions), file=out)
+    print(textwrap.indent(pretty(r.statement), "  "), file=out)
+    print(f"\n  text: {text(r.statement)}", file=out)
+    print(f"  LaTeX: {latex(r.statement)}", file=out)
+    print("\nAssumptions: " + ("; ".join(a.describe() for a in r.assumptions) or "none"), file=out)
     for name, claim in r.claims.items():
-        print(f"Claim {name} (proved): {sp.sstr(claim)}", file=out)
+        print(f"Claim {name} (proved): {text(claim)}", file=out)
     for name, claim in r.remarks.items():
-        print(f"Remark {name} (not proved by the kernel): {sp.sstr(claim)}", file=out)
+        print(f"Remark {name} (not proved by the kernel): {text(claim)}", file=out)
     print("\nDerivation (sympy, from the one-step law):", file=out)
     for i, st in enumerate(r.derivation.steps, 1):
         print(f"  {i}. {st.text}", file=out)
         if st.relation is not None:
-            print(textwrap.indent(sp.sstr(st.relation), "       "), file=out)
+            print(textwrap.indent(text(st.relation), "       "), file=out)
     if r.approximations:
         print("\nApproximations (not exact; `modelcollapse verify` reports their measured error):", file=out)
         for name, ap in r.approximations.items():
             print(f"  {name}: {ap.text}", file=out)
-            print(textwrap.indent(sp.sstr(ap.expression), "       "), file=out)
+            print(textwrap.indent(text(ap.expression), "       "), file=out)
     rep = proofs.check(r.id)
     if not proofs.has_proof(r.id):
         print(f"\nNo kernel proof: {proofs.status(r.id)} ({r.status_note}).", file=out)
@@ -109,7 +122,7 @@ def _cmd_show(args, out):
         prem = f" from {', '.join(step.premises)}" if step.premises else ""
         mark = "ok" if sr.verdict.ok else f"FAILED: {sr.verdict.message}"
         print(f"  [{step.label}] by {rule}{prem}: {mark}", file=out)
-        print(textwrap.indent(sp.sstr(step.relation), "       "), file=out)
+        print(textwrap.indent(text(step.relation), "       "), file=out)
         if step.text:
             print(f"       ({step.text})", file=out)
     print("\nAxioms and definitions it rests on:", file=out)
@@ -151,6 +164,56 @@ def _cmd_bench(args, out):
     return run_bench(out, as_json=args.json)
 
 
+def _parse_p0(text):
+    try:
+        return tuple(float(v) for v in text.split(","))
+    except ValueError:
+        raise ValueError(f"p0 must be comma-separated probabilities, got {text!r}") from None
+
+
+def _cmd_loss(args, out):
+    from .loss import COLUMNS, format_loss, loss_table, plot_loss, stderr_or_none
+    rows = loss_table(args.family, n=args.n, t=args.t, ddof=args.ddof, p0=_parse_p0(args.p0),
+                      progress=stderr_or_none(args.t))
+    if args.plot:
+        plot_loss(args.family, rows, args.plot,
+                  f"{args.family}: n = {args.n}" + (f", ddof = {args.ddof}" if args.family == "gaussian" else
+                                                    f", p0 = ({args.p0})"))
+    if args.json:
+        labels = dict(COLUMNS[args.family])
+        print(json.dumps({"family": args.family, "units": "bits", "columns": labels,
+                          "rows": [{k: (None if isinstance(v, float) and not math.isfinite(v) else v)
+                                    for k, v in r.items()} for r in rows]}, indent=2), file=out)
+    else:
+        print(format_loss(args.family, rows), file=out)
+        if args.plot:
+            print(f"plot written to {args.plot}", file=out)
+    return 0
+
+
+def _cmd_claims(args, out):
+    from modelcollapse import proofs
+    from modelcollapse import theory
+    from modelcollapse.theory import ledger
+    data = ledger.ledger(on_missing="mark")
+    known = {r.id for r in theory.results()}
+    for c in data["claims"]:
+        c["statuses"] = {rid: (proofs.status(rid) if rid in known else "not registered") for rid in c["results"]}
+    if args.json:
+        print(json.dumps(data, indent=2, default=float), file=out)
+        return 0 if all(c["verdict"] != "undecided" for c in data["claims"]) else 1
+    w = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="    ")
+    for c in data["claims"]:
+        print(f"{c['id']}: {c['verdict'].upper()}", file=out)
+        print(f"  claim: {c['claim']}", file=out)
+        print(w.fill("why: " + c["reason"]), file=out)
+        print("  rests on: " + ", ".join(f"{rid} [{c['statuses'][rid]}]" for rid in c["results"]), file=out)
+        for f in c["figures"]:
+            print(f"    {f['value']:>12.6g}  {f['name']}  ({f['result']})", file=out)
+        print("", file=out)
+    return 0 if all(c["verdict"] != "undecided" for c in data["claims"]) else 1
+
+
 def _cmd_docs(args, out):
     from .docs import build_docs
     index = build_docs(args.source, args.out)
@@ -163,9 +226,9 @@ def main(argv=None, out=None) -> int:
     try:
         args = _parser().parse_args(argv)
         if args.command is None:
-            raise _UsageError("a command is required: verify, show, list, bench or docs (see --help)")
+            raise _UsageError("a command is required: verify, show, list, loss, claims, bench or docs (see --help)")
         return {"list": _cmd_list, "show": _cmd_show, "verify": _cmd_verify, "bench": _cmd_bench,
-                "docs": _cmd_docs}[args.command](args, out)
+                "docs": _cmd_docs, "loss": _cmd_loss, "claims": _cmd_claims}[args.command](args, out)
     except (_UsageError, ValueError) as exc:
         print(f"modelcollapse: error: {exc}", file=sys.stderr)
         return 2

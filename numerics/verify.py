@@ -71,16 +71,19 @@ class VerifyReport:
     #: The cache folder (None: not used), whether --recheck ignored it, and the ids whose
     #: derivation and kernel verdict came from it.
     cache: dict = field(default_factory=dict)
+    #: The claims ledger, each verdict derived again (a full run only); a claim that cannot be
+    #: decided (a result it rests on is missing or rejected) fails the run.
+    claims: list = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
-        return all(r.passed for r in self.results)
+        return all(r.passed for r in self.results) and all(c["passed"] for c in self.claims)
 
     def as_dict(self):
         return {"passed": self.passed, "seed": self.seed, "quick": self.quick, "chains": self.chains,
                 "family_alpha": self.family_alpha, "test_alpha": self.test_alpha, "z_critical": self.z_critical,
                 "seconds": round(self.seconds, 3), "kernel": trust_base(), "cache": self.cache,
-                "results": [r.as_dict() for r in self.results]}
+                "results": [r.as_dict() for r in self.results], "claims": self.claims}
 
 
 def trust_base() -> dict:
@@ -133,6 +136,8 @@ def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=N
     all_ids = [r.id for r in theory.results()]
     ids = list(all_ids if ids is None else ids)
     for i in ids:
+        if checks.own_check(i) is not None:
+            continue
         try:  # ValueError naming an unknown id, or a result without a check
             checks.spec_for(i)
         except ValueError as e:
@@ -160,8 +165,23 @@ def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=N
     cache = {"folder": folder, "recheck": bool(recheck),
              "verdicts_from_cache": [r.id for r in reports if r.proof.get("cached")],
              "references_from_cache": [r.id for r in reports if r.reference and r.reference.get("cached")]}
+    claims = ledger_checks(say) if ids == all_ids else []
     return VerifyReport(seed, quick, chains, family_alpha, test_alpha, checks.z_critical(test_alpha), reports,
-                        time.perf_counter() - start, cache)
+                        time.perf_counter() - start, cache, claims)
+
+
+def ledger_checks(say=lambda s: None) -> list:
+    """Every claim of the ledger decided again from the results; passed when decided and every result it
+    rests on has a status other than rejected."""
+    from modelcollapse.theory import ledger
+    say("claims ledger: deriving every verdict")
+    known = {r.id for r in theory.results()}
+    out = []
+    for c in ledger.ledger(on_missing="mark")["claims"]:
+        statuses = {rid: (proofs.status(rid) if rid in known else "not registered") for rid in c["results"]}
+        out.append(dict(c, statuses=statuses,
+                        passed=c["verdict"] != "undecided" and "rejected" not in statuses.values()))
+    return out
 
 
 _SESSION_CACHES: dict = {}
@@ -204,7 +224,11 @@ def verify_result(rid, chains, test_alpha, seed, cache_folder=None, recheck=Fals
             if status != "rejected":  # a rejection (a step timed out on a loaded machine, say) is checked again
                 cache.store_verdict(r, proof)
         proof["cached"] = False
-    if rid in checks.SPECS and checks.SPECS[rid].reference_ts:
+    if checks.own_check(rid) is not None:
+        from .information_checks import reference_check
+        say(f"{label} {rid}: proof {proof['summary']}; reference route")
+        ref = reference_check(rid).as_dict()
+    elif checks.spec_for(rid).reference_ts:
         ref = cache.load_check(r, "reference") if cache is not None and not recheck else None
         if ref is not None:
             say(f"{label} {rid}: proof {proof['summary']}; reference route from the cache")
@@ -215,7 +239,7 @@ def verify_result(rid, chains, test_alpha, seed, cache_folder=None, recheck=Fals
             if cache is not None:
                 cache.store_check(r, "reference", ref)
             ref["cached"] = False
-    else:  # no reference route: a declared model's law, or an exact recursion checked by its workflow
+    else:  # no reference route: an exact recursion checked by its literal workflow
         say(f"{label} {rid}: proof {proof['summary']}; no reference route")
         ref = None
     say(f"{label} {rid}: Monte Carlo ({chains} chains per point)")
@@ -269,6 +293,11 @@ def format_table(report: VerifyReport) -> str:
                 exact = f"{a['exact']:.6g}" + (f"±{a['exact_se']:.1g}" if a["exact_se"] else "")
                 lines.append(f"      {a['name']:<14} {params:<30.30} {exact:>12} {a['approx']:>12.6g} "
                              f"{a['rel_error']:>9.2e} {a['scaled']:>8.3g}  {a['exact_by']}")
+        lines.append("")
+    for c in report.claims:
+        lines.append(f"{'PASS' if c['passed'] else 'FAIL'}  {c['id']}: {c['verdict']} ("
+                     + ", ".join(f"{rid} [{st}]" for rid, st in c["statuses"].items()) + ")")
+    if report.claims:
         lines.append("")
     n_pass = sum(r.passed for r in report.results)
     counts = {}

@@ -13,7 +13,8 @@ CHAINS = 20_000
 def test_every_registered_result_has_a_check():
     """A hand-written spec, or (for a declared model) the check generated from its declared law."""
     generated = {r.id for r in theory.results() if getattr(r, "model", None) is not None}
-    assert set(checks.SPECS) | generated >= set(IDS)
+    own = {i for i in IDS if checks.own_check(i) is not None}
+    assert set(checks.SPECS) | generated | own >= set(IDS)
 
 
 def test_mean_and_se():
@@ -36,6 +37,8 @@ SEARCHES = [i for i in IDS if i in checks.SPECS and not checks.SPECS[i].points]
 
 @pytest.mark.parametrize("rid", [i for i in IDS if i not in SEARCHES])
 def test_closed_form_passes_monte_carlo(rid):
+    if checks.monte_carlo_test_count(rid) == 0:
+        pytest.skip("a theorem without a value: checked on exact values (its reference route)")
     # Each test here at the per-test level a verify run would use: family-wise FAMILY_ALPHA.
     alpha = FAMILY_ALPHA / 200
     results = checks.monte_carlo_checks(rid, CHAINS, alpha, seed=11)

@@ -23,5 +23,6 @@ from . import growing_samples  # noqa: E402,F401
 from . import golden_ratio  # noqa: E402,F401
 from . import sampling_gaussian  # noqa: E402,F401
 from . import sampling_categorical  # noqa: E402,F401
+from . import information  # noqa: E402,F401
 
 __all__ = ["Result", "Reference", "Derivation", "DerivationStep", "get", "results", "register", "families"]

@@ -716,9 +716,10 @@ def expectation_result(model, expr, id, title=None, summary="", references=(), a
         lhs = sp.sympify(lhs).xreplace(shown)
 
     def derive_it():
+        from .printing import text as printed
         q = derive_quantity(model, lhs, assumptions)
         steps = [DerivationStep(f"One-step law of {model.name}: " + ", ".join(
-                     f"{s}' = {sp.sstr(model.step[s])}" for s in model.state) + "; draws " + ", ".join(
+                     f"{s}' = {printed(model.step[s])}" for s in model.state) + "; draws " + ", ".join(
                      f"{d} ~ {law!r}" for d, law in model.draws.items()), None)]
         if q.expanded != lhs:
             steps.append(DerivationStep("Expand the definitions", sp.Eq(lhs, q.expanded)))

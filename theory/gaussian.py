@@ -20,8 +20,8 @@ Examples
 --------
 >>> from modelcollapse import theory
 >>> r = theory.get("gaussian.variance")
->>> r.statement
-Eq(E[sigma_t**2], sigma0**2*((n - 1)/(-ddof + n))**t)
+>>> r.text()
+'Eq(E[sigma_t**2], sigma0**2*((n - 1)/(n - ddof))**t)'
 >>> from modelcollapse import proofs
 >>> proofs.status("gaussian.variance")
 'proved'

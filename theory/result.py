@@ -241,7 +241,22 @@ class Result:
 
     # --- display ---------------------------------------------------------------------
     def latex(self) -> str:
-        return sp.latex(self.statement)
+        """The statement in LaTeX, as a researcher writes it (:mod:`.printing`)."""
+        from .printing import latex
+        return latex(self.statement)
 
     def pretty(self) -> str:
-        return sp.pretty(self.statement, use_unicode=False)
+        from .printing import pretty
+        return pretty(self.statement)
+
+    def text(self) -> str:
+        """The statement on one line (positive terms first, digamma by name)."""
+        from .printing import text
+        return text(self.statement)
+
+    def _repr_latex_(self) -> str:
+        return f"$\\displaystyle {self.latex()}$"
+
+    def _repr_html_(self) -> str:
+        from .printing import result_html
+        return result_html(self)

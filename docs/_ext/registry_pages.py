@@ -60,6 +60,17 @@ FAMILY_INTRO = {
         "   Replace, fresh-data mixing (:math:`\\lambda = 0.2`) and accumulate side by side (:math:`n = 10`, "
         "maximum likelihood): the exact :math:`\\mathbb{E}[\\sigma_t^2]` (lines) and the 10%-90% band of "
         "2000 simulated literal workflows (shaded)."),
+    "information": (
+        "What each generation loses, in bits",
+        "Information theory's view of refitting: the states :math:`\\theta_0 \\to \\theta_1 \\to \\cdots` form a "
+        "Markov chain, so the information they keep about the original can only fall (data processing). "
+        "Two chains make the fall exact: a Gaussian source coded at :math:`R` bits and re-coded every "
+        "generation (a lossy file saved again and again), and a mean refitted with known variance. The "
+        "divergence from the original is counted as the expected entropy lost by the categorical refit and "
+        "as the extra code length of original data under generation :math:`t`'s Gaussian. The channels' "
+        "noise terms are declared models proved by the kernel; the mutual informations follow from Gaussian "
+        "entropies and carry the status *exact computation*. Values are in bits. The figures compare each "
+        "value with the literal workflow (draw, refit or re-code), estimated through Fisher's z."),
     "sampling": (
         "Sampling transforms and curation",
         "Generation :math:`t+1` is refitted to samples drawn through a transform that favours typical "
@@ -76,7 +87,16 @@ FAMILY_INTRO = {
 
 
 def _math(expr) -> str:
-    return sp.latex(expr).replace("\n", " ")
+    from modelcollapse.theory.printing import latex
+    return latex(expr).replace("\n", " ")
+
+
+def _assumption(a) -> str:
+    """An assumption in LaTeX; a real parameter reads x in R (sympy evaluates Contains(x, Reals) to True)."""
+    relation = a.relation()
+    if relation is sp.true:
+        return f"{_math(a.symbol)} \\in \\mathbb{{R}}"
+    return _math(relation)
 
 
 def _block(latex: str, indent: str = "") -> str:
@@ -122,6 +142,9 @@ def _figure(result, path: Path, seed: int = 7, chains: int = 4000):
     from modelcollapse.numerics import checks
     from modelcollapse.numerics.streams import stream
 
+    if checks.own_check(result.id) is not None:
+        from modelcollapse.numerics.information_checks import information_figure
+        return information_figure(result, path, seed, chains)
     spec = checks.spec_for(result.id)
     if spec.simulator == "declared":
         return _model_figure(result, path, seed, chains)
@@ -212,7 +235,7 @@ def family_page(family: str, number: int, outdir: Path) -> str:
                   + (f" An extension of the model ``{r.model.name}``: not derived from its one-step law by the "
                      "engine." if getattr(r, "extension", False) else ""), "",
                   "**Statement.**", "", _block(_math(r.statement)),
-                  "**Assumptions.** " + "; ".join(f":math:`{_math(a.relation())}`" for a in r.assumptions), ""]
+                  "**Assumptions.** " + "; ".join(f":math:`{_assumption(a)}`" for a in r.assumptions), ""]
         if r.claims:
             lines += ["**Further claims proved.**", ""]
             for name, claim in r.claims.items():
@@ -365,7 +388,41 @@ def generate(app):
     for k, fam in enumerate(theory.families(), 1):
         (outdir / f"{fam}.rst").write_text(family_page(fam, k, outdir))
         index.append(f"   {fam}")
+    (outdir / "claims.rst").write_text(claims_page())
+    index.append("   claims")
     (outdir / "index.rst").write_text("\n".join(index) + "\n")
+
+
+def claims_page() -> str:
+    """The claims ledger: each claim, its verdict computed during this build, the figures that decide
+    it, and links to the theorems (with their statuses and checks) it rests on."""
+    from modelcollapse import proofs, theory
+    from modelcollapse.theory import ledger
+
+    known = {r.id for r in theory.results()}
+    lines = [".. _claims:", "", "Claims", "======", "",
+             "A common argument says that a model trained on its own outputs is like a file saved again and "
+             "again in a lossy format. Below, the argument is split into claims, each stated in this package's "
+             "words and decided by computation from the results it names, at the parameters shown. A verdict "
+             "is *supported*, *refuted* or *qualified* (true only under the stated conditions); "
+             "``modelcollapse claims`` prints the same ledger and ``modelcollapse verify`` derives it again.", ""]
+    for c in ledger.ledger(on_missing="mark")["claims"]:
+        head = f"{c['id']}: {c['verdict']}"
+        lines += [f".. _{c['id']}:", "", head, "-" * len(head), "", f"*{c['claim']}*", "",
+                  f"**Verdict: {c['verdict']}.** {c['reason'][0].upper() + c['reason'][1:]}.", "", "**Rests on.**", ""]
+        for rid in c["results"]:
+            if rid in known:
+                lines.append(f"* :ref:`{rid}` ({proofs.status(rid)}; checked by ``modelcollapse verify {rid}``)")
+            else:
+                lines.append(f"* ``{rid}`` (not yet registered: the claim is undecided)")
+        lines.append("")
+        if c["figures"]:
+            lines += ["**Figures that decide it.**", "", ".. list-table::", "   :header-rows: 1", "",
+                      "   * - quantity", "     - value", "     - result"]
+            for f in c["figures"]:
+                lines += [f"   * - {f['name']}", f"     - {f['value']:.6g}", f"     - ``{f['result']}``"]
+            lines.append("")
+    return "\n".join(lines) + "\n"
 
 
 def copy_mathjax(app, exception):
