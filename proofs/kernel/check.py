@@ -301,8 +301,7 @@ def _check(proof, library):
                 except Exception as exc:
                     citations[ref] = exc
     known, cites = {}, set()  # label -> (relation, its text when accepted, the axioms it rests on)
-    labels = [s.label for s in proof.steps]
-    if len(set(labels)) != len(labels):
+    if len({s.label for s in proof.steps}) != len(proof.steps):
         report.errors.append("step labels must be unique")
     for step in proof.steps:
         t0 = time.perf_counter()
