@@ -65,6 +65,8 @@ class Spec:
     with_params: bool = False
     #: What the documentation figure varies: ("t", ()) for generations, or a parameter and its values.
     figure: tuple = ("t", ())
+    #: For simulator "map": params -> one step p -> p' of a deterministic map on a categorical p.
+    transform: Callable | None = None
 
     def value(self, path, t, params):
         """The per-chain statistic at generation t."""
@@ -74,8 +76,10 @@ class Spec:
         """Generations checked at ``params``: a very small n makes sigma_t^2 a product of
         heavy-tailed factors whose sample mean is far from normal after a few steps, so
         such points are checked at t <= 2 only (see ``modelcollapse bench --rigor``)."""
+        if self.simulator != "gaussian":
+            return self.ts
         sizes = params["ns"][:1] if "ns" in params else (params["n"],)
-        if self.simulator == "gaussian" and min(sizes) < 5:
+        if min(sizes) < 5:
             return tuple(t for t in self.ts if t <= 2) or (1,)
         return self.ts
 
@@ -292,6 +296,11 @@ def simulate_point(spec: Spec, params: dict, t_max: int, chains: int, rng, keep=
         from .categorical_sim import simulate_categorical
         keep = spec.ts_for(params) if keep is None else keep
         return simulate_categorical(params["p0"], params["n"], t_max, chains, seed=rng, keep=keep)
+    if spec.simulator == "map":
+        return MapPath(spec.transform(params), params["p0"], t_max, chains, rng, keep)
+    if spec.simulator == "curation":
+        from .workflows import curation_workflow
+        return curation_workflow(params["p0"], params["n"], t_max, chains, seed=rng)
     if spec.simulator == "absorption":
         from .categorical_sim import simulate_absorption
         return simulate_absorption(params["p0"], params["n"], chains, seed=rng)
@@ -611,3 +620,57 @@ def reference_check(result_id: str, spec: Spec | None = None, dps: int = REFEREN
             if err >= worst_err:
                 worst_err, worst = err, own
     return ReferenceCheck(result_id, count, worst_err, worst, rtol, bool(worst_err <= rtol))
+
+
+class MapPath:
+    """A deterministic map on a categorical p, iterated directly (mpmath), and ``chains`` categories
+    drawn from p_g at each kept generation g: ``surprisal(g)`` is -log p_g(X) per draw, whose mean
+    is the entropy H(p_g)."""
+
+    def __init__(self, step, p0, t_max, chains, rng, keep=None):
+        from .workflows import iterate_map
+        self.p = [np.array([float(q) for q in row]) for row in iterate_map(step, p0, t_max)]
+        rng = np.random.default_rng(rng) if not isinstance(rng, np.random.Generator) else rng
+        gens = range(t_max + 1) if keep is None else [g for g in keep if g is not None and g <= t_max]
+        self.draws = {g: rng.choice(self.p[g].size, size=chains, p=self.p[g] / self.p[g].sum()) for g in gens}
+
+    def surprisal(self, g):
+        return -np.log(self.p[g][self.draws[g]])
+
+
+def _revived(p, t):
+    """Per chain: whether some category with no mass at a generation <= t had mass at the next."""
+    lost = p[:-1] == 0
+    return (lost[:t] & (p[1:t + 1] > 0)).any(axis=(0, 2)) if t else np.zeros(p.shape[1], dtype=bool)
+
+
+def _map_spec(transform, points, reference_points=None):
+    return Spec(lambda path, t: path.surprisal(t), points=points, ts=(1, 3, 8), reference_ts=(0, 1, 2, 7, 25),
+                simulator="map", transform=transform, reference_points=reference_points)
+
+
+def _sampling_specs():
+    from .workflows import nucleus_step, temperature_step, tilt_step, top_k_step
+    zipf30 = tuple(float(v) for v in zipf(30, 1.1))
+    base = (0.5, 0.3, 0.15, 0.05, 0.0)
+    return {
+        "sampling.temperature_categorical": _map_spec(
+            lambda q: (lambda p: temperature_step(p, q["tau"])),
+            [dict(p0=zipf30, tau=0.8), dict(p0=base, tau=1.3), dict(p0=(0.45, 0.35, 0.2), tau=0.85)]),
+        "sampling.top_k": _map_spec(lambda q: (lambda p: top_k_step(p, q["k"])),
+                                    [dict(p0=zipf30, k=5), dict(p0=base, k=2), dict(p0=(0.3, 0.3, 0.4), k=1)]),
+        "sampling.top_p": _map_spec(lambda q: (lambda p: nucleus_step(p, q["top_p"])),
+                                    [dict(p0=zipf30, top_p=0.9), dict(p0=base, top_p=0.8),
+                                     dict(p0=(0.3, 0.3, 0.2, 0.2), top_p=1.0)]),
+        "sampling.reward_tilting": _map_spec(
+            lambda q: (lambda p: tilt_step(p, q["r"], q["beta"])),
+            [dict(p0=zipf30, r=tuple(float(np.sin(m)) for m in range(30)), beta=0.5),
+             dict(p0=base, r=(0.0, 1.0, 2.0, 0.5, 3.0), beta=1.0), dict(p0=(0.6, 0.4), r=(1.0, 0.0), beta=-0.3)]),
+        "sampling.curation_support": Spec(_revived, kind="proportion",
+                                          points=[dict(p0=(0.5, 0.3, 0.2, 0.0), n=6), dict(p0=(0.1,) * 10, n=4)],
+                                          ts=(1, 3, 8), reference_ts=(None,), simulator="curation",
+                                          reference_points=[{}]),
+    }
+
+
+SPECS.update(_sampling_specs())

@@ -195,7 +195,8 @@ def simulate_model_params(model, params: dict, t, chains, seed=None, batch_chain
     scalars = {a.symbol: sp.sympify(values[a.name]) for a in scalar_params}
 
     initial = {s: _Compiled(model.state[s], param_symbols, schedules) for s in states}
-    samplers = {d: _sampler(model.draws[d].family) for d in draws}
+    # A draw known by its cited moments carries its own sampler (by its definition).
+    samplers = {d: getattr(model.draws[d], "sample", None) or _sampler(model.draws[d].family) for d in draws}
     draw_args = {d: [_Compiled(a, states + param_symbols + [generation_symbol], schedules)
                      for a in model.draws[d].args] for d in draws}
     updates = {s: _Compiled(model.step[s], states + draws + param_symbols + [generation_symbol], schedules)

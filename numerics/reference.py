@@ -140,6 +140,8 @@ def reference_value(result_id, dps=30, **params):
     p = r.validate(params)
     if result_id.startswith("categorical."):
         return _categorical_reference(result_id, p, dps)
+    if result_id in _ITERATED:
+        return _iterated_reference(result_id, p, dps)
     if p["t"] > MAX_T:
         raise ValueError(f"t must be <= {MAX_T} for the reference route (it iterates t times), got {p['t']}")
     with mpmath.workdps(dps + 10):
@@ -216,3 +218,31 @@ _ENUMERATED = {
             q * mpmath.log(q) for q in ch.p0 if q)),
     "categorical.absorption_time": lambda ch, p: ch.mean_absorption_time(),
 }
+
+
+def _map_steps():
+    from .workflows import nucleus_step, temperature_step, tilt_step, top_k_step
+    return {
+        "sampling.temperature_categorical": lambda p: (lambda q: temperature_step(q, p["tau"])),
+        "sampling.top_k": lambda p: (lambda q: top_k_step(q, p["k"])),
+        "sampling.top_p": lambda p: (lambda q: nucleus_step(q, p["top_p"])),
+        "sampling.reward_tilting": lambda p: (lambda q: tilt_step(q, p["r"], p["beta"])),
+    }
+
+
+#: Deterministic maps on a categorical p: iterated step by step, entropy by its definition.
+_ITERATED = ("sampling.temperature_categorical", "sampling.top_k", "sampling.top_p", "sampling.reward_tilting",
+             "sampling.curation_support")
+
+
+def _iterated_reference(result_id, p, dps):
+    from .workflows import entropy_by_definition, iterate_map
+    if result_id == "sampling.curation_support":
+        return mpmath.mpf(0)
+    if p["t"] > 10_000:
+        raise ValueError(f"t must be <= 10000 for the reference route (it iterates t times), got {p['t']}")
+    with mpmath.workdps(dps + 10):
+        path = iterate_map(_map_steps()[result_id](p), p["p0"], p["t"], dps + 10)
+        out = entropy_by_definition(path[-1])
+    with mpmath.workdps(dps):
+        return +out

@@ -14,7 +14,8 @@ CATEGORICAL_IDS = ["categorical.mean", "categorical.collision", "categorical.gin
                    "categorical.entropy_one_step", "categorical.entropy_bounds", "categorical.absorption_time"]
 GAUSSIAN_IDS = ["gaussian.variance", "gaussian.variance_of_variance", "gaussian.std", "gaussian.log_variance",
                 "gaussian.mean_drift", "gaussian.entropy", "gaussian.w2", "gaussian.kl", "gaussian.schedule"]
-CANONICAL = {"n", "t", "ddof", "mu0", "sigma0", "p0", "K", "lam", "tau", "a", "R", "ns", "theta0"}
+CANONICAL = {"n", "t", "ddof", "mu0", "sigma0", "p0", "K", "lam", "tau", "a", "R", "ns", "theta0", "top_p", "beta",
+             "r"}
 #: Parameters added beyond the contract: i, the (1-based) category a per-category result is about;
 #: k, the degree of a polynomial (moment order).
 EXTRA = {"i", "k"}
@@ -49,7 +50,8 @@ def test_unknown_id_is_a_value_error_naming_it():
 
 
 def _good(r):
-    p = dict(n=10, t=3, ddof=0, sigma0=1.0, mu0=0.0, ns=[5, 6, 7], p0=[0.5, 0.3, 0.2], i=2, k=3, theta0=1.0)
+    p = dict(n=10, t=3, ddof=0, sigma0=1.0, mu0=0.0, ns=[5, 6, 7], p0=[0.5, 0.3, 0.2], i=2, k=3, theta0=1.0, tau=0.8,
+             a=1.5, top_p=0.9, beta=1.0, r=[1.0, 0.0, 0.5])
     if r.id == "categorical.absorption_time":
         p["p0"] = [0.3, 0.7]  # two categories
     return {k: p[k] for k in r.parameters}
@@ -60,6 +62,8 @@ BAD = [
     ("sigma0", 0.0), ("sigma0", -1.0), ("sigma0", float("nan")), ("sigma0", float("inf")), ("mu0", float("nan")),
     ("ns", [5, 1, 7]), ("ns", "abc"), ("p0", [0.5, 0.6]), ("p0", []), ("p0", [1.5, -0.5]),
     ("p0", [float("nan"), 1.0]), ("i", 0), ("i", 4), ("k", -1), ("k", 1.5),
+    ("tau", 0.0), ("tau", -1.0), ("a", 0.0), ("a", -0.5), ("top_p", 0.0), ("top_p", 1.5), ("beta", float("inf")),
+    ("beta", float("nan")), ("r", [1.0, 0.0]), ("r", [1.0, float("nan"), 0.0]),
 ]
 
 

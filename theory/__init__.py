@@ -16,5 +16,7 @@ from . import categorical_entropy  # noqa: E402,F401
 from . import categorical_absorption  # noqa: E402,F401
 from . import poisson  # noqa: E402,F401
 from . import exponential  # noqa: E402,F401
+from . import sampling_gaussian  # noqa: E402,F401
+from . import sampling_categorical  # noqa: E402,F401
 
 __all__ = ["Result", "Reference", "Derivation", "DerivationStep", "get", "results", "register", "families"]

@@ -297,3 +297,38 @@ class Probability(Assumption):
 
     def describe(self):
         return f"{self.name} in [0, 1]"
+
+
+@dataclass(frozen=True)
+class RealInHalfOpen(RealAbove):
+    """A real parameter in (bound, upper] (``top_p`` in (0, 1])."""
+
+    upper: Any = 1
+
+    def validate(self, value):
+        v = check_real(self.name, value)
+        if not float(self.bound) < v <= float(self.upper):
+            raise ValueError(f"{self.name} must be a real number in ({self.bound}, {self.upper}], got {value!r}")
+        return v
+
+    def relation(self):
+        return sp.And(sp.Gt(self.symbol, self.bound), sp.Le(self.symbol, self.upper))
+
+    def describe(self):
+        return f"{self.name} in ({self.bound}, {self.upper}]"
+
+
+@dataclass(frozen=True)
+class RealVector(Assumption):
+    """A sequence of finite reals (a reward ``r`` per category); ``symbol`` is an IndexedBase."""
+
+    def validate(self, value):
+        if isinstance(value, (str, bytes)) or np.ndim(value) != 1 or len(value) == 0:
+            raise ValueError(f"{self.name} must be a non-empty one-dimensional sequence of real numbers, got {value!r}")
+        return tuple(float(check_real(f"{self.name}[{j}]", v)) for j, v in enumerate(value))
+
+    def relation(self):
+        return sp.Contains(self.symbol[sp.Symbol("i")], sp.S.Reals)
+
+    def describe(self):
+        return f"{self.name}[i] real for every category i"

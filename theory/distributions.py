@@ -161,4 +161,75 @@ class ChiSquare(Gamma):
         return self._gamma().log_moment()
 
 
-__all__ = ["Distribution", "Normal", "ChiSquare", "Gamma", "Poisson", "Binomial", "Multinomial"]
+class CitedMoments(Distribution):
+    """A draw known only through the moments a reference gives, not through a family.
+
+    Some laws have no family here (the sum of squared deviations of n truncated normals, say):
+    only the moments a result needs are known, as expressions in the draw's arguments.
+    The engine uses exactly those (:meth:`moment` refuses any other order, so nothing is
+    pretended about the rest of the law); the kernel has no family for such a draw, so a result
+    that rests on one is an exact computation, not a kernel proof. ``sample(generator, args,
+    size)`` draws it for the declared simulator, by its definition.
+
+    Parameters
+    ----------
+    name : str
+        What the draw is (shown in derivations).
+    args : sequence
+        Its arguments (expressions in the parameters and the state).
+    moments : dict
+        ``{order: callable(*args) -> sympy expression}`` for the known integer moments.
+    sampler : callable
+        ``sampler(generator, [numpy array per argument], size) -> array``.
+    support : str
+        "positive", "real" or "count".
+    reference : str
+        Where the moments come from.
+
+    >>> import sympy as sp
+    >>> m = sp.Symbol("m", positive=True)
+    >>> d = CitedMoments("twice a chi-square", (m,), {1: lambda m: 2 * m}, None)
+    >>> d.moment(1)
+    2*m
+    >>> d.moment(2)
+    Traceback (most recent call last):
+    ...
+    ValueError: only the moments of order 1 of twice a chi-square(m) are known, not of order 2
+    """
+
+    family = "CitedMoments"
+
+    def __init__(self, name, args, moments, sampler, support="positive", reference=""):
+        self.name = name
+        self.args = tuple(sp.sympify(a) for a in args)
+        self.arg_names = tuple(f"arg{j}" for j in range(len(self.args)))
+        self.moments = dict(moments)
+        self.sampler = sampler
+        self.support = support
+        self.reference = reference
+
+    def __repr__(self):
+        return f"{self.name}({', '.join(map(str, self.args))})"
+
+    def moment(self, k):
+        k = int(k)
+        if k == 0:
+            return sp.S.One
+        if k not in self.moments:
+            known = ", ".join(map(str, sorted(self.moments)))
+            raise ValueError(f"only the moments of order {known} of {self!r} are known, not of order {k}")
+        return sp.sympify(self.moments[k](*self.args))
+
+    def power_moment(self, m):
+        raise ValueError(f"only the moments of order {', '.join(map(str, sorted(self.moments)))} of {self!r} are "
+                         f"known, not of order {m}")
+
+    def log_moment(self):
+        raise ValueError(f"only the moments of order {', '.join(map(str, sorted(self.moments)))} of {self!r} are "
+                         "known, not its log moment")
+
+    def sample(self, generator, args, size):
+        return self.sampler(generator, args, size)
+
+
+__all__ = ["Distribution", "Normal", "ChiSquare", "Gamma", "Poisson", "Binomial", "Multinomial", "CitedMoments"]

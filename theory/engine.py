@@ -14,6 +14,7 @@ from which :mod:`modelcollapse.proofs` builds the proof the kernel checks.
 
 from __future__ import annotations
 
+import copy
 import functools
 from dataclasses import dataclass, field
 from typing import Any
@@ -196,7 +197,7 @@ def _split(term, ctx):
 def _draw_moment(ctx, d, factor):
     law = ctx.model.draws[ctx.back[d]]
     args = [ctx.inn(a) for a in law.args]
-    dist = type(law).__new__(type(law))
+    dist = copy.copy(law)  # keeps what a draw carries beyond its arguments (cited moments)
     dist.args = tuple(args)
     if isinstance(factor, sp.log):
         if law.support != "positive":

@@ -14,14 +14,15 @@ from modelcollapse.theory.assumptions import IntegerAtLeast, OneOf, PositiveReal
 RTOL = 1e-12
 DBL_MAX = mpmath.mpf("1.7976931348623157e308")
 #: Values of sequence parameters (not broadcast) used where a result needs one.
-SEQUENCES = {"p0": ([0.5, 0.3, 0.2], [0.3, 0.7]), "ns": ([5, 6, 7],)}
+SEQUENCES = {"p0": ([0.5, 0.3, 0.2], [0.3, 0.7]), "ns": ([5, 6, 7],), "r": ([1.0, -0.5, 0.25],)}
 
 
 def _scalar_only(r):
     return all(evaluation.is_scalar_assumption(a) for a in r.assumptions)
 
 
-SCALAR_ONLY = [r for r in theory.results() if _scalar_only(r)]
+# A result without parameters (a theorem such as sampling.curation_support) has nothing to broadcast.
+SCALAR_ONLY = [r for r in theory.results() if _scalar_only(r) and r.assumptions]
 
 
 def _extreme_grid(a):
