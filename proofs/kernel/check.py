@@ -125,26 +125,6 @@ def law_problems(law) -> list:
     return _LAWS_CHECKED[key]
 
 
-def flag_problems(domains) -> list:
-    """Keys that are not plain symbols, and symbols claiming more than their domain implies."""
-    out = []
-    for sym, dom in domains.items():
-        problem = dom.problem()
-        if problem:
-            out.append(f"the domain of {sym}: {problem}")
-            continue
-        target = sym.label if type(sym) is sp.IndexedBase else sym
-        if type(target) not in (sp.Symbol, sp.Dummy):
-            out.append(f"{sym} must be a plain sympy Symbol (or IndexedBase)")
-            continue
-        implied = sp.Dummy(**dom.flags()).assumptions0
-        for obj in {target, sym}:
-            claim = next((f"{k}={v}" for k, v in obj.assumptions0.items() if implied.get(k) != v), None)
-            if claim is not None:
-                out.append(f"symbol {sym} claims {claim}, which its domain ({dom.describe()}) does not imply")
-    return out
-
-
 def symbols_of(expr) -> set:
     """Free symbols and vector bases of ``expr`` (what must have a domain)."""
     expr = sp.sympify(expr)
@@ -215,21 +195,34 @@ def relation_problem(rel, proof) -> str:
 
 
 def _structure(proof) -> list:
-    errors = flag_problems(proof.domains)
+    """Domains (symbols claim no more than their domains imply), goals, locals and the law."""
+    errors = []
     for sym, dom in proof.domains.items():
-        if not dom.problem():
-            bounds = (dom.lo, dom.hi, dom.length, dom.total, *dom.values) + (
-                (dom.entry.lo, dom.entry.hi) if dom.entry is not None else ())
-            named = set().union(*[symbols_of(b) for b in bounds if b is not None])
-            if named - set(proof.domains):
-                errors.append(f"the domain of {sym} names {sorted(map(str, named - set(proof.domains)))}, "
-                              "which have no domain")
-            if named & set(proof.local):
-                errors.append(f"the domain of {sym} depends on a local")
+        problem = dom.problem()
+        if problem:
+            errors.append(f"the domain of {sym}: {problem}")
+            continue
+        bounds = (dom.lo, dom.hi, dom.length, dom.total, *dom.values) + (
+            (dom.entry.lo, dom.entry.hi) if dom.entry is not None else ())
+        named = set().union(*[symbols_of(b) for b in bounds if b is not None])
+        if named - set(proof.domains):
+            errors.append(f"the domain of {sym} names {sorted(map(str, named - set(proof.domains)))}, "
+                          "which have no domain")
+        if named & set(proof.local):
+            errors.append(f"the domain of {sym} depends on a local")
+        target = sym.label if type(sym) is sp.IndexedBase else sym
+        if type(target) not in (sp.Symbol, sp.Dummy):
+            errors.append(f"{sym} must be a plain sympy Symbol (or IndexedBase)")
+            continue
+        implied = sp.Dummy(**dom.flags()).assumptions0
+        for obj in {target, sym}:
+            claim = next((f"{k}={v}" for k, v in obj.assumptions0.items() if implied.get(k) != v), None)
+            if claim is not None:
+                errors.append(f"symbol {sym} claims {claim}, which its domain ({dom.describe()}) does not imply")
     if not proof.goals:
         errors.append("a proof needs goals")
-    errors += [f"goal {name}: {relation_problem(goal, proof)}" for name, goal in proof.goals.items()
-               if relation_problem(goal, proof)]
+    errors += [f"goal {name}: {problem}" for name, goal in proof.goals.items()
+               if (problem := relation_problem(goal, proof))]
     goal_symbols = set().union(*[sp.sympify(g).free_symbols for g in proof.goals.values() if foreign(g) is None])
     for loc in proof.local:
         if type(loc) is not sp.Symbol:
@@ -272,7 +265,7 @@ def _cited(ref, proof, library):
         mine = proof.domains.get(sym)
         if sym not in snap["local"] and (mine is None or not mine.within(dom)):
             raise ValueError(f"cited {name} needs {sym} {dom.describe()}, which this proof does not assume")
-    return rel, rep.goal_axioms.get(goal, rep.axioms)
+    return rel, sp.srepr(rel), frozenset(rep.goal_axioms.get(goal, rep.axioms))
 
 
 def check(proof: Proof, library: Library | None = None) -> ProofReport:
@@ -307,9 +300,8 @@ def _check(proof, library):
                     citations[ref] = _cited(ref, proof, library)
                 except Exception as exc:
                     citations[ref] = exc
-    known, step_axioms, cites, sreprs = {}, {}, set(), {}
-    labels = [s.label for s in proof.steps]
-    if len(set(labels)) != len(labels):
+    known, cites = {}, set()  # label -> (relation, its text when accepted, the axioms it rests on)
+    if len({s.label for s in proof.steps}) != len(proof.steps):
         report.errors.append("step labels must be unique")
     for step in proof.steps:
         t0 = time.perf_counter()
@@ -320,8 +312,7 @@ def _check(proof, library):
                 raise ValueError(f"{type(rule).__name__} is not a rule of the kernel")
             if set(vars(rule)) - {f.name for f in fields(rule)}:
                 raise ValueError("the rule carries attributes of its own")
-            odd = next((foreign_in(getattr(rule, f.name)) for f in fields(rule)
-                        if foreign_in(getattr(rule, f.name)) is not None), None)
+            odd = next((n for f in fields(rule) if (n := foreign_in(getattr(rule, f.name))) is not None), None)
             if odd is not None:
                 raise ValueError(f"a parameter of the rule is not a node the kernel reads: {type(odd).__name__}")
             if relation_problem(relation, proof):
@@ -331,41 +322,34 @@ def _check(proof, library):
                     raise ValueError(f"{r}: its generation may be negative")
             premises = []
             for ref in step.premises:
-                if ref in known:
-                    if sp.srepr(known[ref]) != sreprs[ref]:
-                        raise ValueError(f"premise {ref} changed after it was accepted")
-                    premises.append(known[ref])
-                    used |= step_axioms[ref]
-                elif ref.startswith("cite:"):
-                    if isinstance(citations.get(ref), Exception):
-                        raise citations[ref]
-                    rel, axioms = citations[ref]
-                    premises.append(rel)
-                    used |= set(axioms)
-                    cites.add(ref[len("cite:"):])
-                else:
-                    raise ValueError(f"premise {ref} is not an earlier accepted step")
+                entry = known[ref] if ref in known else citations.get(
+                    ref, ValueError(f"premise {ref} is not an earlier accepted step"))
+                if isinstance(entry, Exception):
+                    raise entry
+                if sp.srepr(entry[0]) != entry[1]:
+                    raise ValueError(f"premise {ref} changed after it was accepted")
+                premises.append(entry[0])
+                used |= entry[2]
+                cites |= set() if ref in known else {ref[len("cite:"):]}
             with time_limit(STEP_SECONDS):
                 verdict = type(rule).check(rule, relation, premises, ctx)
         except (StepTimeout, Exception) as exc:  # any exception is a rejection, never a pass
             verdict = Verdict(False, f"{type(exc).__name__}: {exc}")
         report.steps.append(StepReport(step, verdict, time.perf_counter() - t0))
         if verdict.ok and step.label not in known:
-            known[step.label] = relation
-            sreprs[step.label] = sp.srepr(relation)
-            step_axioms[step.label] = frozenset(used | set(verdict.axioms))
-    report.errors += [f"step {lab} changed after it was accepted" for lab, rel in known.items()
-                      if sp.srepr(rel) != sreprs[lab]]
+            known[step.label] = (relation, sp.srepr(relation), frozenset(used | set(verdict.axioms)))
+    report.errors += [f"step {lab} changed after it was accepted" for lab, (rel, text, _) in known.items()
+                      if sp.srepr(rel) != text]
     for name, goal in proof.goals.items():
-        match = next((lab for lab, rel in known.items() if rel == goal), None)
+        match = next((lab for lab, (rel, _, _) in known.items() if rel == goal), None)
         if match is None:
             try:
-                match = next((lab for lab, rel in known.items() if same(goal, rel, space)), None)
+                match = next((lab for lab, (rel, _, _) in known.items() if same(goal, rel, space)), None)
             except Exception:
                 match = None
         report.goals[name] = match is not None
         if match is not None:
-            report.goal_axioms[name] = step_axioms[match]
+            report.goal_axioms[name] = known[match][2]
         else:
             report.errors.append(f"goal {name} is not established by any accepted step")
     report.axioms = frozenset().union(*report.goal_axioms.values())

@@ -204,9 +204,8 @@ class Law:
             leaked = (expr.free_symbols & set(self.indices)) - set(carried)
             if leaked:
                 out.append(f"{what} uses the index {sorted(map(str, leaked))} it does not carry")
-        for dom in list(self.params.values()) + list(self.indices.values()) + [v.domain for v in self.state]:
-            if dom.problem():
-                out.append(f"a domain of the law: {dom.problem()}")
+        out += [f"a domain of the law: {problem}" for dom in [*self.params.values(), *self.indices.values()]
+                + [v.domain for v in self.state] if (problem := dom.problem())]
         for v in self.state:
             if v.domain.kind not in ("integer", "real"):
                 out.append(f"the domain of {v.name} must be a range of numbers")

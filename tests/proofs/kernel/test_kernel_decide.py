@@ -91,3 +91,15 @@ def test_the_refuter_evaluates_closed_ends_and_integers_inside():
         assert Space({xr: Domain.real(0, lo_open=True)}).points(1, seed=seed).__next__()[xr] > 0
     assert decide.refuted(sp.Integer(0) ** xr, Space({xr: Domain.real(0)}))
     assert decide.refuted(sp.binomial(xr, xr) - 1, Space({xr: Domain.real(-3, -1)}))
+
+
+def test_step_limit_counts_cpu_time_not_waiting():
+    """A step that computes past its limit is stopped; one that only waits (as on a loaded machine,
+    where the clock runs while the process is descheduled) is not."""
+    import time
+    with pytest.raises(decide.StepTimeout, match="undecided within"):
+        with decide.time_limit(0.2):
+            while True:
+                sum(range(1000))
+    with decide.time_limit(0.2):
+        time.sleep(0.5)
