@@ -136,13 +136,18 @@ def result_rows(say, ids=None) -> list:
             row["cached_s"] = time.perf_counter() - t0 if hit else None
             cache.forget_installed()
             vars(r)["derivation"] = derivation
-            row["reference_s"] = _time(lambda: checks.reference_check(r.id))
-            own, row["eval_t"] = _evaluation_point(r)
-            row["float_eval_us"] = 1e6 * _time(lambda: [r(**own) for _ in range(10)]) / 10
-            route = float_route(r)
-            row["array_route"] = route.kind
-            # the error of an accepted float64 route (a rejected one falls back to the mpmath loop)
-            row["array_max_rel_error"] = route.max_rel_error if route.kind == "float64" else None
+            # A result with its own check (the information results) or without check points or a
+            # reference route (a search, an exact recursion) is timed for what it has.
+            spec = checks.spec_for(r.id) if checks.own_check(r.id) is None else None
+            row["reference_s"] = _time(lambda: checks.reference_check(r.id)) if spec and spec.reference_ts else None
+            row.update(eval_t=None, float_eval_us=None, array_route=None, array_max_rel_error=None)
+            if spec and spec.points:
+                own, row["eval_t"] = _evaluation_point(r)
+                row["float_eval_us"] = 1e6 * _time(lambda: [r(**own) for _ in range(10)]) / 10
+                route = float_route(r)
+                row["array_route"] = route.kind
+                # the error of an accepted float64 route (a rejected one falls back to the mpmath loop)
+                row["array_max_rel_error"] = route.max_rel_error if route.kind == "float64" else None
             rows.append(row)
             say(f"result {r.id}")
     return rows
@@ -314,8 +319,8 @@ def format_bench(report: dict) -> str:
         def f(x, fmt):
             return format(x, fmt) if x is not None else "-"
         lines.append(f"{row['id']:<32} {row['derive_s']:>9.2f} {row['prove_s']:>8.2f} {f(row['cached_s'], '9.3f'):>9} "
-                     f"{f(row['reference_s'], '12.2f'):>12} {row['float_eval_us']:>9.1f} "
-                     f"{row['eval_t'] if row['eval_t'] is not None else '-':>8}  {row['array_route']:<11} "
+                     f"{f(row['reference_s'], '12.2f'):>12} {f(row['float_eval_us'], '9.1f'):>9} "
+                     f"{row['eval_t'] if row['eval_t'] is not None else '-':>8}  {row['array_route'] or '-':<11} "
                      f"{f(row['array_max_rel_error'], '11.1e'):>11}")
     errors = [row["array_max_rel_error"] for row in report["results"] if row["array_max_rel_error"] is not None]
     lines.append(f"  float64 array routes against mpmath on the extreme grid (n, t up to 1e9): worst "
