@@ -326,7 +326,8 @@ def spec_for(result_id: str) -> Spec:
         raise ValueError(f"result_id: {r.id} has no numerical check specification")
     points = model_points(r)
     ts = tuple(getattr(r, "check_ts", None) or MODEL_TS)
-    reference_ts = MODEL_REFERENCE_TS
+    own_ts = getattr(r, "check_reference_ts", None)
+    reference_ts = MODEL_REFERENCE_TS if own_ts is None else own_ts
     from modelcollapse.theory.assumptions import IntegerSequence
     schedules = {a.name for a in r.assumptions if isinstance(a, IntegerSequence)}
     lengths = [len(p[name]) for p in points for name in schedules]

@@ -558,7 +558,9 @@ def model_expectation(model, f, values, t, dps=30, assumptions=None, index=None)
         mp_values = _mp_values(model, values)
         numbers = {a.symbol: sp.Float(mp_values[a.name], work) for a in model.params
                    if not isinstance(a.symbol, sp.IndexedBase)}
-        sizes = {a.size: len(mp_values[a.name]) for a in model.params if hasattr(a, "size")}
+        # a vector parameter's length names its size symbol (a sample fraction's size is a parameter)
+        sizes = {a.size: len(mp_values[a.name]) for a in model.params
+                 if hasattr(a, "size") and isinstance(a.symbol, sp.IndexedBase)}
         pieces = []  # (coefficient, functional, {index: value})
         for coeff, S in sums:
             i, lo, hi = S.limits[0]

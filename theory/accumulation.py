@@ -212,16 +212,21 @@ def _conservation_check():
 _NOTE = ("derived by the engine (a product over the generations) and evaluated exactly by its recursion; the kernel's "
          "laws read the generation only through a schedule's entries, so the loop's law is not one the kernel checks")
 
+# The law changes with the generation, so the generated reference route would fit a new one-step matrix
+# for each one (minutes): these results are checked against their exact recursion and literal workflow
+# in the tests instead.
+_CHECKS = dict(reference_ts=())
+
 ACCUMULATE.expectation(
     SIGMA**2, "mixing.accumulate_gaussian", "Expected variance when data accumulate", assumptions=ASSUMPTIONS,
-    lazy=True, claims=_claims_variance, references=(GERSTGRASSER, KAZDAN, DEY_DONOHO, EULER),
+    lazy=True, checks=_CHECKS, claims=_claims_variance, references=(GERSTGRASSER, KAZDAN, DEY_DONOHO, EULER),
     summary="E[sigma_t^2] = sigma0^2 prod_{k=1}^t (1 - 1/(n k^2)) when every generation's samples are kept: the "
             "factors approach 1 so fast that the product converges, by Euler's product for the sine, to "
             "sigma0^2 sin(pi/sqrt n) / (pi/sqrt n) > 0 (about sigma0^2 (1 - pi^2/(6n))): accumulating data "
             "prevents collapse.")
 ACCUMULATE.expectation(
     DRIFT**2, "mixing.accumulate_gaussian_drift", "Mean squared drift of the fitted mean when data accumulate",
-    assumptions=ASSUMPTIONS, lazy=True, claims=_claims_drift, references=(GERSTGRASSER, KAZDAN, DEY_DONOHO),
+    assumptions=ASSUMPTIONS, lazy=True, checks=_CHECKS, claims=_claims_drift, references=(GERSTGRASSER, KAZDAN, DEY_DONOHO),
     summary="E[(mu_t - mu0)^2] (d_t = mu_t - mu0) when data accumulate: the variance the refits lose reappears as "
             "drift, E[sigma_t^2] + E[(mu_t - mu0)^2] = sigma0^2 for every t, so the drift stays below "
             "sigma0^2 pi^2 / (6 n).")

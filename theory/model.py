@@ -167,7 +167,8 @@ class Model:
         ``lazy=True`` the derivation waits for first use. ``checks``, optional:
         ``dict(points=[{param: value, ...}, ...], ts=(1, 3))``, the parameter points (completed
         by defaults from the assumptions) and generations of the generated Monte Carlo check; a
-        point may name its own generations (``ts``).
+        point may name its own generations (``ts``); ``reference_ts``, the generations of the
+        reference route (each iterates the law that many times; empty: no generated route).
         """
         from .engine import expectation_result
         r = expectation_result(self, sp.sympify(expr), id, title, summary, references, assumptions, claims=claims)
@@ -240,11 +241,13 @@ class Model:
 
     def _register(self, result, lazy, checks=None):
         checks = dict(checks or {})
-        unknown = set(checks) - {"points", "ts"}
+        unknown = set(checks) - {"points", "ts", "reference_ts"}
         if unknown:
-            raise ValueError(f"checks: unknown keys {sorted(unknown)} (allowed: points, ts)")
+            raise ValueError(f"checks: unknown keys {sorted(unknown)} (allowed: points, ts, reference_ts)")
         result.check_points = [dict(p) for p in checks.get("points", ())] or None
         result.check_ts = tuple(checks.get("ts", ())) or None
+        # None: the default generations; an empty tuple: no generated reference route
+        result.check_reference_ts = tuple(checks["reference_ts"]) if "reference_ts" in checks else None
         if any(law.family == "Multinomial" for law in self.draws.values()):
             # The engine derives the closed form from the joint moments; the kernel has no Multinomial
             # facts, so the result is an exact computation checked numerically, not a proved theorem.

@@ -343,6 +343,11 @@ def remedies_figure(path: Path, n: int = 10, lam: float = 0.2, T: int = 40, chai
     ax.set_ylim(0, 1.6)
     ax.legend(fontsize=8, frameon=False)
     ax.set_title(f"Replace, mix in fresh data, or accumulate (n = {n}, maximum likelihood)", fontsize=9)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
 def sampling_figure(path: Path):
     """Entropy over t of the infinite-sample maps on Zipf(1.1) over 30 categories."""
     import matplotlib

@@ -19,7 +19,8 @@ from modelcollapse.theory.distributions import Poisson
 from modelcollapse.theory.model import Model
 
 DECLARED = [r.id for r in theory.results()
-            if checks.own_check(r.id) is None and checks.spec_for(r.id).simulator == "declared"]
+            if checks.own_check(r.id) is None and checks.spec_for(r.id).simulator == "declared"
+            and checks.spec_for(r.id).reference_ts]
 RTOL = mpmath.mpf("1e-12")
 
 
