@@ -128,35 +128,47 @@ def _std_claims(d):
     ), "The factor per generation is below 1 (Wendel's inequality for the gamma ratio)")}
 
 
-def _log_variance_claims(d):
-    drift = sp.simplify(d.closed_form.subs(t, t + 1) - d.closed_form)
-    x = (n - 1) / 2
-    walk = sp.Eq(LOG_RATIO.xreplace(NEXT), LOG_RATIO.xreplace(NOW) + INCREMENT)
-    collapse = AlmostSurely(sp.Eq(sp.Limit(LOG_RATIO.xreplace(NOW), t, sp.oo), -sp.oo))
-    mean = E(INCREMENT)
+def log_variance_collapse_claims(model, sigma, x_draw, closed_form, increment, drift_title, collapse_title):
+    """The claims of a scale law sigma_{t+1} = sigma_t sqrt(c X), X ~ chi-square(k): the drift of
+    E[log sigma_t^2] per generation is negative (psi(x) < log x), and log sigma_t^2, a random walk with
+    that drift, tends to -oo almost surely (the strong law). ``increment`` is log sigma_{t+1}^2 -
+    log sigma_t^2 in the draw ``x_draw``; the kernel checks it against the model's law."""
+    now, nxt, drawn = model.at(), model.at(t + 1), model.draw_at()
+    log_ratio = sp.log(sigma**2 / model.state[sigma] ** 2)
+    drift = sp.simplify(closed_form.subs(t, t + 1) - closed_form)
+    half = model.draws[x_draw].args[0] / 2
+    walk = sp.Eq(log_ratio.xreplace(nxt), log_ratio.xreplace(now) + increment)
+    collapse = AlmostSurely(sp.Eq(sp.Limit(log_ratio.xreplace(now), t, sp.oo), -sp.oo))
+    mean = E(increment)
     return {
         "drift_negative": Claim(sp.Lt(drift, 0), (
-            ProofStep("digamma", sp.Lt(sp.polygamma(0, x), sp.log(x)), "axiom",
-                      {"name": "digamma_below_log", "mapping": {"x": x}}, text="psi(x) < log x"),
+            ProofStep("digamma", sp.Lt(sp.polygamma(0, half), sp.log(half)), "axiom",
+                      {"name": "digamma_below_log", "mapping": {"x": half}}, text="psi(x) < log x"),
             ProofStep("drift", sp.Lt(drift, 0), "inequality", {}, ("digamma",),
-                      text="psi((n-1)/2) + log 2 < log(n - 1) <= log(n - ddof)"),
-        ), "The drift per generation is negative (psi(x) < log x)"),
+                      text="psi((n - 1)/2) + log 2 < log(n - 1), and the scale keeps it below zero"),
+        ), drift_title),
         "log_variance_to_minus_infinity": Claim(collapse, (
-            ProofStep("law", sp.Eq(SIGMA.xreplace(NEXT), GAUSSIAN.step[SIGMA].xreplace({**NOW, **DRAWN})), "law_step",
-                      {"variable": "sigma"}),
+            ProofStep("law", sp.Eq(sigma.xreplace(nxt), model.step[sigma].xreplace({**now, **drawn})), "law_step",
+                      {"variable": str(sigma)}),
             ProofStep("walk", walk, "rewrite", {}, ("law",), text="log sigma_t^2 is a random walk"),
-            ProofStep("moment", sp.Eq(CE(sp.log(DRAWN[X_DRAW]), t), sp.polygamma(0, x) + sp.log(2)), "draw_fact",
-                      {"fact": "chi_square_log_moment", "draw": "X"}),
-            ProofStep("increment", sp.Eq(CE(INCREMENT, t), drift), "conditional_expectation", {}, ("moment",)),
+            ProofStep("moment", sp.Eq(CE(sp.log(drawn[x_draw]), t), sp.polygamma(0, half) + sp.log(2)), "draw_fact",
+                      {"fact": "chi_square_log_moment", "draw": str(x_draw)}),
+            ProofStep("increment", sp.Eq(CE(increment, t), drift), "conditional_expectation", {}, ("moment",)),
             ProofStep("mean", sp.Eq(mean, drift), "tower", {}, ("increment",)),
             ProofStep("negative", sp.Lt(mean, 0), "inequality", {}, ("claim:drift_negative", "mean")),
             ProofStep("both", sp.And(walk, sp.Lt(mean, 0)), "conjunction", {}, ("walk", "negative")),
             ProofStep("slln", sp.Implies(sp.And(walk, sp.Lt(mean, 0)), collapse), "axiom",
-                      {"name": "slln_random_walk", "mapping": {"L": LOG_RATIO.xreplace(NOW), "W": INCREMENT}}),
+                      {"name": "slln_random_walk", "mapping": {"L": log_ratio.xreplace(now), "W": increment}}),
             ProofStep("collapse", collapse, "modus_ponens", {}, ("slln", "both")),
-        ), "The strong law of large numbers: log sigma_t^2 -> -oo, so sigma_t -> 0, almost surely "
-           "(Shumailov et al. 2024, Thm 3.1), for both estimators"),
+        ), collapse_title),
     }
+
+
+def _log_variance_claims(d):
+    return log_variance_collapse_claims(
+        GAUSSIAN, SIGMA, X_DRAW, d.closed_form, INCREMENT, "The drift per generation is negative (psi(x) < log x)",
+        "The strong law of large numbers: log sigma_t^2 -> -oo, so sigma_t -> 0, almost surely "
+        "(Shumailov et al. 2024, Thm 3.1), for both estimators")
 
 
 def _w2_claims(d):

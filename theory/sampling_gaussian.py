@@ -309,38 +309,15 @@ MOMENTS_ONLY = ("the one-step law uses the sum of squared deviations V of n tran
 # --- claims --------------------------------------------------------------------------------------
 
 def _critical_log_claims(d):
+    from .gaussian import log_variance_collapse_claims
     model = TEMPERATURE_CRITICAL
-    now, nxt, drawn = model.at(), model.at(t + 1), model.draw_at()
-    log_ratio = sp.log(SIGMA**2 / sigma0**2)
-    drift = sp.simplify(d.closed_form.subs(t, t + 1) - d.closed_form)
-    increment = sp.expand_log(sp.log((model.step[SIGMA] / SIGMA) ** 2), force=True).xreplace(drawn)
-    half = (n - 1) / 2
-    walk = sp.Eq(log_ratio.xreplace(nxt), log_ratio.xreplace(now) + increment)
-    collapse = AlmostSurely(sp.Eq(sp.Limit(log_ratio.xreplace(now), t, sp.oo), -sp.oo))
-    mean = E(increment)
-    return {
-        "drift_negative": Claim(sp.Lt(drift, 0), (
-            ProofStep("digamma", sp.Lt(sp.polygamma(0, half), sp.log(half)), "axiom",
-                      {"name": "digamma_below_log", "mapping": {"x": half}}, text="psi(x) < log x"),
-            ProofStep("drift", sp.Lt(drift, 0), "inequality", {}, ("digamma",),
-                      text="psi((n - 1)/2) + log 2 - log(n - 1) < 0"),
-        ), "At tau* the drift of the log-variance per generation is negative (psi(x) < log x)"),
-        "log_variance_to_minus_infinity": Claim(collapse, (
-            ProofStep("law", sp.Eq(SIGMA.xreplace(nxt), model.step[SIGMA].xreplace({**now, **drawn})), "law_step",
-                      {"variable": "sigma"}),
-            ProofStep("walk", walk, "rewrite", {}, ("law",), text="log sigma_t^2 is a random walk"),
-            ProofStep("moment", sp.Eq(CE(sp.log(drawn[X_DRAW]), t), sp.polygamma(0, half) + sp.log(2)), "draw_fact",
-                      {"fact": "chi_square_log_moment", "draw": "X"}),
-            ProofStep("increment", sp.Eq(CE(increment, t), drift), "conditional_expectation", {}, ("moment",)),
-            ProofStep("mean", sp.Eq(mean, drift), "tower", {}, ("increment",)),
-            ProofStep("negative", sp.Lt(mean, 0), "inequality", {}, ("claim:drift_negative", "mean")),
-            ProofStep("both", sp.And(walk, sp.Lt(mean, 0)), "conjunction", {}, ("walk", "negative")),
-            ProofStep("slln", sp.Implies(sp.And(walk, sp.Lt(mean, 0)), collapse), "axiom",
-                      {"name": "slln_random_walk", "mapping": {"L": log_ratio.xreplace(now), "W": increment}}),
-            ProofStep("collapse", collapse, "modus_ponens", {}, ("slln", "both")),
-        ), "At the temperature that keeps E[sigma_t^2] constant, log sigma_t^2 -> -oo, so sigma_t -> 0, almost "
-           "surely (strong law of large numbers)"),
-    }
+    # the increment log sigma_{t+1}^2 - log sigma_t^2, read off the declared step
+    increment = sp.expand_log(sp.log((model.step[SIGMA] / SIGMA) ** 2), force=True).xreplace(model.draw_at())
+    return log_variance_collapse_claims(
+        model, SIGMA, X_DRAW, d.closed_form, increment,
+        "At tau* the drift of the log-variance per generation is negative (psi(x) < log x)",
+        "At the temperature that keeps E[sigma_t^2] constant, log sigma_t^2 -> -oo, so sigma_t -> 0, almost "
+        "surely (strong law of large numbers)")
 
 
 def _truncation_remarks(d):
