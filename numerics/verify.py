@@ -85,6 +85,17 @@ class VerifyReport:
                 "seconds": round(self.seconds, 3), "kernel": trust_base(), "cache": self.cache,
                 "results": [r.as_dict() for r in self.results], "claims": self.claims}
 
+    def outcome(self):
+        """:meth:`as_dict` without timings and cache bookkeeping: what two runs with the same seed
+        must share whatever the cache, the number of workers or the backend."""
+        def strip(d):
+            if isinstance(d, dict):
+                return {k: strip(v) for k, v in d.items() if k not in ("seconds", "cached", "cache")}
+            if isinstance(d, list):
+                return [strip(x) for x in d]
+            return d
+        return strip(self.as_dict())
+
 
 def trust_base() -> dict:
     """The kernel's size, rules and axioms (what "proved" rests on)."""
