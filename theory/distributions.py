@@ -215,11 +215,20 @@ class CitedMoments(Distribution):
     Traceback (most recent call last):
     ...
     ValueError: only the moments of order 1 of twice a chi-square(m) are known, not of order 2
+    >>> CitedMoments("twice a chi-square", (m,), {0.5: lambda m: m}, None)
+    Traceback (most recent call last):
+    ...
+    ValueError: moments must map integer orders >= 1 to callables of the arguments, got {0.5: <function <lambda> at ...>}
     """
 
     family = "CitedMoments"
 
     def __init__(self, name, args, moments, sampler, support="positive", reference="", numeric=None):
+        if support not in ("positive", "real", "count"):
+            raise ValueError(f"support must be 'positive', 'real' or 'count', got {support!r}")
+        if not moments or any(not isinstance(k, int) or k < 1 or not callable(f) for k, f in dict(moments).items()):
+            raise ValueError("moments must map integer orders >= 1 to callables of the arguments, got "
+                             f"{moments!r}")
         self.name = name
         self.args = tuple(sp.sympify(a) for a in args)
         self.arg_names = tuple(f"arg{j}" for j in range(len(self.args)))
