@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
-from .decide import is_positive
+from .decide import is_positive, undefined
 from .domains import Domain, Space
 from .terms import CE, Ind, Rand, foreign, rands, words_in
 
@@ -254,8 +254,12 @@ def _bind_domain(dom, binding):
 
 
 def _in_domain(expr, dom, space) -> list:
-    """Problems with ``expr`` lying in ``dom`` over ``space`` (empty when shown)."""
+    """Problems with ``expr`` lying in ``dom`` over ``space`` (empty when shown): it is a finite real
+    number everywhere, and within the bounds."""
     expr = sp.sympify(expr)
+    why = undefined(expr, space)
+    if why or expr.has(sp.oo, -sp.oo):
+        return [f"{expr} is not shown a finite real number: {why or 'an infinity occurs'}"]
     if dom.kind == "finite":
         return [f"{expr} is not shown to lie in a finite set"]
     out = [f"{expr} is not shown integer"] if dom.kind == "integer" and not _integer_valued(expr, space) else []

@@ -169,16 +169,3 @@ def foreign(expr):
             return node
         stack.extend(reversed(node.args))
     return None
-
-
-def foreign_in(value):
-    """:func:`foreign` over a rule's field: sympy objects, tuples, lists and dicts of them."""
-    if type(value) in (tuple, list):
-        return next((f for f in map(foreign_in, value) if f is not None), None)
-    if type(value) is dict:
-        return foreign_in(list(value.keys())) or foreign_in(list(value.values()))
-    if type(value) in (str, bool, int, type(None)):
-        return None
-    if isinstance(value, sp.Basic):
-        return foreign(value)
-    return value
