@@ -286,7 +286,7 @@ def _integer_valued(expr, space):
     opaque = space.opaque(expr)
     for case in space.cases():
         e = sp.expand(space.substitute(opaque, case))
-        if not (e.is_integer or (e.is_polynomial() and all(c.is_integer for c in sp.Poly(e).coeffs())
+        if not (e.is_integer or (e.free_symbols and e.is_polynomial() and all(c.is_integer for c in sp.Poly(e).coeffs())
                                  and all(s.is_integer for s in e.free_symbols))):
             return False
     return True
