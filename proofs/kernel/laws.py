@@ -64,9 +64,7 @@ JOHNSON_D = "Johnson, Kemp and Kotz (2005), Univariate Discrete Distributions, 3
 # s^2 has E[V] = (n - 1) s^2 (the sample variance is unbiased); only that mean is cited, never a
 # higher moment. The draws are standard normals truncated to [-a, a] (s^2 = 1 - 2 a phi(a)/(2 Phi(a) - 1))
 # or the largest of k standard normals (s^2 = v_k).
-SCATTER = "Casella and Berger (2002), Statistical Inference, 2nd ed., Thm 5.2.6"
-TRUNCATED = SCATTER + "; Johnson, Kotz and Balakrishnan (1994), vol. 1, Ch. 13 (truncated normal variance)"
-MAXIMUM = SCATTER + "; David and Nagaraja (2003), Order Statistics, 3rd ed., Sec. 3.2 (v_k)"
+SCATTER = "Casella and Berger (2002), Statistical Inference, 2nd ed., Thm 5.2.6; "
 
 FAMILIES = {
     "Normal": Family("Normal", (_a, _b), (Domain.real(), Domain.real(0)), Domain.real(), CASELLA),
@@ -75,10 +73,11 @@ FAMILIES = {
                     Domain.real(0, lo_open=True), JOHNSON),
     "Poisson": Family("Poisson", (_a,), (Domain.real(0),), Domain.integer(0), JOHNSON_D),
     "Binomial": Family("Binomial", (_a, _b), (Domain.integer(0), Domain.real(0, 1)), Domain.integer(0, _a), JOHNSON_D),
-    "TruncatedNormalScatter": Family("TruncatedNormalScatter", (_a, _b), (Domain.integer(2), Domain.real(0, lo_open=True)),
-                                     Domain.real(0, lo_open=True), TRUNCATED),
+    "TruncatedNormalScatter": Family("TruncatedNormalScatter", (_a, _b),
+                                     (Domain.integer(2), Domain.real(0, lo_open=True)), Domain.real(0, lo_open=True),
+                                     SCATTER + "Johnson, Kotz and Balakrishnan (1994), Ch. 13"),
     "MaxNormalScatter": Family("MaxNormalScatter", (_a, _b), (Domain.integer(2), Domain.integer(1)),
-                               Domain.real(0, lo_open=True), MAXIMUM),
+                               Domain.real(0, lo_open=True), SCATTER + "David and Nagaraja (2003), Sec. 3.2 (v_k)"),
 }
 
 FACTS = {f.name: f for f in (
@@ -94,10 +93,11 @@ FACTS = {f.name: f for f in (
          "integer", None, JOHNSON_D),
     Fact("binomial_pmf", "Binomial", Ind(sp.Eq(_D, _order)),
          sp.binomial(_a, _order) * _b ** _order * (1 - _b) ** (_a - _order), "integer", sp.Le(_order, _a), JOHNSON_D),
-    Fact("truncated_normal_scatter_mean", "TruncatedNormalScatter", _D,
-         (_a - 1) * (1 - sp.sqrt(2) * _b * sp.exp(-_b**2 / 2) / (sp.sqrt(sp.pi) * sp.erf(_b / sp.sqrt(2)))),
-         "none", None, TRUNCATED),
-    Fact("max_normal_scatter_mean", "MaxNormalScatter", _D, (_a - 1) * MaxNormalVariance(_b), "none", None, MAXIMUM),
+    Fact("truncated_normal_scatter_mean", "TruncatedNormalScatter", _D, (_a - 1) * (1 - sp.sqrt(2) * _b * sp.exp(
+        -_b**2 / 2) / (sp.sqrt(sp.pi) * sp.erf(_b / sp.sqrt(2)))), "none", None,
+         FAMILIES["TruncatedNormalScatter"].reference),
+    Fact("max_normal_scatter_mean", "MaxNormalScatter", _D, (_a - 1) * MaxNormalVariance(_b), "none", None,
+         FAMILIES["MaxNormalScatter"].reference),
 )}
 
 

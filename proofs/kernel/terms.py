@@ -108,24 +108,23 @@ VOCABULARY = (Rand, E, CE, Var, Ind, GaussEntropy, GaussW2, GaussKL, AlmostSurel
 class MaxNormalVariance(sp.Function):
     """v_k, the variance of the largest of k independent standard normals: the integrals that define it
     (density k phi Phi^(k - 1); David and Nagaraja 2003, Order Statistics, Sec. 3.2), evaluated by
-    quadrature at an integer k >= 1 (to 32 digits, beyond the refuter's 25) and never rewritten. Not a
-    word: a number, so it may enter algebra."""
+    quadrature at an integer k >= 1 (at 32, 64, 128, ... digits, the first beyond the precision asked)
+    and never rewritten. Not a word: a number, so it may enter algebra."""
 
     nargs = 1
 
     def _eval_evalf(self, prec):
-        k = self.args[0]
-        if k.is_Integer and k >= 1:
-            return sp.Float(_max_normal_variance(int(k)), prec)
+        if self.args[0].is_Integer and self.args[0] >= 1:
+            tier = 1 << max(5, (mpmath.libmp.prec_to_dps(prec) + 4).bit_length())  # a power of 2 > dps + 4
+            return sp.Float(_max_normal_variance(int(self.args[0]), tier), prec)
 
 
 @functools.lru_cache(maxsize=None)
-def _max_normal_variance(k):
-    with mpmath.workdps(32):
-        def moment(power):
-            return mpmath.quad(lambda x: x**power * k * mpmath.npdf(x) * mpmath.ncdf(x) ** (k - 1),
-                               [-mpmath.inf, 0, mpmath.inf])
-        return moment(2) - moment(1) ** 2
+def _max_normal_variance(k, dps):
+    with mpmath.workdps(dps):
+        m1, m2 = (mpmath.quad(lambda x: x**p * k * mpmath.npdf(x) * mpmath.ncdf(x) ** (k - 1),
+                              [-mpmath.inf, 0, mpmath.inf]) for p in (1, 2))
+        return m2 - m1**2
 
 
 def words_in(expr) -> set:
