@@ -227,6 +227,25 @@ def induction_on_an_uncited_second_moment():
         Step("statement", bad, Induction((s(g) ** 2,), (rho ** g,), ((rho,),), (0,)), ("one", "base", "path"))], law)
 
 
+# erf entered the kernel's terms with the truncated normal: erf(x) < 0 for x < 0, so a normal draw of
+# variance erf(x) for a real x is no law (E[D^2] = erf(x) < 0 would follow). Its sign must be shown.
+def normal_variance_erf_of_a_real():
+    law = Law("erf", g, {x: Domain.real()}, (), (Draw("D", "Normal", (0, sp.erf(x))),))
+    bad = EQ(CE(Rand("D", g) ** 2, g), sp.erf(x))
+    return Proof("normal_variance_erf_of_a_real", {"statement": bad}, {x: Domain.real(), g: Domain.integer(0)},
+                 [Step("statement", bad, DrawFact("normal_moments", "D", 2))], law)
+
+
+# v_k - 1 as a normal variance: v_k < 1 for k >= 2, so the variance is negative. The kernel knows no sign
+# of v_k (it only evaluates it), so the law's argument is not shown >= 0.
+def normal_variance_from_max_normal_variance():
+    law = Law("vk", g, {k: Domain.integer(1)}, (), (Draw("D", "Normal", (0, MaxNormalVariance(k) - 1)),))
+    bad = EQ(CE(Rand("D", g) ** 2, g), MaxNormalVariance(k) - 1)
+    return Proof("normal_variance_from_max_normal_variance", {"statement": bad},
+                 {k: Domain.integer(1), g: Domain.integer(0)},
+                 [Step("statement", bad, DrawFact("normal_moments", "D", 2))], law)
+
+
 def attacks():
     return [
         ("scatter_mean_with_an_order", scatter_mean_with_an_order, "takes no order"),
@@ -246,4 +265,7 @@ def attacks():
         ("max_normal_variance_at_a_half", max_normal_variance_at_a_half, "could not reduce"),
         ("refit_state_domain_not_kept", refit_state_domain_not_kept, "is not shown"),
         ("induction_on_an_uncited_second_moment", induction_on_an_uncited_second_moment, "not the instance"),
+        ("normal_variance_erf_of_a_real", normal_variance_erf_of_a_real, "erf(x) >= 0 is not shown"),
+        ("normal_variance_from_max_normal_variance", normal_variance_from_max_normal_variance,
+         "MaxNormalVariance(k) - 1 >= 0 is not shown"),
     ]
