@@ -35,6 +35,7 @@ import sympy as sp
 from .assumptions import IntegerAtLeast, PositiveReal
 from .distributions import ChiSquare, Normal
 from .model import Model
+from .recipes import Remark
 from .result import DerivationStep, Reference
 from .symbols import n, sigma0, t
 
@@ -126,15 +127,8 @@ def _claims_variance(d):
     value, gamma_form, steps = _variance_limit(d)
     d.steps += steps
     d.facts["gamma_form"] = gamma_form
-    return {"limit": _Remark(sp.Eq(sp.Limit(d.statement.lhs, t, sp.oo), value),
+    return {"limit": Remark(sp.Eq(sp.Limit(d.statement.lhs, t, sp.oo), value),
                              "Euler's product for the sine: the limit is positive for every n >= 2")}
-
-
-class _Remark:
-    """A claim of an exact computation: stated and derived, not proved by the kernel."""
-
-    def __init__(self, relation, text):
-        self.relation, self.text, self.steps = relation, text, ()
 
 
 #: Up to this t the product is evaluated factor by factor; beyond, through its derived gamma form.
@@ -175,11 +169,11 @@ def _claims_drift(d):
     d.steps.append(DerivationStep("The one-step matrix maps sigma^2 + d^2 to itself in mean (no offset): conserved, "
                                   "so E[d_t^2] = sigma0^2 - E[sigma_t^2]", sp.Eq(drift, sigma0**2 - gamma_form)))
     return {
-        "conserved": _Remark(sp.Eq(variance + drift, sigma0**2),
+        "conserved": Remark(sp.Eq(variance + drift, sigma0**2),
                              "E[sigma_t^2] + E[(mu_t - mu0)^2] = sigma0^2 for every t: the one-step matrix maps "
                              "sigma^2 + d^2 to itself in mean (the variance lost to refitting reappears as drift)"),
-        "bound": _Remark(sp.Le(drift, bound), "E[(mu_t - mu0)^2] <= sigma0^2 sum 1/(s+1)^2 / n = sigma0^2 pi^2/(6 n)"),
-        "limit": _Remark(sp.Eq(sp.Limit(drift, t, sp.oo), sigma0**2 - value),
+        "bound": Remark(sp.Le(drift, bound), "E[(mu_t - mu0)^2] <= sigma0^2 sum 1/(s+1)^2 / n = sigma0^2 pi^2/(6 n)"),
+        "limit": Remark(sp.Eq(sp.Limit(drift, t, sp.oo), sigma0**2 - value),
                          "By the conservation law and Euler's product"),
     }
 

@@ -23,6 +23,7 @@ import sympy as sp
 
 from .assumptions import (IntegerAtLeast, OneOf, PositiveReal, Probability, RealNumber, SampleCount,
                           SampleFraction)
+from .recipes import Remark
 from .result import Derivation, DerivationStep, Result
 from .symbols import t as generation
 
@@ -738,8 +739,11 @@ def expectation_result(model, expr, id, title=None, summary="", references=(), a
             # Claims are stated from the derived closed form (a ratio, a drift, a limit) and come
             # with the recipe of their proof.
             for name, claim in claims(d).items():
-                d.claims[name] = claim.relation
-                d.facts.setdefault("recipes", {})[name] = claim
+                if isinstance(claim, Remark):
+                    d.remarks[name] = claim.relation
+                else:
+                    d.claims[name] = claim.relation
+                    d.facts.setdefault("recipes", {})[name] = claim
                 d.steps.append(DerivationStep(claim.text or f"Claim {name}", claim.relation))
         return d
 

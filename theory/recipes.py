@@ -39,3 +39,12 @@ class Claim:
     relation: Any
     steps: tuple
     text: str = ""
+
+
+@dataclass(frozen=True)
+class Remark:
+    """A relation the derivation states and sympy derives, which no kernel proof establishes: shown
+    as a remark beside the result (proved or not), never as a proved claim."""
+
+    relation: Any
+    text: str = ""

@@ -18,7 +18,7 @@ import sympy as sp
 
 from .decide import is_positive, undefined
 from .domains import Domain, Space
-from .terms import CE, Ind, Rand, foreign, rands, words_in
+from .terms import CE, Ind, MaxNormalVariance, Rand, foreign, rands, words_in
 
 # Pattern symbols of the schemas: a family's parameters, the order, the draw.
 _a, _b, _order, _D = sp.symbols("a b order D")
@@ -60,6 +60,11 @@ def _stirling_free_normal_moment():
 CASELLA = "Casella and Berger (2002), Statistical Inference, 2nd ed., Ch. 3 and 4"
 JOHNSON = "Johnson, Kotz and Balakrishnan (1994), Continuous Univariate Distributions, vol. 1, Ch. 17-18"
 JOHNSON_D = "Johnson, Kemp and Kotz (2005), Univariate Discrete Distributions, 3rd ed., Ch. 3-4"
+# The sum of squared deviations V of n i.i.d. draws of a law with a density (so V > 0) and variance
+# s^2 has E[V] = (n - 1) s^2 (the sample variance is unbiased); only that mean is cited, never a
+# higher moment. The draws are standard normals truncated to [-a, a] (s^2 = 1 - 2 a phi(a)/(2 Phi(a) - 1))
+# or the largest of k standard normals (s^2 = v_k).
+SCATTER = "Casella and Berger (2002), Statistical Inference, 2nd ed., Thm 5.2.6; "
 
 FAMILIES = {
     "Normal": Family("Normal", (_a, _b), (Domain.real(), Domain.real(0)), Domain.real(), CASELLA),
@@ -68,6 +73,11 @@ FAMILIES = {
                     Domain.real(0, lo_open=True), JOHNSON),
     "Poisson": Family("Poisson", (_a,), (Domain.real(0),), Domain.integer(0), JOHNSON_D),
     "Binomial": Family("Binomial", (_a, _b), (Domain.integer(0), Domain.real(0, 1)), Domain.integer(0, _a), JOHNSON_D),
+    "TruncatedNormalScatter": Family("TruncatedNormalScatter", (_a, _b),
+                                     (Domain.integer(2), Domain.real(0, lo_open=True)), Domain.real(0, lo_open=True),
+                                     SCATTER + "Johnson, Kotz and Balakrishnan (1994), Ch. 13"),
+    "MaxNormalScatter": Family("MaxNormalScatter", (_a, _b), (Domain.integer(2), Domain.integer(1)),
+                               Domain.real(0, lo_open=True), SCATTER + "David and Nagaraja (2003), Sec. 3.2 (v_k)"),
 }
 
 FACTS = {f.name: f for f in (
@@ -83,6 +93,11 @@ FACTS = {f.name: f for f in (
          "integer", None, JOHNSON_D),
     Fact("binomial_pmf", "Binomial", Ind(sp.Eq(_D, _order)),
          sp.binomial(_a, _order) * _b ** _order * (1 - _b) ** (_a - _order), "integer", sp.Le(_order, _a), JOHNSON_D),
+    Fact("truncated_normal_scatter_mean", "TruncatedNormalScatter", _D, (_a - 1) * (1 - sp.sqrt(2) * _b * sp.exp(
+        -_b**2 / 2) / (sp.sqrt(sp.pi) * sp.erf(_b / sp.sqrt(2)))), "none", None,
+         FAMILIES["TruncatedNormalScatter"].reference),
+    Fact("max_normal_scatter_mean", "MaxNormalScatter", _D, (_a - 1) * MaxNormalVariance(_b), "none", None,
+         FAMILIES["MaxNormalScatter"].reference),
 )}
 
 
@@ -275,7 +290,7 @@ def _integer_valued(expr, space):
     opaque = space.opaque(expr)
     for case in space.cases():
         e = sp.expand(space.substitute(opaque, case))
-        if not (e.is_integer or (e.is_polynomial() and all(c.is_integer for c in sp.Poly(e).coeffs())
+        if not (e.is_integer or (e.free_symbols and e.is_polynomial() and all(c.is_integer for c in sp.Poly(e).coeffs())
                                  and all(s.is_integer for s in e.free_symbols))):
             return False
     return True

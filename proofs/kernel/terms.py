@@ -9,6 +9,9 @@ vocabulary means only what a rule or an axiom says of it. (How the words print i
 :mod:`modelcollapse.proofs.printing`.)
 """
 
+import functools
+
+import mpmath
 import sympy as sp
 from sympy.core.symbol import Str
 
@@ -102,6 +105,28 @@ class AlmostSurely(Word):
 VOCABULARY = (Rand, E, CE, Var, Ind, GaussEntropy, GaussW2, GaussKL, AlmostSurely)
 
 
+class MaxNormalVariance(sp.Function):
+    """v_k, the variance of the largest of k independent standard normals: the integrals that define it
+    (density k phi Phi^(k - 1); David and Nagaraja 2003, Order Statistics, Sec. 3.2), evaluated by
+    quadrature at an integer k >= 1 (at 32, 64, 128, ... digits, the first beyond the precision asked)
+    and never rewritten. Not a word: a number, so it may enter algebra."""
+
+    nargs = 1
+
+    def _eval_evalf(self, prec):
+        if self.args[0].is_Integer and self.args[0] >= 1:
+            tier = 1 << max(5, (mpmath.libmp.prec_to_dps(prec) + 4).bit_length())  # a power of 2 > dps + 4
+            return sp.Float(_max_normal_variance(int(self.args[0]), tier), prec)
+
+
+@functools.lru_cache(maxsize=None)
+def _max_normal_variance(k, dps):
+    with mpmath.workdps(dps):
+        m1, m2 = (mpmath.quad(lambda x: x**p * k * mpmath.npdf(x) * mpmath.ncdf(x) ** (k - 1),
+                              [-mpmath.inf, 0, mpmath.inf]) for p in (1, 2))
+        return m2 - m1**2
+
+
 def words_in(expr) -> set:
     """The vocabulary classes occurring in ``expr``."""
     return {type(a) for a in sp.preorder_traversal(sp.sympify(expr)) if isinstance(a, VOCABULARY)}
@@ -146,7 +171,7 @@ def _allowed_classes():
                sp.Eq, sp.Ne, sp.Lt, sp.Le, sp.Gt, sp.Ge, sp.And, sp.Or, sp.Not, sp.Implies, BooleanTrue, BooleanFalse,
                sp.Piecewise, ExprCondPair, sp.Sum, sp.Product, sp.Limit, sp.exp, sp.log, sp.gamma, sp.loggamma,
                sp.polygamma, sp.binomial, sp.factorial, sp.FallingFactorial, sp.RisingFactorial, sp.Abs, sp.sign,
-               sp.floor, sp.ceiling, sp.Min, sp.Max, sp.sin, sp.cos, sp.tan, sp.cot}
+               sp.floor, sp.ceiling, sp.Min, sp.Max, sp.sin, sp.cos, sp.tan, sp.cot, sp.erf, MaxNormalVariance}
     infinities = (numbers.Infinity, numbers.NegativeInfinity, numbers.ComplexInfinity, numbers.NaN,
                   numbers.ImaginaryUnit)
     return frozenset(allowed | {cls for cls in vars(numbers).values() if cls in infinities or (
