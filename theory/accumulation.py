@@ -15,8 +15,9 @@ whose limit is Euler's product for the sine. The literal workflow (keep every sa
 fit the pool) is :func:`modelcollapse.numerics.mixing_workflows.accumulate_gaussian_workflow`.
 
 The kernel checks this law (it reads the generation t through powers whose bases it shows positive,
-and keeps the state's domain at every t >= 0) and proves both results: the engine's product and sum
-by induction on t, the same product in Euler's form 1 - 1/(n k^2), k = 1 .. t, the conservation law
+and keeps the state's domain at every t >= 0) and proves both results: the engine's product (and the
+drift, a walk fed by it, telescoped) by induction on t, the product in Euler's form 1 - 1/(n k^2),
+k = 1 .. t, the conservation law
 E[sigma_t^2] + E[d_t^2] = sigma0^2, and both limits from Euler's product for the sine, a cited axiom
 (Abramowitz and Stegun 4.3.89). The bound sigma0^2 pi^2 / (6 n) on the drift is derived, not proved.
 
@@ -25,6 +26,9 @@ Examples
 >>> from modelcollapse import theory
 >>> r = theory.get("mixing.accumulate_gaussian")
 >>> abs(r(n=4, t=2, sigma0=1.0) - (1 - 1 / 4) * (1 - 1 / 16)) < 1e-15
+True
+>>> drift = theory.get("mixing.accumulate_gaussian_drift")    # conserved: E[sigma_t^2] + E[d_t^2] = sigma0^2
+>>> abs(r(n=4, t=5, sigma0=2.0) + drift(n=4, t=5, sigma0=2.0) - 4.0) < 1e-14
 True
 """
 
@@ -273,10 +277,12 @@ ACCUMULATE.expectation(
             "prevents collapse.")
 ACCUMULATE.expectation(
     DRIFT**2, "mixing.accumulate_gaussian_drift", "Mean squared drift of the fitted mean when data accumulate",
-    assumptions=ASSUMPTIONS, lazy=True, checks=_CHECKS, claims=_claims_drift, references=(GERSTGRASSER, KAZDAN, DEY_DONOHO),
+    assumptions=ASSUMPTIONS, lazy=True, checks=_CHECKS, claims=_claims_drift,
+    references=(GERSTGRASSER, KAZDAN, DEY_DONOHO, EULER),
     summary="E[(mu_t - mu0)^2] (d_t = mu_t - mu0) when data accumulate: the variance the refits lose reappears as "
-            "drift, E[sigma_t^2] + E[(mu_t - mu0)^2] = sigma0^2 for every t, so the drift stays below "
-            "sigma0^2 pi^2 / (6 n).")
+            "drift, E[sigma_t^2] + E[(mu_t - mu0)^2] = sigma0^2 for every t (proved), and the drift tends to "
+            "sigma0^2 (1 - sin(pi/sqrt n) / (pi/sqrt n)) (proved from Euler's product), below the bound "
+            "sigma0^2 pi^2 / (6 n) (derived, not proved by the kernel).")
 for _id in ("mixing.accumulate_gaussian", "mixing.accumulate_gaussian_drift"):
     from .registry import get as _get
     _get(_id)._evaluator = _iterate
