@@ -11,6 +11,8 @@ induction on t for every functional of the closed system, and linearity for the 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sympy as sp
 
 from modelcollapse.theory import symbols as TS
@@ -42,12 +44,25 @@ def _recipe_rule(step):
     return makers[step.rule]()
 
 
+def _induction_again(out, step):
+    """The statement's induction over the same system with a recipe's closed forms, and its premises."""
+    closed = {to_kernel(k): to_kernel(v) for k, v in dict(step.args)["closed"].items()}
+    for s in out.steps:
+        if isinstance(s.rule, Induction) and set(s.rule.functionals) == set(closed):
+            return replace(s.rule, closed=tuple(closed[f] for f in s.rule.functionals)), list(s.premises)
+    raise ValueError(f"no induction over {sorted(map(str, closed))} in the proof")
+
+
 def _add_claims(out, result, goals, recipes=None):
     recipes = result.derivation.facts.get("recipes", {}) if recipes is None else recipes
     finals = {}
     for name, claim in recipes.items():
         last, labels = None, {}
         for st in claim.steps:
+            if st.rule == "induction":
+                label = f"claim.{name}.{st.label}"
+                last = labels[st.label] = out.add(label, to_kernel(st.relation), *_induction_again(out, st), st.text)
+                continue
             premises = []
             for p in st.premises:
                 if p == "statement":

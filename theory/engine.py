@@ -367,7 +367,7 @@ def solve_system(A, b, x0, t, model, ctx):
             g = b[j] + sum((A[j][i] * closed[i] for i in deps[j]), sp.S.Zero)
             a = A[j][j]
             if a.has(t) or _varies(g, t):
-                closed[j] = _solve_varying(a, g, x0[j], t)
+                closed[j] = _telescoped(A, b, x0, closed, j, deps[j], t) or _solve_varying(a, g, x0[j], t)
             elif any(isinstance(x, sp.Indexed) for x in sp.preorder_traversal(a)):
                 raise ValueError("schedule coefficients need a product form")
             else:
@@ -394,6 +394,20 @@ def _varies(g, t):
     """Whether an inhomogeneous term depends on the generation through something rsolve cannot
     take (a product or sum over the generations, a schedule entry)."""
     return g.has(t) and g.has(sp.Product, sp.Sum, sp.Indexed)
+
+
+def _telescoped(A, b, x0, closed, j, deps, t):
+    """x_{t+1} = x_t + K (1 - a(t)) y_t with y_{t+1} = a(t) y_t (K free of t) telescopes:
+    x_t = x_0 + K (y_0 - y_t). None when the system is not of that form."""
+    if A[j][j] != 1 or b[j] != 0 or len(deps) != 1:
+        return None
+    (i,) = deps
+    if b[i] != 0 or any(A[i][q] != 0 for q in range(len(b)) if q != i) or sp.simplify(1 - A[i][i]) == 0:
+        return None
+    K = sp.simplify(A[j][i] / (1 - A[i][i]))
+    if K.has(t, sp.zoo, sp.nan, sp.oo, sp.Indexed):
+        return None
+    return x0[j] + K * (x0[i] - closed[i])
 
 
 def _solve_varying(a, g, x0, t):

@@ -17,6 +17,8 @@ from .terms import AlmostSurely, E, GaussEntropy, GaussKL, GaussW2, Rand, Var, r
 _Y, _m, _v, _a, _b, _w, _x = sp.symbols("Y m v a b w x")
 #: Patterns the kernel fills in itself: the law's generation, and L one generation on.
 _g, _L, _L_next, _W = sp.symbols("g L L_next W")
+#: Bound variables of the schemas (a product's index, a limit's variable).
+_k, _N = sp.symbols("k N", integer=True, positive=True)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,11 @@ AXIOMS = {a.name: a for a in (
           ((_L, "state"), (_W, "iid"), (_L_next, "next:L"), (_g, "generation")),
           reference="Williams (1991), Probability with Martingales, Thm 12.10 and 14.5 (strong law of large numbers): "
                     "a random walk whose i.i.d. increments have negative mean tends to -oo almost surely"),
+    Axiom("euler_sine_product",
+          sp.Eq(sp.Limit(sp.Product(1 - _x ** 2 / _k ** 2, (_k, 1, _N)), _N, sp.oo), sp.sin(sp.pi * _x) / (sp.pi * _x)),
+          ((_x, "value"),), (sp.Gt(_x, 0),),
+          reference="Abramowitz and Stegun (1964), Handbook of Mathematical Functions, 4.3.89 (Euler's product for the "
+                    "sine); Whittaker and Watson (1927), A Course of Modern Analysis, 4th ed., Sec. 7.5"),
     Axiom("gaussian_kl", sp.Eq(GaussKL(_a, _v, _b, _w),
                                sp.log(_w / _v) / 2 + (_v + (_a - _b) ** 2) / (2 * _w) - sp.Rational(1, 2)),
           ((_a, "random"), (_v, "random"), (_b, "random"), (_w, "random")), (sp.Gt(_v, 0), sp.Gt(_w, 0)),

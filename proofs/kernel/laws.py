@@ -209,11 +209,11 @@ class Law:
             stray = {r for r in rands(expr) if r not in allowed_rands}
             if stray:
                 out.append(f"{what} uses {sorted(map(str, stray))}, which it may not")
-            # A time-dependent law reads a schedule at the current generation: ns[g].
+            # A time-dependent law reads the current generation: a schedule's entry ns[g], or g itself
+            # (its definedness at every g >= 0 is checked below, _generation_problems).
             entries = {a for a in expr.atoms(sp.Indexed) if a.base in vectors and (
                 (at_g and a.indices == (g,)) or set(a.indices) <= set(self.indices))}
-            allowed = params | {a.base.label for a in entries} | entries | ({g} if at_g and entries else set())
-            free = expr.free_symbols - allowed - set().union(*[r.free_symbols for r in rands(expr)] or [set()])
+            free = expr.free_symbols - params - {a.base.label for a in entries} - entries - ({g} if at_g else set())
             if free:
                 out.append(f"{what} uses undeclared symbols {sorted(map(str, free))}")
             leaked = (expr.free_symbols & set(self.indices)) - set(carried)
@@ -245,10 +245,12 @@ class Law:
         init_space = Space({**self.params, **self.indices})
         for v in self.state:
             out += [f"the initial value of {v.name}: {p}" for p in _in_domain(v.init, v.domain, init_space)]
-            out += [f"the update of {v.name}: {p}" for p in _in_domain(v.step, v.domain, space)]
+            out += [f"the update of {v.name}: {p}" for p in _generation_problems(v.step, g, space)
+                    + _in_domain(v.step, v.domain, space)]
         for d in self.draws:
             fam = FAMILIES[d.family]
             binding = {}
+            out += [f"an argument of {d.name}: {p}" for a in d.args for p in _generation_problems(a, g, space)]
             for p, a, dom in zip(fam.params, d.args, fam.param_domains):
                 out += [f"argument {a} of {d.name}: {p_}" for p_ in _in_domain(a, _bind_domain(dom, binding), space)]
                 binding[p] = a
@@ -282,6 +284,19 @@ def _in_domain(expr, dom, space) -> list:
         if bound is not None and not is_positive((expr - bound) if is_lo else (bound - expr), space, strict=open_)[0]:
             out.append(f"{expr} {'>' if is_lo else '<'}{'' if open_ else '='} {bound} is not shown")
     return out
+
+
+def _generation_problems(expr, g, space) -> list:
+    """How ``expr`` reads the generation ``g`` itself (not through a random quantity or a schedule's
+    entry): by sums, products and powers only, each power's base shown > 0 over ``space`` unless the
+    exponent is a positive integer, so that it is defined and real at every generation g >= 0."""
+    hidden = {x: sp.Dummy() for x in rands(expr) | sp.sympify(expr).atoms(sp.Indexed)}
+    back = {v: k for k, v in hidden.items()}
+    return [f"{n.xreplace(back)} reads the generation through a function other than a power"
+            if not isinstance(n, sp.Pow) else f"the base of {n.xreplace(back)} is not shown > 0 for every generation"
+            for n in sp.preorder_traversal(sp.sympify(expr).xreplace(hidden))
+            if g in n.free_symbols and not isinstance(n, (sp.Add, sp.Mul, sp.Symbol)) and not (isinstance(n, sp.Pow) and (
+                (n.exp.is_Integer and n.exp > 0) or is_positive(n.base.xreplace(back), space)[0]))]
 
 
 def _integer_valued(expr, space):

@@ -643,7 +643,9 @@ class Detach(Rule):
 class Limit(Rule):
     """Eq(Limit(X, g, oo), L): X rewritten by equality premises into a deterministic sum of terms
     c g^k B^g; each combined base B is placed against 1 (by algebra or an inequality premise
-    B < 1), and the limit is taken term by term in every case of the space."""
+    B < 1), and the limit is taken term by term in every case of the space. A premise
+    Eq(Limit(Y, v, oo), M) (a cited limit, its variable renamed to g) lets Y enter a term c Y^j,
+    free of g otherwise, whose limit is then c M^j."""
 
     def verify(self, relation, premises, ctx):
         need(isinstance(relation, sp.Eq) and isinstance(relation.lhs, sp.Limit), "concludes Eq(Limit(X, g, oo), value)")
@@ -651,18 +653,24 @@ class Limit(Rule):
         need(to == sp.oo and ctx.space.domains.get(g) == Domain.integer(0), f"only limits as an integer {g} >= 0 grows")
         need(not ctx.space.depends_on(g) and deterministic(relation.rhs),
              f"another domain depends on {g}, or the value is not deterministic")
-        eqs = [p for p in premises if isinstance(p, sp.Eq)]
+        eqs = [p for p in premises if isinstance(p, sp.Eq) and not isinstance(p.lhs, sp.Limit)]
         below = [p.lhs for p in premises if isinstance(p, sp.StrictLessThan) and p.rhs == 1]
-        need(len(eqs) + len(below) == len(premises), "premises: equalities, and inequalities B < 1")
+        holders = {sp.Dummy("known"): p for p in premises if isinstance(p, sp.Eq) and isinstance(p.lhs, sp.Limit)}
+        need(all(p.lhs.args[2] == sp.oo and g not in p.lhs.atoms(sp.Symbol) and deterministic(p) and not unsafe(p.rhs)
+                 and not p.rhs.has(*_INFINITE) for p in holders.values()),
+             f"a cited limit must be Eq(Limit(Y, v, oo), finite value), deterministic and free of {g}")
+        need(len(eqs) + len(below) + len(holders) == len(premises), "premises: equalities, inequalities B < 1, limits")
         # The equalities hold for every generation g >= 0, the range of the limit's variable: only
         # other binders are guarded.
         _guard_binders(eqs, [X, relation.rhs])
-        X = rewrite(X, eqs)
+        # A cited limit's sequence (its variable renamed to g) is held by a symbol until its term is taken.
+        X = rewrite(X, eqs).xreplace({p.lhs.args[0].xreplace({p.lhs.args[1]: g}): h for h, p in holders.items()})
         need(deterministic(X) and not any(g in sp.sympify(b).free_symbols for b in below),
              "the rewritten expression must be deterministic", X)
         space = ctx.space.without(g)
         for case in space.cases():
-            value = _limit_in_case(Space.substitute(X, case), g, [Space.substitute(b, case) for b in below], space)
+            value = _limit_in_case(Space.substitute(X, case), g, [Space.substitute(b, case) for b in below], space,
+                                   {h: Space.substitute(p.rhs, case) for h, p in holders.items()})
             target = Space.substitute(relation.rhs, case)
             if value in (sp.oo, -sp.oo) or target in (sp.oo, -sp.oo):
                 need(value == target, f"the limit is {value} in a case", target)
@@ -670,8 +678,9 @@ class Limit(Rule):
                 zero(value - target, space, "the limit has another value")
 
 
-def _limit_in_case(X, g, below, space):
-    """The limit of X (free of other cases) as g -> oo; rejects when it is not taken."""
+def _limit_in_case(X, g, below, space, known):
+    """The limit of X (free of other cases) as g -> oo; rejects when it is not taken. ``known``: the
+    symbols that hold cited sequences, and their limits."""
     X = sp.piecewise_fold(X)
     need(not X.has(sp.Piecewise), "a Piecewise is left after fixing the case")
     finite, infinite = sp.S.Zero, set()
@@ -689,6 +698,10 @@ def _limit_in_case(X, g, below, space):
             need(g not in b.free_symbols and g not in rate.free_symbols, f"cannot take the limit of the factor {f}")
             base *= b ** rate
         c = sp.Mul(*coeff)
+        if c.free_symbols & set(known):  # sums and products of convergent sequences: those of the limits
+            need(degree == 0 and base == 1 and c.is_polynomial(*known),
+                 f"a cited limit's sequence must enter {term} polynomially and alone with {g}")
+            c = c.xreplace(known)
         need(not c.has(*_INFINITE) and not undefined(c, space), f"the coefficient {c} is not shown finite")
         # Place the base against 1: equal to it, below it (a premise's base, or by algebra), above it.
         if is_zero(base - 1, space)[0]:
