@@ -230,8 +230,8 @@ def attacks():
         ("induction_product_noninteger_limits", induction_product_noninteger_limits, "limits must be integers"),
         ("cited_limit_wrong_value", cited_limit_wrong_value, "the limit has another value"),
         ("cited_limit_times_growth", cited_limit_times_growth, "polynomially and alone"),
-        ("cited_limit_reciprocal_of_zero", cited_limit_reciprocal_of_zero, "polynomially and alone"),
+        ("cited_limit_reciprocal_of_zero", cited_limit_reciprocal_of_zero, "polynomially and alone || may vanish in a denominator"),
         ("cited_limit_binds_generation", cited_limit_binds_generation, "free of g"),
-        ("euler_axiom_at_zero", euler_axiom_at_zero, "side condition"),
+        ("euler_axiom_at_zero", euler_axiom_at_zero, "side condition || may vanish in a denominator"),
         ("euler_axiom_binds_generation", euler_axiom_binds_generation, "side condition"),
     ]

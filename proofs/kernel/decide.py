@@ -410,22 +410,29 @@ def undefined(expr, space, memo=None) -> str:
     if expr.has(sp.I, sp.zoo, sp.nan):
         return "an imaginary unit, nan or complex infinity occurs"
 
-    def visit(e, space):
+    def visit(e, spaces):
+        # Each index ranges over its limits; the cases of a range with two symbolic ends read one
+        # end only, so a node passes when shown over the whole range or over the index's half-line
+        # from one end (a larger set: a node shown there is shown on the range).
         if isinstance(e, (sp.Sum, sp.Product)):
             for i, lo, hi in e.limits:
                 ends = [x for x in (lo, hi) if not x.has(sp.oo, -sp.oo)]
                 if any(x.is_integer is not True for x in ends):
                     return f"{e}: its limits must be integers"
-                if len(ends) == 2 and not is_positive(hi - lo + 1, space, strict=False)[0]:
+                if len(ends) == 2 and not any(is_positive(hi - lo + 1, s, strict=False)[0] for s in spaces):
                     return f"{e}: its range may be reversed (conventions for reversed ranges differ)"
-                if ends == [lo]:
-                    space = Space({**space.domains, i: Domain.integer(lo)}, space.rand_domains)
-                elif len(ends) == 2:
-                    space = space.with_index(i, lo, hi)
-            return visit(e.function, space)
+                halves = [Domain.integer(lo)] if ends == [lo] else [Domain.integer(None, hi)] if ends == [hi] else []
+                if len(ends) == 2:
+                    halves = [Domain.integer(lo, hi), Domain.integer(lo), Domain.integer(None, hi)]
+                spaces = [Space({**s.domains, i: d}, s.rand_domains) for s in spaces[:1] for d in halves] or spaces
+            return visit(e.function, spaces)
         # The node and the domains of its symbols (an index's range differs from sum to sum).
-        key = (e, tuple(sorted((str(s), space.domains[s].key()) for s in e.free_symbols if s in space.domains)))
+        key = (e, tuple(tuple(sorted((str(x), s.domains[x].key()) for x in e.free_symbols if x in s.domains))
+                        for s in spaces))
         if key not in memo:
-            memo[key] = _node_problem(e, space)
-        return memo[key] or next((why for a in e.args if (why := visit(a, space))), "")
-    return visit(expr, space)
+            problems = [_node_problem(e, s) for s in spaces[:1]]
+            for s in spaces[1:]:
+                problems = problems if not problems[-1] else problems + [_node_problem(e, s)]
+            memo[key] = problems[-1] and problems[0]
+        return memo[key] or next((why for a in e.args if (why := visit(a, spaces))), "")
+    return visit(expr, [space])

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from .axioms import AXIOMS, instance
-from .decide import defined_at, is_positive, is_zero, nonzero, refuted, split_finite_sums, undefined, unsafe
+from .decide import defined_at, is_positive, is_zero, refuted, split_finite_sums, undefined, unsafe
 from .domains import Domain, Space
 from .laws import fact_instance, finite_moment
 from .terms import CE, E, Rand, bound_symbols, rands, words_in
