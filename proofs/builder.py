@@ -22,6 +22,7 @@ from modelcollapse.theory.model import State
 from . import kernel as K
 from .kernel.rules import (Algebra, AxiomInstance, CondExpect, Conjunction, Detach, DrawFact, ExpectLinear, ExpectSum,
                            Induction, LawInit, LawStep, Limit, Order, Rewrite, SumOver, Tower, VectorTotal)
+from .kernel.terms import CondMutualInfo, Joint, MutualInfo
 
 
 def _recipe_rule(step):
@@ -110,7 +111,8 @@ def to_kernel(expr):
              TS.CE: lambda a, g: K.CE(a, g),
              TS.HN: lambda m, s: K.GaussEntropy(m, s ** 2),
              TS.W2sq: lambda a, s, b, r: K.GaussW2(a, s ** 2, b, r ** 2),
-             TS.KLN: lambda a, s, b, r: K.GaussKL(a, s ** 2, b, r ** 2)}
+             TS.KLN: lambda a, s, b, r: K.GaussKL(a, s ** 2, b, r ** 2), TS.Joint: lambda *a: Joint(*a),
+             TS.MutualInformation: MutualInfo, TS.ConditionalMutualInformation: CondMutualInfo}
     expr = sp.sympify(expr).replace(lambda e: type(e) in words, lambda e: words[type(e)](*e.args))
     reps = {a: K.Rand(a.args[0].name, *a.args[1:]) for a in sp.preorder_traversal(expr) if isinstance(a, State)}
     return expr.xreplace(reps)
@@ -311,6 +313,8 @@ def _recipe_proof(result, model, law):
 
 def _domains(result, law, goals):
     domains = domains_of(result.assumptions)
+    # Symbols the statement holds for all of, beyond the result's parameters (an earlier generation k).
+    domains.update(domains_of(result.derivation.facts.get("for_all", ())))
     # The law's parameters, its generation and its indices range over the law's domains where
     # the result does not name them (the statement holds for all of them).
     for sym, dom in law.params.items():
