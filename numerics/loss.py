@@ -191,10 +191,14 @@ def plot_loss(family, rows, path, title=""):
     for ax, (key, label) in zip(axes, cols):
         pts = [(g, r[key]) for g, r in zip(ts, rows) if math.isfinite(r[key])]
         ax.plot([p[0] for p in pts], [p[1] for p in pts], color="C0", lw=1.8)
+        if f"{key}_se" in rows[0]:  # a Monte Carlo column: its 95% band
+            mean, half = np.array([r[key] for r in rows]), 1.96 * np.array([r[f"{key}_se"] for r in rows])
+            ax.fill_between(ts, mean - half, mean + half, color="C0", alpha=0.2, lw=0, label="95% (Monte Carlo)")
+            ax.legend(fontsize=8)
         ax.set_xlabel("generation t")
         ax.set_title(label, fontsize=10)
         ax.grid(alpha=0.3)
-        if key == "retained" and family in ("gaussian", "mixing"):
+        if key == "retained" and family == "gaussian":
             ax.set_yscale("log")
     fig.suptitle(title or f"What each generation loses: {family}", fontsize=11)
     fig.savefig(path, dpi=120)
