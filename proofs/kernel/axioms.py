@@ -96,7 +96,8 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
         words = words_in(value)
         if kind == "function" and (not isinstance(value, sp.Lambda) or words):
             raise ValueError(f"pattern {p} of {axiom.name} must be a Lambda with a deterministic body")
-        if kind in _RANDOM and not _variable(value, kind in _RANDOM[3:]):
+        if kind in _RANDOM and words - {Rand} and not (kind in _RANDOM[3:] and type(value) is Joint and
+                                                        not set().union(*map(words_in, value.args)) - {Rand}):
             raise ValueError(f"pattern {p} of {axiom.name} may hold random quantities but no other word (or a Joint)")
         problem = _kind_problem(kind, value, law, extra) if kind in _RANDOM[1:5] else ""
         if problem:
@@ -115,9 +116,6 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
 _RANDOM = ("random", "state", "iid", "past", "whole_state", "variable")
 
 
-def _variable(value, joint) -> bool:
-    return all(_variable(a, 1) for a in value.args) if joint and type(value) is Joint else not words_in(value) - {Rand}
-
 
 def _kind_problem(kind, value, law, extra):
     if law is None:
@@ -125,9 +123,11 @@ def _kind_problem(kind, value, law, extra):
     g = law.generation
     found = rands(value)
     draws = {d.name: d for d in law.draws}
+    if kind == "state":
+        state = found and all(r.label not in draws and r.generation == g for r in found)
+        return "" if state else f"must be a function of the state at {g}"
     if kind == "past":  # states up to g, draws before g: the bounds are side conditions
-        extra += [sp.Le(r.generation + int(r.label in draws), g, evaluate=False) for r in found]
-        return ""
+        return extra.extend(sp.Le(r.generation + int(r.label in draws), g, evaluate=False) for r in found) or ""
     if kind == "whole_state":  # (the checker has seen that the law's update reads no earlier generation)
         whole = Joint(*[Rand(v.name, g) for v in law.state])
         return "the law's state is indexed" if law.indices else "" if value == whole else f"not the whole state {whole}"

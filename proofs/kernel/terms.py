@@ -97,8 +97,7 @@ class Joint(Word):
     joint of one quantity is that quantity."""
 
     def __new__(cls, *args, **kw):
-        args = sorted(map(sp.sympify, args), key=sp.default_sort_key)
-        return args[0] if len(args) == 1 else super().__new__(cls, *args, **kw)
+        return a[0] if len(a := list(sp.ordered(map(sp.sympify, args)))) == 1 else super().__new__(cls, *a, **kw)
 
 
 class MutualInfo(Word):
