@@ -25,6 +25,7 @@ from modelcollapse.theory.sampling_gaussian import MaxNormalVariance
 from . import kernel as K
 from .kernel.rules import (Algebra, AxiomInstance, CondExpect, Conjunction, Detach, DrawFact, ExpectLinear, ExpectSum,
                            Induction, LawInit, LawStep, Limit, Order, Rewrite, SumOver, Tower, VectorTotal)
+from .kernel.terms import CondMutualInfo, Joint, MutualInfo
 
 
 def _recipe_rule(step):
@@ -126,7 +127,8 @@ def to_kernel(expr):
              TS.CE: lambda a, g: K.CE(a, g),
              TS.HN: lambda m, s: K.GaussEntropy(m, s ** 2),
              TS.W2sq: lambda a, s, b, r: K.GaussW2(a, s ** 2, b, r ** 2),
-             TS.KLN: lambda a, s, b, r: K.GaussKL(a, s ** 2, b, r ** 2)}
+             TS.KLN: lambda a, s, b, r: K.GaussKL(a, s ** 2, b, r ** 2), TS.Joint: lambda *a: Joint(*a),
+             TS.MutualInformation: MutualInfo, TS.ConditionalMutualInformation: CondMutualInfo}
     # The variance of the largest of k normals: the kernel's function, which never closes (no k <= 3 forms).
     words[MaxNormalVariance] = K.terms.MaxNormalVariance
     expr = sp.sympify(expr).replace(lambda e: type(e) in words, lambda e: words[type(e)](*e.args))
@@ -339,6 +341,8 @@ def _recipe_proof(result, model, law):
 
 def _domains(result, law, goals):
     domains = domains_of(result.assumptions)
+    # Symbols the statement holds for all of, beyond the result's parameters (an earlier generation k).
+    domains.update(domains_of(result.derivation.facts.get("for_all", ())))
     # The law's parameters, its generation and its indices range over the law's domains where
     # the result does not name them (the statement holds for all of them).
     for sym, dom in law.params.items():

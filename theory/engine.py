@@ -591,10 +591,42 @@ def _present(expr):
             if any(p.exp.has(generation) and any(isinstance(q, sp.Pow) and q.exp == sp.S.Half
                                                  for q in sp.preorder_traversal(p.base)) for p in expr.atoms(sp.Pow)):
                 return expr
-            return collect_geometric(expr)
+            out = collect_geometric(expr)
+            # a^t b^t = (ab)^t for an integer t: merged bases can show terms that cancel (E[KL] does not
+            # depend on mu0); the merged form is used when a symbol drops out and sympy agrees.
+            merged = _pair_constant(collect_geometric(sp.powsimp(expr, force=True, combine="base")))
+            # Two sums of m geometric and polynomial terms in t that agree at m consecutive integers agree.
+            points = range(len([p for p in (merged - out).atoms(sp.Pow) if p.exp.has(generation)]) + 4)
+            if merged.free_symbols < out.free_symbols and \
+                    all(sp.simplify((merged - out).subs(generation, k)) == 0 for k in points):
+                return merged
+            return out
         return tidy_geometric(expr)
     except (TypeError, ValueError, sp.PolynomialError):
         return expr
+
+
+def _pair_constant(expr, t=generation):
+    """``c b^t + (polynomial in t)`` with the polynomial's coefficients simplified, and c (b^t - 1) when
+    the constant is -c (the form vanishes at t = 0): how a researcher groups a geometric closed form."""
+    geometric, rest = [], sp.S.Zero
+    for term in sp.Add.make_args(sp.expand_log(expr, force=True)):
+        if any(p.exp.has(t) for p in term.atoms(sp.Pow)):
+            geometric.append(term)
+        else:
+            rest += term
+    rest = sp.expand(sp.expand_log(rest, force=True))
+    if rest.has(t) and not rest.is_polynomial(t):
+        return expr
+    slope, constant = [sp.factor(sp.simplify(c)).replace(lambda e: isinstance(e, sp.polygamma), lambda e: sp.polygamma(
+        e.args[0], sp.factor(e.args[1]))) for c in (rest.coeff(t, 1), rest.coeff(t, 0))]
+    if sp.simplify(rest - slope * t - constant) != 0:
+        return expr
+    if len(geometric) == 1:
+        c, power = geometric[0].as_independent(t, as_Add=False)
+        if sp.simplify(c + constant) == 0:
+            return sp.factor(c) * (power - 1) + slope * t
+    return sp.Add(*geometric) + slope * t + constant
 
 
 def _sequence_evaluator(result, values, expr=None):

@@ -94,6 +94,23 @@ class GaussKL(Word):
     nargs = 4
 
 
+class Joint(Word):
+    """``Joint(Y, Z, ...)``: the random quantities taken together, one random vector. Its arguments are
+    kept in a canonical order: the information a vector carries does not depend on its order. The
+    joint of one quantity is that quantity."""
+
+    def __new__(cls, *args, **kw):
+        return a[0] if len(a := list(sp.ordered(map(sp.sympify, args)))) == 1 else super().__new__(cls, *a, **kw)
+
+
+class MutualInfo(Word):
+    """``MutualInfo(X, Y)``: the mutual information I(X; Y), a value in [0, oo]."""
+
+
+class CondMutualInfo(Word):
+    """``CondMutualInfo(X, Y, Z)``: the conditional mutual information I(X; Y | Z), a value in [0, oo]."""
+
+
 class AlmostSurely(Word):
     """``AlmostSurely(relation)``: the relation holds with probability one."""
 
@@ -102,7 +119,7 @@ class AlmostSurely(Word):
 
 #: Every word: an instance may not bind a pattern to anything containing one of these
 #: unless the pattern's kind allows random quantities (then Rand only).
-VOCABULARY = (Rand, E, CE, Var, Ind, GaussEntropy, GaussW2, GaussKL, AlmostSurely)
+VOCABULARY = (Rand, E, CE, Var, Ind, GaussEntropy, GaussW2, GaussKL, AlmostSurely, Joint, MutualInfo, CondMutualInfo)
 
 
 class MaxNormalVariance(sp.Function):
