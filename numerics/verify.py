@@ -176,23 +176,48 @@ def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=N
     cache = {"folder": folder, "recheck": bool(recheck),
              "verdicts_from_cache": [r.id for r in reports if r.proof.get("cached")],
              "references_from_cache": [r.id for r in reports if r.reference and r.reference.get("cached")]}
-    claims = ledger_checks(say) if ids == all_ids else []
+    if ids == all_ids:
+        # The workers derived every result and stored the derivations: install the ledger's from the
+        # cache instead of deriving them again here, and take the statuses from the reports (each
+        # worker's kernel verdict) instead of checking the proofs again.
+        if folder is not None:
+            _install_ledger_derivations(_session_cache(folder))
+        claims = ledger_checks(say, statuses={r.id: r.proof["status"] for r in reports})
+    else:
+        claims = []
     return VerifyReport(seed, quick, chains, family_alpha, test_alpha, checks.z_critical(test_alpha), reports,
                         time.perf_counter() - start, cache, claims)
 
 
-def ledger_checks(say=lambda s: None) -> list:
+def ledger_checks(say=lambda s: None, statuses: dict | None = None) -> list:
     """Every claim of the ledger decided again from the results; passed when decided and every result it
-    rests on has a status other than rejected."""
+    rests on has a status other than rejected.
+
+    ``statuses`` maps result ids to the statuses this run found (the kernel verdicts of its reports);
+    a result it does not name gets :func:`modelcollapse.proofs.status` (its proof checked here)."""
     from modelcollapse.theory import ledger
     say("claims ledger: deriving every verdict")
     known = {r.id for r in theory.results()}
+    statuses = statuses or {}
+
+    def status(rid):
+        if rid not in known:
+            return "not registered"
+        return statuses[rid] if rid in statuses else proofs.status(rid)
     out = []
     for c in ledger.ledger(on_missing="mark")["claims"]:
-        statuses = {rid: (proofs.status(rid) if rid in known else "not registered") for rid in c["results"]}
-        out.append(dict(c, statuses=statuses,
-                        passed=c["verdict"] != "undecided" and "rejected" not in statuses.values()))
+        found = {rid: status(rid) for rid in c["results"]}
+        out.append(dict(c, statuses=found,
+                        passed=c["verdict"] != "undecided" and "rejected" not in found.values()))
     return out
+
+
+def _install_ledger_derivations(cache) -> None:
+    """Give the results the ledger evaluates their stored derivations (a miss is derived when used)."""
+    from modelcollapse.theory import ledger
+    known = {r.id for r in theory.results()}
+    for rid in sorted({rid for c in ledger.claims() for rid in c.results} & known):
+        cache.install_derivation(theory.get(rid))
 
 
 _SESSION_CACHES: dict = {}
