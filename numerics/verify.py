@@ -46,6 +46,8 @@ class ResultReport:
     monte_carlo: list = field(default_factory=list)
     #: Approximations against exact values (reported, not pass/fail).
     approximations: list = field(default_factory=list)
+    #: CPU seconds the checks of this result took in the process that ran them.
+    seconds: float = 0.0
 
     @property
     def passed(self) -> bool:
@@ -55,7 +57,7 @@ class ResultReport:
     def as_dict(self):
         return {"id": self.id, "title": self.title, "passed": self.passed, "proof": self.proof,
                 "reference": self.reference, "monte_carlo": self.monte_carlo,
-                "approximations": self.approximations}
+                "approximations": self.approximations, "seconds": round(self.seconds, 3)}
 
 
 @dataclass
@@ -171,8 +173,11 @@ def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=N
         from .parallel import run_tasks
         say(f"checking {len(ids)} results on {workers} {'Dask' if backend == 'dask' else 'local'} workers")
         reports = run_tasks(verify_result, tasks, workers=workers, backend=backend, scheduler=scheduler,
+                            costs=task_costs(ids, _session_cache(folder) if folder is not None else None),
                             progress=lambda i, rep: say(f"{tasks[i][-1]} {rep.id}: done, proof {rep.proof['summary']}"
                                                         + (" (from the cache)" if rep.proof.get("cached") else "")))
+    if folder is not None:
+        _session_cache(folder).store_timings({r.id: r.seconds for r in reports})
     cache = {"folder": folder, "recheck": bool(recheck),
              "verdicts_from_cache": [r.id for r in reports if r.proof.get("cached")],
              "references_from_cache": [r.id for r in reports if r.reference and r.reference.get("cached")]}
@@ -220,6 +225,14 @@ def _install_ledger_derivations(cache) -> None:
         cache.install_derivation(theory.get(rid))
 
 
+def task_costs(ids, cache=None) -> list:
+    """Expected seconds of each result's task, to hand the longest out first: what it took last
+    time (recorded in the cache), else :data:`~modelcollapse.numerics.task_costs.COLD_SECONDS`."""
+    from .task_costs import COLD_SECONDS
+    recorded = cache.load_timings() if cache is not None else {}
+    return [recorded.get(rid, COLD_SECONDS.get(rid, 1.0)) for rid in ids]
+
+
 _SESSION_CACHES: dict = {}
 
 
@@ -236,6 +249,7 @@ def verify_result(rid, chains, test_alpha, seed, cache_folder=None, recheck=Fals
     """Proof, reference route, Monte Carlo tests and approximations of one result (one task of
     :func:`verify`; it runs in whichever process is given it)."""
     say = progress or (lambda s: None)
+    start = time.process_time()
     r = theory.get(rid)
     cache = _session_cache(cache_folder) if cache_folder is not None else None
     if cache is not None and not recheck:
@@ -290,7 +304,7 @@ def verify_result(rid, chains, test_alpha, seed, cache_folder=None, recheck=Fals
             approx = [row.as_dict() for row in approximation_rows(rid, size, seed)]
             if cache is not None:
                 cache.store_check(r, "approximations", approx, f"{size} {seed}")
-    return ResultReport(rid, r.title, proof, ref, mc, approx)
+    return ResultReport(rid, r.title, proof, ref, mc, approx, time.process_time() - start)
 
 
 def format_table(report: VerifyReport) -> str:
