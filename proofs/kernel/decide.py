@@ -324,10 +324,6 @@ def _positive(e, strict, depth=0, squared=False):
                     sq = sp.expand(A**2 - B**2)
                     if sq != sp.expand(c) and _positive(sq, strict, depth + 1, squared=True):
                         return True
-                    lg = sp.logcombine(sp.expand_log(sp.log(A) - sp.log(B)))
-                    if isinstance(lg, sp.log) and lg.args[0].is_positive and \
-                            _positive(sp.together(lg.args[0] - 1), strict, depth + 1):
-                        return True
         if isinstance(c, sp.Mul):
             pos_factors = [f for f in c.args if f.is_positive]
             rest = sp.Mul(*[f for f in c.args if not f.is_positive])
