@@ -19,6 +19,8 @@ Examples
 '(n - 1)/(n - ddof)'
 >>> latex(n - ddof)
 'n - \\\\mathrm{ddof}'
+>>> latex(1 - sp.Symbol("lam"))
+'1 - \\\\lambda'
 >>> text(theory.get("gaussian.log_variance").closed_form)
 't*(digamma((n - 1)/2) + log(2) - log(n - ddof))'
 >>> latex(theory.get("gaussian.variance").statement)
@@ -35,7 +37,9 @@ from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.str import StrPrinter
 
 #: Names typeset upright (multi-letter parameter names that are not Greek letters).
-UPRIGHT = ("ddof",)
+UPRIGHT = ("ddof", "level", "top_p")
+#: Parameter names that spell a Greek letter sympy does not recognise (``lambda`` is a Python keyword).
+GREEK = {"lam": r"\lambda"}
 
 
 def _fitted_labels() -> set:
@@ -75,7 +79,9 @@ class ResearchLatexPrinter(_Ordering, LatexPrinter):
 
     def _print_Symbol(self, expr, style="plain"):
         if expr.name in UPRIGHT:
-            return r"\mathrm{%s}" % expr.name
+            return r"\mathrm{%s}" % expr.name.replace("_", r"\_")
+        if expr.name in GREEK:
+            return GREEK[expr.name]
         return super()._print_Symbol(expr, style=style)
 
     def _print_polygamma(self, expr, exp=None):
