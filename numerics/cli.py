@@ -58,11 +58,15 @@ def _parser():
                    help="measure false-alarm rates, power against wrong formulas and kernel soundness (long)")
     b.add_argument("--seeds", type=int, default=200, help="seeds per result for --rigor calibration")
     lo = sub.add_parser("loss", help="entropy, divergence and information retained over t, in bits")
-    lo.add_argument("family", metavar="FAMILY", help="gaussian or categorical")
+    lo.add_argument("family", metavar="FAMILY", help="gaussian, categorical or mixing")
     lo.add_argument("--n", type=int, default=20, help="samples per generation (default 20)")
     lo.add_argument("--t", type=int, default=50, help="generations (default 50)")
     lo.add_argument("--ddof", type=int, default=1, help="variance divisor n - ddof, 0 or 1 (gaussian; default 1)")
     lo.add_argument("--p0", default="0.5,0.3,0.2", help="original distribution, comma-separated (categorical)")
+    lo.add_argument("--remedy", default="fresh", help="mixing: fresh (a fraction lam of each training set from the "
+                    "original) or accumulate (every earlier sample kept); default fresh")
+    lo.add_argument("--lam", type=float, default=0.5, help="mixing, fresh: the fresh fraction, lam n an integer in "
+                    "[2, n - 2] (default 0.5)")
     lo.add_argument("--json", action="store_true", help="print the rows as JSON")
     lo.add_argument("--plot", metavar="FILE", default=None, help="write a plot of the measures over t")
     c = sub.add_parser("claims", help="the claims ledger: each claim's verdict, computed from the results")
@@ -174,11 +178,12 @@ def _parse_p0(text):
 def _cmd_loss(args, out):
     from .loss import COLUMNS, format_loss, loss_table, plot_loss, stderr_or_none
     rows = loss_table(args.family, n=args.n, t=args.t, ddof=args.ddof, p0=_parse_p0(args.p0),
-                      progress=stderr_or_none(args.t))
+                      progress=stderr_or_none(args.t), remedy=args.remedy, lam=args.lam)
     if args.plot:
-        plot_loss(args.family, rows, args.plot,
-                  f"{args.family}: n = {args.n}" + (f", ddof = {args.ddof}" if args.family == "gaussian" else
-                                                    f", p0 = ({args.p0})"))
+        detail = {"gaussian": f", ddof = {args.ddof}", "categorical": f", p0 = ({args.p0})",
+                  "mixing": f", {args.remedy}" + (f", lam = {args.lam:g}, ddof = {args.ddof}"
+                                                    if args.remedy == "fresh" else "")}[args.family]
+        plot_loss(args.family, rows, args.plot, f"{args.family}: n = {args.n}{detail}")
     if args.json:
         labels = dict(COLUMNS[args.family])
         print(json.dumps({"family": args.family, "units": "bits", "columns": labels,

@@ -6,7 +6,15 @@ the refitted mean keeps about the original mean with the variance known
 (information.gaussian_mean_channel, prior standard deviation s = sigma0). For the categorical
 refit: the expected entropy, the expected divergence E[KL(p_t || p0)] (information.categorical_kl,
 exact by the chain; a Monte Carlo estimate beyond its work bound, marked as such) and the share
-of H(p0) retained. Values are in bits.
+of H(p0) retained. For the mixing remedies (``remedy="fresh"``: a fraction lam of every training
+set fresh from the original, mixing.fresh_gaussian; ``remedy="accumulate"``: every earlier sample
+kept, mixing.accumulate_gaussian): the change of entropy and the divergence from the original by
+Monte Carlo of the declared law (no closed form exists for E[log sigma_t] there), the expected
+variance exactly, and a lower bound on the information the refitted mean keeps about a Gaussian
+original mean (prior standard deviation s = sigma0) from the exact drift E[(mu_t - mu0)^2]: the
+drift is independent of the original mean, and Gaussian noise of a given variance is the worst
+additive noise for a Gaussian input, so I(mu_0; mu_t) >= log2(1 + s^2 / E[(mu_t - mu0)^2]) / 2.
+Values are in bits.
 
 Examples
 --------
@@ -17,6 +25,12 @@ The divergence column is gaussian.kl (nats, from any original mean) in bits:
 >>> rows = loss_table("gaussian", n=20, t=3, ddof=1)
 >>> kl = theory.get("gaussian.kl")
 >>> all(abs(r["divergence"] - kl(n=20, t=r["t"], ddof=1, sigma0=1.0, mu0=0.7) / math.log(2)) < 1e-12 for r in rows)
+True
+
+When every sample is kept, the expected variance is sigma0^2 prod_{k <= t} (1 - 1/(n k^2)):
+
+>>> rows = loss_table("mixing", n=10, t=2, remedy="accumulate")
+>>> abs(rows[2]["variance"] - (1 - 1 / 10) * (1 - 1 / 40)) < 1e-12
 True
 """
 
@@ -36,9 +50,15 @@ COLUMNS = {
                  ("retained", "I(mu_0; mu_t) (bits)")),
     "categorical": (("entropy", "E[H(p_t)] (bits)"), ("divergence", "E[KL(p_t || p0)] (bits)"),
                     ("retained", "share of H(p0) kept")),
+    "mixing": (("entropy", "E[h_t] - h_0 (bits)"), ("divergence", "E[KL(orig || gen t)] (bits)"),
+               ("retained", "I(mu_0; mu_t) >= (bits)"), ("variance", "E[sigma_t^2] / sigma0^2")),
 }
-#: Monte Carlo chains for categorical points beyond the exact chain's work bound.
+#: Monte Carlo chains for categorical points beyond the exact chain's work bound, and for the
+#: entropy and divergence of the mixing remedies.
 MC_CHAINS = 4000
+#: The mixing remedies: the declared model and the results giving E[sigma_t^2] and E[(mu_t - mu0)^2].
+REMEDIES = {"fresh": ("fresh_gaussian", "mixing.fresh_gaussian", "mixing.fresh_gaussian_drift"),
+            "accumulate": ("accumulate_gaussian", "mixing.accumulate_gaussian", "mixing.accumulate_gaussian_drift")}
 
 
 def _progress(k, total, out):
@@ -50,15 +70,21 @@ def _progress(k, total, out):
           flush=True)
 
 
-def loss_table(family, n=20, t=50, ddof=1, p0=(0.5, 0.3, 0.2), sigma0=1.0, progress=None) -> list:
-    """One row per generation 0..t: {"t", "entropy", "divergence", "retained", "method"}.
+def loss_table(family, n=20, t=50, ddof=1, p0=(0.5, 0.3, 0.2), sigma0=1.0, progress=None, remedy="fresh", lam=0.5,
+               seed=0) -> list:
+    """One row per generation 0..t: {"t", "entropy", "divergence", "retained", "method"} (and
+    "variance" for the mixing remedies).
 
-    ``progress``: a stream for a progress bar (None: silent).
+    ``progress``: a stream for a progress bar (None: silent). ``remedy`` ("fresh" or "accumulate")
+    and ``lam`` (the fresh fraction, lam n an integer in [2, n - 2]) for ``family="mixing"``;
+    ``seed`` roots its Monte Carlo streams.
     """
     if family not in COLUMNS:
         raise ValueError(f"family must be one of {', '.join(COLUMNS)}, got {family!r}")
     t = check_int("t", t, lower=1, upper=100_000)
     rows = []
+    if family == "mixing":
+        return _mixing_table(remedy, n, t, ddof, lam, sigma0, progress, seed)
     if family == "gaussian":
         n = check_int("n", n, lower=4)
         ddof = check_choice("ddof", ddof, (0, 1))
@@ -105,6 +131,42 @@ def loss_table(family, n=20, t=50, ddof=1, p0=(0.5, 0.3, 0.2), sigma0=1.0, progr
     return rows
 
 
+def _mixing_table(remedy, n, t, ddof, lam, sigma0, progress, seed):
+    from modelcollapse.theory.model import get_model
+    from .declared import simulate_model_params
+    from .streams import stream
+    if remedy not in REMEDIES:
+        raise ValueError(f"remedy must be one of {', '.join(REMEDIES)}, got {remedy!r}")
+    model_name, variance_id, drift_id = REMEDIES[remedy]
+    params = {"n": check_int("n", n, lower=4 if remedy == "fresh" else 2), "sigma0": sigma0}
+    if remedy == "fresh":
+        params.update(lam=lam, ddof=check_choice("ddof", ddof, (0, 1)))
+    variance, drift = theory.get(variance_id), theory.get(drift_id)
+    variance.validate({**params, "t": 1})  # names a bad parameter before the simulation runs
+    path = simulate_model_params(get_model(model_name), params, t, MC_CHAINS,
+                                 seed=stream(seed, "loss", remedy, params["n"]))
+    sigma, shift = path["sigma"] / sigma0, path["d"] / sigma0   # in units of sigma0
+    log2 = math.log(2)
+    rows = []
+    for g in range(t + 1):
+        entropy = np.log2(sigma[g])
+        kl = (-np.log(sigma[g]) + (1 + shift[g] ** 2) / (2 * sigma[g] ** 2) - 0.5) / log2
+        mean_drift = float(drift(t=g, **params)) / sigma0 ** 2
+        errors = _standard_error(entropy), _standard_error(kl)
+        rows.append({"t": g, "entropy": float(entropy.mean()), "divergence": float(kl.mean()),
+                     "retained": math.inf if g == 0 else 0.5 * math.log2(1 + 1 / mean_drift),
+                     "variance": float(variance(t=g, **params)) / sigma0 ** 2,
+                     "entropy_se": errors[0], "divergence_se": errors[1],
+                     "method": f"Monte Carlo ({MC_CHAINS} chains, SE {max(errors):.1g}); variance, drift exact"})
+        if g % 10 == 0 or g == t:
+            _progress(g, t, progress)
+    return rows
+
+
+def _standard_error(values):
+    return float(values.std(ddof=1) / math.sqrt(values.size))
+
+
 def format_loss(family, rows, every=None) -> str:
     """The table, one line per generation (every ``every``-th when long)."""
     cols = COLUMNS[family]
@@ -129,6 +191,10 @@ def plot_loss(family, rows, path, title=""):
     for ax, (key, label) in zip(axes, cols):
         pts = [(g, r[key]) for g, r in zip(ts, rows) if math.isfinite(r[key])]
         ax.plot([p[0] for p in pts], [p[1] for p in pts], color="C0", lw=1.8)
+        if f"{key}_se" in rows[0]:  # a Monte Carlo column: its 95% band
+            mean, half = np.array([r[key] for r in rows]), 1.96 * np.array([r[f"{key}_se"] for r in rows])
+            ax.fill_between(ts, mean - half, mean + half, color="C0", alpha=0.2, lw=0, label="95% (Monte Carlo)")
+            ax.legend(fontsize=8)
         ax.set_xlabel("generation t")
         ax.set_title(label, fontsize=10)
         ax.grid(alpha=0.3)

@@ -21,7 +21,7 @@ from .catalogue import AXIOMS, citation
 _LIBRARY = None
 
 #: The statuses a result can have, from strongest to weakest.
-STATUSES = ("proved", "bound proved", "cited theorem", "exact computation", "approximation")
+STATUSES = ("proved", "bound proved", "exact computation", "approximation")
 
 
 class _ResultLibrary(kernel.Library):
@@ -75,12 +75,11 @@ def axioms_of(result_id: str) -> list:
 
 
 def status(result_id: str) -> str:
-    """The result's status: ``proved``, ``bound proved``, ``cited theorem`` (a textbook theorem the
-    kernel cannot state, checked numerically), ``exact computation``, ``approximation``, or
+    """The result's status: ``proved``, ``bound proved``, ``exact computation``, ``approximation``, or
     ``rejected`` when its proof fails."""
     r = theory.get(result_id)
     declared = getattr(r, "status", None)
-    if declared in ("cited theorem", "exact computation", "approximation"):
+    if declared in ("exact computation", "approximation"):
         return declared
     if not check(result_id).ok:
         return "rejected"

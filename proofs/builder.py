@@ -11,6 +11,8 @@ induction on t for every functional of the closed system, and linearity for the 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sympy as sp
 
 from modelcollapse.theory import symbols as TS
@@ -18,10 +20,12 @@ from modelcollapse.theory.assumptions import (IntegerAtLeast, IntegerSequence, O
                                               RealAbove, RealNumber, SampleCount, SampleFraction)
 from modelcollapse.theory.engine import state_domains
 from modelcollapse.theory.model import State
+from modelcollapse.theory.sampling_gaussian import MaxNormalVariance
 
 from . import kernel as K
 from .kernel.rules import (Algebra, AxiomInstance, CondExpect, Conjunction, Detach, DrawFact, ExpectLinear, ExpectSum,
                            Induction, LawInit, LawStep, Limit, Order, Rewrite, SumOver, Tower, VectorTotal)
+from .kernel.terms import CondMutualInfo, Joint, MutualInfo
 
 
 def _recipe_rule(step):
@@ -41,12 +45,25 @@ def _recipe_rule(step):
     return makers[step.rule]()
 
 
+def _induction_again(out, step):
+    """The statement's induction over the same system with a recipe's closed forms, and its premises."""
+    closed = {to_kernel(k): to_kernel(v) for k, v in dict(step.args)["closed"].items()}
+    for s in out.steps:
+        if isinstance(s.rule, Induction) and set(s.rule.functionals) == set(closed):
+            return replace(s.rule, closed=tuple(closed[f] for f in s.rule.functionals)), list(s.premises)
+    raise ValueError(f"no induction over {sorted(map(str, closed))} in the proof")
+
+
 def _add_claims(out, result, goals, recipes=None):
     recipes = result.derivation.facts.get("recipes", {}) if recipes is None else recipes
     finals = {}
     for name, claim in recipes.items():
         last, labels = None, {}
         for st in claim.steps:
+            if st.rule == "induction":
+                label = f"claim.{name}.{st.label}"
+                last = labels[st.label] = out.add(label, to_kernel(st.relation), *_induction_again(out, st), st.text)
+                continue
             premises = []
             for p in st.premises:
                 if p == "statement":
@@ -110,7 +127,10 @@ def to_kernel(expr):
              TS.CE: lambda a, g: K.CE(a, g),
              TS.HN: lambda m, s: K.GaussEntropy(m, s ** 2),
              TS.W2sq: lambda a, s, b, r: K.GaussW2(a, s ** 2, b, r ** 2),
-             TS.KLN: lambda a, s, b, r: K.GaussKL(a, s ** 2, b, r ** 2)}
+             TS.KLN: lambda a, s, b, r: K.GaussKL(a, s ** 2, b, r ** 2), TS.Joint: lambda *a: Joint(*a),
+             TS.MutualInformation: MutualInfo, TS.ConditionalMutualInformation: CondMutualInfo}
+    # The variance of the largest of k normals: the kernel's function, which never closes (no k <= 3 forms).
+    words[MaxNormalVariance] = K.terms.MaxNormalVariance
     expr = sp.sympify(expr).replace(lambda e: type(e) in words, lambda e: words[type(e)](*e.args))
     reps = {a: K.Rand(a.args[0].name, *a.args[1:]) for a in sp.preorder_traversal(expr) if isinstance(a, State)}
     return expr.xreplace(reps)
@@ -130,7 +150,7 @@ def law_of(model) -> K.Law:
     idx = tuple(model.indices)
     state_now = _now(model, None, t)
     doms = state_domains(model)
-    draws = tuple(K.Draw(str(d), law.family, tuple(sp.sympify(a).xreplace(state_now) for a in law.args))
+    draws = tuple(K.Draw(str(d), getattr(law, "kernel_family", None) or law.family, tuple(sp.sympify(a).xreplace(state_now) for a in law.args))
                   for d, law in model.draws.items())
     skeleton = K.Law(model.name, t, {}, (), draws)
     now = {**state_now, **{d: K.laws.draw_rand(skeleton, skeleton.draw(str(d)), t) for d in model.draws}}
@@ -144,6 +164,8 @@ _FACTS = {("Normal", "power"): "normal_moments", ("ChiSquare", "power"): "chi_sq
           ("ChiSquare", "log"): "chi_square_log_moment", ("Gamma", "power"): "gamma_moments",
           ("Gamma", "log"): "gamma_log_moment", ("Poisson", "ff"): "poisson_factorial_moments",
           ("Binomial", "ff"): "binomial_factorial_moments"}
+#: Kernel families known by their mean alone.
+_MEAN_FACTS = {"TruncatedNormalScatter": "truncated_normal_scatter_mean", "MaxNormalScatter": "max_normal_scatter_mean"}
 
 
 def _draw_pieces(model, law_k, d, factor, g):
@@ -153,6 +175,11 @@ def _draw_pieces(model, law_k, d, factor, g):
     if isinstance(factor, sp.log):
         return [(sp.log(D), _FACTS[(law.family, "log")], None, 1)]
     m = sp.sympify(factor).as_base_exp()[1]
+    family = getattr(law, "kernel_family", None)
+    if family in _MEAN_FACTS:
+        if m != 1:
+            raise ValueError(f"the kernel cites only the mean of a {family} draw, not the power {m}")
+        return [(D, _MEAN_FACTS[family], None, 1)]
     if law.family in ("Poisson", "Binomial"):
         k = int(m)
         fact = _FACTS[(law.family, "ff")]
@@ -228,17 +255,20 @@ def _moment_chain(out, model, law, system, prefix):
         premises.append(out.add(f"{prefix}phi{j}.one_step", sp.Eq(K.CE(at1, t), V, evaluate=False),
                                 Rewrite(source=True), [path, ce], text="one step in conditional expectation"))
         walks.append(path)
-        premises.append(out.add(f"{prefix}phi{j}.base", sp.Eq(phi.xreplace({t: 0}), system.initial[j], evaluate=False),
+        premises.append(out.add(f"{prefix}phi{j}.base", sp.Eq(phi.xreplace({t: 0}), to_kernel(system.initial[j]),
+                                                               evaluate=False),
                                 Rewrite(), init_labels, text="generation 0"))
-    induction = dict(functionals=tuple(phis), closed=tuple(system.closed),
-                     matrix=tuple(tuple(r) for r in system.matrix), offset=tuple(system.offset))
+    induction = dict(functionals=tuple(phis), closed=tuple(map(to_kernel, system.closed)),
+                     matrix=tuple(tuple(map(to_kernel, r)) for r in system.matrix),
+                     offset=tuple(map(to_kernel, system.offset)))
     premises += walks
-    ind_labels = [out.add(f"{prefix}phi{j}.closed", sp.Eq(K.E(phi), system.closed[j], evaluate=False),
+    ind_labels = [out.add(f"{prefix}phi{j}.closed", sp.Eq(K.E(phi), to_kernel(system.closed[j]), evaluate=False),
                           Induction(**induction), premises, text="induction on t over the closed system")
                   for j, phi in enumerate(phis)]
     target = sp.sympify(system.target).xreplace(now)
-    return out.add(f"{prefix}value", sp.Eq(K.E(target), system.value, evaluate=False),
-                   ExpectLinear(tuple(system.weights), system.constant), ind_labels, text="linearity of expectation")
+    return out.add(f"{prefix}value", sp.Eq(K.E(target), to_kernel(system.value), evaluate=False),
+                   ExpectLinear(tuple(map(to_kernel, system.weights)), to_kernel(system.constant)), ind_labels,
+                   text="linearity of expectation")
 
 
 def _outermost(expr, classes):
@@ -281,7 +311,7 @@ def _expectation_steps(out, model, law, result, atom, k):
         local.add(i)
         system = derive(model, S.function.xreplace(back), result.assumptions)
         one = _moment_chain(out, model, law, system, f"e{k}.s{j}.")
-        F = system.value
+        F = to_kernel(system.value)
         linear = out.add(f"e{k}.s{j}.linearity", sp.Eq(K.E(S), sp.Sum(K.E(S.function), *S.limits), evaluate=False),
                          ExpectSum(), text="expectation of a finite sum")
         summed = out.add(f"e{k}.s{j}.summed", sp.Eq(sp.Sum(K.E(S.function), *S.limits), sp.Sum(F, *S.limits),
@@ -311,6 +341,8 @@ def _recipe_proof(result, model, law):
 
 def _domains(result, law, goals):
     domains = domains_of(result.assumptions)
+    # Symbols the statement holds for all of, beyond the result's parameters (an earlier generation k).
+    domains.update(domains_of(result.derivation.facts.get("for_all", ())))
     # The law's parameters, its generation and its indices range over the law's domains where
     # the result does not name them (the statement holds for all of them).
     for sym, dom in law.params.items():

@@ -9,7 +9,9 @@ import importlib
 
 #: The modules that hold attacks, one per round.
 ROUNDS = ("modelcollapse.proofs.corpus_attacks", "modelcollapse.proofs.corpus_attacks_round2",
-          "modelcollapse.proofs.corpus_attacks_round3", "modelcollapse.proofs.corpus_attacks_round4")
+          "modelcollapse.proofs.corpus_attacks_round3", "modelcollapse.proofs.corpus_attacks_round4",
+          "modelcollapse.proofs.corpus_attacks_round5", "modelcollapse.proofs.corpus_attacks_sampling",
+          "modelcollapse.proofs.corpus_attacks_mixing", "modelcollapse.proofs.corpus_attacks_information")
 
 
 _OWNER: dict = {}

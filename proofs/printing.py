@@ -6,7 +6,7 @@ Printing is no part of the trusted kernel: this module gives its classes their p
 
 from __future__ import annotations
 
-from .kernel.terms import CE, E, Rand
+from .kernel.terms import CE, CondMutualInfo, E, Joint, MutualInfo, Rand
 
 
 def _power(out, exp):
@@ -44,6 +44,26 @@ def _conditional_latex(self, printer, exp=None):
     return _power(rf"\mathbb{{E}}\left[{printer.doprint(self.args[0])} \mid {given}\right]", exp)
 
 
+def _printer(text, tex):
+    """A word printed by a pattern over its arguments' forms: (str printer, LaTeX printer)."""
+    def as_str(self, printer):
+        return text.format(*(printer.doprint(a) for a in self.args))
+
+    def as_latex(self, printer, exp=None):
+        return _power(tex.format(*(printer.doprint(a) for a in self.args)), exp)
+    return as_str, as_latex
+
+
+def _joint_str(self, printer):
+    return "(" + ", ".join(printer.doprint(a) for a in self.args) + ")"
+
+
+def _joint_latex(self, printer, exp=None):
+    return _power(r"\left(" + ", ".join(printer.doprint(a) for a in self.args) + r"\right)", exp)
+
+
 for _word, _str, _latex in ((Rand, _rand_str, _rand_latex), (E, _expectation_str, _expectation_latex),
-                            (CE, _conditional_str, _conditional_latex)):
+                            (CE, _conditional_str, _conditional_latex), (Joint, _joint_str, _joint_latex),
+                            (MutualInfo, *_printer("I({}; {})", r"I\left({};\, {}\right)")),
+                            (CondMutualInfo, *_printer("I({}; {} | {})", r"I\left({};\, {} \mid {}\right)"))):
     _word._sympystr, _word._latex = _str, _latex

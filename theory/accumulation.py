@@ -14,14 +14,21 @@ and E[sigma_{t+1}^2 | state] = sigma_t^2 (1 - 1 / (n (t + 1)^2)): a product over
 whose limit is Euler's product for the sine. The literal workflow (keep every sample in a pool,
 fit the pool) is :func:`modelcollapse.numerics.mixing_workflows.accumulate_gaussian_workflow`.
 
-The kernel's laws read the generation only through a schedule's entries, so these results are
-exact computations (derived by the engine, evaluated exactly), not kernel proofs.
+The kernel checks this law (it reads the generation t through powers whose bases it shows positive,
+and keeps the state's domain at every t >= 0) and proves both results: the engine's product (and the
+drift, a walk fed by it, telescoped) by induction on t, the product in Euler's form 1 - 1/(n k^2),
+k = 1 .. t, the conservation law
+E[sigma_t^2] + E[d_t^2] = sigma0^2, and both limits from Euler's product for the sine, a cited axiom
+(Abramowitz and Stegun 4.3.89). The bound sigma0^2 pi^2 / (6 n) on the drift is derived, not proved.
 
 Examples
 --------
 >>> from modelcollapse import theory
 >>> r = theory.get("mixing.accumulate_gaussian")
 >>> abs(r(n=4, t=2, sigma0=1.0) - (1 - 1 / 4) * (1 - 1 / 16)) < 1e-15
+True
+>>> drift = theory.get("mixing.accumulate_gaussian_drift")    # conserved: E[sigma_t^2] + E[d_t^2] = sigma0^2
+>>> abs(r(n=4, t=5, sigma0=2.0) + drift(n=4, t=5, sigma0=2.0) - 4.0) < 1e-14
 True
 """
 
@@ -35,6 +42,7 @@ import sympy as sp
 from .assumptions import IntegerAtLeast, PositiveReal
 from .distributions import ChiSquare, Normal
 from .model import Model
+from .recipes import Claim, ProofStep
 from .result import DerivationStep, Reference
 from .symbols import n, sigma0, t
 
@@ -69,7 +77,9 @@ ACCUMULATE = Model(
             "pooled variance is scaled by (t n + X + t Z^2 / (t + 1)) / ((t + 1) n).")
 
 _x = sp.Symbol("x", positive=True)
-_k = sp.Symbol("k", integer=True, positive=True)
+#: The product's index and the limit's variable, as the cited axiom binds them; x as it states it.
+_k, _N = sp.symbols("k N", integer=True, positive=True)
+_x_plain = sp.Symbol("x")
 
 
 @functools.lru_cache(maxsize=None)
@@ -122,19 +132,56 @@ def _variance_limit(d):
     return value, gamma_form, out
 
 
+def euler_product(d):
+    """The engine's product prod_{s=0}^{t-1} a(s) re-indexed by sympy to k = s + 1, its factor split
+    over k and matched to Euler's 1 - x^2 / k^2 with x = 1/sqrt(n): the same product, in the form of
+    the cited axiom (``euler_sine_product``). ArithmeticError if the factor is not of that form."""
+    (P,) = d.closed_form.atoms(sp.Product)
+    (s, lo, hi), = P.limits
+    shifted = P.change_index(s, s + 1, _k)
+    euler = (1 - _x_plain**2 / _k**2).xreplace({_x_plain: 1 / sp.sqrt(n)})
+    if sp.simplify(sp.apart(shifted.function, _k) - euler) != 0 or shifted.limits != ((_k, 1, t),):
+        raise ArithmeticError("the accumulation factor is not 1 - 1/(n k^2), k = 1 .. t")
+    return sp.Product(euler, (_k, 1, t))
+
+
+def _euler_axiom_step():
+    """The cited axiom at x = 1/sqrt(n): prod_{k=1}^N (1 - 1/(n k^2)) -> sin(pi/sqrt n) / (pi/sqrt n)."""
+    x = 1 / sp.sqrt(n)
+    schema = sp.Eq(sp.Limit(sp.Product(1 - _x_plain**2 / _k**2, (_k, 1, _N)), _N, sp.oo),
+                   sp.sin(sp.pi * _x_plain) / (sp.pi * _x_plain))
+    return ProofStep("euler", schema.xreplace({_x_plain: x}), "axiom",
+                     {"name": "euler_sine_product", "mapping": {"x": x}},
+                     text="Euler's product for the sine at x = 1/sqrt(n) (Abramowitz and Stegun 4.3.89)")
+
+
+def _induction_step(label, lhs, value, closed, text):
+    """Induction over the system the engine closed for the statement, with ``closed`` (state
+    functional -> closed form) in place of the engine's closed forms."""
+    now = ACCUMULATE.at()
+    return ProofStep(label, sp.Eq(lhs, value), "induction", {"closed": {k.xreplace(now): v for k, v in closed.items()}},
+                     ("statement",), text)
+
+
 def _claims_variance(d):
     value, gamma_form, steps = _variance_limit(d)
     d.steps += steps
     d.facts["gamma_form"] = gamma_form
-    return {"limit": _Remark(sp.Eq(sp.Limit(d.statement.lhs, t, sp.oo), value),
-                             "Euler's product for the sine: the limit is positive for every n >= 2")}
-
-
-class _Remark:
-    """A claim of an exact computation: stated and derived, not proved by the kernel."""
-
-    def __init__(self, relation, text):
-        self.relation, self.text, self.steps = relation, text, ()
+    variance = sigma0**2 * euler_product(d)
+    lhs = d.statement.lhs
+    limit = sp.Eq(sp.Limit(lhs, t, sp.oo), value)
+    return {
+        "euler_form": Claim(sp.Eq(lhs, variance), (
+            _induction_step("induction", lhs, variance, {SIGMA**2: variance},
+                            "induction on t: the product in Euler's form satisfies the one-step recursion"),),
+            "E[sigma_t^2] = sigma0^2 prod_{k=1}^t (1 - 1/(n k^2)), the engine's product re-indexed"),
+        "limit": Claim(limit, (
+            _euler_axiom_step(),
+            ProofStep("limit", limit, "limit", {}, ("claim:euler_form", "euler"),
+                      text="the limit of sigma0^2 times Euler's partial product"),),
+            "Euler's product for the sine: the limit is sigma0^2 sin(pi/sqrt n) / (pi/sqrt n) (positive for every "
+            "n >= 2, as 0 < pi/sqrt(n) < pi)"),
+    }
 
 
 #: Up to this t the product is evaluated factor by factor; beyond, through its derived gamma form.
@@ -165,36 +212,43 @@ def _gamma_form():
 
 
 def _claims_drift(d):
-    variance = ACCUMULATE.E(SIGMA**2)
-    drift = ACCUMULATE.E(DRIFT**2)
-    a, s = _product_factor_of_drift(d)
-    bound = sp.summation(1 / (s + 1) ** 2, (s, 0, sp.oo)) * sigma0**2 / n
-    value, gamma_form, _ = _variance_limit_from_factor(a, s)
+    """Conservation, the drift in Euler's form and its limit, proved by the kernel from the law; the
+    bound sigma0^2 pi^2 / (6 n) is derived here (1 - prod (1 - a_k) <= sum a_k), not proved."""
+    variance_lhs, drift_lhs = ACCUMULATE.E(SIGMA**2), ACCUMULATE.E(DRIFT**2)
     if not _conservation_check():
         raise ArithmeticError("sigma^2 + d^2 is not conserved in mean by the one-step law")
+    from .registry import get
+    variance_result = get("mixing.accumulate_gaussian").derivation
+    variance = sigma0**2 * euler_product(variance_result)
+    drift = sigma0**2 - variance      # the conservation law: E[d_t^2] = sigma0^2 - E[sigma_t^2]
+    value = sigma0**2 - sigma0**2 * sine_limit()[2].subs(_x, 1 / sp.sqrt(n))
+    closed = {SIGMA**2: variance, DRIFT**2: drift}
+    s = sp.Symbol("s", integer=True, nonnegative=True)
+    bound = sp.summation(1 / (s + 1) ** 2, (s, 0, sp.oo)) * sigma0**2 / n
     d.steps.append(DerivationStep("The one-step matrix maps sigma^2 + d^2 to itself in mean (no offset): conserved, "
-                                  "so E[d_t^2] = sigma0^2 - E[sigma_t^2]", sp.Eq(drift, sigma0**2 - gamma_form)))
+                                  "so E[d_t^2] = sigma0^2 - E[sigma_t^2]", sp.Eq(drift_lhs, drift)))
+    d.steps.append(DerivationStep("Derived, not proved by the kernel: 1 - prod (1 - a_k) <= sum a_k bounds the drift "
+                                  "by sigma0^2 sum 1/(n k^2) = sigma0^2 pi^2/(6 n)", sp.Le(drift_lhs, bound)))
+    limit = sp.Eq(sp.Limit(drift_lhs, t, sp.oo), value)
     return {
-        "conserved": _Remark(sp.Eq(variance + drift, sigma0**2),
-                             "E[sigma_t^2] + E[(mu_t - mu0)^2] = sigma0^2 for every t: the one-step matrix maps "
-                             "sigma^2 + d^2 to itself in mean (the variance lost to refitting reappears as drift)"),
-        "bound": _Remark(sp.Le(drift, bound), "E[(mu_t - mu0)^2] <= sigma0^2 sum 1/(s+1)^2 / n = sigma0^2 pi^2/(6 n)"),
-        "limit": _Remark(sp.Eq(sp.Limit(drift, t, sp.oo), sigma0**2 - value),
-                         "By the conservation law and Euler's product"),
+        "variance_euler_form": Claim(sp.Eq(variance_lhs, variance), (
+            _induction_step("induction", variance_lhs, variance, closed, "induction on t over the closed system"),),
+            "E[sigma_t^2] = sigma0^2 prod_{k=1}^t (1 - 1/(n k^2))"),
+        "euler_form": Claim(sp.Eq(drift_lhs, drift), (
+            _induction_step("induction", drift_lhs, drift, closed, "induction on t over the closed system"),),
+            "E[(mu_t - mu0)^2] = sigma0^2 (1 - prod_{k=1}^t (1 - 1/(n k^2)))"),
+        "conserved": Claim(sp.Eq(variance_lhs + drift_lhs, sigma0**2), (
+            ProofStep("sum", sp.Eq(variance_lhs + drift_lhs, sigma0**2), "rewrite", {},
+                      ("claim:variance_euler_form", "claim:euler_form")),),
+            "E[sigma_t^2] + E[(mu_t - mu0)^2] = sigma0^2 for every t: the variance lost to refitting reappears as "
+            "drift"),
+        "limit": Claim(limit, (
+            _euler_axiom_step(),
+            ProofStep("limit", limit, "limit", {}, ("claim:euler_form", "euler"),
+                      text="the limit of sigma0^2 (1 - Euler's partial product)"),),
+            "By the conservation law and Euler's product: sigma0^2 (1 - sin(pi/sqrt n) / (pi/sqrt n)), below "
+            "sigma0^2 pi^2 / (6 n)"),
     }
-
-
-def _product_factor_of_drift(d):
-    (P,) = {p for p in d.closed_form.atoms(sp.Product) if p.limits[0][1] == 0}
-    return P.function, P.limits[0][0]
-
-
-def _variance_limit_from_factor(a, s):
-    x = 1 / sp.sqrt(n)
-    if sp.simplify(a - (1 - 1 / (n * (s + 1) ** 2))) != 0:
-        raise ArithmeticError("the accumulation factor is not 1 - 1/(n (s + 1)^2)")
-    _, finite, limit = sine_limit()
-    return sigma0**2 * limit.subs(_x, x), sigma0**2 * finite.subs(_x, x), []
 
 
 def _conservation_check():
@@ -208,9 +262,6 @@ def _conservation_check():
     offset = sp.simplify(system.offset[index[SIGMA**2]] + system.offset[index[DRIFT**2]])
     return row_sum == [1, 1] and offset == 0
 
-
-_NOTE = ("derived by the engine (a product over the generations) and evaluated exactly by its recursion; the kernel's "
-         "laws read the generation only through a schedule's entries, so the loop's law is not one the kernel checks")
 
 # The law changes with the generation, so the generated reference route would fit a new one-step matrix
 # for each one (minutes): these results are checked against their exact recursion and literal workflow
@@ -226,12 +277,12 @@ ACCUMULATE.expectation(
             "prevents collapse.")
 ACCUMULATE.expectation(
     DRIFT**2, "mixing.accumulate_gaussian_drift", "Mean squared drift of the fitted mean when data accumulate",
-    assumptions=ASSUMPTIONS, lazy=True, checks=_CHECKS, claims=_claims_drift, references=(GERSTGRASSER, KAZDAN, DEY_DONOHO),
+    assumptions=ASSUMPTIONS, lazy=True, checks=_CHECKS, claims=_claims_drift,
+    references=(GERSTGRASSER, KAZDAN, DEY_DONOHO, EULER),
     summary="E[(mu_t - mu0)^2] (d_t = mu_t - mu0) when data accumulate: the variance the refits lose reappears as "
-            "drift, E[sigma_t^2] + E[(mu_t - mu0)^2] = sigma0^2 for every t, so the drift stays below "
-            "sigma0^2 pi^2 / (6 n).")
+            "drift, E[sigma_t^2] + E[(mu_t - mu0)^2] = sigma0^2 for every t (proved), and the drift tends to "
+            "sigma0^2 (1 - sin(pi/sqrt n) / (pi/sqrt n)) (proved from Euler's product), below the bound "
+            "sigma0^2 pi^2 / (6 n) (derived, not proved by the kernel).")
 for _id in ("mixing.accumulate_gaussian", "mixing.accumulate_gaussian_drift"):
     from .registry import get as _get
-    _get(_id).status = "exact computation"
-    _get(_id).status_note = _NOTE
     _get(_id)._evaluator = _iterate

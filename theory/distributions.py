@@ -183,8 +183,9 @@ class CitedMoments(Distribution):
     Some laws have no family here (the sum of squared deviations of n truncated normals, say):
     only the moments a result needs are known, as expressions in the draw's arguments.
     The engine uses exactly those (:meth:`moment` refuses any other order, so nothing is
-    pretended about the rest of the law); the kernel has no family for such a draw, so a result
-    that rests on one is an exact computation, not a kernel proof. ``sample(generator, args,
+    pretended about the rest of the law). Unless ``kernel_family`` names a kernel family citing
+    the same moments, the kernel has no facts for such a draw, and a result that rests on one is an
+    exact computation, not a kernel proof. ``sample(generator, args,
     size)`` draws it for the declared simulator, by its definition.
 
     Parameters
@@ -205,6 +206,10 @@ class CitedMoments(Distribution):
         ``{order: callable(*mpmath args) -> mpf}``: the same moments computed numerically from the
         draw's definition (quadrature), sharing no algebra with ``moments``; the reference route
         uses these.
+    kernel_family : str, optional
+        The kernel family (:data:`modelcollapse.proofs.kernel.FAMILIES`) whose cited facts state the
+        same moments for the same arguments: the kernel then proves results resting on the draw (its
+        facts, not ``moments``, enter the proof, and must agree with them there).
 
     >>> import sympy as sp
     >>> m = sp.Symbol("m", positive=True)
@@ -223,7 +228,8 @@ class CitedMoments(Distribution):
 
     family = "CitedMoments"
 
-    def __init__(self, name, args, moments, sampler, support="positive", reference="", numeric=None):
+    def __init__(self, name, args, moments, sampler, support="positive", reference="", numeric=None,
+                 kernel_family=None):
         if support not in ("positive", "real", "count"):
             raise ValueError(f"support must be 'positive', 'real' or 'count', got {support!r}")
         if not moments or any(not isinstance(k, int) or k < 1 or not callable(f) for k, f in dict(moments).items()):
@@ -237,6 +243,7 @@ class CitedMoments(Distribution):
         self.support = support
         self.reference = reference
         self.numeric = dict(numeric or {})
+        self.kernel_family = kernel_family
 
     def __repr__(self):
         return f"{self.name}({', '.join(map(str, self.args))})"

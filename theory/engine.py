@@ -23,6 +23,7 @@ import sympy as sp
 
 from .assumptions import (IntegerAtLeast, OneOf, PositiveReal, Probability, RealNumber, SampleCount,
                           SampleFraction)
+from .recipes import Remark
 from .result import Derivation, DerivationStep, Result
 from .symbols import t as generation
 
@@ -366,7 +367,7 @@ def solve_system(A, b, x0, t, model, ctx):
             g = b[j] + sum((A[j][i] * closed[i] for i in deps[j]), sp.S.Zero)
             a = A[j][j]
             if a.has(t) or _varies(g, t):
-                closed[j] = _solve_varying(a, g, x0[j], t)
+                closed[j] = _telescoped(A, b, x0, closed, j, deps[j], t) or _solve_varying(a, g, x0[j], t)
             elif any(isinstance(x, sp.Indexed) for x in sp.preorder_traversal(a)):
                 raise ValueError("schedule coefficients need a product form")
             else:
@@ -393,6 +394,20 @@ def _varies(g, t):
     """Whether an inhomogeneous term depends on the generation through something rsolve cannot
     take (a product or sum over the generations, a schedule entry)."""
     return g.has(t) and g.has(sp.Product, sp.Sum, sp.Indexed)
+
+
+def _telescoped(A, b, x0, closed, j, deps, t):
+    """x_{t+1} = x_t + K (1 - a(t)) y_t with y_{t+1} = a(t) y_t (K free of t) telescopes:
+    x_t = x_0 + K (y_0 - y_t). None when the system is not of that form."""
+    if A[j][j] != 1 or b[j] != 0 or len(deps) != 1:
+        return None
+    (i,) = deps
+    if b[i] != 0 or any(A[i][q] != 0 for q in range(len(b)) if q != i) or sp.simplify(1 - A[i][i]) == 0:
+        return None
+    K = sp.simplify(A[j][i] / (1 - A[i][i]))
+    if K.has(t, sp.zoo, sp.nan, sp.oo, sp.Indexed):
+        return None
+    return x0[j] + K * (x0[i] - closed[i])
 
 
 def _solve_varying(a, g, x0, t):
@@ -576,10 +591,42 @@ def _present(expr):
             if any(p.exp.has(generation) and any(isinstance(q, sp.Pow) and q.exp == sp.S.Half
                                                  for q in sp.preorder_traversal(p.base)) for p in expr.atoms(sp.Pow)):
                 return expr
-            return collect_geometric(expr)
+            out = collect_geometric(expr)
+            # a^t b^t = (ab)^t for an integer t: merged bases can show terms that cancel (E[KL] does not
+            # depend on mu0); the merged form is used when a symbol drops out and sympy agrees.
+            merged = _pair_constant(collect_geometric(sp.powsimp(expr, force=True, combine="base")))
+            # Two sums of m geometric and polynomial terms in t that agree at m consecutive integers agree.
+            points = range(len([p for p in (merged - out).atoms(sp.Pow) if p.exp.has(generation)]) + 4)
+            if merged.free_symbols < out.free_symbols and \
+                    all(sp.simplify((merged - out).subs(generation, k)) == 0 for k in points):
+                return merged
+            return out
         return tidy_geometric(expr)
     except (TypeError, ValueError, sp.PolynomialError):
         return expr
+
+
+def _pair_constant(expr, t=generation):
+    """``c b^t + (polynomial in t)`` with the polynomial's coefficients simplified, and c (b^t - 1) when
+    the constant is -c (the form vanishes at t = 0): how a researcher groups a geometric closed form."""
+    geometric, rest = [], sp.S.Zero
+    for term in sp.Add.make_args(sp.expand_log(expr, force=True)):
+        if any(p.exp.has(t) for p in term.atoms(sp.Pow)):
+            geometric.append(term)
+        else:
+            rest += term
+    rest = sp.expand(sp.expand_log(rest, force=True))
+    if rest.has(t) and not rest.is_polynomial(t):
+        return expr
+    slope, constant = [sp.factor(sp.simplify(c)).replace(lambda e: isinstance(e, sp.polygamma), lambda e: sp.polygamma(
+        e.args[0], sp.factor(e.args[1]))) for c in (rest.coeff(t, 1), rest.coeff(t, 0))]
+    if sp.simplify(rest - slope * t - constant) != 0:
+        return expr
+    if len(geometric) == 1:
+        c, power = geometric[0].as_independent(t, as_Add=False)
+        if sp.simplify(c + constant) == 0:
+            return sp.factor(c) * (power - 1) + slope * t
+    return sp.Add(*geometric) + slope * t + constant
 
 
 def _sequence_evaluator(result, values, expr=None):
@@ -738,8 +785,11 @@ def expectation_result(model, expr, id, title=None, summary="", references=(), a
             # Claims are stated from the derived closed form (a ratio, a drift, a limit) and come
             # with the recipe of their proof.
             for name, claim in claims(d).items():
-                d.claims[name] = claim.relation
-                d.facts.setdefault("recipes", {})[name] = claim
+                if isinstance(claim, Remark):
+                    d.remarks[name] = claim.relation
+                else:
+                    d.claims[name] = claim.relation
+                    d.facts.setdefault("recipes", {})[name] = claim
                 d.steps.append(DerivationStep(claim.text or f"Claim {name}", claim.relation))
         return d
 

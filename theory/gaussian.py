@@ -21,7 +21,7 @@ Examples
 >>> from modelcollapse import theory
 >>> r = theory.get("gaussian.variance")
 >>> r.text()
-'Eq(E[sigma_t**2], sigma0**2*((n - 1)/(n - ddof))**t)'
+'E[sigma_t**2] = sigma0**2*((n - 1)/(n - ddof))**t'
 >>> from modelcollapse import proofs
 >>> proofs.status("gaussian.variance")
 'proved'

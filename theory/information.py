@@ -4,9 +4,10 @@ Four quantities of information theory, each computed for a refitting loop:
 
 * **data processing** (``information.dpi``): the states theta_0 -> theta_1 -> ... of any refitting
   loop form a Markov chain (the state at t + 1 is a function of the state at t and fresh draws), so
-  the information the state keeps about where it started can only fall, I(theta_0; theta_{t+1}) <=
-  I(theta_0; theta_t) (Cover and Thomas, Thm 2.8.1). A cited theorem, not proved by the kernel;
-  checked on every exact value below.
+  the information the state keeps about an earlier one can only fall, I(theta_k; theta_{t+1}) <=
+  I(theta_k; theta_t) for k <= t (Cover and Thomas, Thm 2.8.1). Proved by the kernel from the chain rule,
+  the non-negativity of conditional mutual information and the Markov property of the law
+  (:func:`data_processing_recipe`); checked on every exact value below.
 * **the re-encoded source** (``information.rate_distortion_chain``): X ~ N(0, sigma0^2) coded at R
   bits by the optimal Gaussian test channel, and each generation's reconstruction coded again at R
   bits. The channel is declared as a model (:data:`TEST_CHANNEL`, standardised so that its law does
@@ -56,7 +57,8 @@ from .distributions import ChiSquare, Normal
 from .model import Model
 from .registry import get, register
 from .result import Derivation, DerivationStep, Reference, Result
-from .symbols import KLN, E, K, RandomSequence, State, Var, c, ddof, i, n, negxlogx, p0, pc, sigma0, t
+from .symbols import (KLN, ConditionalMutualInformation, E, Joint, K, MutualInformation, RandomSequence, State, Var, c,
+                      ddof, i, k, n, negxlogx, p0, pc, sigma0, t)
 
 FAMILY = "information"
 
@@ -85,23 +87,6 @@ A_T1 = IntegerAtLeast("t", t, 1)
 A_N1 = IntegerAtLeast("n", n, 1)
 A_N4 = IntegerAtLeast("n", n, 4)
 A_DDOF = OneOf("ddof", ddof, (0, 1))
-
-
-class MutualInformation(sp.Function):
-    """I(A; B) in bits, between two random quantities."""
-
-    nargs = 2
-
-    def _latex(self, printer, exp=None):
-        a_, b_ = (printer._print(v) for v in self.args)
-        out = r"I\left(%s;\, %s\right)" % (a_, b_)
-        return out if exp is None else r"{%s}^{%s}" % (out, exp)
-
-    def _sympystr(self, printer):
-        return "I(%s; %s)" % tuple(printer._print(v) for v in self.args)
-
-    def _pretty(self, printer):
-        return printer._print(sp.Symbol(self._sympystr(printer)))
 
 
 class Distortion(sp.Function):
@@ -397,21 +382,61 @@ def _evaluate_categorical_kl(result, values, expr=None):
 
 
 # --- data processing --------------------------------------------------------------------------------
+#: The earlier generation the data-processing inequality measures from: any k <= t.
+A_K_BEFORE_T = IntegerAtLeast("k", k, 0, upper=t)
+
+
+def data_processing_recipe(model):
+    """The kernel's recipe for I(theta_k; theta_{t+1}) <= I(theta_k; theta_t), k <= t, with theta_t the
+    whole state of ``model`` at t: the chain rule expands I(theta_k; (theta_t, theta_{t+1})) both ways,
+    the Markov property of the law gives I(theta_k; theta_{t+1} | theta_t) = 0, and the other
+    conditional information is non-negative. Mutual information may be infinite, so the proof only
+    substitutes equals and never subtracts."""
+    from .recipes import Claim, ProofStep
+
+    def whole(at):
+        return Joint(*(at[s_] for s_ in model.state)) if len(model.state) > 1 else at[next(iter(model.state))]
+    start, theta, after = whole(model.at(k)), whole(model.at()), whole(model.at(t + 1))
+    info, cond = MutualInformation, ConditionalMutualInformation
+    pair = Joint(theta, after)
+    statement = sp.Le(info(start, after), info(start, theta))
+    chain = "mutual_information_chain_rule"
+    return Claim(statement, (
+        ProofStep("chain_now", sp.Eq(info(start, pair), info(start, theta) + cond(start, after, theta)), "axiom",
+                  {"name": chain, "mapping": {"X": start, "Y": theta, "Z": after}},
+                  text="chain rule: the pair through theta_t first"),
+        ProofStep("chain_next", sp.Eq(info(start, pair), info(start, after) + cond(start, theta, after)), "axiom",
+                  {"name": chain, "mapping": {"X": start, "Y": after, "Z": theta}},
+                  text="chain rule: the pair through theta_{t+1} first"),
+        ProofStep("both", sp.Eq(info(start, after) + cond(start, theta, after), info(start, theta)
+                                + cond(start, after, theta)), "rewrite", {"source": True}, ("chain_next", "chain_now"),
+                  text="the two expansions of one quantity agree"),
+        ProofStep("markov", sp.Eq(cond(start, after, theta), 0), "axiom",
+                  {"name": "markov_refit", "mapping": {"X": start, "S": theta}},
+                  text="the law reads the past through theta_t alone (Markov)"),
+        ProofStep("nonnegative", sp.Le(info(start, after), info(start, after) + cond(start, theta, after)), "axiom",
+                  {"name": "conditional_mutual_information_nonnegative",
+                   "mapping": {"X": start, "Y": after, "Z": theta}}, text="conditional information is >= 0"),
+        ProofStep("statement", statement, "rewrite", {}, ("nonnegative", "both", "markov"),
+                  text="substitute the expansions and the zero"),
+    ), "Data processing")
+
+
 def _dpi():
-    theta = State(sp.core.symbol.Str("theta"), t)
-    start = theta.subs(t, 0)
-    nxt = theta.subs(t, t + 1)
-    statement = sp.Le(MutualInformation(start, nxt), MutualInformation(start, theta))
-    chain = sp.Symbol("theta_0 -> theta_t -> theta_{t+1}")
+    recipe = data_processing_recipe(GAUSSIAN_CODE)
+    by = {st.label: st.relation for st in recipe.steps}
     steps = [
-        DerivationStep("Every refitting loop is a Markov chain: theta_{t+1} is a function of theta_t and draws "
-                       "independent of the past, so theta_0 and theta_{t+1} are independent given theta_t", chain),
-        DerivationStep("Chain rule, both ways: I(theta_0; theta_t, theta_{t+1}) = I(theta_0; theta_{t+1}) + "
-                       "I(theta_0; theta_t | theta_{t+1}) = I(theta_0; theta_t) + I(theta_0; theta_{t+1} | theta_t), "
-                       "and the last term is 0 by the Markov property", None),
-        DerivationStep("Mutual information is non-negative, hence (Cover and Thomas, Thm 2.8.1)", statement),
+        DerivationStep("The refit's whole state theta_t = (mu_t, sigma_t): the law computes theta_{t+1} from theta_t "
+                       "and fresh draws, so for every k <= t the chain theta_k -> theta_t -> theta_{t+1} is Markov and "
+                       "(Cover and Thomas, Sec. 2.8)", by["markov"]),
+        DerivationStep("Chain rule, the pair (theta_t, theta_{t+1}) taken in either order (Thm 2.5.2)",
+                       by["chain_now"]),
+        DerivationStep("", by["chain_next"]),
+        DerivationStep("Conditional mutual information is non-negative (Thm 2.6.3)", by["nonnegative"]),
+        DerivationStep("Equal expansions with the Markov term zero: no refit adds information about an earlier "
+                       "generation", recipe.relation),
     ]
-    return Derivation(statement, None, steps)
+    return Derivation(recipe.relation, None, steps, facts={"recipe": recipe, "for_all": (A_K_BEFORE_T,)})
 
 
 def _evaluate_log1p(result, values, expr=None):
@@ -427,13 +452,18 @@ def _no_value(result, values, expr=None):
     raise ValueError(f"{result.id} is a theorem without a numerical value")
 
 
+_dpi_result = Result(
+    "information.dpi", "Data processing: no refit adds information about the original", FAMILY, (), _dpi,
+    [COVER_THOMAS], evaluator=_no_value,
+    summary="The information the fitted model carries about an earlier generation's model (any k <= t, so also a "
+            "start drawn at random) can only fall from one generation to the next: the refit sees the past only "
+            "through the current model. Proved by the kernel for the Gaussian refit's law from the chain rule, the "
+            "non-negativity of conditional mutual information and the Markov property, which the kernel checks "
+            "against the law; the same proof goes through for every declared model whose state is not indexed. "
+            "Filters or selections applied to generated samples are more processing, and cannot undo the fall.")
+_dpi_result.model, _dpi_result.target = GAUSSIAN_CODE, None
 for _r in [
-    Result("information.dpi", "Data processing: no refit adds information about the original", FAMILY, (), _dpi,
-           [COVER_THOMAS], evaluator=_no_value,
-           summary="Whatever the model and the refit, the information the fitted model carries about the original "
-                   "can only fall from one generation to the next: the refit sees the original only through the "
-                   "current model. Later data, filters or selections applied to generated samples are more "
-                   "processing, and cannot undo the fall."),
+    _dpi_result,
     Result("information.rate_distortion_chain", "Bits kept by a source re-coded every generation", FAMILY,
            (A_R, A_T1, A_SIGMA0), _rate_distortion, [COVER_THOMAS, SHANNON], evaluator=_evaluate_log1p,
            summary="The formal version of saving a lossy file again and again: a Gaussian source coded at R bits "
@@ -453,12 +483,6 @@ for _r in [
 ]:
     register(_r)
 
-get("information.dpi").status = "cited theorem"
-get("information.dpi").status_note = (
-    "Cover and Thomas Thm 2.8.1 applied to the Markov chain of a refitting loop; the kernel has no "
-    "mutual-information vocabulary, so this is not proved here; checked on the exact values of "
-    "information.gaussian_mean_channel, information.rate_distortion_chain and a Wright-Fisher chain by exact "
-    "enumeration")
 get("information.rate_distortion_chain").status = "exact computation"
 get("information.rate_distortion_chain").status_note = (
     "the channel's second moment is proved by the kernel (information.test_channel_second_moment); the Gaussian law and the "

@@ -4,7 +4,11 @@ sympy's printers are right but not idiomatic: they write ``(n - 1)/(-ddof + n)``
 and typeset ``ddof`` as a product of four italic letters, and a model's random sigma at generation 0
 prints exactly like the parameter sigma0. The printers here change only the presentation:
 
-* the positive terms of a sum come first (``n - ddof``, ``n - 1``);
+* the positive terms of a sum come first (``n - ddof``, ``n - 1``), and signs are moved between the
+  factors of a product so that each factor leads with a positive symbol: ``(1 - n)/(ddof - n)``
+  prints as ``(n - 1)/(n - ddof)`` and ``-(x - k)*(x + k)`` as ``(k - x)*(k + x)`` (the value is unchanged);
+* a relation prints as a researcher writes it: ``a = b``, ``lim_{t -> oo} f``, ``prod_{s=0}^{t - 1} f``,
+  ``f if ddof = 0; g if ddof = 1``;
 * ``polygamma(0, x)`` is the digamma function, ``digamma(x)`` / :math:`\\psi(x)`;
 * multi-letter names (``ddof``) are upright in LaTeX;
 * a model's fitted state (sigma, mu, theta, ...) carries a hat in LaTeX, :math:`\\hat\\sigma_t`, so
@@ -21,6 +25,8 @@ Examples
 'n - \\\\mathrm{ddof}'
 >>> latex(1 - sp.Symbol("lam"))
 '1 - \\\\lambda'
+>>> text(sp.Eq((1 - n) / (ddof - n), -(ddof - n) * (1 - n)))
+'(n - 1)/(n - ddof) = -(n - ddof)*(n - 1)'
 >>> text(theory.get("gaussian.log_variance").closed_form)
 't*(digamma((n - 1)/2) + log(2) - log(n - ddof))'
 >>> latex(theory.get("gaussian.variance").statement)
@@ -56,7 +62,71 @@ class _Ordering:
         return sorted(terms, key=lambda term: term.could_extract_minus_sign())
 
 
+def _lean(add) -> int:
+    """How many more symbolic terms of a sum are negative than positive (constants do not count)."""
+    terms = [a for a in sp.Add.make_args(add) if a.free_symbols]
+    return sum(1 if a.could_extract_minus_sign() else -1 for a in terms)
+
+
+def _tidy_product(mul):
+    """The product with the sign of sums that lean negative moved out of them, two at a time or into
+    the numeric coefficient; a sum that leans neither way takes the last odd sign if there is one."""
+    coefficient, factors = mul.as_coeff_mul()
+    sums = [k for k, f in enumerate(factors) if isinstance(f.as_base_exp()[0], sp.Add)
+            and f.as_base_exp()[1].is_integer]
+    negative = [k for k in sums if _lean(factors[k].as_base_exp()[0]) > 0]
+    balanced = [k for k in sums if _lean(factors[k].as_base_exp()[0]) == 0]
+    odd = (len(negative) + bool(coefficient.is_negative)) % 2
+    flip = negative + (balanced[:1] if odd and balanced else [])
+    if len(flip) % 2 and coefficient.is_positive and not balanced:
+        flip = flip[:-1]        # an odd sign with nowhere to go stays where it was
+    if not flip:
+        return mul
+    out = list(factors)
+    for k in flip:
+        base, exp = out[k].as_base_exp()
+        out[k] = sp.Pow(-base, exp) if exp != 1 else -base
+    tidy = sp.Mul(-coefficient if len(flip) % 2 else coefficient, *out)
+    # sympy spreads a number over a lone sum (-(a - b) -> b - a): then the product is already tidy.
+    return tidy if isinstance(tidy, sp.Mul) else mul
+
+
+def tidy_signs(expr):
+    """``expr`` with its products' signs tidied (:func:`_tidy_product`), the value unchanged."""
+    expr = sp.sympify(expr)
+    if not isinstance(expr, sp.Basic) or not expr.args:
+        return expr
+    args = [tidy_signs(a) for a in expr.args]
+    try:
+        rebuilt = expr.func(*args, evaluate=False) if isinstance(expr, (sp.Add, sp.Mul, sp.Pow)) else \
+            expr.func(*args) if args != list(expr.args) else expr
+    except (TypeError, ValueError):
+        return expr
+    return _tidy_product(rebuilt) if isinstance(rebuilt, sp.Mul) else rebuilt
+
+
 class TextPrinter(_Ordering, StrPrinter):
+    def _print_Equality(self, expr):
+        return "%s = %s" % (self._print(expr.lhs), self._print(expr.rhs))
+
+    def _print_Limit(self, expr):
+        f, var, to = expr.args[:3]
+        return "lim_{%s -> %s} %s" % (self._print(var), self._print(to), self.parenthesize(f, 50))
+
+    def _print_Product(self, expr):
+        return self._big(expr, "prod")
+
+    def _print_Sum(self, expr):
+        return self._big(expr, "sum")
+
+    def _big(self, expr, name):
+        limits = "".join("_{%s=%s}^{%s}" % tuple(self._print(x) for x in lim) for lim in expr.limits)
+        return "%s%s %s" % (name, limits, self.parenthesize(expr.function, 50))
+
+    def _print_Piecewise(self, expr):
+        return "; ".join(self._print(e) if c is sp.true else "%s if %s" % (self._print(e), self._print(c))
+                         for e, c in expr.args)
+
     def _print_polygamma(self, expr):
         if expr.args[0] == 0:
             return "digamma(%s)" % self._print(expr.args[1])
@@ -99,13 +169,13 @@ class ResearchPrettyPrinter(_Ordering, PrettyPrinter):
 
 
 def text(expr) -> str:
-    """One-line text of ``expr`` (sympy's str, reordered, digamma named)."""
-    return TextPrinter().doprint(expr)
+    """One-line text of ``expr`` (sympy's str, reordered, signs tidied, digamma named)."""
+    return TextPrinter().doprint(tidy_signs(expr))
 
 
 def latex(expr) -> str:
     """LaTeX of ``expr`` as a researcher writes it."""
-    return ResearchLatexPrinter().doprint(expr)
+    return ResearchLatexPrinter().doprint(tidy_signs(expr))
 
 
 def pretty(expr) -> str:
@@ -113,7 +183,7 @@ def pretty(expr) -> str:
     from sympy.printing.pretty.pretty_symbology import pretty_use_unicode
     before = pretty_use_unicode(False)
     try:
-        return ResearchPrettyPrinter({"use_unicode": False, "wrap_line": False}).doprint(expr)
+        return ResearchPrettyPrinter({"use_unicode": False, "wrap_line": False}).doprint(tidy_signs(expr))
     finally:
         pretty_use_unicode(before)
 

@@ -4,8 +4,10 @@ A claim (a limit, a sign, an almost-sure statement) is proved by a few steps bey
 engine's own. A :class:`ProofStep` names its relation (in the theory's symbols: the model's
 random quantities are ``model.at()`` values), one rule of the kernel by name (:data:`RULES`)
 with its arguments, and its premises: labels of earlier steps of the recipe, ``"statement"``
-for the result's own statement, or ``"cite:ID#CLAIM"`` for a claim of another result. The
-proof builder translates the recipe; the kernel alone judges it.
+for the result's own statement, or ``"cite:ID#CLAIM"`` for a claim of another result. An
+``induction`` step gives other closed forms (``args["closed"]``: functional -> closed form) for the
+system the engine closed for the statement; it reuses that induction's premises. The proof builder
+translates the recipe; the kernel alone judges it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 #: Rule names a recipe may use (each is one primitive rule of the kernel).
 RULES = ("algebra", "rewrite", "law_step", "draw_fact", "conditional_expectation", "tower", "linearity",
-         "inequality", "axiom", "conjunction", "modus_ponens", "limit")
+         "inequality", "axiom", "conjunction", "modus_ponens", "limit", "induction")
 
 
 @dataclass(frozen=True)
@@ -38,4 +40,13 @@ class Claim:
 
     relation: Any
     steps: tuple
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Remark:
+    """A relation the derivation states and sympy derives, which no kernel proof establishes: shown
+    as a remark beside the result (proved or not), never as a proved claim."""
+
+    relation: Any
     text: str = ""

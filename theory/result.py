@@ -62,6 +62,8 @@ class Derivation:
     steps: list[DerivationStep] = field(default_factory=list)
     claims: dict[str, Any] = field(default_factory=dict)
     facts: dict[str, Any] = field(default_factory=dict)
+    #: Relations stated and derived by sympy that no kernel proof establishes, by name.
+    remarks: dict[str, Any] = field(default_factory=dict)
     #: Approximations (diffusion limits, series), by name: reported with their measured
     #: error against the exact value, never proved and never passed off as exact.
     approximations: dict[str, "Approximation"] = field(default_factory=dict)
@@ -150,9 +152,9 @@ class Result:
 
     @property
     def remarks(self) -> dict:
-        """Relations the derivation states that no kernel proof establishes (for results with a
-        declared status); shown as remarks, never as proved claims."""
-        return self.derivation.claims if self.status else {}
+        """Relations the derivation states that no kernel proof establishes (its remarks, and its claims
+        for results with a declared status); shown as remarks, never as proved claims."""
+        return {**self.derivation.remarks, **(self.derivation.claims if self.status else {})}
 
     @property
     def claims(self) -> dict:

@@ -18,7 +18,10 @@ truncated density, or v_k, the variance of the largest of k standard normals (de
 after an integration by parts for k <= 3, by quadrature beyond). The draw V is declared through
 that cited moment alone (:class:`~modelcollapse.theory.distributions.CitedMoments`): the engine
 derives E[sigma_t^2] from it and refuses anything needing more (E[log sigma_t^2], say), and the
-kernel, which has no family for V, does not prove these results: their status says so.
+kernel proves these results from the same cited mean (its families TruncatedNormalScatter and
+MaxNormalScatter, which cite nothing else about V; v_k is there the integral that defines it).
+The best-of-k mean's drift m_k sigma_t is a remark: the sample mean and V are dependent for a
+skewed standardised law, so they are not two independent draws of one law.
 
 The literal workflows (draw n samples through the transform, fit mean and variance) are
 :func:`modelcollapse.numerics.workflows.temperature_workflow`,
@@ -62,7 +65,7 @@ import sympy as sp
 from .assumptions import IntegerAtLeast, OneOf, PositiveReal
 from .distributions import ChiSquare, CitedMoments
 from .model import Model
-from .recipes import Claim, ProofStep
+from .recipes import Claim, ProofStep, Remark
 from .result import Reference
 from .symbols import CE, AlmostSurely, E, a, ddof, k, n, sigma0, t, tau
 
@@ -282,7 +285,7 @@ TRUNCATED_SCATTER = CitedMoments(
     sample_truncated_scatter, "positive",
     "E[V] = (n - 1) c(a): the sample variance is unbiased (Casella and Berger Thm 5.2.6), c(a) by integration",
     numeric={1: lambda n_, a_: (n_ - 1) * mpmath.quad(lambda x: x**2 * mpmath.npdf(x), [-a_, 0, a_])
-             / (2 * mpmath.ncdf(a_) - 1)})
+             / (2 * mpmath.ncdf(a_) - 1)}, kernel_family="TruncatedNormalScatter")
 TRUNCATION = Model(
     "sampling_truncation", family=FAMILY, params=[A_A, A_N, A_DDOF, A_SIGMA0], state={SIGMA: sigma0},
     draws={V_DRAW: TRUNCATED_SCATTER}, step={SIGMA: SIGMA * sp.sqrt(V_DRAW / (n - ddof))},
@@ -293,17 +296,14 @@ TRUNCATION = Model(
 BEST_OF_K_SCATTER = CitedMoments(
     "BestOfKScatter", (n, k), {1: lambda n_, k_: (n_ - 1) * MaxNormalVariance(k_)}, sample_best_of_k_scatter,
     "positive", "E[V] = (n - 1) v_k: the sample variance is unbiased (Casella and Berger Thm 5.2.6)",
-    numeric={1: lambda n_, k_: (n_ - 1) * (_max_normal_quadrature(int(k_), 2) - _max_normal_quadrature(int(k_), 1) ** 2)})
+    numeric={1: lambda n_, k_: (n_ - 1) * (_max_normal_quadrature(int(k_), 2) - _max_normal_quadrature(int(k_), 1) ** 2)},
+    kernel_family="MaxNormalScatter")
 BEST_OF_K = Model(
     "sampling_best_of_k", family=FAMILY, params=[A_K, A_N, A_DDOF, A_SIGMA0], state={SIGMA: sigma0},
     draws={V_DRAW: BEST_OF_K_SCATTER}, step={SIGMA: SIGMA * sp.sqrt(V_DRAW / (n - ddof))},
     references=(CASELLA, DAVID),
     summary="Each training sample is the largest of k draws from the model, then refit: sigma_{t+1}^2 = "
             "sigma_t^2 V/(n - ddof), V the sum of squared deviations of n maxima of k standard normals.")
-
-MOMENTS_ONLY = ("the one-step law uses the sum of squared deviations V of n transformed samples, which is not a "
-                "scaled chi-square and has no family in the kernel; only its cited mean (n - 1) Var(Y) is used, "
-                "so E[sigma_t^2] is an exact computation from that moment, not a kernel proof")
 
 
 # --- claims --------------------------------------------------------------------------------------
@@ -325,10 +325,10 @@ def _truncation_remarks(d):
     c_sym = sp.Function("c")(a)
     h_drop = sp.Symbol("h_t") - sp.Symbol("h_{t+1}")
     return {
-        "variance_factor": Claim(sp.Eq(c_sym, c), (), "c(a) = Var of a standard normal truncated to [-a, a], by sympy "
+        "variance_factor": Remark(sp.Eq(c_sym, c), "c(a) = Var of a standard normal truncated to [-a, a], by sympy "
                                  "integration; equal to 1 - 2 a phi(a)/(2 Phi(a) - 1) (checked by sympy)"),
-        "infinite_sample_entropy_loss": Claim(
-            sp.Eq(h_drop, -sp.log(c) / 2), (),
+        "infinite_sample_entropy_loss": Remark(
+            sp.Eq(h_drop, -sp.log(c) / 2),
             "The infinite-sample map (refit on the truncated law itself) multiplies the variance by c(a) < 1: the "
             "differential entropy (1/2) log(2 pi e sigma^2) falls by -(1/2) log c(a) nats every generation"),
     }
@@ -338,11 +338,11 @@ def _best_of_k_remarks(d):
     mu_now, mu_next = sp.Symbol("mu_t"), sp.Symbol("mu_{t+1}")
     sig = sp.Symbol("sigma_t", positive=True)
     return {
-        "mean_drift": Claim(sp.Eq(E(mu_next - mu_now), MaxNormalMean(k) * E(sig)), (),
+        "mean_drift": Remark(sp.Eq(E(mu_next - mu_now), MaxNormalMean(k) * E(sig)),
                             "The fitted mean moves up by m_k sigma_t in conditional mean (each sample is mu_t + "
                             "sigma_t M, E[M] = m_k): m_1 = 0, m_2 = 1/sqrt(pi), m_3 = 3/(2 sqrt(pi)), quadrature beyond"),
-        "variance_closed_forms": Claim(sp.Eq(sp.Tuple(*(MaxNormalVariance(j) for j in (1, 2, 3))),
-                                             sp.Tuple(*(max_normal_moments(j)[2] for j in (1, 2, 3)))), (),
+        "variance_closed_forms": Remark(sp.Eq(sp.Tuple(*(sp.Function("v")(j) for j in (1, 2, 3))),
+                                              sp.Tuple(*(max_normal_moments(j)[2] for j in (1, 2, 3))), evaluate=False),
                                        "v_1, v_2, v_3 by sympy after an integration by parts"),
     }
 
@@ -383,6 +383,3 @@ _best_of_k = BEST_OF_K.expectation(
     summary="Training on the best of k draws scales each refit's expected variance by v_k (n - 1)/(n - ddof), v_k "
             "the variance of the largest of k standard normals (v_2 = 1 - 1/pi, v_3 = 1 + sqrt(3)/(2 pi) - "
             "9/(4 pi)), and moves the mean up by m_k sigma_t per generation.")
-for _r in (_truncation, _best_of_k):
-    _r.status = "exact computation"
-    _r.status_note = MOMENTS_ONLY

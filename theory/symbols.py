@@ -297,6 +297,51 @@ class AlmostSurely(sp.Function):
         return "%s  (almost surely)" % printer._print(self.args[0])
 
 
+class Joint(sp.Function):
+    """The random quantities taken together, one random vector: ``(mu_t, sigma_t)``. Arguments keep a
+    canonical order (the information a vector carries does not depend on its order)."""
+
+    def __new__(cls, *args, **kw):
+        return super().__new__(cls, *sorted(map(sp.sympify, args), key=sp.default_sort_key), **kw)
+
+    @classmethod
+    def eval(cls, *args):
+        return None
+
+    def _latex(self, printer, exp=None):
+        return _power(r"\left(%s\right)" % ", ".join(printer._print(a) for a in self.args), exp)
+
+    def _sympystr(self, printer):
+        return "(%s)" % ", ".join(printer._print(a) for a in self.args)
+
+
+class MutualInformation(sp.Function):
+    """I(A; B), between two random quantities (bits where a value is computed)."""
+
+    nargs = 2
+
+    def _latex(self, printer, exp=None):
+        return _power(r"I\left(%s;\, %s\right)" % tuple(printer._print(v) for v in self.args), exp)
+
+    def _sympystr(self, printer):
+        return "I(%s; %s)" % tuple(printer._print(v) for v in self.args)
+
+    def _pretty(self, printer):
+        return printer._print(sp.Symbol(self._sympystr(printer)))
+
+
+class ConditionalMutualInformation(sp.Function):
+    """I(A; B | C), the information A and B share given C."""
+
+    nargs = 3
+
+    def _latex(self, printer, exp=None):
+        return _power(r"I\left(%s;\, %s \mid %s\right)" % tuple(printer._print(v) for v in self.args), exp)
+
+    def _sympystr(self, printer):
+        return "I(%s; %s | %s)" % tuple(printer._print(v) for v in self.args)
+
+
 def normal_pdf(var, m, sd):
     """Density of N(m, sd^2) at ``var``."""
     return sp.exp(-(var - m) ** 2 / (2 * sd**2)) / sp.sqrt(2 * sp.pi * sd**2)

@@ -80,7 +80,7 @@ FAMILY_INTRO = {
         "with :math:`Y` from a fixed standardised law, so :math:`\\sigma_{t+1}^2 = \\sigma_t^2 V/(n - "
         "\\mathrm{ddof})`; at temperature :math:`V = \\tau X`, :math:`X \\sim \\chi^2_{n-1}` and the kernel "
         "proves the results; for truncation and best-of-:math:`k` only :math:`\\mathbb{E}[V] = (n-1)"
-        "\\operatorname{Var}(Y)` is known and used (an exact computation, not a kernel proof). On a "
+        "\\operatorname{Var}(Y)` is known, cited and used (the kernel proves the results from it). On a "
         "categorical model with infinitely many samples each transform is a deterministic map on "
         ":math:`p`, iterated exactly; see :doc:`../sampling`."),
 }

@@ -2,7 +2,10 @@
 
 An instance substitutes exactly the axiom's pattern variables. Each pattern has a kind: ``value``
 (a deterministic expression), ``random`` (an expression in the law's random quantities, no other
-word) or ``function`` (a ``Lambda`` with a deterministic body). No value may contain a bound
+word), ``function`` (a ``Lambda`` with a deterministic body), ``variable`` (a random quantity or a
+``Joint`` of them, what mutual information is taken of), ``past`` (a variable determined by the
+history up to the law's generation g: its generation conditions join the side conditions) or
+``whole_state`` (the law's whole state at g, which the law's update reads alone). No value may contain a bound
 variable of the relation it enters, and none may contain a word of the vocabulary beyond what
 its kind allows. Side conditions are decided per instance; ``holds_for`` lists the distribution
 families a proof's law must draw from for the axiom to apply (empty: any law).
@@ -12,11 +15,17 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .terms import AlmostSurely, E, GaussEntropy, GaussKL, GaussW2, Rand, Var, rands, words_in
+from .terms import (AlmostSurely, CondMutualInfo, E, GaussEntropy, GaussKL, GaussW2, Joint, MutualInfo, Rand, Var,
+                    rands, words_in)
 
-_Y, _m, _v, _a, _b, _w, _x = sp.symbols("Y m v a b w x")
-#: Patterns the kernel fills in itself: the law's generation, and L one generation on.
-_g, _L, _L_next, _W = sp.symbols("g L L_next W")
+#: Pattern variables (g, L_next and S_next the kernel fills in itself: the law's generation, L and S one on).
+_Y, _m, _v, _a, _b, _w, _x, _X, _Z, _S, _S_next, _g, _L, _L_next, _W = sp.symbols("Y m v a b w x X Z S S' g L L' W")
+_FOUR = ((_a, "random"), (_v, "random"), (_b, "random"), (_w, "random"))
+# Mutual information lies in [0, oo]: its axioms are stated so that no rule subtracts one.
+_IXY, _CXZY, _VARIABLES = MutualInfo(_X, _Y), CondMutualInfo(_X, _Z, _Y), tuple((p, "variable") for p in (_X, _Y, _Z))
+CT = "Cover and Thomas (2006), Elements of Information Theory, 2nd ed., "
+#: Bound variables of the schemas (a product's index, a limit's variable).
+_k, _N = sp.symbols("k N", integer=True, positive=True)
 
 
 @dataclass(frozen=True)
@@ -34,27 +43,36 @@ AXIOMS = {a.name: a for a in (
     Axiom("variance", sp.Eq(Var(_Y), E(_Y ** 2) - E(_Y) ** 2), ((_Y, "random"),),
           reference="Casella and Berger (2002), Statistical Inference, Def. 2.3.2 and Thm 2.3.4", kind="definition"),
     Axiom("gaussian_entropy", sp.Eq(GaussEntropy(_m, _v), sp.log(2 * sp.pi * sp.E * _v) / 2),
-          ((_m, "random"), (_v, "random")), (sp.Gt(_v, 0),),
-          reference="Cover and Thomas (2006), Elements of Information Theory, 2nd ed., Thm 8.4.1"),
+          ((_m, "random"), (_v, "random")), (sp.Gt(_v, 0),), reference=CT + "Thm 8.4.1"),
     Axiom("gaussian_w2", sp.Eq(GaussW2(_a, _v, _b, _w), (_a - _b) ** 2 + (sp.sqrt(_v) - sp.sqrt(_w)) ** 2),
-          ((_a, "random"), (_v, "random"), (_b, "random"), (_w, "random")), (sp.Ge(_v, 0), sp.Ge(_w, 0)),
-          reference="Dowson and Landau (1982), J. Multivariate Analysis 12(3), 450-455"),
+          _FOUR, (sp.Ge(_v, 0), sp.Ge(_w, 0)), reference="Dowson and Landau (1982), J. Multivar. Anal. 12, 450-455"),
+    # Alzer's Thm 8 is sharper: psi(x) < log x - 1/(2x) for x > 0.
     Axiom("digamma_below_log", sp.Lt(sp.polygamma(0, _x), sp.log(_x)), ((_x, "value"),), (sp.Gt(_x, 0),),
-          reference="Alzer (1997), On some inequalities for the gamma and psi functions, Math. Comp. 66, 373-389, "
-                    "Thm 8 (psi(x) < log x - 1/(2x) for x > 0)"),
+          reference="Alzer (1997), On some inequalities for the gamma and psi functions, Math. Comp. 66, Thm 8"),
     Axiom("gamma_ratio_below_sqrt", sp.Lt(sp.gamma(_x + sp.Rational(1, 2)) / sp.gamma(_x), sp.sqrt(_x)),
-          ((_x, "value"),), (sp.Gt(_x, 0),),
-          reference="Wendel (1948), Note on the gamma function, Amer. Math. Monthly 55(9), 563-564"),
+          ((_x, "value"),), (sp.Gt(_x, 0),), reference="Wendel (1948), Amer. Math. Monthly 55(9), 563-564"),
+    # The strong law of large numbers: a random walk whose i.i.d. increments have negative mean tends to -oo.
     Axiom("slln_random_walk",
           sp.Implies(sp.And(sp.Eq(_L_next, _L + _W), sp.Lt(E(_W), 0)),
                      AlmostSurely(sp.Eq(sp.Limit(_L, _g, sp.oo), -sp.oo))),
           ((_L, "state"), (_W, "iid"), (_L_next, "next:L"), (_g, "generation")),
           reference="Williams (1991), Probability with Martingales, Thm 12.10 and 14.5 (strong law of large numbers): "
                     "a random walk whose i.i.d. increments have negative mean tends to -oo almost surely"),
+    Axiom("euler_sine_product",
+          sp.Eq(sp.Limit(sp.Product(1 - _x ** 2 / _k ** 2, (_k, 1, _N)), _N, sp.oo), sp.sin(sp.pi * _x) / (sp.pi * _x)),
+          ((_x, "value"),), (sp.Gt(_x, 0),),
+          reference="Abramowitz and Stegun (1964), Handbook of Mathematical Functions, 4.3.89 (Euler's product for the "
+                    "sine); Whittaker and Watson (1927), A Course of Modern Analysis, 4th ed., Sec. 7.5"),
     Axiom("gaussian_kl", sp.Eq(GaussKL(_a, _v, _b, _w),
                                sp.log(_w / _v) / 2 + (_v + (_a - _b) ** 2) / (2 * _w) - sp.Rational(1, 2)),
-          ((_a, "random"), (_v, "random"), (_b, "random"), (_w, "random")), (sp.Gt(_v, 0), sp.Gt(_w, 0)),
-          reference="Cover and Thomas (2006), Elements of Information Theory, 2nd ed., Ch. 8 (KL between normals)"),
+          _FOUR, (sp.Gt(_v, 0), sp.Gt(_w, 0)), reference=CT + "Ch. 8 (KL between normals)"),
+    Axiom("mutual_information_chain_rule", sp.Eq(MutualInfo(_X, Joint(_Y, _Z)), _IXY + _CXZY), _VARIABLES,
+          reference=CT + "Thm 2.5.2; general random variables: Pinsker (1964), Information and Information Stability"),
+    Axiom("conditional_mutual_information_nonnegative", sp.Le(_IXY, _IXY + _CXZY), _VARIABLES,
+          reference=CT + "Thm 2.6.3"),
+    # The law's next state is a function of its state and of draws independent of the past given it.
+    Axiom("markov_refit", sp.Eq(CondMutualInfo(_X, _S_next, _S), 0),
+          ((_X, "past"), (_S, "whole_state"), (_S_next, "next:S")), reference=CT + "Sec. 2.8 (Markov chains)"),
 )}
 
 
@@ -67,6 +85,7 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
     generation whose declared arguments are constants (so its copies are independent and
     identically distributed).
     """
+    extra = []
     given = {p for p, kind in axiom.patterns if kind != "generation" and not kind.startswith("next:")}
     if set(mapping) != given:
         raise ValueError(f"axiom {axiom.name} takes exactly the patterns {sorted(map(str, given))}")
@@ -85,22 +104,28 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
         words = words_in(value)
         if kind == "function" and (not isinstance(value, sp.Lambda) or words):
             raise ValueError(f"pattern {p} of {axiom.name} must be a Lambda with a deterministic body")
-        if kind in ("random", "state", "iid") and words - {Rand}:
-            raise ValueError(f"pattern {p} of {axiom.name} may hold random quantities but no other word")
-        problem = _kind_problem(kind, value, law) if kind in ("state", "iid") else ""
+        if kind in _RANDOM and words - {Rand} and not (kind in _RANDOM[3:] and type(value) is Joint and
+                                                        not set().union(*map(words_in, value.args)) - {Rand}):
+            raise ValueError(f"pattern {p} of {axiom.name} may hold random quantities but no other word (or a Joint)")
+        problem = _kind_problem(kind, value, law, extra) if kind in _RANDOM[1:5] else ""
         if problem:
             raise ValueError(f"pattern {p} of {axiom.name}: {problem}")
-        if kind not in ("function", "random", "state", "iid") and words:
+        if kind not in ("function",) + _RANDOM and words:
             raise ValueError(f"pattern {p} of {axiom.name} must be deterministic")
         captured = value.free_symbols & (bound - own)
         if captured:
             raise ValueError(f"pattern {p} would capture the bound variable(s) {sorted(map(str, captured))}")
     inst = axiom.schema.xreplace(full)
-    conds = tuple(c.xreplace(full) for c in axiom.conditions)
+    conds = tuple(c.xreplace(full) for c in axiom.conditions) + tuple(extra)
     return inst, conds
 
 
-def _kind_problem(kind, value, law):
+#: Kinds whose values may hold random quantities; from the fourth on, a Joint of them (information).
+_RANDOM = ("random", "state", "iid", "past", "whole_state", "variable")
+
+
+
+def _kind_problem(kind, value, law, extra):
     if law is None:
         return "needs a law"
     g = law.generation
@@ -109,6 +134,11 @@ def _kind_problem(kind, value, law):
     if kind == "state":
         state = found and all(r.label not in draws and r.generation == g for r in found)
         return "" if state else f"must be a function of the state at {g}"
+    if kind == "past":  # states up to g, draws before g: the bounds are side conditions
+        return extra.extend(sp.Le(r.generation + int(r.label in draws), g, evaluate=False) for r in found) or ""
+    if kind == "whole_state":  # (the checker has seen that the law's update reads no earlier generation)
+        whole = Joint(*[Rand(v.name, g) for v in law.state])
+        return "the law's state is indexed" if law.indices else "" if value == whole else f"not the whole state {whole}"
     labels = {r.label for r in found}
     if len(labels) != 1 or not labels <= set(draws) or any(r.generation != g for r in found):
         return f"must be a function of one draw at {g}"

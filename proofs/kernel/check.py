@@ -13,11 +13,11 @@ from dataclasses import dataclass, field, fields
 
 import sympy as sp
 
-from .decide import StepTimeout, is_positive, time_limit
+from .decide import StepTimeout, is_positive, time_limit, undefined
 from .domains import Domain, Space
 from .laws import Law
 from .rules import RULES, Verdict, same
-from .terms import foreign, foreign_in, rands
+from .terms import foreign, rands
 
 #: Seconds a step may take before it counts as undecided (and so rejected).
 STEP_SECONDS = 30.0
@@ -125,11 +125,41 @@ def law_problems(law) -> list:
 
 
 def symbols_of(expr) -> set:
-    """Free symbols and vector bases of ``expr`` (what must have a domain)."""
+    """Free symbols and vector bases of ``expr`` (what must have a domain); a vector's label counts
+    only where it is the label of a vector, never where it also stands alone."""
     expr = sp.sympify(expr)
     indexed = expr.atoms(sp.Indexed)
-    return ({s for s in expr.free_symbols if isinstance(s, sp.Symbol)} | {a.base for a in indexed}) - {
-        a.base.label for a in indexed}
+    return _alone(expr) | {a.base for a in indexed} | (
+        expr.free_symbols & set().union(*[symbols_of(i) for a in indexed for i in a.indices]))
+
+
+def _alone(expr) -> set:
+    """The free symbols of ``expr`` outside its vectors' entries."""
+    entries = {a: sp.Dummy() for a in expr.atoms(sp.Indexed)}
+    return {s for s in expr.xreplace(entries).free_symbols if isinstance(s, sp.Symbol)} - set(entries.values())
+
+
+def exact_rule(rule):
+    """A fresh copy of ``rule``: a ``str`` or ``bool`` field an exact str or bool, every other field an
+    exact kernel expression (ints become Integers), None, or a tuple or dict of them. Nothing is read
+    from text (sympify would run it) and no list or dict the caller keeps is read again."""
+    def value(v):
+        if type(v) in (tuple, list):
+            return tuple(map(value, v))
+        if type(v) is dict:
+            return {value(k): value(x) for k, x in v.items()}
+        if v is None or (isinstance(v, sp.Basic) and foreign(v) is None):
+            return v
+        if type(v) is int:
+            return sp.Integer(v)
+        raise ValueError(f"a parameter of the rule is not a node the kernel reads: {type(v).__name__}")
+    copy = {}
+    for f in fields(rule):
+        v = getattr(rule, f.name)
+        if f.type in (str, bool) and type(v) is not f.type:
+            raise ValueError(f"the rule's {f.name} must be a {f.type.__name__}")
+        copy[f.name] = v if f.type in (str, bool) else value(v)
+    return type(rule)(**copy)
 
 
 def fingerprint(goals, domains) -> str:
@@ -169,6 +199,8 @@ def relation_problem(rel, proof) -> str:
         return f"{type(node).__name__} is not a node the kernel reads"
     if isinstance(rel, (bool, sp.logic.boolalg.BooleanAtom)):
         return "a truth value is no statement (sympy evaluated the relation)"
+    if {a.base.label for a in rel.atoms(sp.Indexed)} & _alone(rel):
+        return "a vector's label also stands alone as a symbol"
     missing = symbols_of(rel) - set(proof.domains)
     if missing:
         return f"{sorted(map(str, missing))} have no domain in the proof"
@@ -299,6 +331,7 @@ def _check(proof, library):
                     citations[ref] = _cited(ref, proof, library)
                 except Exception as exc:
                     citations[ref] = exc
+    memo = {}  # definedness of the nodes met so far, over this proof's space
     known = {}  # label -> (relation, its text when accepted, the axioms it rests on)
     if len({s.label for s in proof.steps}) != len(proof.steps):
         report.errors.append("step labels must be unique")
@@ -311,9 +344,7 @@ def _check(proof, library):
                 raise ValueError(f"{type(rule).__name__} is not a rule of the kernel")
             if set(vars(rule)) - {f.name for f in fields(rule)}:
                 raise ValueError("the rule carries attributes of its own")
-            odd = next((n for f in fields(rule) if (n := foreign_in(getattr(rule, f.name))) is not None), None)
-            if odd is not None:
-                raise ValueError(f"a parameter of the rule is not a node the kernel reads: {type(odd).__name__}")
+            rule = exact_rule(rule)
             if relation_problem(relation, proof):
                 raise ValueError(relation_problem(relation, proof))
             for r in rands(relation):
@@ -330,6 +361,9 @@ def _check(proof, library):
                 premises.append(entry[0])
                 used |= entry[2]
             with time_limit(STEP_SECONDS):
+                why = undefined(relation, space, memo)
+                if why:
+                    raise ValueError(f"the relation is not shown defined on the whole domain: {why}")
                 verdict = type(rule).check(rule, relation, premises, ctx)
         except (StepTimeout, Exception) as exc:  # any exception is a rejection, never a pass
             verdict = Verdict(False, f"{type(exc).__name__}: {exc}")

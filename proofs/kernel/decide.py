@@ -299,6 +299,14 @@ def _positive(e, strict, depth=0, squared=False):
                     sq = sp.expand(A**2 - B**2)
                     if sq != sp.expand(c) and _positive(sq, strict, depth + 1, squared=True):
                         return True
+                    # A - B and log A - log B have one sign (expand_log without force is exact).
+                    difference = sp.expand_log(sp.log(A) - sp.log(B))
+                    if not difference.has(sp.log(A), sp.log(B)) and _positive(difference, strict, depth + 1):
+                        return True
+                    lg = sp.logcombine(difference)
+                    if isinstance(lg, sp.log) and lg.args[0].is_positive and \
+                            _positive(sp.together(lg.args[0] - 1), strict, depth + 1):
+                        return True
         if isinstance(c, sp.Mul):
             pos_factors = [f for f in c.args if f.is_positive]
             rest = sp.Mul(*[f for f in c.args if not f.is_positive])
@@ -322,3 +330,84 @@ def _positive(e, strict, depth=0, squared=False):
 def is_positive(expr, space, strict=True) -> tuple:
     """(True, None) if ``expr > 0`` (``>= 0`` when not strict) over ``space``; else (False, residual)."""
     return _in_every_case(expr, space, "strict" if strict else "weak", lambda e: _positive(e, strict))
+
+
+# --- definedness -----------------------------------------------------------------------------
+
+def _reciprocal(node) -> bool:
+    """Whether ``node`` is a power with a negative exponent (its base must not vanish)."""
+    return isinstance(node, sp.Pow) and bool(node.exp.is_negative or node.exp.could_extract_minus_sign())
+
+
+def nonzero(expr, space) -> bool:
+    return is_positive(expr, space)[0] or is_positive(-expr, space)[0]
+
+
+def defined_at(expr, symbol, value, space):
+    """Whether ``expr`` is defined at ``symbol = value`` (no denominator of it vanishes there)."""
+    return all(nonzero(node.base.xreplace({symbol: value}), space) for node in sp.preorder_traversal(sp.sympify(expr))
+               if _reciprocal(node) and symbol in node.base.free_symbols)
+
+
+def _node_problem(node, space) -> str:
+    """Why one node may be undefined or infinite over ``space`` ('' when shown finite)."""
+    if not node.free_symbols:
+        return ""
+    if _reciprocal(node) and not nonzero(node.base, space):
+        return f"{node.base} may vanish in a denominator"
+    if isinstance(node, sp.Pow) and node.exp.is_integer is not True and not is_positive(node.base, space, False)[0]:
+        return f"{node.base} may be negative under a root or a real power"
+    if isinstance(node, (sp.log, sp.gamma, sp.loggamma, sp.polygamma)) and node.args[-1].free_symbols and \
+            not is_positive(node.args[-1], space)[0]:
+        return f"{node} (its argument may not be positive)"
+    if isinstance(node, sp.factorial) and not is_positive(node.args[0] + 1, space)[0]:
+        return f"{node} (its argument may be a negative integer)"
+    if isinstance(node, (sp.FallingFactorial, sp.RisingFactorial, sp.binomial)) and \
+            not (node.args[1].is_integer and is_positive(node.args[1], space, strict=False)[0]):
+        return f"{node} (its order may not be a natural number)"
+    if isinstance(node, (sp.tan, sp.cot)):
+        return f"{node} (poles are not tracked)"
+    return ""
+
+
+def undefined(expr, space, memo=None) -> str:
+    """'' when ``expr`` is shown defined and finite at every point of ``space``; else why not.
+
+    Every finite sum's and product's limits are integers and its range is not reversed (the
+    ordinary convention, an empty range summing to 0, then agrees with sympy's), every denominator
+    is non-zero, every root's and real power's base non-negative, every logarithm's and gamma
+    function's argument positive, and no imaginary unit, nan or complex infinity occurs. Inside a
+    sum or product its index ranges over the limits. A cancelled pole is still a pole: this is
+    decided on the expression as written, before any normal form.
+    """
+    memo = {} if memo is None else memo
+    expr = fresh_binders(sp.sympify(expr))
+    if expr.has(sp.I, sp.zoo, sp.nan):
+        return "an imaginary unit, nan or complex infinity occurs"
+
+    def visit(e, spaces):
+        # Each index ranges over its limits; the cases of a range with two symbolic ends read one
+        # end only, so a node passes when shown over the whole range or over the index's half-line
+        # from one end (a larger set: a node shown there is shown on the range).
+        if isinstance(e, (sp.Sum, sp.Product)):
+            for i, lo, hi in e.limits:
+                ends = [x for x in (lo, hi) if not x.has(sp.oo, -sp.oo)]
+                if any(x.is_integer is not True for x in ends):
+                    return f"{e}: its limits must be integers"
+                if len(ends) == 2 and not any(is_positive(hi - lo + 1, s, strict=False)[0] for s in spaces):
+                    return f"{e}: its range may be reversed (conventions for reversed ranges differ)"
+                halves = [Domain.integer(lo)] if ends == [lo] else [Domain.integer(None, hi)] if ends == [hi] else []
+                if len(ends) == 2:
+                    halves = [Domain.integer(lo, hi), Domain.integer(lo), Domain.integer(None, hi)]
+                spaces = [Space({**s.domains, i: d}, s.rand_domains) for s in spaces[:1] for d in halves] or spaces
+            return visit(e.function, spaces)
+        # The node and the domains of its symbols (an index's range differs from sum to sum).
+        key = (e, tuple(tuple(sorted((str(x), s.domains[x].key()) for x in e.free_symbols if x in s.domains))
+                        for s in spaces))
+        if key not in memo:
+            problems = [_node_problem(e, s) for s in spaces[:1]]
+            for s in spaces[1:]:
+                problems = problems if not problems[-1] else problems + [_node_problem(e, s)]
+            memo[key] = problems[-1] and problems[0]
+        return memo[key] or next((why for a in e.args if (why := visit(a, spaces))), "")
+    return visit(expr, [space])

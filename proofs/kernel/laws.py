@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
-from .decide import is_positive
+from .decide import is_positive, undefined
 from .domains import Domain, Space
-from .terms import CE, Ind, Rand, foreign, rands, words_in
+from .terms import CE, Ind, MaxNormalVariance, Rand, foreign, rands, words_in
 
 # Pattern symbols of the schemas: a family's parameters, the order, the draw.
 _a, _b, _order, _D = sp.symbols("a b order D")
@@ -60,6 +60,11 @@ def _stirling_free_normal_moment():
 CASELLA = "Casella and Berger (2002), Statistical Inference, 2nd ed., Ch. 3 and 4"
 JOHNSON = "Johnson, Kotz and Balakrishnan (1994), Continuous Univariate Distributions, vol. 1, Ch. 17-18"
 JOHNSON_D = "Johnson, Kemp and Kotz (2005), Univariate Discrete Distributions, 3rd ed., Ch. 3-4"
+# The sum of squared deviations V of n i.i.d. draws of a law with a density (so V > 0) and variance
+# s^2 has E[V] = (n - 1) s^2 (the sample variance is unbiased); only that mean is cited, never a
+# higher moment. The draws are standard normals truncated to [-a, a] (s^2 = 1 - 2 a phi(a)/(2 Phi(a) - 1))
+# or the largest of k standard normals (s^2 = v_k).
+SCATTER = "Casella and Berger (2002), Statistical Inference, 2nd ed., Thm 5.2.6; "
 
 FAMILIES = {
     "Normal": Family("Normal", (_a, _b), (Domain.real(), Domain.real(0)), Domain.real(), CASELLA),
@@ -68,6 +73,11 @@ FAMILIES = {
                     Domain.real(0, lo_open=True), JOHNSON),
     "Poisson": Family("Poisson", (_a,), (Domain.real(0),), Domain.integer(0), JOHNSON_D),
     "Binomial": Family("Binomial", (_a, _b), (Domain.integer(0), Domain.real(0, 1)), Domain.integer(0, _a), JOHNSON_D),
+    "TruncatedNormalScatter": Family("TruncatedNormalScatter", (_a, _b),
+                                     (Domain.integer(2), Domain.real(0, lo_open=True)), Domain.real(0, lo_open=True),
+                                     SCATTER + "Johnson, Kotz and Balakrishnan (1994), Ch. 13"),
+    "MaxNormalScatter": Family("MaxNormalScatter", (_a, _b), (Domain.integer(2), Domain.integer(1)),
+                               Domain.real(0, lo_open=True), SCATTER + "David and Nagaraja (2003), Sec. 3.2 (v_k)"),
 }
 
 FACTS = {f.name: f for f in (
@@ -83,6 +93,11 @@ FACTS = {f.name: f for f in (
          "integer", None, JOHNSON_D),
     Fact("binomial_pmf", "Binomial", Ind(sp.Eq(_D, _order)),
          sp.binomial(_a, _order) * _b ** _order * (1 - _b) ** (_a - _order), "integer", sp.Le(_order, _a), JOHNSON_D),
+    Fact("truncated_normal_scatter_mean", "TruncatedNormalScatter", _D, (_a - 1) * (1 - sp.sqrt(2) * _b * sp.exp(
+        -_b**2 / 2) / (sp.sqrt(sp.pi) * sp.erf(_b / sp.sqrt(2)))), "none", None,
+         FAMILIES["TruncatedNormalScatter"].reference),
+    Fact("max_normal_scatter_mean", "MaxNormalScatter", _D, (_a - 1) * MaxNormalVariance(_b), "none", None,
+         FAMILIES["MaxNormalScatter"].reference),
 )}
 
 
@@ -194,11 +209,11 @@ class Law:
             stray = {r for r in rands(expr) if r not in allowed_rands}
             if stray:
                 out.append(f"{what} uses {sorted(map(str, stray))}, which it may not")
-            # A time-dependent law reads a schedule at the current generation: ns[g].
+            # A time-dependent law reads the current generation: a schedule's entry ns[g], or g itself
+            # (its definedness at every g >= 0 is checked below, _generation_problems).
             entries = {a for a in expr.atoms(sp.Indexed) if a.base in vectors and (
                 (at_g and a.indices == (g,)) or set(a.indices) <= set(self.indices))}
-            allowed = params | {a.base.label for a in entries} | entries | ({g} if at_g and entries else set())
-            free = expr.free_symbols - allowed - set().union(*[r.free_symbols for r in rands(expr)] or [set()])
+            free = expr.free_symbols - params - {a.base.label for a in entries} - entries - ({g} if at_g else set())
             if free:
                 out.append(f"{what} uses undeclared symbols {sorted(map(str, free))}")
             leaked = (expr.free_symbols & set(self.indices)) - set(carried)
@@ -230,10 +245,12 @@ class Law:
         init_space = Space({**self.params, **self.indices})
         for v in self.state:
             out += [f"the initial value of {v.name}: {p}" for p in _in_domain(v.init, v.domain, init_space)]
-            out += [f"the update of {v.name}: {p}" for p in _in_domain(v.step, v.domain, space)]
+            out += [f"the update of {v.name}: {p}" for p in _generation_problems(v.step, g, space)
+                    + _in_domain(v.step, v.domain, space)]
         for d in self.draws:
             fam = FAMILIES[d.family]
             binding = {}
+            out += [f"an argument of {d.name}: {p}" for a in d.args for p in _generation_problems(a, g, space)]
             for p, a, dom in zip(fam.params, d.args, fam.param_domains):
                 out += [f"argument {a} of {d.name}: {p_}" for p_ in _in_domain(a, _bind_domain(dom, binding), space)]
                 binding[p] = a
@@ -254,8 +271,12 @@ def _bind_domain(dom, binding):
 
 
 def _in_domain(expr, dom, space) -> list:
-    """Problems with ``expr`` lying in ``dom`` over ``space`` (empty when shown)."""
+    """Problems with ``expr`` lying in ``dom`` over ``space`` (empty when shown): it is a finite real
+    number everywhere, and within the bounds."""
     expr = sp.sympify(expr)
+    why = undefined(expr, space)
+    if why or expr.has(sp.oo, -sp.oo):
+        return [f"{expr} is not shown a finite real number: {why or 'an infinity occurs'}"]
     if dom.kind == "finite":
         return [f"{expr} is not shown to lie in a finite set"]
     out = [f"{expr} is not shown integer"] if dom.kind == "integer" and not _integer_valued(expr, space) else []
@@ -265,13 +286,26 @@ def _in_domain(expr, dom, space) -> list:
     return out
 
 
+def _generation_problems(expr, g, space) -> list:
+    """How ``expr`` reads the generation ``g`` itself (not through a random quantity or a schedule's
+    entry): by sums, products and powers only, each power's base shown > 0 over ``space`` unless the
+    exponent is a positive integer, so that it is defined and real at every generation g >= 0."""
+    hidden = {x: sp.Dummy() for x in rands(expr) | sp.sympify(expr).atoms(sp.Indexed)}
+    back = {v: k for k, v in hidden.items()}
+    return [f"{n.xreplace(back)} reads the generation through a function other than a power"
+            if not isinstance(n, sp.Pow) else f"the base of {n.xreplace(back)} is not shown > 0 for every generation"
+            for n in sp.preorder_traversal(sp.sympify(expr).xreplace(hidden))
+            if g in n.free_symbols and not isinstance(n, (sp.Add, sp.Mul, sp.Symbol)) and not (isinstance(n, sp.Pow) and (
+                (n.exp.is_Integer and n.exp > 0) or is_positive(n.base.xreplace(back), space)[0]))]
+
+
 def _integer_valued(expr, space):
     """Integer-valued as a polynomial with integer coefficients in integer quantities only (anything
     else is not shown)."""
     opaque = space.opaque(expr)
     for case in space.cases():
         e = sp.expand(space.substitute(opaque, case))
-        if not (e.is_integer or (e.is_polynomial() and all(c.is_integer for c in sp.Poly(e).coeffs())
+        if not (e.is_integer or (e.free_symbols and e.is_polynomial() and all(c.is_integer for c in sp.Poly(e).coeffs())
                                  and all(s.is_integer for s in e.free_symbols))):
             return False
     return True

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from .axioms import AXIOMS, instance
-from .decide import is_positive, is_zero, refuted, split_finite_sums, unsafe
+from .decide import defined_at, is_positive, is_zero, refuted, split_finite_sums, undefined, unsafe
 from .domains import Domain, Space
 from .laws import fact_instance, finite_moment
 from .terms import CE, E, Rand, bound_symbols, rands, words_in
@@ -392,7 +392,7 @@ class Induction(Rule):
         need(all(deterministic(x) and not x.has(*_INFINITE) for x in every),
              "closed forms and coefficients must be finite and deterministic")
         for x in every:
-            culprit = _nonvanishing(x, space)
+            culprit = undefined(x, space)
             need(not culprit, f"{x} is not shown defined for every {g} >= 0: {culprit} may vanish")
         base, step, walks = {}, {}, {}
         nexts = {phi.xreplace({g: g + 1}) for phi in phis}
@@ -530,7 +530,7 @@ class Specialize(Rule):
                      f"{node} is not defined at {symbol} = {value}")
         sides = []
         for side in map(sp.sympify, (premise.lhs, premise.rhs)):
-            need(_defined_at(side, symbol, value, ctx.space), f"the premise is not defined at {symbol} = {value}")
+            need(defined_at(side, symbol, value, ctx.space), f"the premise is not defined at {symbol} = {value}")
             at = sp.sympify(side.xreplace({symbol: value}))
             need(not at.has(sp.zoo, sp.nan), f"the premise meets a pole at {symbol} = {value}")
             sides.append(at)
@@ -540,41 +540,6 @@ class Specialize(Rule):
         need(not refuted(expr, ctx.space, None if strict is None else "strict" if strict else "weak", undecided=False),
              f"the premise is false at {symbol} = {value}")
         need(same(relation, inst, ctx.space), f"not the premise at {symbol} = {self.value}")
-
-
-def _reciprocal(node) -> bool:
-    """Whether ``node`` is a power with a negative exponent (its base must not vanish)."""
-    return isinstance(node, sp.Pow) and bool(node.exp.is_negative or node.exp.could_extract_minus_sign())
-
-
-def _nonzero(expr, space) -> bool:
-    return is_positive(expr, space)[0] or is_positive(-expr, space)[0]
-
-
-def _defined_at(expr, symbol, value, space):
-    """Whether ``expr`` is defined at ``symbol = value`` (no denominator of it vanishes there)."""
-    return all(_nonzero(node.base.xreplace({symbol: value}), space) for node in sp.preorder_traversal(sp.sympify(expr))
-               if _reciprocal(node) and symbol in node.base.free_symbols)
-
-
-def _nonvanishing(expr, space):
-    """'' when ``expr`` is shown finite over ``space`` (every denominator non-zero, every logarithm's
-    and gamma function's argument positive); else the culprit."""
-    for node in sp.preorder_traversal(sp.sympify(expr)):
-        # The node kinds below are disjoint: at most one test applies to a node.
-        if _reciprocal(node) and node.base.free_symbols and not _nonzero(node.base, space):
-            return str(node.base)
-        if isinstance(node, (sp.log, sp.gamma, sp.loggamma, sp.polygamma)) and node.args[-1].free_symbols and \
-                not is_positive(node.args[-1], space)[0]:
-            return f"{node} (its argument may not be positive)"
-        if isinstance(node, sp.factorial) and node.args[0].free_symbols and not is_positive(node.args[0] + 1, space)[0]:
-            return f"{node} (its argument may be a negative integer)"
-        if isinstance(node, (sp.FallingFactorial, sp.RisingFactorial, sp.binomial)) and node.free_symbols and \
-                not (node.args[1].is_integer and is_positive(node.args[1], space, strict=False)[0]):
-            return f"{node} (its order may not be a natural number)"
-        if isinstance(node, (sp.tan, sp.cot)) and node.free_symbols:
-            return f"{node} (poles are not tracked)"
-    return ""
 
 
 @dataclass(frozen=True)
@@ -666,7 +631,9 @@ class Detach(Rule):
 class Limit(Rule):
     """Eq(Limit(X, g, oo), L): X rewritten by equality premises into a deterministic sum of terms
     c g^k B^g; each combined base B is placed against 1 (by algebra or an inequality premise
-    B < 1), and the limit is taken term by term in every case of the space."""
+    B < 1), and the limit is taken term by term in every case of the space. A premise
+    Eq(Limit(Y, v, oo), M) (a cited limit, its variable renamed to g) lets Y enter a term c Y^j,
+    free of g otherwise, whose limit is then c M^j."""
 
     def verify(self, relation, premises, ctx):
         need(isinstance(relation, sp.Eq) and isinstance(relation.lhs, sp.Limit), "concludes Eq(Limit(X, g, oo), value)")
@@ -674,18 +641,24 @@ class Limit(Rule):
         need(to == sp.oo and ctx.space.domains.get(g) == Domain.integer(0), f"only limits as an integer {g} >= 0 grows")
         need(not ctx.space.depends_on(g) and deterministic(relation.rhs),
              f"another domain depends on {g}, or the value is not deterministic")
-        eqs = [p for p in premises if isinstance(p, sp.Eq)]
+        eqs = [p for p in premises if isinstance(p, sp.Eq) and not isinstance(p.lhs, sp.Limit)]
         below = [p.lhs for p in premises if isinstance(p, sp.StrictLessThan) and p.rhs == 1]
-        need(len(eqs) + len(below) == len(premises), "premises: equalities, and inequalities B < 1")
+        holders = {sp.Dummy("known"): p for p in premises if isinstance(p, sp.Eq) and isinstance(p.lhs, sp.Limit)}
+        need(all(p.lhs.args[2] == sp.oo and g not in p.lhs.atoms(sp.Symbol) and deterministic(p) and not unsafe(p.rhs)
+                 and not p.rhs.has(*_INFINITE) for p in holders.values()),
+             f"a cited limit must be Eq(Limit(Y, v, oo), finite value), deterministic and free of {g}")
+        need(len(eqs) + len(below) + len(holders) == len(premises), "premises: equalities, inequalities B < 1, limits")
         # The equalities hold for every generation g >= 0, the range of the limit's variable: only
         # other binders are guarded.
         _guard_binders(eqs, [X, relation.rhs])
-        X = rewrite(X, eqs)
+        # A cited limit's sequence (its variable renamed to g) is held by a symbol until its term is taken.
+        X = rewrite(X, eqs).xreplace({p.lhs.args[0].xreplace({p.lhs.args[1]: g}): h for h, p in holders.items()})
         need(deterministic(X) and not any(g in sp.sympify(b).free_symbols for b in below),
              "the rewritten expression must be deterministic")
         space = ctx.space.without(g)
         for case in space.cases():
-            value = _limit_in_case(Space.substitute(X, case), g, [Space.substitute(b, case) for b in below], space)
+            value = _limit_in_case(Space.substitute(X, case), g, [Space.substitute(b, case) for b in below], space,
+                                   {h: Space.substitute(p.rhs, case) for h, p in holders.items()})
             target = Space.substitute(relation.rhs, case)
             if value in (sp.oo, -sp.oo) or target in (sp.oo, -sp.oo):
                 need(value == target, f"the limit is {value} in a case")
@@ -693,8 +666,9 @@ class Limit(Rule):
                 zero(value - target, space, "the limit has another value")
 
 
-def _limit_in_case(X, g, below, space):
-    """The limit of X (free of other cases) as g -> oo; rejects when it is not taken."""
+def _limit_in_case(X, g, below, space, known):
+    """The limit of X (free of other cases) as g -> oo; rejects when it is not taken. ``known``: the
+    symbols that hold cited sequences, and their limits."""
     X = sp.piecewise_fold(X)
     need(not X.has(sp.Piecewise), "a Piecewise is left after fixing the case")
     finite, infinite = sp.S.Zero, set()
@@ -712,7 +686,11 @@ def _limit_in_case(X, g, below, space):
             need(g not in b.free_symbols and g not in rate.free_symbols, f"cannot take the limit of the factor {f}")
             base *= b ** rate
         c = sp.Mul(*coeff)
-        need(not c.has(*_INFINITE) and not _nonvanishing(c, space), f"the coefficient {c} is not shown finite")
+        if c.free_symbols & set(known):  # sums and products of convergent sequences: those of the limits
+            need(degree == 0 and base == 1 and c.is_polynomial(*known),
+                 f"a cited limit's sequence must enter {term} polynomially and alone with {g}")
+            c = c.xreplace(known)
+        need(not c.has(*_INFINITE) and not undefined(c, space), f"the coefficient {c} is not shown finite")
         # Place the base against 1: equal to it, below it (a premise's base, or by algebra), above it.
         if is_zero(base - 1, space)[0]:
             if degree == 0:

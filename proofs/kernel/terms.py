@@ -9,6 +9,9 @@ vocabulary means only what a rule or an axiom says of it. (How the words print i
 :mod:`modelcollapse.proofs.printing`.)
 """
 
+import functools
+
+import mpmath
 import sympy as sp
 from sympy.core.symbol import Str
 
@@ -91,6 +94,23 @@ class GaussKL(Word):
     nargs = 4
 
 
+class Joint(Word):
+    """``Joint(Y, Z, ...)``: the random quantities taken together, one random vector. Its arguments are
+    kept in a canonical order: the information a vector carries does not depend on its order. The
+    joint of one quantity is that quantity."""
+
+    def __new__(cls, *args, **kw):
+        return a[0] if len(a := list(sp.ordered(map(sp.sympify, args)))) == 1 else super().__new__(cls, *a, **kw)
+
+
+class MutualInfo(Word):
+    """``MutualInfo(X, Y)``: the mutual information I(X; Y), a value in [0, oo]."""
+
+
+class CondMutualInfo(Word):
+    """``CondMutualInfo(X, Y, Z)``: the conditional mutual information I(X; Y | Z), a value in [0, oo]."""
+
+
 class AlmostSurely(Word):
     """``AlmostSurely(relation)``: the relation holds with probability one."""
 
@@ -99,7 +119,29 @@ class AlmostSurely(Word):
 
 #: Every word: an instance may not bind a pattern to anything containing one of these
 #: unless the pattern's kind allows random quantities (then Rand only).
-VOCABULARY = (Rand, E, CE, Var, Ind, GaussEntropy, GaussW2, GaussKL, AlmostSurely)
+VOCABULARY = (Rand, E, CE, Var, Ind, GaussEntropy, GaussW2, GaussKL, AlmostSurely, Joint, MutualInfo, CondMutualInfo)
+
+
+class MaxNormalVariance(sp.Function):
+    """v_k, the variance of the largest of k independent standard normals: the integrals that define it
+    (density k phi Phi^(k - 1); David and Nagaraja 2003, Order Statistics, Sec. 3.2), evaluated by
+    quadrature at an integer k >= 1 (at 32, 64, 128, ... digits, the first beyond the precision asked)
+    and never rewritten. Not a word: a number, so it may enter algebra."""
+
+    nargs = 1
+
+    def _eval_evalf(self, prec):
+        if self.args[0].is_Integer and self.args[0] >= 1:
+            tier = 1 << max(5, (mpmath.libmp.prec_to_dps(prec) + 4).bit_length())  # a power of 2 > dps + 4
+            return sp.Float(_max_normal_variance(int(self.args[0]), tier), prec)
+
+
+@functools.lru_cache(maxsize=None)
+def _max_normal_variance(k, dps):
+    with mpmath.workdps(dps):
+        m1, m2 = (mpmath.quad(lambda x: x**p * k * mpmath.npdf(x) * mpmath.ncdf(x) ** (k - 1),
+                              [-mpmath.inf, 0, mpmath.inf]) for p in (1, 2))
+        return m2 - m1**2
 
 
 def words_in(expr) -> set:
@@ -146,7 +188,7 @@ def _allowed_classes():
                sp.Eq, sp.Ne, sp.Lt, sp.Le, sp.Gt, sp.Ge, sp.And, sp.Or, sp.Not, sp.Implies, BooleanTrue, BooleanFalse,
                sp.Piecewise, ExprCondPair, sp.Sum, sp.Product, sp.Limit, sp.exp, sp.log, sp.gamma, sp.loggamma,
                sp.polygamma, sp.binomial, sp.factorial, sp.FallingFactorial, sp.RisingFactorial, sp.Abs, sp.sign,
-               sp.floor, sp.ceiling, sp.Min, sp.Max, sp.sin, sp.cos, sp.tan, sp.cot}
+               sp.floor, sp.ceiling, sp.Min, sp.Max, sp.sin, sp.cos, sp.tan, sp.cot, sp.erf, MaxNormalVariance}
     infinities = (numbers.Infinity, numbers.NegativeInfinity, numbers.ComplexInfinity, numbers.NaN,
                   numbers.ImaginaryUnit)
     return frozenset(allowed | {cls for cls in vars(numbers).values() if cls in infinities or (
@@ -169,16 +211,3 @@ def foreign(expr):
             return node
         stack.extend(reversed(node.args))
     return None
-
-
-def foreign_in(value):
-    """:func:`foreign` over a rule's field: sympy objects, tuples, lists and dicts of them."""
-    if type(value) in (tuple, list):
-        return next((f for f in map(foreign_in, value) if f is not None), None)
-    if type(value) is dict:
-        return foreign_in(list(value.keys())) or foreign_in(list(value.values()))
-    if type(value) in (str, bool, int, type(None)):
-        return None
-    if isinstance(value, sp.Basic):
-        return foreign(value)
-    return value

@@ -71,7 +71,7 @@ def test_monte_carlo_passes_and_catches_a_wrong_formula(rid):
 def test_channel_noise_is_proved_by_the_kernel():
     assert proofs.status("information.mean_channel_noise") == "proved"
     assert proofs.status("information.test_channel_second_moment") == "proved"
-    assert proofs.status("information.dpi") == "cited theorem"
+    assert proofs.status("information.dpi") == "proved"
 
 
 @pytest.mark.parametrize("rid,params,name", [

@@ -50,7 +50,9 @@ def test_fresh_gaussian_stationary_values_and_the_critical_fraction():
 
 def test_proved_and_exact_statuses():
     assert proofs.status("mixing.fresh_categorical_mean") == "proved"
-    for rid in ("mixing.fresh_gaussian", "mixing.accumulate_gaussian", "mixing.accumulate_subsample",
+    for rid in ("mixing.accumulate_gaussian", "mixing.accumulate_gaussian_drift"):
+        assert proofs.status(rid) == "proved" and "euler_sine_product" in proofs.check(rid).axioms
+    for rid in ("mixing.fresh_gaussian", "mixing.accumulate_subsample",
                 "mixing.growing_samples", "mixing.golden_ratio", "mixing.critical_fraction"):
         assert proofs.status(rid) == "exact computation"
         assert theory.get(rid).status_note
@@ -74,9 +76,16 @@ def test_accumulation_product_conservation_and_euler_limit():
         euler = mpmath.sin(mpmath.pi / mpmath.sqrt(n)) / (mpmath.pi / mpmath.sqrt(n))
         assert r(n=n, t=10**5, sigma0=1.0) == pytest.approx(float(euler), rel=1e-4)
         assert drift(n=n, t=10**5, sigma0=1.0) <= float(mpmath.pi**2 / (6 * n))
-    limit = r.remarks["limit"].rhs
+    limit = r.claims["limit"].rhs
     assert limit.has(sp.sin) and float(limit.subs({symbols.n: 4, symbols.sigma0: 1})) == pytest.approx(2 / float(mpmath.pi), rel=1e-12)
-    assert set(drift.remarks) == {"conserved", "bound", "limit"}
+    assert set(drift.claims) == {"variance_euler_form", "euler_form", "conserved", "limit"}
+    # Euler's form of the product and the drift by conservation, against the product computed here
+    for claims, value in ((r.claims, lambda p: p), (drift.claims, lambda p: 1 - p)):
+        product = mpmath.fprod(1 - mpmath.mpf(1) / (3 * k * k) for k in range(1, 7))
+        form = claims["euler_form"].rhs.subs({symbols.n: 3, symbols.t: 6, symbols.sigma0: 1}).doit()
+        assert float(form) == pytest.approx(float(value(product)), rel=1e-14)
+    # The bound is derived, not proved: a derivation step says so, and no claim states it
+    assert any("not proved" in st.text and isinstance(st.relation, sp.LessThan) for st in drift.derivation.steps)
 
 
 def test_subsample_recursion_against_an_exact_two_fit_formula():

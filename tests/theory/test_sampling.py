@@ -20,7 +20,7 @@ IDS = ["sampling.temperature_gaussian", "sampling.temperature_gaussian_log_varia
        "sampling.temperature_critical_variance", "sampling.temperature_critical_collapse",
        "sampling.truncation_gaussian", "sampling.best_of_k", "sampling.temperature_categorical", "sampling.top_k",
        "sampling.top_p", "sampling.reward_tilting", "sampling.curation_support"]
-PROVED = IDS[:4]
+PROVED = IDS[:6]
 
 
 def test_ids_and_statuses():
@@ -46,6 +46,20 @@ def test_the_critical_collapse_claims_are_proved():
     r = theory.get("sampling.temperature_critical_collapse")
     assert set(r.claims) == {"drift_negative", "log_variance_to_minus_infinity"}
     assert "slln_random_walk" in rep.axioms and "digamma_below_log" in rep.axioms
+
+
+def test_truncation_and_best_of_k_rest_on_the_cited_mean_alone():
+    """Proved from the scatter's cited mean (no other moment of V), the remarks kept apart."""
+    for rid, fact in (("sampling.truncation_gaussian", "truncated_normal_scatter_mean"),
+                      ("sampling.best_of_k", "max_normal_scatter_mean")):
+        rep = proofs.check(rid)
+        assert rep.ok, rep.errors
+        assert fact in rep.axioms and not {"chi_square_moments", "normal_moments"} & set(rep.axioms)
+        r = theory.get(rid)
+        assert not r.status and not r.status_note and not r.claims
+    assert set(theory.get("sampling.truncation_gaussian").remarks) == {"variance_factor",
+                                                                       "infinite_sample_entropy_loss"}
+    assert set(theory.get("sampling.best_of_k").remarks) == {"mean_drift", "variance_closed_forms"}
 
 
 def test_critical_temperature_keeps_the_mean_variance():

@@ -1,0 +1,271 @@
+"""Adversarial corpus for the proof kernel: misuses of the scatter families of the sampling transforms.
+
+The kernel cites one fact of ``TruncatedNormalScatter(n, a)`` and ``MaxNormalScatter(n, k)``, the
+sum of squared deviations V of n i.i.d. standard normals truncated to [-a, a], resp. of n maxima of
+k standard normals: E[V] = (n - 1) Var(Y), with Var(Y) = c(a) = 1 - 2 a phi(a)/(2 Phi(a) - 1) or v_k
+(``MaxNormalVariance``, an integral evaluated by quadrature, never rewritten). Each entry below tries
+to get more out of that than it gives: a higher moment of V, a family argument outside its domain
+(n = 1, a <= 0, k = 0 or not an integer), a value bound by the proof instead of the law, the fact
+cited for another family or another fact for this one, a closed form of v_k the kernel has no
+citation for. ``attacks()`` returns ``(name, build, expected)`` as the earlier rounds do; every
+statement is false or reached by invalid reasoning (the comment above each entry says why).
+"""
+
+import sympy as sp
+
+from modelcollapse.proofs.corpus_attacks import checker
+from modelcollapse.proofs.kernel import CE, E, Domain, Draw, Law, Proof, Rand, StateVar, Step
+from modelcollapse.proofs.kernel.rules import (Algebra, CondExpect, DrawFact, Induction, LawInit, LawStep, Rewrite,
+                                               Specialize, Tower)
+from modelcollapse.proofs.kernel.terms import MaxNormalVariance
+
+_LIBRARIES: dict = {}
+library_for, check_attack = checker(_LIBRARIES)
+
+g = sp.Symbol("g", integer=True, nonnegative=True)
+n = sp.Symbol("n", integer=True, positive=True)
+a = sp.Symbol("a", positive=True)
+k = sp.Symbol("k", integer=True, positive=True)
+x = sp.Symbol("x", real=True)
+r = sp.Symbol("r", real=True)
+
+
+def V(t):
+    return Rand("V", t)
+
+
+def EQ(lhs, rhs):
+    return sp.Eq(lhs, rhs, evaluate=False)
+
+
+def c_of(half_width):
+    """The cited variance of a standard normal truncated to [-a, a]."""
+    return 1 - sp.sqrt(2) * half_width * sp.exp(-half_width**2 / 2) / (sp.sqrt(sp.pi) * sp.erf(half_width / sp.sqrt(2)))
+
+
+def truncated_law(n_arg=n, a_arg=a, params=None):
+    """The draw V ~ TruncatedNormalScatter(n_arg, a_arg) alone."""
+    params = {n: Domain.integer(2), a: Domain.real(0, lo_open=True)} if params is None else params
+    return Law("truncated", g, params, (), (Draw("V", "TruncatedNormalScatter", (n_arg, a_arg)),))
+
+
+def maximum_law(n_arg=n, k_arg=k, params=None):
+    params = {n: Domain.integer(2), k: Domain.integer(1)} if params is None else params
+    return Law("maximum", g, params, (), (Draw("V", "MaxNormalScatter", (n_arg, k_arg)),))
+
+
+def _domains(law):
+    return {**law.params, g: Domain.integer(0)}
+
+
+def _mean_step(law, fact, value, order=None):
+    return Step("m", EQ(CE(V(g), g), value), DrawFact(fact, "V", order))
+
+
+# =====================================================================================================
+# Attacks
+# =====================================================================================================
+
+# Only E[V] is cited. Asking the mean fact for order 2 would give E[V^2] = ((n - 1) c)^2, i.e. Var(V) = 0:
+# V is not a constant.
+def scatter_mean_with_an_order():
+    law = truncated_law()
+    bad = EQ(CE(V(g) ** 2, g), ((n - 1) * c_of(a)) ** 2)
+    return Proof("scatter_mean_with_an_order", {"statement": bad}, _domains(law),
+                 [Step("statement", bad, DrawFact("truncated_normal_scatter_mean", "V", 2))], law)
+
+
+# The same second moment through independence: V^2 = V * V "factorised" as two draws, from the one
+# cited mean. V is one draw, and no premise gives CE(V^2).
+def scatter_square_from_the_mean():
+    law = maximum_law()
+    mean = (n - 1) * MaxNormalVariance(k)
+    bad = EQ(CE(V(g) ** 2, g), mean ** 2)
+    return Proof("scatter_square_from_the_mean", {"statement": bad}, _domains(law),
+                 [_mean_step(law, "max_normal_scatter_mean", mean),
+                  Step("statement", bad, CondExpect(), ("m",))], law)
+
+
+# n = 1: one draw has no scatter (V = 0), yet the support says V > 0; with n = 1 the fact gives E[V] = 0
+# for a positive V. The law's argument lies outside the family's domain n >= 2.
+def scatter_of_one_sample():
+    law = truncated_law(n_arg=1, params={a: Domain.real(0, lo_open=True)})
+    bad = EQ(E(V(g)), 0)
+    return Proof("scatter_of_one_sample", {"statement": bad}, _domains(law),
+                 [_mean_step(law, "truncated_normal_scatter_mean", 0),
+                  Step("statement", bad, Tower(), ("m",))], law)
+
+
+# a = -1 "truncates" to an empty interval [1, -1]; c(-1) = c(1) by symmetry of the formula, so the fact
+# would speak of a law that does not exist. The argument must be shown > 0.
+def truncation_at_a_negative_width():
+    law = truncated_law(a_arg=-1, params={n: Domain.integer(2)})
+    value = (n - 1) * c_of(sp.Integer(-1))
+    bad = EQ(CE(V(g), g), value)
+    return Proof("truncation_at_a_negative_width", {"statement": bad}, _domains(law),
+                 [Step("statement", bad, DrawFact("truncated_normal_scatter_mean", "V"))], law)
+
+
+# The law declares the width w a real >= 0, so w = 0 is allowed: c(0) is 0/0 and a zero-width truncation
+# has no density. The family needs w > 0, which the law's own domain does not give.
+def truncation_width_may_vanish():
+    w = sp.Symbol("w", nonnegative=True)
+    law = truncated_law(a_arg=w, params={n: Domain.integer(2), w: Domain.real(0)})
+    bad = EQ(CE(V(g), g), (n - 1) * c_of(w))
+    return Proof("truncation_width_may_vanish", {"statement": bad}, _domains(law),
+                 [Step("statement", bad, DrawFact("truncated_normal_scatter_mean", "V"))], law)
+
+
+# k = 0: the largest of no normals is no number; MaxNormalVariance(0) is undefined. The family needs an
+# integer k >= 1.
+def best_of_zero():
+    law = maximum_law(k_arg=0, params={n: Domain.integer(2)})
+    bad = EQ(CE(V(g), g), 0)
+    return Proof("best_of_zero", {"statement": bad}, _domains(law),
+                 [Step("statement", bad, DrawFact("max_normal_scatter_mean", "V"))], law)
+
+
+# k a real >= 1: "the largest of 3/2 normals" is no law; the family's k is an integer.
+def best_of_a_real_number():
+    kk = sp.Symbol("kk", real=True)
+    law = maximum_law(k_arg=kk, params={n: Domain.integer(2), kk: Domain.real(1)})
+    bad = EQ(CE(V(g), g), (n - 1) * MaxNormalVariance(kk))
+    return Proof("best_of_a_real_number", {"statement": bad}, _domains(law),
+                 [Step("statement", bad, DrawFact("max_normal_scatter_mean", "V"))], law)
+
+
+# The proof binds the family's argument: the law draws at width a, the step states the mean at width 1
+# (c(1) = 0.29 whatever a is). The law binds the parameters, never the step.
+def scatter_mean_at_another_width():
+    law = truncated_law()
+    bad = EQ(CE(V(g), g), (n - 1) * c_of(sp.Integer(1)))
+    return Proof("scatter_mean_at_another_width", {"statement": bad}, _domains(law),
+                 [Step("statement", bad, DrawFact("truncated_normal_scatter_mean", "V"))], law)
+
+
+# The same by Specialize: from the honest instance at a, set a = 1 in a proof whose law draws at a.
+# a is a parameter of the law, so it may not be specialised (the draw would change with it).
+def specialize_the_truncation_width():
+    law = truncated_law()
+    honest = EQ(CE(V(g), g), (n - 1) * c_of(a))
+    bad = EQ(CE(V(g), g), (n - 1) * c_of(sp.Integer(1)))
+    return Proof("specialize_the_truncation_width", {"statement": bad}, _domains(law),
+                 [Step("m", honest, DrawFact("truncated_normal_scatter_mean", "V")),
+                  Step("statement", bad, Specialize(a, 1), ("m",))], law)
+
+
+# The truncated scatter's mean cited for a best-of-k draw: E[V] = (n - 1) c(k) is not (n - 1) v_k.
+def truncated_fact_for_a_maximum_draw():
+    law = maximum_law()
+    bad = EQ(CE(V(g), g), (n - 1) * c_of(k))
+    return Proof("truncated_fact_for_a_maximum_draw", {"statement": bad}, _domains(law),
+                 [Step("statement", bad, DrawFact("truncated_normal_scatter_mean", "V"))], law)
+
+
+# A chi-square fact cited for the scatter: V would be chi-square(n - 1), so E[log V] = psi((n-1)/2) + log 2,
+# which holds for normal samples only, not for truncated ones.
+def chi_square_log_moment_for_the_scatter():
+    law = truncated_law()
+    bad = EQ(CE(sp.log(V(g)), g), sp.polygamma(0, (n - 1) / 2) + sp.log(2))
+    return Proof("chi_square_log_moment_for_the_scatter", {"statement": bad}, _domains(law),
+                 [Step("statement", bad, DrawFact("chi_square_log_moment", "V"))], law)
+
+
+# A closed form for v_k that no citation gives, and which is false: v_2 = 1 - 1/pi = 0.682, not
+# 1 - 1/(2 pi) = 0.841. The kernel never rewrites MaxNormalVariance; its quadrature refutes the claim.
+def max_normal_variance_wrong_closed_form():
+    bad = EQ(MaxNormalVariance(2), 1 - 1 / (2 * sp.pi))
+    return Proof("max_normal_variance_wrong_closed_form", {"statement": bad}, {},
+                 [Step("statement", bad, Algebra())])
+
+
+# v_k = 1 for every k (true at k = 1 only): the numbers at k >= 2 refute it.
+def max_normal_variance_constant():
+    bad = EQ(MaxNormalVariance(k), 1)
+    return Proof("max_normal_variance_constant", {"statement": bad}, {k: Domain.integer(1)},
+                 [Step("statement", bad, Algebra())])
+
+
+# v_k at k = 1/2 is no number; an identity there cannot be evaluated, so it is not shown.
+def max_normal_variance_at_a_half():
+    bad = EQ(MaxNormalVariance(sp.Rational(1, 2)), 1)
+    return Proof("max_normal_variance_at_a_half", {"statement": bad}, {},
+                 [Step("statement", bad, Algebra())])
+
+
+# The refit sigma' = sigma sqrt(V / (n - 1)) with a law whose state domain claims sigma >= 1: the update
+# leaves it (V can be small), so the law is rejected before any step reads it; with it, E[sigma_g^2] = 1
+# and sigma_g >= 1 would give sigma_g = 1 almost surely.
+def refit_state_domain_not_kept():
+    s = lambda t: Rand("s", t)  # noqa: E731
+    law = Law("refit", g, {n: Domain.integer(2), a: Domain.real(0, lo_open=True)},
+              (StateVar("s", 1, s(g) * sp.sqrt(V(g) / (n - 1)), Domain.real(1)),),
+              (Draw("V", "TruncatedNormalScatter", (n, a)),))
+    bad = EQ(s(0), 1)
+    return Proof("refit_state_domain_not_kept", {"statement": bad}, _domains(law),
+                 [Step("statement", bad, LawInit("s"))], law)
+
+
+# An induction whose one-step premise uses the second moment of V nobody cited: E[sigma^4] would follow.
+# The one-step value must come from a conditional expectation the kernel accepted.
+def induction_on_an_uncited_second_moment():
+    s = lambda t: Rand("s", t)  # noqa: E731
+    law = Law("refit", g, {n: Domain.integer(2), a: Domain.real(0, lo_open=True)},
+              (StateVar("s", 1, s(g) * V(g) / (n - 1), Domain.real(0, lo_open=True)),),
+              (Draw("V", "TruncatedNormalScatter", (n, a)),))
+    rho = (c_of(a)) ** 2
+    path = EQ(s(g + 1) ** 2, s(g) ** 2 * V(g) ** 2 / (n - 1) ** 2)
+    bad_one = EQ(CE(s(g + 1) ** 2, g), rho * s(g) ** 2)
+    bad = EQ(E(s(g) ** 2), rho ** g)
+    return Proof("induction_on_an_uncited_second_moment", {"statement": bad}, _domains(law), [
+        Step("law", EQ(s(g + 1), s(g) * V(g) / (n - 1)), LawStep("s")),
+        Step("path", path, Rewrite(), ("law",)),
+        Step("m", EQ(CE(V(g) ** 2, g), (n - 1) ** 2 * rho), DrawFact("truncated_normal_scatter_mean", "V")),
+        Step("ce", EQ(CE(s(g) ** 2 * V(g) ** 2 / (n - 1) ** 2, g), rho * s(g) ** 2), CondExpect(), ("m",)),
+        Step("one", bad_one, Rewrite(source=True), ("path", "ce")),
+        Step("base", EQ(s(0) ** 2, 1), Rewrite(), ()),
+        Step("statement", bad, Induction((s(g) ** 2,), (rho ** g,), ((rho,),), (0,)), ("one", "base", "path"))], law)
+
+
+# erf entered the kernel's terms with the truncated normal: erf(x) < 0 for x < 0, so a normal draw of
+# variance erf(x) for a real x is no law (E[D^2] = erf(x) < 0 would follow). Its sign must be shown.
+def normal_variance_erf_of_a_real():
+    law = Law("erf", g, {x: Domain.real()}, (), (Draw("D", "Normal", (0, sp.erf(x))),))
+    bad = EQ(CE(Rand("D", g) ** 2, g), sp.erf(x))
+    return Proof("normal_variance_erf_of_a_real", {"statement": bad}, {x: Domain.real(), g: Domain.integer(0)},
+                 [Step("statement", bad, DrawFact("normal_moments", "D", 2))], law)
+
+
+# v_k - 1 as a normal variance: v_k < 1 for k >= 2, so the variance is negative. The kernel knows no sign
+# of v_k (it only evaluates it), so the law's argument is not shown >= 0.
+def normal_variance_from_max_normal_variance():
+    law = Law("vk", g, {k: Domain.integer(1)}, (), (Draw("D", "Normal", (0, MaxNormalVariance(k) - 1)),))
+    bad = EQ(CE(Rand("D", g) ** 2, g), MaxNormalVariance(k) - 1)
+    return Proof("normal_variance_from_max_normal_variance", {"statement": bad},
+                 {k: Domain.integer(1), g: Domain.integer(0)},
+                 [Step("statement", bad, DrawFact("normal_moments", "D", 2))], law)
+
+
+def attacks():
+    return [
+        ("scatter_mean_with_an_order", scatter_mean_with_an_order, "takes no order"),
+        ("scatter_square_from_the_mean", scatter_square_from_the_mean, "no premise gives"),
+        ("scatter_of_one_sample", scatter_of_one_sample, "1 >= 2 is not shown"),
+        ("truncation_at_a_negative_width", truncation_at_a_negative_width, "-1 > 0 is not shown"),
+        ("truncation_width_may_vanish", truncation_width_may_vanish, "w > 0 is not shown"),
+        ("best_of_zero", best_of_zero, "0 >= 1 is not shown"),
+        ("best_of_a_real_number", best_of_a_real_number, "kk is not shown integer"),
+        ("scatter_mean_at_another_width", scatter_mean_at_another_width, "not the instance"),
+        ("specialize_the_truncation_width", specialize_the_truncation_width, "parameter of the law"),
+        ("truncated_fact_for_a_maximum_draw", truncated_fact_for_a_maximum_draw,
+         "holds for TruncatedNormalScatter draws"),
+        ("chi_square_log_moment_for_the_scatter", chi_square_log_moment_for_the_scatter, "holds for ChiSquare draws"),
+        ("max_normal_variance_wrong_closed_form", max_normal_variance_wrong_closed_form, "could not reduce"),
+        ("max_normal_variance_constant", max_normal_variance_constant, "could not reduce"),
+        ("max_normal_variance_at_a_half", max_normal_variance_at_a_half, "could not reduce"),
+        ("refit_state_domain_not_kept", refit_state_domain_not_kept, "is not shown"),
+        ("induction_on_an_uncited_second_moment", induction_on_an_uncited_second_moment, "not the instance"),
+        ("normal_variance_erf_of_a_real", normal_variance_erf_of_a_real, "erf(x) >= 0 is not shown"),
+        ("normal_variance_from_max_normal_variance", normal_variance_from_max_normal_variance,
+         "MaxNormalVariance(k) - 1 >= 0 is not shown"),
+    ]
