@@ -25,8 +25,8 @@ Examples
 'n - \\\\mathrm{ddof}'
 >>> latex(1 - sp.Symbol("lam"))
 '1 - \\\\lambda'
->>> text(sp.Eq((1 - n) / (ddof - n), -(ddof - n) * (1 - n)))
-'(n - 1)/(n - ddof) = -(n - ddof)*(n - 1)'
+>>> text((1 - n) / (ddof - n))
+'(n - 1)/(n - ddof)'
 >>> text(theory.get("gaussian.log_variance").closed_form)
 't*(digamma((n - 1)/2) + log(2) - log(n - ddof))'
 >>> latex(theory.get("gaussian.variance").statement)
