@@ -61,6 +61,8 @@ import sympy as sp
 CACHE_ENV = "MODELCOLLAPSE_CACHE_DIR"
 #: Bumped when the layout of an entry changes.
 FORMAT = 1
+#: The file recording how long each result's checks took (to hand out the longest first).
+TIMINGS = "timings.json"
 
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 _DIGESTS: dict = {}
@@ -303,11 +305,29 @@ class ResultCache:
                 vars(r).pop(name, None)
         self._installed.clear()
 
+    # --- task timings (a scheduling hint, never a result) ---------------------------------
+    def load_timings(self) -> dict:
+        """{result id: seconds} its task took in the last runs, or {} (unreadable counts as none)."""
+        try:
+            timings = json.loads((self.folder / TIMINGS).read_text())
+        except (OSError, ValueError):
+            return {}
+        return {k: float(v) for k, v in timings.items() if isinstance(v, (int, float))} \
+            if isinstance(timings, dict) else {}
+
+    def store_timings(self, timings: dict) -> None:
+        """Record ``timings`` ({result id: seconds}) over the earlier ones."""
+        try:
+            _write_atomically(self.folder / TIMINGS, json.dumps({**self.load_timings(), **timings}).encode())
+        except OSError:
+            pass
+
     def clear(self) -> None:
         """Delete every entry."""
         for kind in ("verdicts", "derivations", "reference", "approximations"):
             for p in (self.folder / kind).glob("*"):
                 p.unlink(missing_ok=True)
+        (self.folder / TIMINGS).unlink(missing_ok=True)
 
 
 __all__ = ["CACHE_ENV", "ResultCache", "cache_dir", "derivation_key", "verdict_key", "check_key", "kernel_digest",

@@ -16,7 +16,8 @@ with the derivation engine. It may share the engine's *choice* of functionals ph
    relative residual above 10^-(dps/2) means the functionals do not close numerically, and is
    an error, never an approximation. Coefficients at the quadrature's noise level are zero.
 3. It iterates the moment vector m_{s+1} = B_s m_s from m_0 = phi(state_0) for s < t (a new
-   B_s whenever the law changes with the generation, e.g. a schedule n_s), and reads
+   B_s whenever the law changes with the generation, e.g. a schedule n_s; a constant B is raised
+   to the power t by repeated squaring beyond :data:`MAX_ITERATED`), and reads
    E[f(state_t)] from the coefficients of f on the basis (fitted at the same points).
 
 A quadrature's accuracy is checked once per matrix: at the first state point the expectations
@@ -54,8 +55,9 @@ from modelcollapse.theory.assumptions import IntegerSequence
 from modelcollapse.theory.model import draw_symbols
 from modelcollapse.theory.symbols import t as generation
 
-#: Most generations iterated one by one; beyond, a constant one-step matrix is raised to the power t.
-MAX_ITERATED = 4096
+#: Most generations iterated one by one; beyond, a constant one-step matrix is raised to the power t
+#: (by repeated squaring: about 2 log2(t) matrix products instead of t, and as accurate).
+MAX_ITERATED = 16
 #: Extra state points beyond the number of functionals (they make the closure check possible).
 EXTRA_POINTS = 2
 #: Guard digits carried beyond the requested precision.
@@ -384,16 +386,12 @@ def _conditional_expectation(compiled, state, common, dps, level):
     return total
 
 
-def _least_squares(G, H, dps, what):
-    """X with G X = H (columns of H), refusing a residual above the closure tolerance."""
+def _pseudo_inverse(G, dps):
+    """The minimum-norm least-squares inverse of G through the singular value decomposition: on a
+    constrained state (shares summing to one) the functionals are linearly dependent, and any
+    solution that fits them there is as good as another."""
     rows, cols = len(G), len(G[0])
-    M = mpmath.matrix(G)
-    out = []
-    tol, snap = _closure_tol(dps), mpmath.mpf(10) ** -dps
-    # The minimum-norm solution through the singular value decomposition: on a constrained state
-    # (shares summing to one) the functionals are linearly dependent, and any solution that fits
-    # them there is as good as another.
-    U, S, V = mpmath.svd_r(M)
+    U, S, V = mpmath.svd_r(mpmath.matrix(G))
     cutoff = max(S) * mpmath.mpf(10) ** -(dps // 2)
     pseudo = mpmath.matrix(cols, rows)
     for k in range(len(S)):
@@ -401,6 +399,17 @@ def _least_squares(G, H, dps, what):
             for a in range(cols):
                 for b in range(rows):
                     pseudo[a, b] += V[k, a] * U[b, k] / S[k]
+    return pseudo
+
+
+def _least_squares(G, H, dps, what, pseudo=None):
+    """X with G X = H (columns of H), refusing a residual above the closure tolerance; ``pseudo``:
+    :func:`_pseudo_inverse` of G at ``dps``, if already computed."""
+    rows, cols = len(G), len(G[0])
+    M = mpmath.matrix(G)
+    out = []
+    tol, snap = _closure_tol(dps), mpmath.mpf(10) ** -dps
+    pseudo = _pseudo_inverse(G, dps) if pseudo is None else pseudo
     for c in range(len(H[0])):
         h = mpmath.matrix([H[r][c] for r in range(rows)])
         x = pseudo * h
@@ -423,11 +432,21 @@ class _Route:
     def __init__(self, model, basis, values, dps):
         from modelcollapse.theory.engine import state_domains
         self.model, self.values, self.dps = model, values, dps
-        self.compiled = _Compiled(model, basis)
+        self.compiled = _compiled(model, basis)
         J = len(self.compiled.basis)
         self.points = _state_points(self.compiled, state_domains(model), J + EXTRA_POINTS)
         self.G = [self.compiled.basis_fn(*x, *self._common(0, None)) for x in self.points]
         self.matrices = {}
+        # Computed once per route (the same numbers every time they are asked for): the fit's
+        # inverse, the coefficients of each functional, and the moment vectors reached so far.
+        # (Each keyed by the working precision too, which the callers set to the route's digits.)
+        self._pseudo, self._coefficients, self._moments, self._powers = {}, {}, {}, {}
+
+    def _least_squares(self, H, what):
+        prec = mpmath.mp.prec
+        if prec not in self._pseudo:
+            self._pseudo[prec] = _pseudo_inverse(self.G, self.dps - GUARD_DIGITS)
+        return _least_squares(self.G, H, self.dps - GUARD_DIGITS, what, self._pseudo[prec])
 
     def _common(self, g, index, values=None):
         index = index or {i: 1 for i in self.compiled.indices}
@@ -463,17 +482,19 @@ class _Route:
             raise ValueError(f"{self.model.name}: the quadrature of the one-step law did not converge "
                              f"within {MAX_LEVEL} refinements")
         H = [first] + [_conditional_expectation(self.compiled, x, common, self.dps, level) for x in self.points[1:]]
-        transposed = _least_squares(self.G, H, self.dps - GUARD_DIGITS, self.model.name)
+        transposed = self._least_squares(H, self.model.name)
         J = len(transposed)
         return mpmath.matrix([[transposed[k][l] for l in range(J)] for k in range(J)])
 
     def coefficients(self, f, values):
         """c with f = c . (1, phi_1, ..., phi_J), fitted at the state points (parameters ``values``)."""
-        fn = sp.lambdify(self.compiled.states + self.compiled.scalar_symbols, [f], modules="mpmath")
         scalars = [values[a.name] for a in self.compiled.scalars]
-        values = [[fn(*x, *scalars)[0]] for x in self.points]
-        (c,) = _least_squares(self.G, values, self.dps - GUARD_DIGITS, f"{f} on the basis")
-        return mpmath.matrix(c)
+        key = (sp.srepr(f), tuple(map(str, scalars)), mpmath.mp.prec)
+        if key not in self._coefficients:
+            fn = sp.lambdify(self.compiled.states + self.compiled.scalar_symbols, [f], modules="mpmath")
+            fitted = [[fn(*x, *scalars)[0]] for x in self.points]
+            (self._coefficients[key],) = self._least_squares(fitted, f"{f} on the basis")
+        return mpmath.matrix(self._coefficients[key])
 
     def moments(self, t, index, values):
         """E[(1, phi)(state_t)] from the initial state at the parameters ``values`` and the index values."""
@@ -481,19 +502,42 @@ class _Route:
         x0 = self.compiled.initial(*start)
         m = mpmath.matrix(self.compiled.basis_fn(*x0, *start))
         if not self.compiled.generation_dependent and t > MAX_ITERATED:
-            return (self.matrix(0, values) ** t) * m
-        for g in range(t):
+            key = (t, mpmath.mp.prec)  # one matrix, shared by every start (each category's p0_i)
+            if key not in self._powers:
+                self._powers[key] = self.matrix(0, values) ** t  # by repeated squaring
+            return self._powers[key] * m
+        # The vectors already reached from this start (every parameter and index value): the
+        # iteration to t picks up at the latest one at or before t, with the same products.
+        reached = self._moments.setdefault((tuple(map(str, start)), tuple(sorted(
+            (k, str(v)) for k, v in values.items())), mpmath.mp.prec), {0: m})
+        g = max(s for s in reached if s <= t)
+        m = reached[g]
+        for g in range(g, t):
             m = self.matrix(g, values) * m
+        reached[t] = m
         return m
 
 
 _ROUTES: dict = {}
 
 
+_COMPILED: dict = {}
+
+
+def _compiled(model, basis) -> _Compiled:
+    """The model compiled for ``basis``, once per process."""
+    key = (model, tuple(map(sp.srepr, basis)))
+    if key not in _COMPILED:
+        if len(_COMPILED) > 256:
+            _COMPILED.clear()
+        _COMPILED[key] = _Compiled(model, basis)
+    return _COMPILED[key]
+
+
 def _route(model, basis, values, dps):
     """The route of ``basis`` at ``values``, shared by every point that differs only in parameters
     the one-step law does not read (initial values such as sigma0 or p0)."""
-    law_names = _Compiled(model, basis).law_names
+    law_names = _compiled(model, basis).law_names
     # A schedule is read entry by entry: the route keys its matrices by the entries' values.
     schedules = {a.name for a in model.params if isinstance(a, IntegerSequence)}
     key = (id(model), tuple(map(sp.srepr, basis)), tuple((k, str(values[k])) for k in law_names

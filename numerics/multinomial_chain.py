@@ -68,10 +68,11 @@ class MultinomialChain:
         self.n = check_int("n", n, lower=1)
         self.dps = check_int("dps", dps, lower=1)
         self.K = probs.size
-        self.states = compositions(self.n, self.K)
-        if len(self.states) > MAX_STATES:
-            raise ValueError(f"n and len(p0) give {len(self.states)} states; the exact enumeration allows "
+        count = math.comb(self.n + self.K - 1, self.K - 1)  # counted before listing: a refusal is instant
+        if count > MAX_STATES:
+            raise ValueError(f"n and len(p0) give {count} states; the exact enumeration allows "
                              f"{MAX_STATES} (use a smaller n or fewer categories)")
+        self.states = compositions(self.n, self.K)
         with mpmath.workdps(self.dps):
             self.p0 = [mpmath.mpf(float(q)) for q in probs]
             self.p0 = [q / mpmath.fsum(self.p0) for q in self.p0]

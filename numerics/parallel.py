@@ -61,8 +61,19 @@ def dask_client_class():
     return Client
 
 
+def longest_first(costs) -> list:
+    """Task indices by decreasing cost, ties in task order: handed out in this order, the longest
+    tasks start first and the short ones fill the gaps, so the workers finish close together.
+
+    >>> longest_first([1, 5, 2, 5])
+    [1, 3, 2, 0]
+    """
+    return sorted(range(len(costs)), key=lambda i: (-costs[i], i))
+
+
 def run_tasks(function: Callable, arguments: list, workers: int = 1, backend: str = "local",
-              scheduler: str | None = None, progress: Callable[[int, object], None] | None = None) -> list:
+              scheduler: str | None = None, progress: Callable[[int, object], None] | None = None,
+              costs: list | None = None) -> list:
     """``[function(*args) for args in arguments]``, possibly in parallel; answers in task order.
 
     Parameters
@@ -77,12 +88,18 @@ def run_tasks(function: Callable, arguments: list, workers: int = 1, backend: st
         Address of a running Dask scheduler (``tcp://host:8786``); default: a local cluster.
     progress : callable, optional
         Called as ``progress(index, answer)`` as each task finishes (in completion order).
+    costs : list of numbers, optional
+        Expected cost of each task (seconds, say): in parallel, tasks are handed out longest first
+        (:func:`longest_first`); the answers stay in task order.
     """
     backend, workers = check_backend(backend, workers, scheduler)
     arguments = [tuple(a) for a in arguments]
     done = progress or (lambda i, answer: None)
+    if costs is not None and len(costs) != len(arguments):
+        raise ValueError(f"costs: one per task ({len(arguments)}), got {len(costs)}")
+    order = longest_first(costs) if costs is not None else list(range(len(arguments)))
     if backend == "dask":
-        return _run_dask(function, arguments, workers, scheduler, done)
+        return _run_dask(function, arguments, workers, scheduler, done, order)
     if workers == 1 or len(arguments) <= 1:
         out = []
         for i, args in enumerate(arguments):
@@ -95,7 +112,7 @@ def run_tasks(function: Callable, arguments: list, workers: int = 1, backend: st
     out = [None] * len(arguments)
     with ProcessPoolExecutor(max_workers=min(workers, len(arguments)),
                              mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(function, *args): i for i, args in enumerate(arguments)}
+        futures = {pool.submit(function, *arguments[i]): i for i in order}
         for future in as_completed(futures):
             i = futures[future]
             out[i] = future.result()
@@ -103,7 +120,7 @@ def run_tasks(function: Callable, arguments: list, workers: int = 1, backend: st
     return out
 
 
-def _run_dask(function, arguments, workers, scheduler, done):
+def _run_dask(function, arguments, workers, scheduler, done, order):
     Client = dask_client_class()
     from dask.distributed import LocalCluster, as_completed
 
@@ -114,10 +131,12 @@ def _run_dask(function, arguments, workers, scheduler, done):
     else:
         client = Client(scheduler)
     try:
-        futures = [client.submit(function, *args, pure=False) for args in arguments]
-        index = {f.key: i for i, f in enumerate(futures)}
+        # Earlier submissions get a higher priority: the longest tasks start first.
+        futures = {i: client.submit(function, *arguments[i], pure=False, priority=len(order) - rank)
+                   for rank, i in enumerate(order)}
+        index = {f.key: i for i, f in futures.items()}
         out = [None] * len(arguments)
-        for future in as_completed(futures):
+        for future in as_completed(list(futures.values())):
             i = index[future.key]
             out[i] = future.result()
             done(i, out[i])
@@ -128,4 +147,4 @@ def _run_dask(function, arguments, workers, scheduler, done):
             cluster.close()
 
 
-__all__ = ["run_tasks", "available_cpus", "check_backend", "BACKENDS"]
+__all__ = ["run_tasks", "longest_first", "available_cpus", "check_backend", "BACKENDS"]

@@ -46,6 +46,8 @@ class ResultReport:
     monte_carlo: list = field(default_factory=list)
     #: Approximations against exact values (reported, not pass/fail).
     approximations: list = field(default_factory=list)
+    #: CPU seconds the checks of this result took in the process that ran them.
+    seconds: float = 0.0
 
     @property
     def passed(self) -> bool:
@@ -55,7 +57,7 @@ class ResultReport:
     def as_dict(self):
         return {"id": self.id, "title": self.title, "passed": self.passed, "proof": self.proof,
                 "reference": self.reference, "monte_carlo": self.monte_carlo,
-                "approximations": self.approximations}
+                "approximations": self.approximations, "seconds": round(self.seconds, 3)}
 
 
 @dataclass
@@ -171,28 +173,64 @@ def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=N
         from .parallel import run_tasks
         say(f"checking {len(ids)} results on {workers} {'Dask' if backend == 'dask' else 'local'} workers")
         reports = run_tasks(verify_result, tasks, workers=workers, backend=backend, scheduler=scheduler,
+                            costs=task_costs(ids, _session_cache(folder) if folder is not None else None),
                             progress=lambda i, rep: say(f"{tasks[i][-1]} {rep.id}: done, proof {rep.proof['summary']}"
                                                         + (" (from the cache)" if rep.proof.get("cached") else "")))
+    if folder is not None:
+        _session_cache(folder).store_timings({r.id: r.seconds for r in reports})
     cache = {"folder": folder, "recheck": bool(recheck),
              "verdicts_from_cache": [r.id for r in reports if r.proof.get("cached")],
              "references_from_cache": [r.id for r in reports if r.reference and r.reference.get("cached")]}
-    claims = ledger_checks(say) if ids == all_ids else []
+    if ids == all_ids:
+        # The workers derived every result and stored the derivations: install the ledger's from the
+        # cache instead of deriving them again here, and take the statuses from the reports (each
+        # worker's kernel verdict) instead of checking the proofs again.
+        if folder is not None:
+            _install_ledger_derivations(_session_cache(folder))
+        claims = ledger_checks(say, statuses={r.id: r.proof["status"] for r in reports})
+    else:
+        claims = []
     return VerifyReport(seed, quick, chains, family_alpha, test_alpha, checks.z_critical(test_alpha), reports,
                         time.perf_counter() - start, cache, claims)
 
 
-def ledger_checks(say=lambda s: None) -> list:
+def ledger_checks(say=lambda s: None, statuses: dict | None = None) -> list:
     """Every claim of the ledger decided again from the results; passed when decided and every result it
-    rests on has a status other than rejected."""
+    rests on has a status other than rejected.
+
+    ``statuses`` maps result ids to the statuses this run found (the kernel verdicts of its reports);
+    a result it does not name gets :func:`modelcollapse.proofs.status` (its proof checked here)."""
     from modelcollapse.theory import ledger
     say("claims ledger: deriving every verdict")
     known = {r.id for r in theory.results()}
+    statuses = statuses or {}
+
+    def status(rid):
+        if rid not in known:
+            return "not registered"
+        return statuses[rid] if rid in statuses else proofs.status(rid)
     out = []
     for c in ledger.ledger(on_missing="mark")["claims"]:
-        statuses = {rid: (proofs.status(rid) if rid in known else "not registered") for rid in c["results"]}
-        out.append(dict(c, statuses=statuses,
-                        passed=c["verdict"] != "undecided" and "rejected" not in statuses.values()))
+        found = {rid: status(rid) for rid in c["results"]}
+        out.append(dict(c, statuses=found,
+                        passed=c["verdict"] != "undecided" and "rejected" not in found.values()))
     return out
+
+
+def _install_ledger_derivations(cache) -> None:
+    """Give the results the ledger evaluates their stored derivations (a miss is derived when used)."""
+    from modelcollapse.theory import ledger
+    known = {r.id for r in theory.results()}
+    for rid in sorted({rid for c in ledger.claims() for rid in c.results} & known):
+        cache.install_derivation(theory.get(rid))
+
+
+def task_costs(ids, cache=None) -> list:
+    """Expected seconds of each result's task, to hand the longest out first: what it took last
+    time (recorded in the cache), else :data:`~modelcollapse.numerics.task_costs.COLD_SECONDS`."""
+    from .task_costs import COLD_SECONDS
+    recorded = cache.load_timings() if cache is not None else {}
+    return [recorded.get(rid, COLD_SECONDS.get(rid, 1.0)) for rid in ids]
 
 
 _SESSION_CACHES: dict = {}
@@ -211,6 +249,7 @@ def verify_result(rid, chains, test_alpha, seed, cache_folder=None, recheck=Fals
     """Proof, reference route, Monte Carlo tests and approximations of one result (one task of
     :func:`verify`; it runs in whichever process is given it)."""
     say = progress or (lambda s: None)
+    start = time.process_time()
     r = theory.get(rid)
     cache = _session_cache(cache_folder) if cache_folder is not None else None
     if cache is not None and not recheck:
@@ -265,7 +304,7 @@ def verify_result(rid, chains, test_alpha, seed, cache_folder=None, recheck=Fals
             approx = [row.as_dict() for row in approximation_rows(rid, size, seed)]
             if cache is not None:
                 cache.store_check(r, "approximations", approx, f"{size} {seed}")
-    return ResultReport(rid, r.title, proof, ref, mc, approx)
+    return ResultReport(rid, r.title, proof, ref, mc, approx, time.process_time() - start)
 
 
 def format_table(report: VerifyReport) -> str:

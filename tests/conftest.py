@@ -36,3 +36,19 @@ def _reset_mpmath_precision():
 def library():
     from modelcollapse import proofs
     return proofs.library()
+
+
+@pytest.fixture(scope="session")
+def registry_reports():
+    """The kernel's report on every registered result it proves, by id: checked once per process
+    (proofs.check keeps each report in the shared library) and read by every whole-registry test."""
+    from modelcollapse import proofs, theory
+    return {r.id: proofs.check(r.id) for r in theory.results() if proofs.has_proof(r.id)}
+
+
+@pytest.fixture(scope="session")
+def corpus_reports():
+    """The kernel's report on every attack of the soundness corpus, by name (each checked once)."""
+    from modelcollapse.proofs.corpus import check as check_attack
+    from modelcollapse.proofs.corpus import entries
+    return {name: check_attack(name, build) for name, build, _ in entries()}

@@ -207,10 +207,12 @@ def test_kimura_relative_error_is_about_log_n_over_n_not_one_over_n():
     n = 10, 20, 50, 100, 200, growing (Kimura minus the exact value grows by about (log 2)/3
     per doubling of n), so the error is not O(1/n); n x relative error / log n = 0.439, 0.381,
     0.340, 0.322, 0.310, falling slowly towards about 1/(6 log 2) = 0.24 if that growth
-    persists. The band [0.2, 0.6] holds every measured value with margin on both sides.
+    persists. The band [0.2, 0.6] holds every measured value with margin on both sides. The
+    test stops at n = 100 (the exact chain at n = 200 costs most of a minute): four sizes show
+    the growth; an O(1/n) error would keep n x relative error flat and fail the first assertion.
     """
     r = theory.get("categorical.absorption_time")
-    sizes = (10, 20, 50, 100, 200)
+    sizes = (10, 20, 50, 100)
     scaled = []
     for n in sizes:
         exact = float(r(p0=[0.5, 0.5], n=n))

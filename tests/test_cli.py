@@ -34,7 +34,18 @@ def test_show_kl_prints_a_derivation(capsys):
     (["verify", "--chains", "abc"], "chains"), (["verify", "--chains", "3"], "chains"),
     (["verify", "--seed", "-1"], "seed"), (["verify", "nope.id"], "nope.id"), (["frobnicate"], "frobnicate"),
 ])
-def test_bad_arguments_one_line_exit_2(argv, needle):
+def test_bad_arguments_one_line_exit_2(argv, needle, capsys):
+    # In-process (main returns the exit code); the real process is run once below.
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0] and "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv,needle", [(["verify", "--seed", "-1"], "seed"), (["frobnicate"], "frobnicate")])
+def test_bad_arguments_exit_2_from_a_real_process(argv, needle):
+    """The same table as a user meets it: the interpreter's exit status and stderr (an argparse
+    error and one of the package's own)."""
     p = run(*argv)
     assert p.returncode == 2
     lines = p.stderr.strip().splitlines()

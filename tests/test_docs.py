@@ -14,6 +14,9 @@ from modelcollapse.numerics.docs import build_docs
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
+# Reads every registry proof's kernel report: on the worker that checks them once (pyproject.toml).
+pytestmark = pytest.mark.xdist_group("registry_proofs")
+
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):

@@ -8,7 +8,7 @@ so n is drawn from a few values and sigma0, mu0 and t vary freely.
 
 import mpmath
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from modelcollapse import theory
 from modelcollapse.numerics.reference import reference_value
@@ -24,7 +24,10 @@ def _params(rid, n, t, ddof, sigma0, mu0):
     return {k: p[k] for k in r.parameters}
 
 
+# Ten examples per result: a wrong closed form differs from the reference at almost every point, and
+# the route's matrices depend on (n, ddof) only, which ten draws from six pairs cover well.
 @pytest.mark.parametrize("rid", ALL)
+@settings(max_examples=10)
 @given(n=st.sampled_from([4, 7, 60]), t=st.integers(0, 12), ddof=st.sampled_from([0, 1]),
        sigma0=st.floats(0.1, 10), mu0=st.floats(-5, 5))
 def test_closed_form_matches_reference_route(rid, n, t, ddof, sigma0, mu0):

@@ -126,18 +126,26 @@ class Multinomial(Distribution):
         return sp.expand(out)
 
 
+_A, _B = sp.Symbol("A", positive=True), sp.Symbol("B", positive=True)
+_m = sp.Symbol("m", real=True)
+
+
+@functools.lru_cache(maxsize=None)
+def _gamma_density_integral(kind):
+    """E[D^m] (a function of the symbol m) or E[log D] for D ~ Gamma(A, B) with symbolic A, B, by
+    sympy integration of the density: integrated once per process, then instantiated."""
+    density = _x ** (_A - 1) * sp.exp(-_x / _B) / (sp.gamma(_A) * _B**_A)
+    g = sp.log(_x) if kind == "log" else _x**_m
+    value = sp.integrate(g * density, (_x, 0, sp.oo), conds="none")
+    return sp.simplify(sp.gammasimp(value))
+
+
 @functools.lru_cache(maxsize=None)
 def _density_integral(kind, a_expr, b_expr, m_expr):
-    """E[D^m] or E[log D] for a gamma-type density, by sympy integration (cached)."""
-    a, b = sp.sympify(a_expr), sp.sympify(b_expr)
-    A, B = sp.Symbol("A", positive=True), sp.Symbol("B", positive=True)
-    m = sp.Symbol("m", real=True)
-    density = _x ** (A - 1) * sp.exp(-_x / B) / (sp.gamma(A) * B**A)
-    g = sp.log(_x) if kind == "log" else _x**m
-    value = sp.integrate(g * density, (_x, 0, sp.oo), conds="none")
-    value = sp.simplify(sp.gammasimp(value))
-    value = value.subs({m: sp.sympify(m_expr)}) if kind != "log" else value
-    return sp.simplify(value.subs({A: a, B: b}))
+    """E[D^m] or E[log D] for a gamma-type density with shape ``a_expr`` and scale ``b_expr`` (cached)."""
+    value = _gamma_density_integral(kind)
+    value = value.subs({_m: sp.sympify(m_expr)}) if kind != "log" else value
+    return sp.simplify(value.subs({_A: sp.sympify(a_expr), _B: sp.sympify(b_expr)}))
 
 
 class Gamma(Distribution):

@@ -102,6 +102,11 @@ class _Internal:
                 self.key_of[self.draws[d]] = key
         self.forward = {**self.params, **self.states, **self.draws}
         self.back = {v: k for k, v in self.forward.items()}
+        # What depends on a state monomial alone, not on the target it was reached from (targets of
+        # one model share functionals: the proof builder asks for E[KL] written as the kernel's
+        # axiom states it, the theory for the same functional expanded). Per monomial: its one-step
+        # expansion and row, the simplified row and initial value, its closed form (and as shown).
+        self.one_steps, self.rows, self.initial, self.closed, self.presented = {}, {}, {}, {}, {}
 
     def inn(self, expr):
         return sp.sympify(expr).xreplace(self.forward)
@@ -357,11 +362,15 @@ def _components(n, deps):
     return out
 
 
-def solve_system(A, b, x0, t, model, ctx):
+def solve_system(A, b, x0, t, model, ctx, known=None):
+    """E[phi_j(state_t)] for m_{t+1} = A m_t + b, m_0 = x0, component by component; ``known`` gives
+    the closed forms already solved (None where not), whose components are not solved again."""
     J = len(b)
     deps = [[i for i in range(J) if i != j and A[j][i] != 0] for j in range(J)]
-    closed = [None] * J
+    closed = list(known) if known is not None else [None] * J
     for comp in _components(J, deps):
+        if all(closed[j] is not None for j in comp):
+            continue
         if len(comp) == 1:
             (j,) = comp
             g = b[j] + sum((A[j][i] * closed[i] for i in deps[j]), sp.S.Zero)
@@ -515,16 +524,30 @@ def _closure(ctx, target):
         if len(basis) > MAX_BASIS:
             raise ValueError(f"expr: E[{target}] does not close on {MAX_BASIS} functionals of the state "
                              f"(outside the class the engine closes)")
-        terms, row = one_step(ctx, m)
+        if m not in ctx.one_steps:
+            ctx.one_steps[m] = one_step(ctx, m)
+        terms, row = ctx.one_steps[m]
         expansions.append(terms)
         rows.append(row)
         queue += [k for k in row if k != 1 and k not in basis and k not in queue]
     return start, basis, expansions, rows
 
 
+_CONTEXTS: dict = {}
+
+
+def _context(model, assumptions) -> _Internal:
+    """The internal symbols of ``model`` under ``assumptions``, one per process, so that the
+    systems derived for different targets share their functionals' expansions and closed forms."""
+    key = (model, tuple(a.describe() for a in (assumptions or ())))
+    if key not in _CONTEXTS:
+        _CONTEXTS[key] = _Internal(model, assumptions)
+    return _CONTEXTS[key]
+
+
 @functools.lru_cache(maxsize=None)
 def _functional_basis(model, target, assumptions):
-    ctx = _Internal(model, assumptions)
+    ctx = _context(model, assumptions)
     return [ctx.out(m) for m in _closure(ctx, target)[1]]
 
 
@@ -535,24 +558,34 @@ def functional_basis(model, target, assumptions=None) -> list:
 
 
 def _derive(model, target, assumptions=None) -> MomentSystem:
-    ctx = _Internal(model, assumptions)
+    ctx = _context(model, assumptions)
     t = generation
     start, basis, expansions, rows = _closure(ctx, target)
     J = len(basis)
-    A = [[sp.simplify(rows[j].get(basis[i], 0)) for i in range(J)] for j in range(J)]
-    b = [sp.simplify(rows[j].get(sp.S.One, 0)) for j in range(J)]
-    x0 = [sp.simplify(m.xreplace({ctx.states[s]: ctx.inn(model.state[s]) for s in model.state})) for m in basis]
-    closed = solve_system(A, b, x0, t, model, ctx) if J else []
+    for m, row in zip(basis, rows):
+        if m not in ctx.rows:
+            ctx.rows[m] = {k: sp.simplify(v) for k, v in row.items()}
+            ctx.initial[m] = sp.simplify(m.xreplace({ctx.states[s]: ctx.inn(model.state[s]) for s in model.state}))
+    A = [[ctx.rows[basis[j]].get(basis[i], sp.S.Zero) for i in range(J)] for j in range(J)]
+    b = [ctx.rows[basis[j]].get(sp.S.One, sp.S.Zero) for j in range(J)]
+    x0 = [ctx.initial[m] for m in basis]
+    closed = solve_system(A, b, x0, t, model, ctx, known=[ctx.closed.get(m) for m in basis]) if J else []
+    ctx.closed.update(zip(basis, closed))
     weights = [start.get(m, 0) for m in basis]
     constant = start.get(sp.S.One, 0)
     value = constant + sum((w * F for w, F in zip(weights, closed)), sp.S.Zero)
     value = _present(ctx.out(value))
     out = lambda xs: [ctx.out(x) for x in xs]  # noqa: E731
+
+    def presented(m, F):
+        if m not in ctx.presented:
+            ctx.presented[m] = _present(ctx.out(F))
+        return ctx.presented[m]
     return MomentSystem(model, target, out(basis),
                         [[Term(ctx.out(tm.coefficient), ctx.out(tm.monomial),
                                {ctx.back[d]: ctx.out(f) for d, f in tm.draws.items()}) for tm in terms]
                          for terms in expansions],
-                        [out(row) for row in A], out(b), out(x0), [_present(ctx.out(F)) for F in closed],
+                        [out(row) for row in A], out(b), out(x0), [presented(m, F) for m, F in zip(basis, closed)],
                         out(weights), ctx.out(constant), value)
 
 

@@ -57,7 +57,6 @@ class ProofReport:
     goals: dict = field(default_factory=dict)
     errors: list = field(default_factory=list)
     axioms: frozenset = frozenset()
-    cites: frozenset = frozenset()
     seconds: float = 0.0
     goal_axioms: dict = field(default_factory=dict)
 
@@ -333,7 +332,7 @@ def _check(proof, library):
                 except Exception as exc:
                     citations[ref] = exc
     memo = {}  # definedness of the nodes met so far, over this proof's space
-    known, cites = {}, set()  # label -> (relation, its text when accepted, the axioms it rests on)
+    known = {}  # label -> (relation, its text when accepted, the axioms it rests on)
     if len({s.label for s in proof.steps}) != len(proof.steps):
         report.errors.append("step labels must be unique")
     for step in proof.steps:
@@ -361,7 +360,6 @@ def _check(proof, library):
                     raise ValueError(f"premise {ref} changed after it was accepted")
                 premises.append(entry[0])
                 used |= entry[2]
-                cites |= set() if ref in known else {ref[len("cite:"):]}
             with time_limit(STEP_SECONDS):
                 why = undefined(relation, space, memo)
                 if why:
@@ -387,7 +385,6 @@ def _check(proof, library):
         else:
             report.errors.append(f"goal {name} is not established by any accepted step")
     report.axioms = frozenset().union(*report.goal_axioms.values())
-    report.cites = frozenset(cites)
     report.ok = not report.errors and all(r.verdict.ok for r in report.steps) and bool(proof.goals)
     snapshot = exact_proof(proof)  # fresh copies again: nothing the report or the rules hold
     report.seconds = time.perf_counter() - start

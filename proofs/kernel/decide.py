@@ -157,38 +157,13 @@ def _peel_products(expr):
     return expr.replace(lambda e: isinstance(e, sp.Product), peel)
 
 
-def _powers(e):
-    """(-b)^e = b^e for an even integer e; then powers of products split where sympy knows the
-    factors are non-negative (expand_power_base without force) and recombined."""
-    e = e.replace(lambda x: isinstance(x, sp.Pow) and x.exp.is_even is True and x.base.could_extract_minus_sign(),
-                  lambda x: sp.Pow(-x.base, x.exp))
-    return sp.simplify(sp.powsimp(sp.expand(sp.expand_power_base(sp.expand(e), force=False)), force=False))
-
-
-def _integer_powers(e):
-    """(a b)^k = a^k b^k and (a / b)^k = a^k / b^k for an integer k (valid for every non-zero base)."""
-    def split(p):
-        base, k = p.as_base_exp()
-        if k.is_integer is not True:
-            return p
-        num, den = sp.fraction(sp.together(base))
-        factors = sp.Mul.make_args(num) + tuple(1 / f for f in sp.Mul.make_args(den) if f != 1)
-        return sp.Mul(*[f ** k for f in factors]) if len(factors) > 1 else p
-    e = e.replace(lambda x: isinstance(x, sp.Pow) and x.exp.free_symbols, split)
-    return sp.simplify(sp.expand(split_finite_sums(e)))
-
-
 _TRANSFORMS = (
     sp.expand,
     lambda e: sp.expand(split_finite_sums(e)),
     lambda e: sp.cancel(sp.together(e)),
-    lambda e: sp.expand(sp.expand_log(e)),
     lambda e: sp.simplify(sp.expand_func(sp.gammasimp(e))),
     lambda e: sp.simplify(_peel_products(e)),
     sp.simplify,
-    lambda e: sp.simplify(sp.combsimp(e)),
-    _powers,
-    _integer_powers,
     # Products evaluated by sympy, then RF(-x, k) = (-1)^k ff(x, k) for an integer k (refuted first).
     lambda e: sp.simplify(e.doit().replace(
         lambda x: isinstance(x, sp.RisingFactorial) and x.args[1].is_integer is True,

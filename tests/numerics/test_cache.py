@@ -144,3 +144,17 @@ def test_a_rejected_verdict_is_never_cached(tmp_path, monkeypatch):
     assert first.results[0].proof["status"] == "rejected" and not first.passed
     second = verify(ids=["poisson.mean"], quick=True, chains=200, cache_folder=tmp_path)
     assert second.cache["verdicts_from_cache"] == [] and not second.passed
+
+
+def test_timings_are_recorded_and_order_the_next_run(tmp_path):
+    from modelcollapse.numerics.verify import task_costs
+    from modelcollapse.numerics.task_costs import COLD_SECONDS
+    cache = C.ResultCache(tmp_path)
+    assert task_costs(["gaussian.kl", "poisson.mean"], cache) == [COLD_SECONDS["gaussian.kl"],
+                                                                  COLD_SECONDS["poisson.mean"]]
+    verify(ids=["poisson.mean"], quick=True, chains=200, cache_folder=tmp_path, workers=1)
+    recorded = C.ResultCache(tmp_path).load_timings()
+    assert set(recorded) == {"poisson.mean"} and recorded["poisson.mean"] > 0
+    assert task_costs(["poisson.mean"], C.ResultCache(tmp_path)) == [recorded["poisson.mean"]]
+    (tmp_path / "timings.json").write_text("not json")
+    assert C.ResultCache(tmp_path).load_timings() == {}

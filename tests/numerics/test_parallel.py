@@ -61,3 +61,13 @@ def test_a_missing_dask_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_dask)
     with pytest.raises(ValueError, match=r"backend: dask is not installed .*modelcollapse\[dask\]"):
         run_tasks(pow, [(2, 2)], backend="dask")
+
+
+
+def test_costs_hand_out_the_longest_tasks_first_and_keep_the_answers_in_order():
+    from modelcollapse.numerics.parallel import longest_first
+    costs = [1, 5, 2, 5]
+    assert longest_first(costs) == [1, 3, 2, 0]
+    assert run_tasks(pow, [(2, k) for k in range(4)], workers=2, costs=costs) == [1, 2, 4, 8]
+    with pytest.raises(ValueError, match="costs"):
+        run_tasks(pow, [(2, 1)], costs=[1, 2])

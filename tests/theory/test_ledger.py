@@ -48,3 +48,18 @@ def test_claims_json(capsys):
     for c in data["claims"]:
         assert {"id", "claim", "verdict", "results", "figures"} <= set(c)
     assert code == (0 if all(c["verdict"] != "undecided" for c in data["claims"]) else 1)
+
+
+def test_verify_takes_the_statuses_of_its_reports(monkeypatch):
+    """The ledger in verify reads each result's status from the run's reports; a rejected one fails
+    its claims, and a result the reports do not name is checked by the kernel."""
+    from modelcollapse import proofs
+    from modelcollapse.numerics.verify import ledger_checks
+    fake = {"claims": [{"id": "claims.a", "verdict": "supported", "results": ["poisson.mean", "nope.missing"]},
+                       {"id": "claims.b", "verdict": "supported", "results": ["poisson.variance"]}]}
+    monkeypatch.setattr(ledger, "ledger", lambda on_missing="raise": fake)
+    asked = []
+    monkeypatch.setattr(proofs, "status", lambda rid: asked.append(rid) or "proved")
+    out = ledger_checks(statuses={"poisson.mean": "rejected"})
+    assert out[0]["statuses"] == {"poisson.mean": "rejected", "nope.missing": "not registered"}
+    assert not out[0]["passed"] and out[1]["passed"] and asked == ["poisson.variance"]
