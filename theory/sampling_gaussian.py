@@ -65,9 +65,9 @@ import sympy as sp
 from .assumptions import IntegerAtLeast, OneOf, PositiveReal
 from .distributions import ChiSquare, CitedMoments
 from .model import Model
-from .recipes import Claim, ProofStep, Remark
+from .recipes import Remark
 from .result import Reference
-from .symbols import CE, AlmostSurely, E, a, ddof, k, n, sigma0, t, tau
+from .symbols import CE, a, ddof, k, n, sigma0, t, tau
 
 FAMILY = "sampling"
 
@@ -338,7 +338,8 @@ def _best_of_k_remarks(d):
     mu_now, mu_next = sp.Symbol("mu_t"), sp.Symbol("mu_{t+1}")
     sig = sp.Symbol("sigma_t", positive=True)
     return {
-        "mean_drift": Remark(sp.Eq(E(mu_next - mu_now), MaxNormalMean(k) * E(sig)),
+        # In conditional mean given generation t (a plain E would read as a pathwise equality).
+        "mean_drift": Remark(sp.Eq(CE(mu_next - mu_now, t), MaxNormalMean(k) * sig),
                             "The fitted mean moves up by m_k sigma_t in conditional mean (each sample is mu_t + "
                             "sigma_t M, E[M] = m_k): m_1 = 0, m_2 = 1/sqrt(pi), m_3 = 3/(2 sqrt(pi)), quadrature beyond"),
         "variance_closed_forms": Remark(sp.Eq(sp.Tuple(*(sp.Function("v")(j) for j in (1, 2, 3))),

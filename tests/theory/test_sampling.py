@@ -13,6 +13,7 @@ from modelcollapse import proofs, theory
 from modelcollapse.numerics.workflows import (entropy_by_definition, iterate_map, nucleus_step, temperature_step,
                                               tilt_step, top_k_step)
 from modelcollapse.theory import sampling_categorical as SC
+from modelcollapse.theory.printing import text
 from modelcollapse.theory import sampling_gaussian as SG
 from modelcollapse.theory.categorical_loss import zipf
 
@@ -59,7 +60,9 @@ def test_truncation_and_best_of_k_rest_on_the_cited_mean_alone():
         assert not r.status and not r.status_note and not r.claims
     assert set(theory.get("sampling.truncation_gaussian").remarks) == {"variance_factor",
                                                                        "infinite_sample_entropy_loss"}
-    assert set(theory.get("sampling.best_of_k").remarks) == {"mean_drift", "variance_closed_forms"}
+    remarks = theory.get("sampling.best_of_k").remarks
+    assert set(remarks) == {"mean_drift", "variance_closed_forms"}
+    assert "| F_t]" in text(remarks["mean_drift"])  # a conditional mean, not a pathwise equality
 
 
 def test_critical_temperature_keeps_the_mean_variance():
