@@ -163,6 +163,13 @@ def _induction_step(label, lhs, value, closed, text):
                      ("statement",), text)
 
 
+def _euler_limit_claim(limit, text, summary):
+    """The limit as t -> oo of a claim in Euler's form, from the cited Euler product (one recipe for
+    the variance and the drift)."""
+    return Claim(limit, (_euler_axiom_step(),
+                         ProofStep("limit", limit, "limit", {}, ("claim:euler_form", "euler"), text=text)), summary)
+
+
 def _claims_variance(d):
     value, gamma_form, steps = _variance_limit(d)
     d.steps += steps
@@ -175,12 +182,9 @@ def _claims_variance(d):
             _induction_step("induction", lhs, variance, {SIGMA**2: variance},
                             "induction on t: the product in Euler's form satisfies the one-step recursion"),),
             "E[sigma_t^2] = sigma0^2 prod_{k=1}^t (1 - 1/(n k^2)), the engine's product re-indexed"),
-        "limit": Claim(limit, (
-            _euler_axiom_step(),
-            ProofStep("limit", limit, "limit", {}, ("claim:euler_form", "euler"),
-                      text="the limit of sigma0^2 times Euler's partial product"),),
-            "Euler's product for the sine: the limit is sigma0^2 sin(pi/sqrt n) / (pi/sqrt n) (positive for every "
-            "n >= 2, as 0 < pi/sqrt(n) < pi)"),
+        "limit": _euler_limit_claim(limit, "the limit of sigma0^2 times Euler's partial product",
+                                    "Euler's product for the sine: the limit is sigma0^2 sin(pi/sqrt n) / (pi/sqrt n) "
+                                    "(positive for every n >= 2, as 0 < pi/sqrt(n) < pi)"),
     }
 
 
@@ -242,12 +246,9 @@ def _claims_drift(d):
                       ("claim:variance_euler_form", "claim:euler_form")),),
             "E[sigma_t^2] + E[(mu_t - mu0)^2] = sigma0^2 for every t: the variance lost to refitting reappears as "
             "drift"),
-        "limit": Claim(limit, (
-            _euler_axiom_step(),
-            ProofStep("limit", limit, "limit", {}, ("claim:euler_form", "euler"),
-                      text="the limit of sigma0^2 (1 - Euler's partial product)"),),
-            "By the conservation law and Euler's product: sigma0^2 (1 - sin(pi/sqrt n) / (pi/sqrt n)), below "
-            "sigma0^2 pi^2 / (6 n)"),
+        "limit": _euler_limit_claim(limit, "the limit of sigma0^2 (1 - Euler's partial product)",
+                                    "By the conservation law and Euler's product: sigma0^2 (1 - sin(pi/sqrt n) / "
+                                    "(pi/sqrt n)), below sigma0^2 pi^2 / (6 n)"),
     }
 
 
