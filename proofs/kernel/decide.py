@@ -16,7 +16,7 @@ import mpmath
 import sympy as sp
 
 from .domains import Domain, Space
-from .terms import Rand, fresh_binders, words_in
+from .terms import MaxNormalVariance, Rand, fresh_binders, words_in
 
 #: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
 MAX_OPS = 400
@@ -349,24 +349,58 @@ def defined_at(expr, symbol, value, space):
                if _reciprocal(node) and symbol in node.base.free_symbols)
 
 
+#: Nodes with an obligation; a constant node of another kind is defined when its arguments are.
+_OBLIGED = (sp.Pow, sp.log, sp.gamma, sp.loggamma, sp.polygamma, sp.factorial, sp.FallingFactorial,
+            sp.RisingFactorial, sp.binomial, sp.tan, sp.cot, sp.Piecewise, MaxNormalVariance)
+
+
+def _shown(e, space, strict=True) -> bool:
+    """``e > 0`` (``>= 0``) shown over ``space``. A number's sign is read from sympy's evaluation to
+    20 digits with its error tracked (``strict``: it raises rather than give a digit it cannot
+    certify), never from assumptions, which err on constants (cos(pi/2 + z) with z an unevaluated 0)."""
+    if e.free_symbols or e.has(Rand):
+        return is_positive(e, space, strict)[0]
+    if e.is_Rational:
+        return bool(e > 0 if strict else e >= 0)
+    try:
+        value = sp.N(e, 20, strict=True)
+    except (sp.core.evalf.PrecisionExhausted, TypeError, ValueError, ZeroDivisionError):
+        return False
+    return value.is_real is True and bool(value > 0)
+
+
 def _node_problem(node, space) -> str:
-    """Why one node may be undefined or infinite over ``space`` ('' when shown finite)."""
-    if not node.free_symbols:
+    """Why one node may be undefined or infinite over ``space`` ('' when shown finite). Constant
+    nodes carry the same obligations as symbolic ones."""
+    if not isinstance(node, _OBLIGED):
         return ""
-    if _reciprocal(node) and not nonzero(node.base, space):
-        return f"{node.base} may vanish in a denominator"
-    if isinstance(node, sp.Pow) and node.exp.is_integer is not True and not is_positive(node.base, space, False)[0]:
-        return f"{node.base} may be negative under a root or a real power"
-    if isinstance(node, (sp.log, sp.gamma, sp.loggamma, sp.polygamma)) and node.args[-1].free_symbols and \
-            not is_positive(node.args[-1], space)[0]:
+    if isinstance(node, sp.Pow):
+        # An exponent not shown >= 0 may make the power a reciprocal: its base must not vanish
+        # (and be > 0 under a non-integer exponent); a non-integer exponent needs a base >= 0.
+        natural = node.exp.is_nonnegative or _shown(node.exp, space, False)
+        integer = node.exp.is_integer is True
+        if not natural and not integer and not _shown(node.base, space):
+            return f"the base of {node} may not be positive (its exponent may be negative)"
+        if not natural and not (_shown(node.base, space) or _shown(-node.base, space)):
+            return f"{node.base} may vanish in a denominator"
+        if not integer and not _shown(node.base, space, False):
+            return f"{node.base} may be negative under a root or a real power"
+    if isinstance(node, (sp.log, sp.gamma, sp.loggamma, sp.polygamma)) and not _shown(node.args[-1], space):
         return f"{node} (its argument may not be positive)"
-    if isinstance(node, sp.factorial) and not is_positive(node.args[0] + 1, space)[0]:
+    if isinstance(node, sp.factorial) and not _shown(node.args[0] + 1, space):
         return f"{node} (its argument may be a negative integer)"
     if isinstance(node, (sp.FallingFactorial, sp.RisingFactorial, sp.binomial)) and \
-            not (node.args[1].is_integer and is_positive(node.args[1], space, strict=False)[0]):
+            not (node.args[1].is_integer and _shown(node.args[1], space, strict=False)):
         return f"{node} (its order may not be a natural number)"
-    if isinstance(node, (sp.tan, sp.cot)):
+    if isinstance(node, (sp.tan, sp.cot)) and (node.free_symbols or not any(
+            _shown(sign * (sp.cos if isinstance(node, sp.tan) else sp.sin)(node.args[0]), space) for sign in (1, -1))):
         return f"{node} (poles are not tracked)"
+    if isinstance(node, MaxNormalVariance) and not (node.args[0].is_integer and _shown(node.args[0], space) and
+                                                    _shown(node.args[0] - 1, space, False)):
+        return f"{node} (its argument may not be an integer >= 1)"
+    if isinstance(node, sp.Piecewise) and node.args[-1].cond is not sp.true and \
+            not is_zero(sp.Piecewise((0, sp.Or(*[c for _, c in node.args])), (1, True)), space)[0]:
+        return f"{node} (its conditions are not shown to cover the domain)"
     return ""
 
 
