@@ -613,6 +613,9 @@ class Monotone(Rule):
         Y, W = premises[0].lhs, premises[0].rhs
         need(pathwise(Y) and pathwise(W), "the premise must be pathwise")
         need(relation.lhs == E(Y) and relation.rhs == E(W), "not the expectations of the premise's sides")
+        # E(Y) integrable makes E(W) exist too (W's negative part is at most Y's).
+        need(is_positive(Y, ctx.space, strict=False)[0] or _integrable_increment(Y, ctx.law, ctx.space),
+             f"{Y} is not shown integrable (>= 0, or cited moments of i.i.d. draws)")
         return {"monotonicity"}
 
 
