@@ -17,7 +17,7 @@ from .decide import StepTimeout, is_positive, time_limit, undefined
 from .domains import Domain, Space
 from .laws import Law
 from .rules import RULES, Verdict, same
-from .terms import foreign, rands
+from .terms import CondMutualInfo, MutualInfo, foreign, rands
 
 #: Seconds a step may take before it counts as undecided (and so rejected).
 STEP_SECONDS = 30.0
@@ -216,13 +216,35 @@ def relation_problem(rel, proof) -> str:
             return f"{r} has {len(r.indices)} indices; the law gives it {arity}"
         if r.generation.is_integer is not True:
             return f"{r}: the generation must be an integer"
+        symbols = var.indices if var is not None else law._draw_indices(d)
+        for idx, sym in zip(r.indices, symbols):
+            dom = law.indices.get(sym)
+            if dom is not None and _outside(idx, dom.lo, dom.hi, proof):
+                return f"{r}: its index {idx} is not shown inside the law's domain of {sym}"
     for a in sp.sympify(rel).atoms(sp.Indexed):
         dom = proof.domains.get(a.base)
         n = dom.length if dom is not None and dom.kind == "vector" else None
-        if n is not None and any(idx.is_number and not (idx.is_integer and 1 <= idx and (not n.is_number or idx <= n))
-                                 for idx in a.indices):
-            return f"{a}: the index lies outside 1..{n}"
+        if n is not None and any(_outside(idx, 1, n, proof) for idx in a.indices):
+            return f"{a}: the index is not shown within 1..{n}"
     return ""
+
+
+def _subtracts_words(side) -> bool:
+    """Whether a side, as written, adds information words (infinite for a quantity and itself, if
+    continuous) with opposite signs: no rewriting or normal form may then cancel them."""
+    return len({t.could_extract_minus_sign() for t in sp.Add.make_args(side)
+                if t.has(MutualInfo, CondMutualInfo)}) > 1
+
+
+def _outside(idx, lo, hi, proof) -> bool:
+    """Whether an index may lie outside lo..hi (None: unbounded) over the proof's domains; an
+    index bound by a sum or product (whose limits hold it) is not judged here."""
+    if not idx.free_symbols <= set(proof.domains) or rands(idx):
+        return False
+    space = Space(proof.domains)
+    return idx.is_integer is not True or any(
+        not (gap.is_number and gap >= 0 if gap.is_number else is_positive(gap, space, False)[0])
+        for gap in ((idx - lo) if lo is not None else None, (hi - idx) if hi is not None else None) if gap is not None)
 
 
 def _structure(proof) -> list:
@@ -347,6 +369,8 @@ def _check(proof, library):
             rule = exact_rule(rule)
             if relation_problem(relation, proof):
                 raise ValueError(relation_problem(relation, proof))
+            if any(_subtracts_words(side) for side in relation.args):
+                raise ValueError("a side subtracts information words that may be infinite (oo - oo), as written")
             for r in rands(relation):
                 if not is_positive(r.generation, space, strict=False)[0]:
                     raise ValueError(f"{r}: its generation may be negative")
@@ -375,8 +399,12 @@ def _check(proof, library):
     for name, goal in proof.goals.items():
         match = next((lab for lab, (rel, _, _) in known.items() if rel == goal), None)
         if match is None:
-            try:
-                match = next((lab for lab, (rel, _, _) in known.items() if same(goal, rel, space)), None)
+            try:  # a goal that is not a step's relation as written gets the checks a step's relation gets
+                why = undefined(goal, space, memo) or next((f"{r}: its generation may be negative" for r in rands(goal)
+                                                            if not is_positive(r.generation, space, False)[0]), "")
+                if why:
+                    report.errors.append(f"goal {name}: {why}")
+                match = None if why else next((lab for lab, (rel, _, _) in known.items() if same(goal, rel, space)), None)
             except Exception:
                 match = None
         report.goals[name] = match is not None
