@@ -550,7 +550,7 @@ EXPECTED = {
     "g3": "its generation may be negative",
     "m1": "an integer >= 1", "m2": "an integer >= 1", "m3": "sympy could not show > 0",
     "w1": "is not shown integrable",
-    "v1": "the index is not shown within 1..3", "v2": "the index is not shown within 1..3",
+    "v1": "the index may lie outside 1..3", "v2": "the index may lie outside 1..3",
     "v3": "not shown inside the law's domain of i",
     "r1": "takes no order", "r2": "normal_moments holds for Normal draws", "r3": "side condition g + 1 <= g not shown",
     "r4": "may vanish in a denominator", "r5": "may be negative under a root",

@@ -262,7 +262,7 @@ def attacks():
         ("chi_square_log_moment_for_the_scatter", chi_square_log_moment_for_the_scatter, "holds for ChiSquare draws"),
         ("max_normal_variance_wrong_closed_form", max_normal_variance_wrong_closed_form, "could not reduce"),
         ("max_normal_variance_constant", max_normal_variance_constant, "could not reduce"),
-        ("max_normal_variance_at_a_half", max_normal_variance_at_a_half, "could not reduce"),
+        ("max_normal_variance_at_a_half", max_normal_variance_at_a_half, "could not reduce || an integer >= 1"),
         ("refit_state_domain_not_kept", refit_state_domain_not_kept, "is not shown"),
         ("induction_on_an_uncited_second_moment", induction_on_an_uncited_second_moment, "not the instance"),
         ("normal_variance_erf_of_a_real", normal_variance_erf_of_a_real, "erf(x) >= 0 is not shown"),

@@ -225,7 +225,7 @@ def relation_problem(rel, proof) -> str:
         dom = proof.domains.get(a.base)
         n = dom.length if dom is not None and dom.kind == "vector" else None
         if n is not None and any(_outside(idx, 1, n, proof) for idx in a.indices):
-            return f"{a}: the index is not shown within 1..{n}"
+            return f"{a}: the index may lie outside 1..{n}"
     return ""
 
 
