@@ -9,6 +9,7 @@ a cited result is proved, not circular, under the same law and assumptions no st
 """
 
 import time
+import typing
 from dataclasses import dataclass, field, fields
 
 import sympy as sp
@@ -17,7 +18,7 @@ from .decide import StepTimeout, is_positive, time_limit, undefined
 from .domains import Domain, Space
 from .laws import Law
 from .rules import RULES, Verdict, same
-from .terms import foreign, rands
+from .terms import exact, foreign, rands
 
 #: Seconds a step may take before it counts as undecided (and so rejected).
 STEP_SECONDS = 30.0
@@ -26,20 +27,20 @@ STEP_SECONDS = 30.0
 @dataclass(frozen=True)
 class Step:
     label: str
-    relation: object
-    rule: object
-    premises: tuple = ()
+    relation: typing.Any       # read by relation_problem, step by step
+    rule: typing.Any           # copied (terms.exact) step by step
+    premises: tuple[str, ...] = ()
     text: str = ""
 
 
 @dataclass
 class Proof:
     name: str
-    goals: dict
-    domains: dict
-    steps: list
-    law: object = None
-    local: tuple = ()
+    goals: dict[str, typing.Any]                                    # read by relation_problem
+    domains: dict[sp.Symbol | sp.Dummy | sp.IndexedBase, Domain]
+    steps: list[Step]
+    law: Law | None = None
+    local: tuple[typing.Any, ...] = ()                              # read by _structure
 
 
 @dataclass
@@ -139,57 +140,10 @@ def _alone(expr) -> set:
     return {s for s in expr.xreplace(entries).free_symbols if isinstance(s, sp.Symbol)} - set(entries.values())
 
 
-def exact_rule(rule):
-    """A fresh copy of ``rule``: a ``str`` or ``bool`` field an exact str or bool, every other field an
-    exact kernel expression (ints become Integers), None, or a tuple or dict of them. Nothing is read
-    from text (sympify would run it) and no list or dict the caller keeps is read again."""
-    def value(v):
-        if type(v) in (tuple, list):
-            return tuple(map(value, v))
-        if type(v) is dict:
-            return {value(k): value(x) for k, x in v.items()}
-        if v is None or (isinstance(v, sp.Basic) and foreign(v) is None):
-            return v
-        if type(v) is int:
-            return sp.Integer(v)
-        raise ValueError(f"a parameter of the rule is not a node the kernel reads: {type(v).__name__}")
-    copy = {}
-    for f in fields(rule):
-        v = getattr(rule, f.name)
-        if f.type in (str, bool) and type(v) is not f.type:
-            raise ValueError(f"the rule's {f.name} must be a {f.type.__name__}")
-        copy[f.name] = v if f.type in (str, bool) else value(v)
-    return type(rule)(**copy)
-
-
 def fingerprint(goals, domains) -> str:
     """Everything a citation relies on, as text (symbol assumptions included)."""
     return repr(sorted((name, sp.srepr(g)) for name, g in goals.items())) + repr(
         sorted((sp.srepr(s), d.key()) for s, d in domains.items()))
-
-
-def exact_proof(proof) -> Proof:
-    """A fresh copy of ``proof`` made of exact types (str names and labels, kernel classes, exact
-    domains and law): the checker reads only this copy, so no user code runs while it checks."""
-    if type(proof) is not Proof or type(proof.name) is not str or type(proof.goals) is not dict or \
-            type(proof.domains) is not dict or type(proof.local) is not tuple or type(proof.steps) is not list:
-        raise ValueError("not a kernel Proof (a str name; goals and domains dicts, locals a tuple, steps a list)")
-    if any(type(k) is not str for k in proof.goals):
-        raise ValueError("goal names must be str")
-    odd = next((k for k in proof.domains if type(k) not in (sp.Symbol, sp.Dummy, sp.IndexedBase)), None)
-    if odd is not None:
-        raise ValueError(f"{type(odd).__name__}: a key of the domains must be a plain sympy Symbol (or IndexedBase)")
-    if any(type(s) is not Step or type(s.label) is not str or type(s.premises) is not tuple or
-           any(type(r) is not str for r in s.premises) for s in proof.steps):
-        raise ValueError("not a kernel Step (a str label and a tuple of str premises)")
-    domains = {}
-    for sym, dom in proof.domains.items():
-        try:
-            domains[sym] = Domain.exact(dom)
-        except ValueError as exc:
-            raise ValueError(f"the domain of {sym}: {exc}") from None
-    return Proof(proof.name, dict(proof.goals), domains, list(proof.steps),
-                 None if proof.law is None else Law.exact(proof.law), tuple(proof.local))
 
 
 def relation_problem(rel, proof) -> str:
@@ -313,7 +267,7 @@ def _check(proof, library):
         if not isinstance(library, Library):
             raise ValueError("not a kernel Library")
         # One reading of everything, into exact copies, before any rule or library code runs.
-        proof = exact_proof(proof)
+        proof = exact(proof, Proof)
         report.errors += _structure(proof)
         space = Space(proof.domains, proof.law.rand_domains() if proof.law is not None else {})
     except Exception as exc:
@@ -344,7 +298,7 @@ def _check(proof, library):
                 raise ValueError(f"{type(rule).__name__} is not a rule of the kernel")
             if set(vars(rule)) - {f.name for f in fields(rule)}:
                 raise ValueError("the rule carries attributes of its own")
-            rule = exact_rule(rule)
+            rule = exact(rule, type(rule))  # a fresh copy: no list the caller keeps is read again
             if relation_problem(relation, proof):
                 raise ValueError(relation_problem(relation, proof))
             for r in rands(relation):
@@ -386,7 +340,7 @@ def _check(proof, library):
             report.errors.append(f"goal {name} is not established by any accepted step")
     report.axioms = frozenset().union(*report.goal_axioms.values())
     report.ok = not report.errors and all(r.verdict.ok for r in report.steps) and bool(proof.goals)
-    snapshot = exact_proof(proof)  # fresh copies again: nothing the report or the rules hold
+    snapshot = exact(proof, Proof)  # fresh copies again: nothing the report or the rules hold
     report.seconds = time.perf_counter() - start
     return report, {"goals": snapshot.goals, "domains": snapshot.domains, "local": snapshot.local, "law": law_key,
                     "print": fingerprint(snapshot.goals, snapshot.domains)}

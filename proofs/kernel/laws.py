@@ -18,7 +18,7 @@ import sympy as sp
 
 from .decide import is_positive, undefined
 from .domains import Domain, Space
-from .terms import CE, Ind, MaxNormalVariance, Rand, foreign, rands, words_in
+from .terms import CE, Ind, MaxNormalVariance, Rand, rands, words_in
 
 # Pattern symbols of the schemas: a family's parameters, the order, the draw.
 _a, _b, _order, _D = sp.symbols("a b order D")
@@ -129,11 +129,11 @@ class Law:
     """
 
     name: str
-    generation: object
-    params: dict
-    state: tuple
-    draws: tuple
-    indices: dict = field(default_factory=dict)   # index symbol -> Domain
+    generation: sp.Symbol
+    params: dict[sp.Symbol | sp.IndexedBase, Domain]
+    state: tuple[StateVar, ...]
+    draws: tuple[Draw, ...]
+    indices: dict[sp.Symbol | sp.IndexedBase, Domain] = field(default_factory=dict)   # index symbol -> Domain
 
     def variable(self, name):
         return next((v for v in self.state if v.name == name), None)
@@ -155,37 +155,6 @@ class Law:
                       for v in self.state),
                 tuple((d.name, d.family, tuple(map(sp.srepr, d.args))) for d in self.draws),
                 tuple(sorted((sp.srepr(k), v.key()) for k, v in self.indices.items())))
-
-    def exact(self) -> "Law":
-        """A fresh copy made of exact types only (kernel classes, str names, dicts and tuples, sympy
-        expressions the kernel reads, exact domains); ValueError for anything else."""
-        def expr(x):
-            x = sp.Integer(x) if type(x) is int else x
-            if foreign(x) is not None:
-                raise ValueError(f"not a kernel Law: {type(x).__name__} in an expression")
-            return x
-
-        def domain(dom):
-            try:
-                return Domain.exact(dom)
-            except ValueError as exc:
-                raise ValueError(f"law {self.name}: a domain of the law: {exc}") from None
-
-        def symbols(d):
-            if type(d) is not dict or any(type(k) not in (sp.Symbol, sp.IndexedBase) for k in d):
-                raise ValueError("not a kernel Law: parameters and indices must map symbols to domains")
-            return {expr(k): domain(v) for k, v in d.items()}
-        if type(self) is not Law or type(self.name) is not str or type(self.generation) is not sp.Symbol or \
-                type(self.state) is not tuple or type(self.draws) is not tuple:
-            raise ValueError("not a kernel Law (a str name, a Symbol generation, tuples of states and draws)")
-        if any(type(v) is not StateVar or type(v.name) is not str or type(v.indices) is not tuple for v in self.state) \
-                or any(type(d) is not Draw or {type(d.name), type(d.family)} != {str} or type(d.args) is not tuple
-                       for d in self.draws):
-            raise ValueError("not a kernel StateVar or Draw (str names, tuples of indices and arguments)")
-        state = tuple(StateVar(v.name, expr(v.init), expr(v.step), domain(v.domain), tuple(map(expr, v.indices)))
-                      for v in self.state)
-        draws = tuple(Draw(d.name, d.family, tuple(map(expr, d.args))) for d in self.draws)
-        return Law(self.name, expr(self.generation), symbols(self.params), state, draws, symbols(self.indices))
 
     # --- well-formedness --------------------------------------------------------------------
     def problems(self) -> list:

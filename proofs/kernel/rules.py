@@ -547,7 +547,7 @@ class AxiomInstance(Rule):
     """An instance of a general axiom, its side conditions decided."""
 
     axiom: str
-    mapping: object = field(default_factory=dict)
+    mapping: dict = field(default_factory=dict)
 
     def verify(self, relation, premises, ctx):
         need(not premises, "an axiom instance takes no premises")

@@ -9,7 +9,10 @@ vocabulary means only what a rule or an axiom says of it. (How the words print i
 :mod:`modelcollapse.proofs.printing`.)
 """
 
+import dataclasses
 import functools
+import types
+import typing
 
 import mpmath
 import sympy as sp
@@ -211,3 +214,38 @@ def foreign(expr):
             return node
         stack.extend(reversed(node.args))
     return None
+
+
+def exact(value, kind=object):
+    """A fresh copy of ``value`` read as ``kind`` by exact types alone, so that no user code runs when the
+    copy is read or compared; ValueError for anything else. A kernel dataclass is exactly its class, read
+    field by field as annotated; a str, a bool or a sympy class exactly that; a tuple (or list) becomes a
+    tuple, of what its annotation says (bare: expressions, or tuples of them); a dict a dict; ``object`` an
+    exact kernel expression (an int becomes an Integer) or None; ``Any`` is kept (checked where it is used)."""
+    origin, args = typing.get_origin(kind) or kind, typing.get_args(kind)
+    union = args if origin in (typing.Union, types.UnionType) else (origin,)
+    origin = next((k for k in union if type(value) is k or (k is tuple and type(value) is list)), None)
+    if origin is None and union[0] in (str, bool, tuple, list, dict):
+        raise ValueError(f"must be a {union[0].__name__}, not a {type(value).__name__}")
+    if origin is None and union[0] not in (object, typing.Any):
+        names = " or ".join(k.__name__ for k in union if k is not type(None))
+        raise ValueError(f"not a kernel {names}: a {type(value).__name__}")
+    if dataclasses.is_dataclass(origin):
+        hints, copy = typing.get_type_hints(origin), {}
+        for f in dataclasses.fields(origin):
+            try:
+                copy[f.name] = exact(getattr(value, f.name), hints[f.name])
+            except ValueError as exc:
+                raise ValueError(f"{origin.__name__} {f.name}: {exc}") from None
+        return origin(**copy)
+    if origin in (tuple, list):
+        return origin(exact(x, args[0] if args else tuple if type(x) in (tuple, list) else object) for x in value)
+    if origin is dict:
+        return {exact(k, (args or (object,))[0]): exact(v, (args or (object, object))[1]) for k, v in value.items()}
+    if origin in (str, bool) or union[0] is typing.Any:
+        return value
+    value = sp.Integer(value) if type(value) is int else value
+    node = foreign(value)
+    if node is not None:
+        raise ValueError(f"{type(node).__name__} is not a node the kernel reads")
+    return value
