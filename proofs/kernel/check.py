@@ -109,7 +109,6 @@ class Context:
     space: Space
     law: object
     local: tuple
-    library: object
 
 
 _LAWS_CHECKED: dict = {}
@@ -274,7 +273,7 @@ def _check(proof, library):
         report.errors.append(f"malformed proof: {type(exc).__name__}: {exc}")
         report.seconds = time.perf_counter() - start
         return report, None
-    ctx = Context(space, proof.law, tuple(proof.local), library)
+    ctx = Context(space, proof.law, tuple(proof.local))
     law_key = proof.law.key() if proof.law is not None else None
     # Citations are resolved before any step: no library code runs in the middle of a check.
     citations = {}

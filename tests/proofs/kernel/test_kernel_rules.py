@@ -99,7 +99,7 @@ def test_specialize_refutes_the_premise_at_its_value():
 
 def _context(domains, law=None, local=()):
     from modelcollapse.proofs.kernel.check import Context
-    return Context(kernel.Space(domains, law.rand_domains() if law else {}), law, tuple(local), kernel.Library())
+    return Context(kernel.Space(domains, law.rand_domains() if law else {}), law, tuple(local))
 
 
 def test_sums_need_integer_limits():
