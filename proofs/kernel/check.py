@@ -18,7 +18,7 @@ from .decide import StepTimeout, is_positive, time_limit, undefined
 from .domains import Domain, Space
 from .laws import Law
 from .rules import RULES, Verdict, same
-from .terms import exact, foreign, rands
+from .terms import exact, foreign, rands, require
 
 #: Seconds a step may take before it counts as undecided (and so rejected).
 STEP_SECONDS = 30.0
@@ -94,8 +94,7 @@ def _report(library, name):
     if name in reports:
         return reports[name]
     active = _ACTIVE.setdefault(id(library), [])
-    if name in active:
-        raise ValueError("circular: " + " -> ".join(active + [name]))
+    require(name not in active, "circular: " + " -> ".join(active + [name]))
     active.append(name)
     try:
         reports[name], _SNAPSHOTS.setdefault(id(library), {})[name] = _check(library.proof(name), library)
@@ -233,14 +232,11 @@ def _structure(proof) -> list:
 def _cited(ref, proof, library):
     name, _, goal = ref[len("cite:"):].partition("#")
     goal = goal or "statement"
-    if name == proof.name:
-        raise ValueError(f"{proof.name} cites itself")
+    require(name != proof.name, f"{proof.name} cites itself")
     rep = _report(library, name)
-    if not rep.ok or not rep.goals.get(goal):
-        raise ValueError(f"cited {name}#{goal} is not proved ({rep.summary()})")
+    require(rep.ok and rep.goals.get(goal), f"cited {name}#{goal} is not proved ({rep.summary()})")
     snap = _SNAPSHOTS[id(library)][name]
-    if fingerprint(snap["goals"], snap["domains"]) != snap["print"]:
-        raise ValueError(f"cited {name} changed after it was checked")
+    require(fingerprint(snap["goals"], snap["domains"]) == snap["print"], f"cited {name} changed after it was checked")
     rel = snap["goals"][goal]
     if snap["law"] is not None and (proof.law is None or snap["law"] != proof.law.key()):
         raise ValueError(f"cited {name} holds under another law")
@@ -263,8 +259,7 @@ def _check(proof, library):
     start = time.perf_counter()
     report = ProofReport(proof.name if type(proof) is Proof and type(proof.name) is str else "?")
     try:
-        if not isinstance(library, Library):
-            raise ValueError("not a kernel Library")
+        require(isinstance(library, Library), "not a kernel Library")
         # One reading of everything, into exact copies, before any rule or library code runs.
         proof = exact(proof, Proof)
         report.errors += _structure(proof)
@@ -293,30 +288,24 @@ def _check(proof, library):
         used = set()
         try:
             rule, relation = step.rule, step.relation
-            if type(rule) not in RULES:
-                raise ValueError(f"{type(rule).__name__} is not a rule of the kernel")
-            if set(vars(rule)) - {f.name for f in fields(rule)}:
-                raise ValueError("the rule carries attributes of its own")
+            require(type(rule) in RULES, f"{type(rule).__name__} is not a rule of the kernel")
+            require(not set(vars(rule)) - {f.name for f in fields(rule)}, "the rule carries attributes of its own")
             rule = exact(rule, type(rule))  # a fresh copy: no list the caller keeps is read again
-            if relation_problem(relation, proof):
-                raise ValueError(relation_problem(relation, proof))
+            require(not (problem := relation_problem(relation, proof)), problem)
             for r in rands(relation):
-                if not is_positive(r.generation, space, strict=False)[0]:
-                    raise ValueError(f"{r}: its generation may be negative")
+                require(is_positive(r.generation, space, strict=False)[0], f"{r}: its generation may be negative")
             premises = []
             for ref in step.premises:
                 entry = known[ref] if ref in known else citations.get(
                     ref, ValueError(f"premise {ref} is not an earlier accepted step"))
                 if isinstance(entry, Exception):
                     raise entry
-                if sp.srepr(entry[0]) != entry[1]:
-                    raise ValueError(f"premise {ref} changed after it was accepted")
+                require(sp.srepr(entry[0]) == entry[1], f"premise {ref} changed after it was accepted")
                 premises.append(entry[0])
                 used |= entry[2]
             with time_limit(STEP_SECONDS):
                 why = undefined(relation, space, memo)
-                if why:
-                    raise ValueError(f"the relation is not shown defined on the whole domain: {why}")
+                require(not why, f"the relation is not shown defined on the whole domain: {why}")
                 verdict = type(rule).check(rule, relation, premises, ctx)
         except (StepTimeout, Exception) as exc:  # any exception is a rejection, never a pass
             verdict = Verdict(False, f"{type(exc).__name__}: {exc}")

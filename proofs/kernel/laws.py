@@ -18,7 +18,7 @@ import sympy as sp
 
 from .decide import is_positive, undefined
 from .domains import Domain, Space
-from .terms import CE, Ind, MaxNormalVariance, Rand, rands, words_in
+from .terms import CE, Ind, MaxNormalVariance, Rand, rands, require, words_in
 
 # Pattern symbols of the schemas: a family's parameters, the order, the draw.
 _a, _b, _order, _D = sp.symbols("a b order D")
@@ -283,24 +283,19 @@ def _integer_valued(expr, space):
 def fact_instance(law, fact_name, draw_name, g, order=None, allowed=None):
     """The relation ``CE(lhs, g) = value`` of a fact for a declared draw, with its condition, or
     raise ValueError saying why there is none."""
-    if fact_name not in FACTS:
-        raise ValueError(f"no fact {fact_name!r}")
+    require(fact_name in FACTS, f"no fact {fact_name!r}")
     fact = FACTS[fact_name]
     d = law.draw(draw_name)
-    if d is None:
-        raise ValueError(f"{draw_name} is not a draw of {law.name}")
-    if d.family != fact.family:
-        raise ValueError(f"{fact_name} holds for {fact.family} draws; {draw_name} is {d.family}")
+    require(d is not None, f"{draw_name} is not a draw of {law.name}")
+    require(d.family == fact.family, f"{fact_name} holds for {fact.family} draws; {draw_name} is {d.family}")
     here = {Rand(v.name, law.generation, *v.indices): Rand(v.name, g, *v.indices) for v in law.state}
     binding = {p: sp.sympify(a).xreplace(here) for p, a in zip(FAMILIES[fact.family].params, d.args)}
-    if fact.order == "none" and order is not None:
-        raise ValueError(f"{fact_name} takes no order")
+    require(fact.order != "none" or order is None, f"{fact_name} takes no order")
     if fact.order != "none":
-        if order is None:
-            raise ValueError(f"{fact_name} needs an order")
+        require(order is not None, f"{fact_name} needs an order")
         order = sp.sympify(order)
-        if order.free_symbols - set(law.params) - set(allowed or ()) or words_in(order):
-            raise ValueError("the order may use parameters only")
+        require(not words_in(order) and order.free_symbols <= set(law.params) | set(allowed or ()),
+                "the order may use parameters only")
         if fact.order == "integer" and not (order.is_integer and order.is_nonnegative):
             raise ValueError(f"the order of {fact_name} must be an integer >= 0")
         binding[_order] = order

@@ -13,7 +13,7 @@ from .axioms import AXIOMS, instance
 from .decide import defined_at, is_positive, is_zero, refuted, split_finite_sums, undefined, unsafe
 from .domains import Domain, Space
 from .laws import fact_instance, finite_moment
-from .terms import CE, E, Rand, bound_symbols, rands, words_in
+from .terms import CE, E, Rand, bound_symbols, rands, require, words_in
 
 _INEQ = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
 _INFINITE = (sp.oo, -sp.oo, sp.zoo, sp.nan)
@@ -48,8 +48,7 @@ def positive(expr, space, message, strict=True):
 
 def gap(rel):
     """(expr, strict) meaning ``expr > 0`` (strict) or ``expr >= 0``."""
-    if not isinstance(rel, _INEQ):
-        raise ValueError(f"{rel} is not an inequality")
+    require(isinstance(rel, _INEQ), f"{rel} is not an inequality")
     return (rel.rhs - rel.lhs if isinstance(rel, _INEQ[:2]) else rel.lhs - rel.rhs), isinstance(rel, _INEQ[::2])
 
 
@@ -111,8 +110,7 @@ def _guard_binders(equalities, relations):
     bound = set().union(*map(bound_symbols, relations))
     for eq in equalities:
         clash = (eq.lhs.free_symbols | eq.rhs.free_symbols) & bound
-        if clash:
-            raise ValueError(f"rewriting with {eq} under a binder of {sorted(map(str, clash))} is not allowed")
+        require(not clash, f"rewriting with {eq} under a binder of {sorted(map(str, clash))} is not allowed")
 
 
 def rewrite(expr, equalities, passes=6):
@@ -147,7 +145,12 @@ def _rebuild(rel, f):
 
 
 class Rule:
-    """A rule's ``verify`` rejects (:class:`Reject`) or returns the axioms the step relies on."""
+    """A rule's ``verify`` rejects (:class:`Reject`) or returns the axioms the step relies on. Every rule is a
+    frozen dataclass of its parameters (made one here, once for all)."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        dataclass(frozen=True)(cls)
 
     def check(self, relation, premises, ctx) -> Verdict:
         try:
@@ -156,7 +159,6 @@ class Rule:
             return Verdict(False, str(rejection))
 
 
-@dataclass(frozen=True)
 class Algebra(Rule):
     """The relation holds identically (sympy decides it over the space)."""
 
@@ -165,7 +167,6 @@ class Algebra(Rule):
         decide(relation, ctx.space)
 
 
-@dataclass(frozen=True)
 class Rewrite(Rule):
     """Replace each equality premise's left side by its right side (exact subterms), then the
     relation must be the one non-equality premise, or the last premise if all are equalities
@@ -202,7 +203,6 @@ def _declared(name, relation, premises, ctx, initial):
     return {f"law:{law.name}"}
 
 
-@dataclass(frozen=True)
 class LawStep(Rule):
     """The declared update of a state variable: Eq(x_{t+1}, update at t)."""
 
@@ -212,7 +212,6 @@ class LawStep(Rule):
         return _declared(self.variable, relation, premises, ctx, initial=False)
 
 
-@dataclass(frozen=True)
 class LawInit(Rule):
     """The declared initial value of a state variable: Eq(x_0, init)."""
 
@@ -222,7 +221,6 @@ class LawInit(Rule):
         return _declared(self.variable, relation, premises, ctx, initial=True)
 
 
-@dataclass(frozen=True)
 class DrawFact(Rule):
     """A cited fact of a declared draw's family at generation t (the law binds its parameters)."""
 
@@ -242,7 +240,6 @@ class DrawFact(Rule):
         return {self.fact}
 
 
-@dataclass(frozen=True)
 class CondExpect(Rule):
     """Conditional expectation given generation g of a sum of products: each product is a factor
     determined by the history up to g times functions of distinct draws at g, each of which is the
@@ -292,7 +289,6 @@ class CondExpect(Rule):
         return {"conditional_expectation"}
 
 
-@dataclass(frozen=True)
 class Tower(Rule):
     """From Eq(CE(Y, g), W) conclude Eq(E(Y), E(W)) (or Eq(E(Y), W) for a deterministic W)."""
 
@@ -310,7 +306,6 @@ class Tower(Rule):
         return {"conditional_expectation"}
 
 
-@dataclass(frozen=True)
 class ExpectLinear(Rule):
     """E(Y) = sum c_k v_k + c0 from premises Eq(E(W_k), v_k) (finite, deterministic values) when
     Y = sum c_k W_k + c0 pathwise with deterministic coefficients."""
@@ -335,7 +330,6 @@ class ExpectLinear(Rule):
         return {"linearity"}
 
 
-@dataclass(frozen=True)
 class Induction(Rule):
     """Simultaneous induction on the generation for moments: for each functional phi_j, premises
     Eq(phi_j at 0, c_j) and Eq(CE(phi_j at g + 1, g), sum_i a_ji phi_i + b_j); if the closed forms
@@ -451,7 +445,6 @@ def _integrability(phi, phis, walk, law, space):
             "functionals, nor a walk with integrable increments")
 
 
-@dataclass(frozen=True)
 class SumOver(Rule):
     """From Eq(A, B) for every value of a local index conclude Eq(Sum(A, (i, lo, hi)), Sum(B, ...)),
     the range inside the index's domain."""
@@ -480,7 +473,6 @@ class SumOver(Rule):
              "the summands are not the premise's sides")
 
 
-@dataclass(frozen=True)
 class ExpectSum(Rule):
     """E(Sum(W, (i, lo, hi))) = Sum(E(W), (i, lo, hi)) for a finite range and W >= 0."""
 
@@ -499,7 +491,6 @@ class ExpectSum(Rule):
         return {"linearity"}
 
 
-@dataclass(frozen=True)
 class Specialize(Rule):
     """From a relation about a symbol conclude it at an exact value inside the symbol's domain. The
     symbol may not be a parameter of the law (the random quantities depend on those unseen), and no
@@ -537,7 +528,6 @@ class Specialize(Rule):
         need(same(relation, inst, ctx.space), f"not the premise at {symbol} = {self.value}")
 
 
-@dataclass(frozen=True)
 class AxiomInstance(Rule):
     """An instance of a general axiom, its side conditions decided."""
 
@@ -557,7 +547,6 @@ class AxiomInstance(Rule):
         return {self.axiom}
 
 
-@dataclass(frozen=True)
 class VectorTotal(Rule):
     """A vector parameter with a fixed total: Eq(Sum(v[j], (j, 1, length)), total)."""
 
@@ -575,7 +564,6 @@ class VectorTotal(Rule):
         need(relation.rhs == dom.total, "not the vector's total")
 
 
-@dataclass(frozen=True)
 class Order(Rule):
     """From one inequality p < q (or <=) and equalities to rewrite with, conclude a < b when
     (b - a) - scale (q - p) >= 0 with scale > 0 (strict needs a strict premise or remainder)."""
@@ -598,7 +586,6 @@ class Order(Rule):
                  strict and not premise_strict)
 
 
-@dataclass(frozen=True)
 class Monotone(Rule):
     """From Y <= W almost surely conclude E(Y) <= E(W)."""
 
@@ -611,7 +598,6 @@ class Monotone(Rule):
         return {"monotonicity"}
 
 
-@dataclass(frozen=True)
 class Detach(Rule):
     """Modus ponens: from Implies(A, B) and A conclude B."""
 
@@ -622,7 +608,6 @@ class Detach(Rule):
         need(relation == consequent, "not the consequent")
 
 
-@dataclass(frozen=True)
 class Limit(Rule):
     """Eq(Limit(X, g, oo), L): X rewritten by equality premises into a deterministic sum of terms
     c g^k B^g; each combined base B is placed against 1 (by algebra or an inequality premise
@@ -705,7 +690,6 @@ def _limit_in_case(X, g, below, space, known):
     return infinite.pop() if infinite else finite
 
 
-@dataclass(frozen=True)
 class Conjunction(Rule):
     """And(r1, r2, ...) from premises r1, r2, ..."""
 

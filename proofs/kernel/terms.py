@@ -147,6 +147,12 @@ def _max_normal_variance(k, dps):
         return m2 - m1**2
 
 
+def require(condition, message):
+    """Raise ValueError(``message``) unless ``condition`` holds."""
+    if not condition:
+        raise ValueError(message)
+
+
 def words_in(expr) -> set:
     """The vocabulary classes occurring in ``expr``."""
     return {type(a) for a in sp.preorder_traversal(sp.sympify(expr)) if isinstance(a, VOCABULARY)}
@@ -246,6 +252,5 @@ def exact(value, kind=object):
         return value
     value = sp.Integer(value) if type(value) is int else value
     node = foreign(value)
-    if node is not None:
-        raise ValueError(f"{type(node).__name__} is not a node the kernel reads")
+    require(node is None, f"{type(node).__name__} is not a node the kernel reads")
     return value
