@@ -93,10 +93,8 @@ def _measurable(expr, g, law) -> str:
         if r.label not in draws | {v.name for v in law.state}:
             return f"{r} is not declared by the law"
         later = sp.simplify(r.generation - g)
-        if r.label in draws and not (later.is_negative is True):
-            return f"{r} is drawn at or after generation {g}"
-        if r.label not in draws and not (later.is_nonpositive is True):
-            return f"{r} comes after generation {g}"
+        if (later.is_negative if r.label in draws else later.is_nonpositive) is not True:
+            return f"{r} {'is drawn at or after' if r.label in draws else 'comes after'} generation {g}"
     return ""
 
 
@@ -378,9 +376,8 @@ class Induction(Rule):
         for phi in phis:
             need(pathwise(phi) and all(r.generation == g and law.variable(r.label) is not None for r in rands(phi)),
                  f"{phi} must be a function of the state at {g}")
-        closed, offset = [sp.sympify(x) for x in self.closed], [sp.sympify(x) for x in self.offset]
-        matrix = [[sp.sympify(x) for x in row] for row in self.matrix]
-        every = closed + [x for row in matrix for x in row] + offset
+        closed, matrix, offset = self.closed, self.matrix, self.offset  # exact copies (kernel expressions)
+        every = closed + sum(matrix, ()) + offset
         need(all(deterministic(x) and not x.has(*_INFINITE) for x in every),
              "closed forms and coefficients must be finite and deterministic")
         for x in every:

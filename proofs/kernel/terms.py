@@ -187,24 +187,16 @@ def fresh_binders(expr):
     return sp.sympify(expr).replace(lambda x: isinstance(x, (sp.Sum, sp.Product, sp.Integral)), fresh)
 
 
-def _allowed_classes():
-    """The sympy classes a relation may be made of (by identity: a look-alike is not one)."""
-    import sympy.core.numbers as numbers
-    from sympy.functions.elementary.piecewise import ExprCondPair
-    from sympy.logic.boolalg import BooleanFalse, BooleanTrue
-
-    allowed = {sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Dummy, sp.Indexed, sp.IndexedBase, sp.Tuple, Str,
-               sp.Eq, sp.Ne, sp.Lt, sp.Le, sp.Gt, sp.Ge, sp.And, sp.Or, sp.Not, sp.Implies, BooleanTrue, BooleanFalse,
-               sp.Piecewise, ExprCondPair, sp.Sum, sp.Product, sp.Limit, sp.exp, sp.log, sp.gamma, sp.loggamma,
-               sp.polygamma, sp.binomial, sp.factorial, sp.FallingFactorial, sp.RisingFactorial, sp.Abs, sp.sign,
-               sp.floor, sp.ceiling, sp.Min, sp.Max, sp.sin, sp.cos, sp.tan, sp.cot, sp.erf, MaxNormalVariance}
-    infinities = (numbers.Infinity, numbers.NegativeInfinity, numbers.ComplexInfinity, numbers.NaN,
-                  numbers.ImaginaryUnit)
-    return frozenset(allowed | {cls for cls in vars(numbers).values() if cls in infinities or (
-        isinstance(cls, type) and issubclass(cls, (sp.Rational, numbers.NumberSymbol)))})
-
-
-ALLOWED = _allowed_classes()
+#: The sympy classes a relation may be made of (by identity: a look-alike is not one); the numbers are the
+#: rationals, the named constants (pi, E, ...), the infinities, nan and the imaginary unit.
+ALLOWED = frozenset({
+    sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Dummy, sp.Indexed, sp.IndexedBase, sp.Tuple, Str, sp.Eq, sp.Ne, sp.Lt, sp.Le,
+    sp.Gt, sp.Ge, sp.And, sp.Or, sp.Not, sp.Implies, type(sp.true), type(sp.false), sp.Piecewise,
+    sp.functions.elementary.piecewise.ExprCondPair, sp.Sum, sp.Product, sp.Limit, sp.exp, sp.log, sp.gamma, sp.loggamma,
+    sp.polygamma, sp.binomial, sp.factorial, sp.FallingFactorial, sp.RisingFactorial, sp.Abs, sp.sign, sp.floor,
+    sp.ceiling, sp.Min, sp.Max, sp.sin, sp.cos, sp.tan, sp.cot, sp.erf, MaxNormalVariance, type(sp.oo), type(-sp.oo),
+    type(sp.zoo), type(sp.nan), type(sp.I)} | {cls for cls in vars(sp.core.numbers).values() if isinstance(cls, type)
+                                              and issubclass(cls, (sp.Rational, sp.core.numbers.NumberSymbol))})
 
 
 def foreign(expr):
