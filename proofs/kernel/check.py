@@ -18,7 +18,7 @@ from .decide import StepTimeout, is_positive, time_limit, undefined
 from .domains import Domain, Space
 from .laws import Law
 from .rules import RULES, Verdict, same
-from .terms import exact, foreign, rands, require
+from .terms import exact, foreign, note, rands, require
 
 #: Seconds a step may take before it counts as undecided (and so rejected).
 STEP_SECONDS = 30.0
@@ -191,8 +191,7 @@ def _structure(proof) -> list:
         if named - set(proof.domains):
             errors.append(f"the domain of {sym} names {sorted(map(str, named - set(proof.domains)))}, "
                           "which have no domain")
-        if named & set(proof.local):
-            errors.append(f"the domain of {sym} depends on a local")
+        note(errors, named & set(proof.local), f"the domain of {sym} depends on a local")
         target = sym.label if type(sym) is sp.IndexedBase else sym
         if type(target) not in (sp.Symbol, sp.Dummy):
             errors.append(f"{sym} must be a plain sympy Symbol (or IndexedBase)")
@@ -200,10 +199,8 @@ def _structure(proof) -> list:
         implied = sp.Dummy(**dom.flags()).assumptions0
         for obj in {target, sym}:
             claim = next((f"{k}={v}" for k, v in obj.assumptions0.items() if implied.get(k) != v), None)
-            if claim is not None:
-                errors.append(f"symbol {sym} claims {claim}, which its domain ({dom.describe()}) does not imply")
-    if not proof.goals:
-        errors.append("a proof needs goals")
+            note(errors, claim, f"symbol {sym} claims {claim}, which its domain ({dom.describe()}) does not imply")
+    note(errors, not proof.goals, "a proof needs goals")
     errors += [f"goal {name}: {problem}" for name, goal in proof.goals.items()
                if (problem := relation_problem(goal, proof))]
     goal_symbols = set().union(*[sp.sympify(g).free_symbols for g in proof.goals.values() if foreign(g) is None])
@@ -224,8 +221,8 @@ def _structure(proof) -> list:
                 errors.append(f"the law's {sym} needs a domain in the proof")
             elif not mine.within(dom):
                 errors.append(f"the law needs {sym} {dom.describe()}; the proof allows {mine.describe()}")
-        if proof.domains.get(proof.law.generation) != Domain.integer(0):
-            errors.append(f"the generation {proof.law.generation} must range over the integers >= 0")
+        note(errors, proof.domains.get(proof.law.generation) != Domain.integer(0),
+             f"the generation {proof.law.generation} must range over the integers >= 0")
     return errors
 
 

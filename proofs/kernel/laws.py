@@ -18,7 +18,7 @@ import sympy as sp
 
 from .decide import is_positive, undefined
 from .domains import Domain, Space
-from .terms import CE, Ind, MaxNormalVariance, Rand, rands, require, words_in
+from .terms import CE, Ind, MaxNormalVariance, Rand, note, rands, require, words_in
 
 # Pattern symbols of the schemas: a family's parameters, the order, the draw.
 _a, _b, _order, _D = sp.symbols("a b order D")
@@ -162,10 +162,9 @@ class Law:
         g = self.generation
         out = []
         names = [v.name for v in self.state] + [d.name for d in self.draws]
-        if len(set(names)) != len(names):
-            out.append("state and draw names must be distinct")
-        if g in self.params or not isinstance(g, sp.Symbol):
-            out.append("the generation must be a symbol that is not a parameter")
+        note(out, len(set(names)) != len(names), "state and draw names must be distinct")
+        note(out, g in self.params or not isinstance(g, sp.Symbol),
+             "the generation must be a symbol that is not a parameter")
         params = set(self.params) | set(self.indices)
         vectors = {p for p, d in self.params.items() if d.kind == "vector"}
         state_now = {Rand(v.name, g, *v.indices) for v in self.state}
@@ -173,31 +172,24 @@ class Law:
 
         def uses(expr, allowed_rands, what, carried, at_g=True):
             expr = sp.sympify(expr)
-            if words_in(expr) - {Rand}:
-                out.append(f"{what} may use no expectation or other word: {expr}")
+            note(out, words_in(expr) - {Rand}, f"{what} may use no expectation or other word: {expr}")
             stray = {r for r in rands(expr) if r not in allowed_rands}
-            if stray:
-                out.append(f"{what} uses {sorted(map(str, stray))}, which it may not")
+            note(out, stray, f"{what} uses {sorted(map(str, stray))}, which it may not")
             # A time-dependent law reads the current generation: a schedule's entry ns[g], or g itself
             # (its definedness at every g >= 0 is checked below, _generation_problems).
             entries = {a for a in expr.atoms(sp.Indexed) if a.base in vectors and (
                 (at_g and a.indices == (g,)) or set(a.indices) <= set(self.indices))}
             free = expr.free_symbols - params - {a.base.label for a in entries} - entries - ({g} if at_g else set())
-            if free:
-                out.append(f"{what} uses undeclared symbols {sorted(map(str, free))}")
+            note(out, free, f"{what} uses undeclared symbols {sorted(map(str, free))}")
             leaked = (expr.free_symbols & set(self.indices)) - set(carried)
-            if leaked:
-                out.append(f"{what} uses the index {sorted(map(str, leaked))} it does not carry")
+            note(out, leaked, f"{what} uses the index {sorted(map(str, leaked))} it does not carry")
         out += [f"a domain of the law: {problem}" for dom in [*self.params.values(), *self.indices.values()]
                 + [v.domain for v in self.state] if (problem := dom.problem())]
         for v in self.state:
-            if v.domain.kind not in ("integer", "real"):
-                out.append(f"the domain of {v.name} must be a range of numbers")
+            note(out, v.domain.kind not in ("integer", "real"), f"the domain of {v.name} must be a range of numbers")
             named = set().union(*[sp.sympify(b).free_symbols for b in (v.domain.lo, v.domain.hi) if b is not None])
-            if named - set(self.params):
-                out.append(f"the domain of {v.name} may name the law's parameters only")
-            if set(v.indices) - set(self.indices):
-                out.append(f"{v.name} carries an index the law does not declare")
+            note(out, named - set(self.params), f"the domain of {v.name} may name the law's parameters only")
+            note(out, set(v.indices) - set(self.indices), f"{v.name} carries an index the law does not declare")
             uses(v.init, set(), f"the initial value of {v.name}", v.indices, at_g=False)
             uses(v.step, state_now | draws_now, f"the update of {v.name}", v.indices)
         for d in self.draws:

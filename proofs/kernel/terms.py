@@ -153,6 +153,12 @@ def require(condition, message):
         raise ValueError(message)
 
 
+def note(problems: list, condition, message):
+    """Append ``message`` to ``problems`` when ``condition`` holds (a problem is found)."""
+    if condition:
+        problems.append(message)
+
+
 def words_in(expr) -> set:
     """The vocabulary classes occurring in ``expr``."""
     return {type(a) for a in sp.preorder_traversal(sp.sympify(expr)) if isinstance(a, VOCABULARY)}
