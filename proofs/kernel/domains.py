@@ -36,22 +36,12 @@ class Domain:
                 object.__setattr__(self, name, sp.sympify(getattr(self, name)))
         object.__setattr__(self, "values", tuple(sp.sympify(v) for v in self.values))
 
-    # --- constructors --------------------------------------------------------------
-    @staticmethod
-    def integer(lo=None, hi=None):
-        return Domain("integer", lo, hi)
-
-    @staticmethod
-    def real(lo=None, hi=None, lo_open=False, hi_open=False):
-        return Domain("real", lo, hi, lo_open, hi_open)
-
-    @staticmethod
-    def finite(values):
-        return Domain("finite", values=tuple(values))
-
-    @staticmethod
-    def vector(entry, length=None, total=None):
-        return Domain("vector", entry=entry, length=length, total=total)
+    # --- constructors (None leaves a side open) ---------------------------------------
+    integer = staticmethod(lambda lo=None, hi=None: Domain("integer", lo, hi))
+    real = staticmethod(lambda lo=None, hi=None, lo_open=False, hi_open=False: Domain("real", lo, hi, lo_open, hi_open))
+    finite = staticmethod(lambda values: Domain("finite", values=tuple(values)))
+    vector = staticmethod(lambda entry, length=None, total=None: Domain("vector", entry=entry, length=length,
+                                                                      total=total))
 
     def describe(self) -> str:
         if self.kind == "finite":

@@ -42,17 +42,9 @@ class Rand(Word):
             raise TypeError("Rand takes a name")
         return super().__new__(cls, name, sp.sympify(g), *map(sp.sympify, idx), **kw)
 
-    @property
-    def label(self) -> str:
-        return self.args[0].name
-
-    @property
-    def generation(self):
-        return self.args[1]
-
-    @property
-    def indices(self):
-        return self.args[2:]
+    label = property(lambda self: self.args[0].name, doc="The name, an exact str.")
+    generation = property(lambda self: self.args[1])
+    indices = property(lambda self: self.args[2:])
 
 
 class E(Word):
