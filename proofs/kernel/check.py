@@ -319,10 +319,9 @@ def _check(proof, library):
             except Exception:
                 match = None
         report.goals[name] = match is not None
+        note(report.errors, match is None, f"goal {name} is not established by any accepted step")
         if match is not None:
             report.goal_axioms[name] = known[match][2]
-        else:
-            report.errors.append(f"goal {name} is not established by any accepted step")
     report.axioms = frozenset().union(*report.goal_axioms.values())
     report.ok = not report.errors and all(r.verdict.ok for r in report.steps) and bool(proof.goals)
     snapshot = exact(proof, Proof)  # fresh copies again: nothing the report or the rules hold
