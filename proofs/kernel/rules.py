@@ -138,6 +138,14 @@ def _integer_range(lo, hi, space, what="the range"):
          f"{what} must not be reversed (sympy's convention would sum outside it)")
 
 
+def _free_to_vary(symbol, ctx):
+    """Reject unless ``symbol`` may take any value of its domain alone: it is no parameter of the law (the
+    random quantities depend on those unseen) and no other domain depends on it."""
+    need(ctx.law is None or symbol not in ctx.law.params,
+         f"{symbol} is a parameter of the law: the random quantities depend on it unseen")
+    need(not ctx.space.depends_on(symbol), f"another domain depends on {symbol}")
+
+
 def _rebuild(rel, f):
     return type(rel)(f(rel.lhs), f(rel.rhs), evaluate=False) if isinstance(rel, (sp.Eq,) + _INEQ) else f(rel)
 
@@ -376,8 +384,9 @@ class Induction(Rule):
         for phi in phis:
             need(pathwise(phi) and all(r.generation == g and law.variable(r.label) is not None for r in rands(phi)),
                  f"{phi} must be a function of the state at {g}")
-        closed, matrix, offset = self.closed, self.matrix, self.offset  # exact copies (kernel expressions)
-        every = closed + sum(matrix, ()) + offset
+        closed, offset = [sp.sympify(x) for x in self.closed], [sp.sympify(x) for x in self.offset]
+        matrix = [[sp.sympify(x) for x in row] for row in self.matrix]
+        every = closed + [x for row in matrix for x in row] + offset
         need(all(deterministic(x) and not x.has(*_INFINITE) for x in every),
              "closed forms and coefficients must be finite and deterministic")
         for x in every:
@@ -456,9 +465,7 @@ class SumOver(Rule):
         outside = ctx.space.without(i)
         _integer_range(lo, hi, outside)
         need(i in ctx.local, f"{i} must be a local index of the proof")
-        need(ctx.law is None or i not in ctx.law.params,
-             f"{i} is a parameter of the law: the random quantities depend on it unseen")
-        need(not ctx.space.depends_on(i), f"another domain depends on {i}")
+        _free_to_vary(i, ctx)
         dom = ctx.space.domains[i]
         need(dom.kind == "integer", f"{i} must be an integer index")
         for bound, mine, is_lo in ((dom.lo, lo, True), (dom.hi, hi, False)):
@@ -501,9 +508,7 @@ class Specialize(Rule):
         symbol, value, premise = self.symbol, sp.sympify(self.value), premises[0]
         dom = ctx.space.domains.get(symbol)
         need(dom is not None and dom.contains(value), f"{symbol} = {self.value} is not within the symbol's domain")
-        need(ctx.law is None or symbol not in ctx.law.params,
-             f"{symbol} is a parameter of the law: the random quantities depend on it unseen")
-        need(not ctx.space.depends_on(symbol), f"another domain depends on {symbol}")
+        _free_to_vary(symbol, ctx)
         need(isinstance(premise, (sp.Eq,) + _INEQ), "specialize takes an equality or an inequality")
         need(symbol not in bound_symbols(premise), f"{symbol} is bound in the premise")
         for node in sp.preorder_traversal(premise):
