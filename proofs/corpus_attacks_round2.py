@@ -662,8 +662,8 @@ ATTACKS = [
     ("specialize_into_limit_variable", specialize_into_limit_variable, "g is bound in the premise"),
     ("state_domain_names_generation", state_domain_names_generation, "law growing_r2: the domain of x may name the law's parameters only"),
     ("state_domain_names_index", state_domain_names_index, "law idxdom_r2: the domain of x may name the law's parameters only"),
-    ("state_domain_subclass", state_domain_subclass, "sympy could not reduce lhs - rhs to 0 || a domain of the law: not a kernel Domain"),
-    ("law_param_domain_subclass", law_param_domain_subclass, "law void_param_r2: a domain of the law: not a kernel Domain"),
+    ("state_domain_subclass", state_domain_subclass, "sympy could not reduce lhs - rhs to 0 || StateVar domain: not a kernel Domain: a _VoidDomain"),
+    ("law_param_domain_subclass", law_param_domain_subclass, "Law params: not a kernel Domain: a _VoidDomain"),
     ("past_draw_known_given_state", past_draw_known_given_state, "D_{g - 1}: its generation may be negative"),
     ("tower_nonintegrable_product", tower_nonintegrable_product, "not shown integrable"),
     ("induction_walk_nonintegrable_increment", induction_walk_nonintegrable_increment, "not shown integrable"),
@@ -683,10 +683,10 @@ ATTACKS = [
     ("fickle_locals_iterable", fickle_locals_iterable, "cited lemma_fickle_r2#statement is not proved"),
     ("induction_cache_space_id", induction_cache_space_id, "inductive step fails"),
     ("specialize_lying_integer_value", specialize_lying_integer_value, "is not a node the kernel reads"),
-    ("order_lying_scale", order_lying_scale, "a parameter of the rule is not a node the kernel reads: _LiarInt"),
+    ("order_lying_scale", order_lying_scale, "Order scale: _LiarInt is not a node the kernel reads"),
     ("drawfact_spoofed_module_order", drawfact_spoofed_module_order, "is not a node the kernel reads"),
     ("spoofed_module_simplify", spoofed_module_simplify, "is not a node the kernel reads"),
-    ("nested_vector_domain_subclass", nested_vector_domain_subclass, "AttributeError: 'NoneType' object has no attribute 'atoms' || the domain of p: not a kernel Domain"),
+    ("nested_vector_domain_subclass", nested_vector_domain_subclass, "AttributeError: 'NoneType' object has no attribute 'atoms' || Domain entry: not a kernel Domain: a _LyingEntry"),
 ]
 
 

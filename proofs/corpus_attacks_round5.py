@@ -696,7 +696,7 @@ EXPECTED = {
     'c05_law_log_pole': 'is not shown a finite real number',
     'd01_flags_stronger_than_domain': 'sympy could not show > 0',
     'd02_label_shadow': "a vector's label also stands alone",
-    'd03_lying_symbol_subclass': 'a key of the domains must be a plain sympy Symbol',
+    'd03_lying_symbol_subclass': 'Proof domains: not a kernel Symbol or Dummy or IndexedBase: a _LyingSymbol',
     'd04_float_value': 'not a node the kernel reads',
     'e01_specialize_law_param': 'p is a parameter of the law',
     'e02_specialize_out_of_domain': "x = 1/2 is not within the symbol's domain",

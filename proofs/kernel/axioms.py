@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .terms import (AlmostSurely, CondMutualInfo, E, GaussEntropy, GaussKL, GaussW2, Joint, MutualInfo, Rand, Var,
-                    rands, words_in)
+                    rands, require, words_in)
 
 #: Pattern variables (g, L_next and S_next the kernel fills in itself: the law's generation, L and S one on).
 _Y, _m, _v, _a, _b, _w, _x, _X, _Z, _S, _S_next, _g, _L, _L_next, _W = sp.symbols("Y m v a b w x X Z S S' g L L' W")
@@ -87,10 +87,8 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
     """
     extra = []
     given = {p for p, kind in axiom.patterns if kind != "generation" and not kind.startswith("next:")}
-    if set(mapping) != given:
-        raise ValueError(f"axiom {axiom.name} takes exactly the patterns {sorted(map(str, given))}")
-    if law is None and any(kind == "generation" for _, kind in axiom.patterns):
-        raise ValueError(f"axiom {axiom.name} needs a law")
+    require(set(mapping) == given, f"axiom {axiom.name} takes exactly the patterns {sorted(map(str, given))}")
+    require(law is not None or "generation" not in dict(axiom.patterns).values(), f"axiom {axiom.name} needs a law")
     full = {**mapping, **{p: law.generation for p, kind in axiom.patterns if kind == "generation"}}
     # A schema that binds the law's generation (a limit over it) binds it on purpose.
     own = {full[q] for q, k in axiom.patterns if k == "generation"}
@@ -108,13 +106,10 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
                                                         not set().union(*map(words_in, value.args)) - {Rand}):
             raise ValueError(f"pattern {p} of {axiom.name} may hold random quantities but no other word (or a Joint)")
         problem = _kind_problem(kind, value, law, extra) if kind in _RANDOM[1:5] else ""
-        if problem:
-            raise ValueError(f"pattern {p} of {axiom.name}: {problem}")
-        if kind not in ("function",) + _RANDOM and words:
-            raise ValueError(f"pattern {p} of {axiom.name} must be deterministic")
+        require(not problem, f"pattern {p} of {axiom.name}: {problem}")
+        require(kind in ("function",) + _RANDOM or not words, f"pattern {p} of {axiom.name} must be deterministic")
         captured = value.free_symbols & (bound - own)
-        if captured:
-            raise ValueError(f"pattern {p} would capture the bound variable(s) {sorted(map(str, captured))}")
+        require(not captured, f"pattern {p} would capture the bound variable(s) {sorted(map(str, captured))}")
     inst = axiom.schema.xreplace(full)
     conds = tuple(c.xreplace(full) for c in axiom.conditions) + tuple(extra)
     return inst, conds

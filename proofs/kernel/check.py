@@ -9,6 +9,7 @@ a cited result is proved, not circular, under the same law and assumptions no st
 """
 
 import time
+import typing
 from dataclasses import dataclass, field, fields
 
 import sympy as sp
@@ -17,7 +18,7 @@ from .decide import StepTimeout, is_positive, time_limit, undefined
 from .domains import Domain, Space
 from .laws import Law
 from .rules import RULES, Verdict, same
-from .terms import CondMutualInfo, MutualInfo, foreign, rands
+from .terms import CondMutualInfo, MutualInfo, exact, foreign, note, rands, require
 
 #: Seconds a step may take before it counts as undecided (and so rejected).
 STEP_SECONDS = 30.0
@@ -26,20 +27,20 @@ STEP_SECONDS = 30.0
 @dataclass(frozen=True)
 class Step:
     label: str
-    relation: object
-    rule: object
-    premises: tuple = ()
+    relation: typing.Any       # read by relation_problem, step by step
+    rule: typing.Any           # copied (terms.exact) step by step
+    premises: tuple[str, ...] = ()
     text: str = ""
 
 
 @dataclass
 class Proof:
     name: str
-    goals: dict
-    domains: dict
-    steps: list
-    law: object = None
-    local: tuple = ()
+    goals: dict[str, typing.Any]                                    # read by relation_problem
+    domains: dict[sp.Symbol | sp.Dummy | sp.IndexedBase, Domain]
+    steps: list[Step]
+    law: Law | None = None
+    local: tuple[typing.Any, ...] = ()                              # read by _structure
 
 
 @dataclass
@@ -93,8 +94,7 @@ def _report(library, name):
     if name in reports:
         return reports[name]
     active = _ACTIVE.setdefault(id(library), [])
-    if name in active:
-        raise ValueError("circular: " + " -> ".join(active + [name]))
+    require(name not in active, "circular: " + " -> ".join(active + [name]))
     active.append(name)
     try:
         reports[name], _SNAPSHOTS.setdefault(id(library), {})[name] = _check(library.proof(name), library)
@@ -108,7 +108,6 @@ class Context:
     space: Space
     law: object
     local: tuple
-    library: object
 
 
 _LAWS_CHECKED: dict = {}
@@ -139,57 +138,10 @@ def _alone(expr) -> set:
     return {s for s in expr.xreplace(entries).free_symbols if isinstance(s, sp.Symbol)} - set(entries.values())
 
 
-def exact_rule(rule):
-    """A fresh copy of ``rule``: a ``str`` or ``bool`` field an exact str or bool, every other field an
-    exact kernel expression (ints become Integers), None, or a tuple or dict of them. Nothing is read
-    from text (sympify would run it) and no list or dict the caller keeps is read again."""
-    def value(v):
-        if type(v) in (tuple, list):
-            return tuple(map(value, v))
-        if type(v) is dict:
-            return {value(k): value(x) for k, x in v.items()}
-        if v is None or (isinstance(v, sp.Basic) and foreign(v) is None):
-            return v
-        if type(v) is int:
-            return sp.Integer(v)
-        raise ValueError(f"a parameter of the rule is not a node the kernel reads: {type(v).__name__}")
-    copy = {}
-    for f in fields(rule):
-        v = getattr(rule, f.name)
-        if f.type in (str, bool) and type(v) is not f.type:
-            raise ValueError(f"the rule's {f.name} must be a {f.type.__name__}")
-        copy[f.name] = v if f.type in (str, bool) else value(v)
-    return type(rule)(**copy)
-
-
 def fingerprint(goals, domains) -> str:
     """Everything a citation relies on, as text (symbol assumptions included)."""
     return repr(sorted((name, sp.srepr(g)) for name, g in goals.items())) + repr(
         sorted((sp.srepr(s), d.key()) for s, d in domains.items()))
-
-
-def exact_proof(proof) -> Proof:
-    """A fresh copy of ``proof`` made of exact types (str names and labels, kernel classes, exact
-    domains and law): the checker reads only this copy, so no user code runs while it checks."""
-    if type(proof) is not Proof or type(proof.name) is not str or type(proof.goals) is not dict or \
-            type(proof.domains) is not dict or type(proof.local) is not tuple or type(proof.steps) is not list:
-        raise ValueError("not a kernel Proof (a str name; goals and domains dicts, locals a tuple, steps a list)")
-    if any(type(k) is not str for k in proof.goals):
-        raise ValueError("goal names must be str")
-    odd = next((k for k in proof.domains if type(k) not in (sp.Symbol, sp.Dummy, sp.IndexedBase)), None)
-    if odd is not None:
-        raise ValueError(f"{type(odd).__name__}: a key of the domains must be a plain sympy Symbol (or IndexedBase)")
-    if any(type(s) is not Step or type(s.label) is not str or type(s.premises) is not tuple or
-           any(type(r) is not str for r in s.premises) for s in proof.steps):
-        raise ValueError("not a kernel Step (a str label and a tuple of str premises)")
-    domains = {}
-    for sym, dom in proof.domains.items():
-        try:
-            domains[sym] = Domain.exact(dom)
-        except ValueError as exc:
-            raise ValueError(f"the domain of {sym}: {exc}") from None
-    return Proof(proof.name, dict(proof.goals), domains, list(proof.steps),
-                 None if proof.law is None else Law.exact(proof.law), tuple(proof.local))
 
 
 def relation_problem(rel, proof) -> str:
@@ -261,8 +213,7 @@ def _structure(proof) -> list:
         if named - set(proof.domains):
             errors.append(f"the domain of {sym} names {sorted(map(str, named - set(proof.domains)))}, "
                           "which have no domain")
-        if named & set(proof.local):
-            errors.append(f"the domain of {sym} depends on a local")
+        note(errors, named & set(proof.local), f"the domain of {sym} depends on a local")
         target = sym.label if type(sym) is sp.IndexedBase else sym
         if type(target) not in (sp.Symbol, sp.Dummy):
             errors.append(f"{sym} must be a plain sympy Symbol (or IndexedBase)")
@@ -270,10 +221,8 @@ def _structure(proof) -> list:
         implied = sp.Dummy(**dom.flags()).assumptions0
         for obj in {target, sym}:
             claim = next((f"{k}={v}" for k, v in obj.assumptions0.items() if implied.get(k) != v), None)
-            if claim is not None:
-                errors.append(f"symbol {sym} claims {claim}, which its domain ({dom.describe()}) does not imply")
-    if not proof.goals:
-        errors.append("a proof needs goals")
+            note(errors, claim, f"symbol {sym} claims {claim}, which its domain ({dom.describe()}) does not imply")
+    note(errors, not proof.goals, "a proof needs goals")
     errors += [f"goal {name}: {problem}" for name, goal in proof.goals.items()
                if (problem := relation_problem(goal, proof))]
     goal_symbols = set().union(*[sp.sympify(g).free_symbols for g in proof.goals.values() if foreign(g) is None])
@@ -294,22 +243,19 @@ def _structure(proof) -> list:
                 errors.append(f"the law's {sym} needs a domain in the proof")
             elif not mine.within(dom):
                 errors.append(f"the law needs {sym} {dom.describe()}; the proof allows {mine.describe()}")
-        if proof.domains.get(proof.law.generation) != Domain.integer(0):
-            errors.append(f"the generation {proof.law.generation} must range over the integers >= 0")
+        note(errors, proof.domains.get(proof.law.generation) != Domain.integer(0),
+             f"the generation {proof.law.generation} must range over the integers >= 0")
     return errors
 
 
 def _cited(ref, proof, library):
     name, _, goal = ref[len("cite:"):].partition("#")
     goal = goal or "statement"
-    if name == proof.name:
-        raise ValueError(f"{proof.name} cites itself")
+    require(name != proof.name, f"{proof.name} cites itself")
     rep = _report(library, name)
-    if not rep.ok or not rep.goals.get(goal):
-        raise ValueError(f"cited {name}#{goal} is not proved ({rep.summary()})")
+    require(rep.ok and rep.goals.get(goal), f"cited {name}#{goal} is not proved ({rep.summary()})")
     snap = _SNAPSHOTS[id(library)][name]
-    if fingerprint(snap["goals"], snap["domains"]) != snap["print"]:
-        raise ValueError(f"cited {name} changed after it was checked")
+    require(fingerprint(snap["goals"], snap["domains"]) == snap["print"], f"cited {name} changed after it was checked")
     rel = snap["goals"][goal]
     if snap["law"] is not None and (proof.law is None or snap["law"] != proof.law.key()):
         raise ValueError(f"cited {name} holds under another law")
@@ -332,17 +278,16 @@ def _check(proof, library):
     start = time.perf_counter()
     report = ProofReport(proof.name if type(proof) is Proof and type(proof.name) is str else "?")
     try:
-        if not isinstance(library, Library):
-            raise ValueError("not a kernel Library")
+        require(isinstance(library, Library), "not a kernel Library")
         # One reading of everything, into exact copies, before any rule or library code runs.
-        proof = exact_proof(proof)
+        proof = exact(proof, Proof)
         report.errors += _structure(proof)
         space = Space(proof.domains, proof.law.rand_domains() if proof.law is not None else {})
     except Exception as exc:
         report.errors.append(f"malformed proof: {type(exc).__name__}: {exc}")
         report.seconds = time.perf_counter() - start
         return report, None
-    ctx = Context(space, proof.law, tuple(proof.local), library)
+    ctx = Context(space, proof.law, tuple(proof.local))
     law_key = proof.law.key() if proof.law is not None else None
     # Citations are resolved before any step: no library code runs in the middle of a check.
     citations = {}
@@ -362,32 +307,26 @@ def _check(proof, library):
         used = set()
         try:
             rule, relation = step.rule, step.relation
-            if type(rule) not in RULES:
-                raise ValueError(f"{type(rule).__name__} is not a rule of the kernel")
-            if set(vars(rule)) - {f.name for f in fields(rule)}:
-                raise ValueError("the rule carries attributes of its own")
-            rule = exact_rule(rule)
-            if relation_problem(relation, proof):
-                raise ValueError(relation_problem(relation, proof))
-            if any(_subtracts_words(side) for side in relation.args):
-                raise ValueError("a side subtracts information words that may be infinite (oo - oo), as written")
+            require(type(rule) in RULES, f"{type(rule).__name__} is not a rule of the kernel")
+            require(not set(vars(rule)) - {f.name for f in fields(rule)}, "the rule carries attributes of its own")
+            rule = exact(rule, type(rule))  # a fresh copy: no list the caller keeps is read again
+            require(not (problem := relation_problem(relation, proof)), problem)
+            require(not any(_subtracts_words(side) for side in relation.args),
+                    "a side subtracts information words that may be infinite (oo - oo), as written")
             for r in rands(relation):
-                if not is_positive(r.generation, space, strict=False)[0]:
-                    raise ValueError(f"{r}: its generation may be negative")
+                require(is_positive(r.generation, space, strict=False)[0], f"{r}: its generation may be negative")
             premises = []
             for ref in step.premises:
                 entry = known[ref] if ref in known else citations.get(
                     ref, ValueError(f"premise {ref} is not an earlier accepted step"))
                 if isinstance(entry, Exception):
                     raise entry
-                if sp.srepr(entry[0]) != entry[1]:
-                    raise ValueError(f"premise {ref} changed after it was accepted")
+                require(sp.srepr(entry[0]) == entry[1], f"premise {ref} changed after it was accepted")
                 premises.append(entry[0])
                 used |= entry[2]
             with time_limit(STEP_SECONDS):
                 why = undefined(relation, space, memo)
-                if why:
-                    raise ValueError(f"the relation is not shown defined on the whole domain: {why}")
+                require(not why, f"the relation is not shown defined on the whole domain: {why}")
                 verdict = type(rule).check(rule, relation, premises, ctx)
         except (StepTimeout, Exception) as exc:  # any exception is a rejection, never a pass
             verdict = Verdict(False, f"{type(exc).__name__}: {exc}")
@@ -408,13 +347,12 @@ def _check(proof, library):
             except Exception:
                 match = None
         report.goals[name] = match is not None
+        note(report.errors, match is None, f"goal {name} is not established by any accepted step")
         if match is not None:
             report.goal_axioms[name] = known[match][2]
-        else:
-            report.errors.append(f"goal {name} is not established by any accepted step")
     report.axioms = frozenset().union(*report.goal_axioms.values())
     report.ok = not report.errors and all(r.verdict.ok for r in report.steps) and bool(proof.goals)
-    snapshot = exact_proof(proof)  # fresh copies again: nothing the report or the rules hold
+    snapshot = exact(proof, Proof)  # fresh copies again: nothing the report or the rules hold
     report.seconds = time.perf_counter() - start
     return report, {"goals": snapshot.goals, "domains": snapshot.domains, "local": snapshot.local, "law": law_key,
                     "print": fingerprint(snapshot.goals, snapshot.domains)}

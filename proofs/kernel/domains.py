@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .terms import VOCABULARY, Rand, bound_symbols, foreign, fresh_binders
+from .terms import VOCABULARY, Rand, bound_symbols, fresh_binders
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Domain:
     lo_open: bool = False
     hi_open: bool = False
     values: tuple = ()
-    entry: object = None           # vector: the entries' Domain
+    entry: "Domain | None" = None  # vector: the entries' Domain
     length: object = None          # vector: number of entries (a symbol or an int), None if unbounded
     total: object = None           # vector: the fixed sum of the entries, if any
 
@@ -36,22 +36,12 @@ class Domain:
                 object.__setattr__(self, name, sp.sympify(getattr(self, name)))
         object.__setattr__(self, "values", tuple(sp.sympify(v) for v in self.values))
 
-    # --- constructors --------------------------------------------------------------
-    @staticmethod
-    def integer(lo=None, hi=None):
-        return Domain("integer", lo, hi)
-
-    @staticmethod
-    def real(lo=None, hi=None, lo_open=False, hi_open=False):
-        return Domain("real", lo, hi, lo_open, hi_open)
-
-    @staticmethod
-    def finite(values):
-        return Domain("finite", values=tuple(values))
-
-    @staticmethod
-    def vector(entry, length=None, total=None):
-        return Domain("vector", entry=entry, length=length, total=total)
+    # --- constructors (None leaves a side open) ---------------------------------------
+    integer = staticmethod(lambda lo=None, hi=None: Domain("integer", lo, hi))
+    real = staticmethod(lambda lo=None, hi=None, lo_open=False, hi_open=False: Domain("real", lo, hi, lo_open, hi_open))
+    finite = staticmethod(lambda values: Domain("finite", values=tuple(values)))
+    vector = staticmethod(lambda entry, length=None, total=None: Domain("vector", entry=entry, length=length,
+                                                                      total=total))
 
     def describe(self) -> str:
         if self.kind == "finite":
@@ -63,18 +53,6 @@ class Domain:
         ends = ((">" if self.lo_open else ">=", self.lo), ("<" if self.hi_open else "<=", self.hi))
         parts = [f"{op} {bound}" for op, bound in ends if bound is not None]
         return f"{self.kind} " + " and ".join(parts) if parts else self.kind
-
-    def exact(self) -> "Domain":
-        """A fresh copy made of exact types only (str kind, bool ends, sympy bounds); ValueError for
-        anything else, so that no user code runs when the copy is read or compared."""
-        if type(self) is not Domain or type(self.kind) is not str or type(self.values) is not tuple or \
-                {type(self.lo_open), type(self.hi_open)} != {bool}:
-            raise ValueError("not a kernel Domain: its kind must be a str, its open ends bool, its values a tuple")
-        bounds = (self.lo, self.hi, self.length, self.total)
-        if any(b is not None and foreign(b) is not None for b in bounds + self.values):
-            raise ValueError("bounds must be exact sympy expressions (no floats, nothing foreign)")
-        return Domain(self.kind, self.lo, self.hi, self.lo_open, self.hi_open, self.values,
-                      None if self.entry is None else Domain.exact(self.entry), self.length, self.total)
 
     def key(self) -> tuple:
         """Every field as exact text and bools (for caches and citations)."""
@@ -137,7 +115,7 @@ class Domain:
 
     def problem(self) -> str:
         """What makes this domain unusable ('' if nothing): an infinite or random bound, no values at all. (The
-        checker reads exact copies only, :meth:`exact`: no look-alike class, float or foreign node.)"""
+        checker reads exact copies only, :func:`~.terms.exact`: no look-alike class, float or foreign node.)"""
         for b in (self.lo, self.hi, self.length, self.total, *self.values):
             if b is not None and (b.has(sp.oo, -sp.oo, sp.zoo, sp.nan, *VOCABULARY) or not isinstance(b, sp.Expr)):
                 return "bounds must be finite deterministic expressions (leave a side open with None)"

@@ -18,7 +18,7 @@ import sympy as sp
 
 from .decide import is_positive, undefined
 from .domains import Domain, Space
-from .terms import CE, Ind, MaxNormalVariance, Rand, foreign, rands, words_in
+from .terms import CE, Ind, MaxNormalVariance, Rand, note, rands, require, words_in
 
 # Pattern symbols of the schemas: a family's parameters, the order, the draw.
 _a, _b, _order, _D = sp.symbols("a b order D")
@@ -129,11 +129,11 @@ class Law:
     """
 
     name: str
-    generation: object
-    params: dict
-    state: tuple
-    draws: tuple
-    indices: dict = field(default_factory=dict)   # index symbol -> Domain
+    generation: sp.Symbol
+    params: dict[sp.Symbol | sp.IndexedBase, Domain]
+    state: tuple[StateVar, ...]
+    draws: tuple[Draw, ...]
+    indices: dict[sp.Symbol | sp.IndexedBase, Domain] = field(default_factory=dict)   # index symbol -> Domain
 
     def variable(self, name):
         return next((v for v in self.state if v.name == name), None)
@@ -160,47 +160,15 @@ class Law:
                 tuple((d.name, d.family, tuple(map(sp.srepr, d.args))) for d in self.draws),
                 tuple(sorted((sp.srepr(k), v.key()) for k, v in self.indices.items())))
 
-    def exact(self) -> "Law":
-        """A fresh copy made of exact types only (kernel classes, str names, dicts and tuples, sympy
-        expressions the kernel reads, exact domains); ValueError for anything else."""
-        def expr(x):
-            x = sp.Integer(x) if type(x) is int else x
-            if foreign(x) is not None:
-                raise ValueError(f"not a kernel Law: {type(x).__name__} in an expression")
-            return x
-
-        def domain(dom):
-            try:
-                return Domain.exact(dom)
-            except ValueError as exc:
-                raise ValueError(f"law {self.name}: a domain of the law: {exc}") from None
-
-        def symbols(d):
-            if type(d) is not dict or any(type(k) not in (sp.Symbol, sp.IndexedBase) for k in d):
-                raise ValueError("not a kernel Law: parameters and indices must map symbols to domains")
-            return {expr(k): domain(v) for k, v in d.items()}
-        if type(self) is not Law or type(self.name) is not str or type(self.generation) is not sp.Symbol or \
-                type(self.state) is not tuple or type(self.draws) is not tuple:
-            raise ValueError("not a kernel Law (a str name, a Symbol generation, tuples of states and draws)")
-        if any(type(v) is not StateVar or type(v.name) is not str or type(v.indices) is not tuple for v in self.state) \
-                or any(type(d) is not Draw or {type(d.name), type(d.family)} != {str} or type(d.args) is not tuple
-                       for d in self.draws):
-            raise ValueError("not a kernel StateVar or Draw (str names, tuples of indices and arguments)")
-        state = tuple(StateVar(v.name, expr(v.init), expr(v.step), domain(v.domain), tuple(map(expr, v.indices)))
-                      for v in self.state)
-        draws = tuple(Draw(d.name, d.family, tuple(map(expr, d.args))) for d in self.draws)
-        return Law(self.name, expr(self.generation), symbols(self.params), state, draws, symbols(self.indices))
-
     # --- well-formedness --------------------------------------------------------------------
     def problems(self) -> list:
         """What is wrong with the law ('' free list when it is well formed)."""
         g = self.generation
         out = []
         names = [v.name for v in self.state] + [d.name for d in self.draws]
-        if len(set(names)) != len(names):
-            out.append("state and draw names must be distinct")
-        if g in self.params or not isinstance(g, sp.Symbol):
-            out.append("the generation must be a symbol that is not a parameter")
+        note(out, len(set(names)) != len(names), "state and draw names must be distinct")
+        note(out, g in self.params or not isinstance(g, sp.Symbol),
+             "the generation must be a symbol that is not a parameter")
         params = set(self.params) | set(self.indices)
         vectors = {p for p, d in self.params.items() if d.kind == "vector"}
         state_now = {Rand(v.name, g, *v.indices) for v in self.state}
@@ -208,31 +176,24 @@ class Law:
 
         def uses(expr, allowed_rands, what, carried, at_g=True):
             expr = sp.sympify(expr)
-            if words_in(expr) - {Rand}:
-                out.append(f"{what} may use no expectation or other word: {expr}")
+            note(out, words_in(expr) - {Rand}, f"{what} may use no expectation or other word: {expr}")
             stray = {r for r in rands(expr) if r not in allowed_rands}
-            if stray:
-                out.append(f"{what} uses {sorted(map(str, stray))}, which it may not")
+            note(out, stray, f"{what} uses {sorted(map(str, stray))}, which it may not")
             # A time-dependent law reads the current generation: a schedule's entry ns[g], or g itself
             # (its definedness at every g >= 0 is checked below, _generation_problems).
             entries = {a for a in expr.atoms(sp.Indexed) if a.base in vectors and (
                 (at_g and a.indices == (g,)) or set(a.indices) <= set(self.indices))}
             free = expr.free_symbols - params - {a.base.label for a in entries} - entries - ({g} if at_g else set())
-            if free:
-                out.append(f"{what} uses undeclared symbols {sorted(map(str, free))}")
+            note(out, free, f"{what} uses undeclared symbols {sorted(map(str, free))}")
             leaked = (expr.free_symbols & set(self.indices)) - set(carried)
-            if leaked:
-                out.append(f"{what} uses the index {sorted(map(str, leaked))} it does not carry")
+            note(out, leaked, f"{what} uses the index {sorted(map(str, leaked))} it does not carry")
         out += [f"a domain of the law: {problem}" for dom in [*self.params.values(), *self.indices.values()]
                 + [v.domain for v in self.state] if (problem := dom.problem())]
         for v in self.state:
-            if v.domain.kind not in ("integer", "real"):
-                out.append(f"the domain of {v.name} must be a range of numbers")
+            note(out, v.domain.kind not in ("integer", "real"), f"the domain of {v.name} must be a range of numbers")
             named = set().union(*[sp.sympify(b).free_symbols for b in (v.domain.lo, v.domain.hi) if b is not None])
-            if named - set(self.params):
-                out.append(f"the domain of {v.name} may name the law's parameters only")
-            if set(v.indices) - set(self.indices):
-                out.append(f"{v.name} carries an index the law does not declare")
+            note(out, named - set(self.params), f"the domain of {v.name} may name the law's parameters only")
+            note(out, set(v.indices) - set(self.indices), f"{v.name} carries an index the law does not declare")
             uses(v.init, set(), f"the initial value of {v.name}", v.indices, at_g=False)
             uses(v.step, state_now | draws_now, f"the update of {v.name}", v.indices)
         for d in self.draws:
@@ -318,24 +279,19 @@ def _integer_valued(expr, space):
 def fact_instance(law, fact_name, draw_name, g, order=None, allowed=None):
     """The relation ``CE(lhs, g) = value`` of a fact for a declared draw, with its condition, or
     raise ValueError saying why there is none."""
-    if fact_name not in FACTS:
-        raise ValueError(f"no fact {fact_name!r}")
+    require(fact_name in FACTS, f"no fact {fact_name!r}")
     fact = FACTS[fact_name]
     d = law.draw(draw_name)
-    if d is None:
-        raise ValueError(f"{draw_name} is not a draw of {law.name}")
-    if d.family != fact.family:
-        raise ValueError(f"{fact_name} holds for {fact.family} draws; {draw_name} is {d.family}")
+    require(d is not None, f"{draw_name} is not a draw of {law.name}")
+    require(d.family == fact.family, f"{fact_name} holds for {fact.family} draws; {draw_name} is {d.family}")
     here = {Rand(v.name, law.generation, *v.indices): Rand(v.name, g, *v.indices) for v in law.state}
     binding = {p: sp.sympify(a).xreplace(here) for p, a in zip(FAMILIES[fact.family].params, d.args)}
-    if fact.order == "none" and order is not None:
-        raise ValueError(f"{fact_name} takes no order")
+    require(fact.order != "none" or order is None, f"{fact_name} takes no order")
     if fact.order != "none":
-        if order is None:
-            raise ValueError(f"{fact_name} needs an order")
+        require(order is not None, f"{fact_name} needs an order")
         order = sp.sympify(order)
-        if order.free_symbols - set(law.params) - set(allowed or ()) or words_in(order):
-            raise ValueError("the order may use parameters only")
+        require(not words_in(order) and order.free_symbols <= set(law.params) | set(allowed or ()),
+                "the order may use parameters only")
         if fact.order == "integer" and not (order.is_integer and order.is_nonnegative):
             raise ValueError(f"the order of {fact_name} must be an integer >= 0")
         binding[_order] = order

@@ -1,7 +1,7 @@
 """The primitive rules: a closed table. Each rule checks one step and returns a :class:`Verdict`.
 
 ``check(relation, premises, ctx)``: ``premises`` are the relations of the cited steps, ``ctx``
-holds the proof's space, law and library. A rule states and checks every side condition it
+holds the proof's space, law and locals. A rule states and checks every side condition it
 relies on (:func:`need`); any failure to show one is a rejection.
 """
 
@@ -13,7 +13,7 @@ from .axioms import AXIOMS, instance
 from .decide import defined_at, is_positive, is_zero, refuted, split_finite_sums, undefined, unsafe
 from .domains import Domain, Space
 from .laws import fact_instance, finite_moment
-from .terms import CE, E, Rand, bound_symbols, rands, words_in
+from .terms import CE, E, Rand, bound_symbols, rands, require, words_in
 
 _INEQ = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
 _INFINITE = (sp.oo, -sp.oo, sp.zoo, sp.nan)
@@ -48,11 +48,8 @@ def positive(expr, space, message, strict=True):
 
 def gap(rel):
     """(expr, strict) meaning ``expr > 0`` (strict) or ``expr >= 0``."""
-    if isinstance(rel, (sp.StrictLessThan, sp.LessThan)):
-        return rel.rhs - rel.lhs, isinstance(rel, sp.StrictLessThan)
-    if isinstance(rel, (sp.StrictGreaterThan, sp.GreaterThan)):
-        return rel.lhs - rel.rhs, isinstance(rel, sp.StrictGreaterThan)
-    raise ValueError(f"{rel} is not an inequality")
+    require(isinstance(rel, _INEQ), f"{rel} is not an inequality")
+    return (rel.rhs - rel.lhs if isinstance(rel, _INEQ[:2]) else rel.lhs - rel.rhs), isinstance(rel, _INEQ[::2])
 
 
 def decide(rel, space, message=None):
@@ -96,10 +93,8 @@ def _measurable(expr, g, law) -> str:
         if r.label not in draws | {v.name for v in law.state}:
             return f"{r} is not declared by the law"
         later = sp.simplify(r.generation - g)
-        if r.label in draws and not (later.is_negative is True):
-            return f"{r} is drawn at or after generation {g}"
-        if r.label not in draws and not (later.is_nonpositive is True):
-            return f"{r} comes after generation {g}"
+        if (later.is_negative if r.label in draws else later.is_nonpositive) is not True:
+            return f"{r} {'is drawn at or after' if r.label in draws else 'comes after'} generation {g}"
     return ""
 
 
@@ -113,8 +108,7 @@ def _guard_binders(equalities, relations):
     bound = set().union(*map(bound_symbols, relations))
     for eq in equalities:
         clash = (eq.lhs.free_symbols | eq.rhs.free_symbols) & bound
-        if clash:
-            raise ValueError(f"rewriting with {eq} under a binder of {sorted(map(str, clash))} is not allowed")
+        require(not clash, f"rewriting with {eq} under a binder of {sorted(map(str, clash))} is not allowed")
 
 
 def rewrite(expr, equalities, passes=6):
@@ -144,12 +138,25 @@ def _integer_range(lo, hi, space, what="the range"):
          f"{what} must not be reversed (sympy's convention would sum outside it)")
 
 
+def _free_to_vary(symbol, ctx):
+    """Reject unless ``symbol`` may take any value of its domain alone: it is no parameter of the law (the
+    random quantities depend on those unseen) and no other domain depends on it."""
+    need(ctx.law is None or symbol not in ctx.law.params,
+         f"{symbol} is a parameter of the law: the random quantities depend on it unseen")
+    need(not ctx.space.depends_on(symbol), f"another domain depends on {symbol}")
+
+
 def _rebuild(rel, f):
     return type(rel)(f(rel.lhs), f(rel.rhs), evaluate=False) if isinstance(rel, (sp.Eq,) + _INEQ) else f(rel)
 
 
 class Rule:
-    """A rule's ``verify`` rejects (:class:`Reject`) or returns the axioms the step relies on."""
+    """A rule's ``verify`` rejects (:class:`Reject`) or returns the axioms the step relies on. Every rule is a
+    frozen dataclass of its parameters (made one here, once for all)."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        dataclass(frozen=True)(cls)
 
     def check(self, relation, premises, ctx) -> Verdict:
         try:
@@ -158,7 +165,6 @@ class Rule:
             return Verdict(False, str(rejection))
 
 
-@dataclass(frozen=True)
 class Algebra(Rule):
     """The relation holds identically (sympy decides it over the space)."""
 
@@ -167,7 +173,6 @@ class Algebra(Rule):
         decide(relation, ctx.space)
 
 
-@dataclass(frozen=True)
 class Rewrite(Rule):
     """Replace each equality premise's left side by its right side (exact subterms), then the
     relation must be the one non-equality premise, or the last premise if all are equalities
@@ -204,7 +209,6 @@ def _declared(name, relation, premises, ctx, initial):
     return {f"law:{law.name}"}
 
 
-@dataclass(frozen=True)
 class LawStep(Rule):
     """The declared update of a state variable: Eq(x_{t+1}, update at t)."""
 
@@ -214,7 +218,6 @@ class LawStep(Rule):
         return _declared(self.variable, relation, premises, ctx, initial=False)
 
 
-@dataclass(frozen=True)
 class LawInit(Rule):
     """The declared initial value of a state variable: Eq(x_0, init)."""
 
@@ -224,7 +227,6 @@ class LawInit(Rule):
         return _declared(self.variable, relation, premises, ctx, initial=True)
 
 
-@dataclass(frozen=True)
 class DrawFact(Rule):
     """A cited fact of a declared draw's family at generation t (the law binds its parameters)."""
 
@@ -244,7 +246,6 @@ class DrawFact(Rule):
         return {self.fact}
 
 
-@dataclass(frozen=True)
 class CondExpect(Rule):
     """Conditional expectation given generation g of a sum of products: each product is a factor
     determined by the history up to g times functions of distinct draws at g, each of which is the
@@ -294,7 +295,6 @@ class CondExpect(Rule):
         return {"conditional_expectation"}
 
 
-@dataclass(frozen=True)
 class Tower(Rule):
     """From Eq(CE(Y, g), W) conclude Eq(E(Y), E(W)) (or Eq(E(Y), W) for a deterministic W)."""
 
@@ -312,7 +312,6 @@ class Tower(Rule):
         return {"conditional_expectation"}
 
 
-@dataclass(frozen=True)
 class ExpectLinear(Rule):
     """E(Y) = sum c_k v_k + c0 from premises Eq(E(W_k), v_k) (finite, deterministic values) when
     Y = sum c_k W_k + c0 pathwise with deterministic coefficients."""
@@ -337,7 +336,6 @@ class ExpectLinear(Rule):
         return {"linearity"}
 
 
-@dataclass(frozen=True)
 class Induction(Rule):
     """Simultaneous induction on the generation for moments: for each functional phi_j, premises
     Eq(phi_j at 0, c_j) and Eq(CE(phi_j at g + 1, g), sum_i a_ji phi_i + b_j); if the closed forms
@@ -453,7 +451,6 @@ def _integrability(phi, phis, walk, law, space):
             "functionals, nor a walk with integrable increments")
 
 
-@dataclass(frozen=True)
 class SumOver(Rule):
     """From Eq(A, B) for every value of a local index conclude Eq(Sum(A, (i, lo, hi)), Sum(B, ...)),
     the range inside the index's domain."""
@@ -468,9 +465,7 @@ class SumOver(Rule):
         outside = ctx.space.without(i)
         _integer_range(lo, hi, outside)
         need(i in ctx.local, f"{i} must be a local index of the proof")
-        need(ctx.law is None or i not in ctx.law.params,
-             f"{i} is a parameter of the law: the random quantities depend on it unseen")
-        need(not ctx.space.depends_on(i), f"another domain depends on {i}")
+        _free_to_vary(i, ctx)
         dom = ctx.space.domains[i]
         need(dom.kind == "integer", f"{i} must be an integer index")
         for bound, mine, is_lo in ((dom.lo, lo, True), (dom.hi, hi, False)):
@@ -482,7 +477,6 @@ class SumOver(Rule):
              "the summands are not the premise's sides")
 
 
-@dataclass(frozen=True)
 class ExpectSum(Rule):
     """E(Sum(W, (i, lo, hi))) = Sum(E(W), (i, lo, hi)) for a finite range and W >= 0."""
 
@@ -501,7 +495,6 @@ class ExpectSum(Rule):
         return {"linearity"}
 
 
-@dataclass(frozen=True)
 class Specialize(Rule):
     """From a relation about a symbol conclude it at an exact value inside the symbol's domain. The
     symbol may not be a parameter of the law (the random quantities depend on those unseen), and no
@@ -515,17 +508,12 @@ class Specialize(Rule):
         symbol, value, premise = self.symbol, sp.sympify(self.value), premises[0]
         dom = ctx.space.domains.get(symbol)
         need(dom is not None and dom.contains(value), f"{symbol} = {self.value} is not within the symbol's domain")
-        need(ctx.law is None or symbol not in ctx.law.params,
-             f"{symbol} is a parameter of the law: the random quantities depend on it unseen")
-        need(not ctx.space.depends_on(symbol), f"another domain depends on {symbol}")
+        _free_to_vary(symbol, ctx)
         need(isinstance(premise, (sp.Eq,) + _INEQ), "specialize takes an equality or an inequality")
         need(symbol not in bound_symbols(premise), f"{symbol} is bound in the premise")
         for node in sp.preorder_traversal(premise):
             if isinstance(node, (sp.Function, sp.Pow, sp.Sum, sp.Product)) and symbol in node.free_symbols:
-                try:
-                    at = node.xreplace({symbol: value}).doit()
-                except Exception:
-                    raise Reject(f"{node} cannot be evaluated at {symbol} = {value}")
+                at = node.xreplace({symbol: value}).doit()  # an exception here is a rejection (check.py)
                 need(not at.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or node.has(sp.oo, -sp.oo),
                      f"{node} is not defined at {symbol} = {value}")
         sides = []
@@ -542,12 +530,11 @@ class Specialize(Rule):
         need(same(relation, inst, ctx.space), f"not the premise at {symbol} = {self.value}")
 
 
-@dataclass(frozen=True)
 class AxiomInstance(Rule):
     """An instance of a general axiom, its side conditions decided."""
 
     axiom: str
-    mapping: object = field(default_factory=dict)
+    mapping: dict = field(default_factory=dict)
 
     def verify(self, relation, premises, ctx):
         need(not premises, "an axiom instance takes no premises")
@@ -562,7 +549,6 @@ class AxiomInstance(Rule):
         return {self.axiom}
 
 
-@dataclass(frozen=True)
 class VectorTotal(Rule):
     """A vector parameter with a fixed total: Eq(Sum(v[j], (j, 1, length)), total)."""
 
@@ -580,7 +566,6 @@ class VectorTotal(Rule):
         need(relation.rhs == dom.total, "not the vector's total")
 
 
-@dataclass(frozen=True)
 class Order(Rule):
     """From one inequality p < q (or <=) and equalities to rewrite with, conclude a < b when
     (b - a) - scale (q - p) >= 0 with scale > 0 (strict needs a strict premise or remainder)."""
@@ -603,7 +588,6 @@ class Order(Rule):
                  strict and not premise_strict)
 
 
-@dataclass(frozen=True)
 class Monotone(Rule):
     """From Y <= W almost surely conclude E(Y) <= E(W)."""
 
@@ -619,7 +603,6 @@ class Monotone(Rule):
         return {"monotonicity"}
 
 
-@dataclass(frozen=True)
 class Detach(Rule):
     """Modus ponens: from Implies(A, B) and A conclude B."""
 
@@ -630,7 +613,6 @@ class Detach(Rule):
         need(relation == consequent, "not the consequent")
 
 
-@dataclass(frozen=True)
 class Limit(Rule):
     """Eq(Limit(X, g, oo), L): X rewritten by equality premises into a deterministic sum of terms
     c g^k B^g; each combined base B is placed against 1 (by algebra or an inequality premise
@@ -713,7 +695,6 @@ def _limit_in_case(X, g, below, space, known):
     return infinite.pop() if infinite else finite
 
 
-@dataclass(frozen=True)
 class Conjunction(Rule):
     """And(r1, r2, ...) from premises r1, r2, ..."""
 

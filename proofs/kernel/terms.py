@@ -9,7 +9,10 @@ vocabulary means only what a rule or an axiom says of it. (How the words print i
 :mod:`modelcollapse.proofs.printing`.)
 """
 
+import dataclasses
 import functools
+import types
+import typing
 
 import mpmath
 import sympy as sp
@@ -39,17 +42,9 @@ class Rand(Word):
             raise TypeError("Rand takes a name")
         return super().__new__(cls, name, sp.sympify(g), *map(sp.sympify, idx), **kw)
 
-    @property
-    def label(self) -> str:
-        return self.args[0].name
-
-    @property
-    def generation(self):
-        return self.args[1]
-
-    @property
-    def indices(self):
-        return self.args[2:]
+    label = property(lambda self: self.args[0].name, doc="The name, an exact str.")
+    generation = property(lambda self: self.args[1])
+    indices = property(lambda self: self.args[2:])
 
 
 class E(Word):
@@ -144,6 +139,18 @@ def _max_normal_variance(k, dps):
         return m2 - m1**2
 
 
+def require(condition, message):
+    """Raise ValueError(``message``) unless ``condition`` holds."""
+    if not condition:
+        raise ValueError(message)
+
+
+def note(problems: list, condition, message):
+    """Append ``message`` to ``problems`` when ``condition`` holds (a problem is found)."""
+    if condition:
+        problems.append(message)
+
+
 def words_in(expr) -> set:
     """The vocabulary classes occurring in ``expr``."""
     return {type(a) for a in sp.preorder_traversal(sp.sympify(expr)) if isinstance(a, VOCABULARY)}
@@ -178,24 +185,16 @@ def fresh_binders(expr):
     return sp.sympify(expr).replace(lambda x: isinstance(x, (sp.Sum, sp.Product, sp.Integral)), fresh)
 
 
-def _allowed_classes():
-    """The sympy classes a relation may be made of (by identity: a look-alike is not one)."""
-    import sympy.core.numbers as numbers
-    from sympy.functions.elementary.piecewise import ExprCondPair
-    from sympy.logic.boolalg import BooleanFalse, BooleanTrue
-
-    allowed = {sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Dummy, sp.Indexed, sp.IndexedBase, sp.Tuple, Str,
-               sp.Eq, sp.Ne, sp.Lt, sp.Le, sp.Gt, sp.Ge, sp.And, sp.Or, sp.Not, sp.Implies, BooleanTrue, BooleanFalse,
-               sp.Piecewise, ExprCondPair, sp.Sum, sp.Product, sp.Limit, sp.exp, sp.log, sp.gamma, sp.loggamma,
-               sp.polygamma, sp.binomial, sp.factorial, sp.FallingFactorial, sp.RisingFactorial, sp.Abs, sp.sign,
-               sp.floor, sp.ceiling, sp.Min, sp.Max, sp.sin, sp.cos, sp.tan, sp.cot, sp.erf, MaxNormalVariance}
-    infinities = (numbers.Infinity, numbers.NegativeInfinity, numbers.ComplexInfinity, numbers.NaN,
-                  numbers.ImaginaryUnit)
-    return frozenset(allowed | {cls for cls in vars(numbers).values() if cls in infinities or (
-        isinstance(cls, type) and issubclass(cls, (sp.Rational, numbers.NumberSymbol)))})
-
-
-ALLOWED = _allowed_classes()
+#: The sympy classes a relation may be made of (by identity: a look-alike is not one); the numbers are the
+#: rationals, the named constants (pi, E, ...), the infinities, nan and the imaginary unit.
+ALLOWED = frozenset({
+    sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Dummy, sp.Indexed, sp.IndexedBase, sp.Tuple, Str, sp.Eq, sp.Ne, sp.Lt, sp.Le,
+    sp.Gt, sp.Ge, sp.And, sp.Or, sp.Not, sp.Implies, type(sp.true), type(sp.false), sp.Piecewise,
+    sp.functions.elementary.piecewise.ExprCondPair, sp.Sum, sp.Product, sp.Limit, sp.exp, sp.log, sp.gamma, sp.loggamma,
+    sp.polygamma, sp.binomial, sp.factorial, sp.FallingFactorial, sp.RisingFactorial, sp.Abs, sp.sign, sp.floor,
+    sp.ceiling, sp.Min, sp.Max, sp.sin, sp.cos, sp.tan, sp.cot, sp.erf, MaxNormalVariance, type(sp.oo), type(-sp.oo),
+    type(sp.zoo), type(sp.nan), type(sp.I)} | {cls for cls in vars(sp.core.numbers).values() if isinstance(cls, type)
+                                              and issubclass(cls, (sp.Rational, sp.core.numbers.NumberSymbol))})
 
 
 def foreign(expr):
@@ -211,3 +210,37 @@ def foreign(expr):
             return node
         stack.extend(reversed(node.args))
     return None
+
+
+def exact(value, kind=object):
+    """A fresh copy of ``value`` read as ``kind`` by exact types alone, so that no user code runs when the
+    copy is read or compared; ValueError for anything else. A kernel dataclass is exactly its class, read
+    field by field as annotated; a str, a bool or a sympy class exactly that; a tuple (or list) becomes a
+    tuple, of what its annotation says (bare: expressions, or tuples of them); a dict a dict; ``object`` an
+    exact kernel expression (an int becomes an Integer) or None; ``Any`` is kept (checked where it is used)."""
+    origin, args = typing.get_origin(kind) or kind, typing.get_args(kind)
+    union = args if origin in (typing.Union, types.UnionType) else (origin,)
+    origin = next((k for k in union if type(value) is k or (k is tuple and type(value) is list)), None)
+    if origin is None and union[0] in (str, bool, tuple, list, dict):
+        raise ValueError(f"must be a {union[0].__name__}, not a {type(value).__name__}")
+    if origin is None and union[0] not in (object, typing.Any):
+        names = " or ".join(k.__name__ for k in union if k is not type(None))
+        raise ValueError(f"not a kernel {names}: a {type(value).__name__}")
+    if dataclasses.is_dataclass(origin):
+        hints, copy = typing.get_type_hints(origin), {}
+        for f in dataclasses.fields(origin):
+            try:
+                copy[f.name] = exact(getattr(value, f.name), hints[f.name])
+            except ValueError as exc:
+                raise ValueError(f"{origin.__name__} {f.name}: {exc}") from None
+        return origin(**copy)
+    if origin in (tuple, list):
+        return origin(exact(x, args[0] if args else tuple if type(x) in (tuple, list) else object) for x in value)
+    if origin is dict:
+        return {exact(k, (args or (object,))[0]): exact(v, (args or (object, object))[1]) for k, v in value.items()}
+    if origin in (str, bool) or union[0] is typing.Any:
+        return value
+    value = sp.Integer(value) if type(value) is int else value
+    node = foreign(value)
+    require(node is None, f"{type(node).__name__} is not a node the kernel reads")
+    return value

@@ -86,7 +86,7 @@ def test_kernel_rejects_every_edit_that_is_false(rid):
     r = theory.get(rid)
     proof = proofs.proof_of(rid)
     space = Space(proof.domains, proof.law.rand_domains())
-    ctx = Context(space, proof.law, tuple(proof.local), proofs.library())
+    ctx = Context(space, proof.law, tuple(proof.local))
     known = {st.label: st.relation for st in proof.steps}
     judged = 0
     for st in proof.steps:

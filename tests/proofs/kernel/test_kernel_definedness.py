@@ -7,10 +7,10 @@ import pytest
 import sympy as sp
 
 from modelcollapse.proofs.kernel import Domain, Law, Proof, Rand, StateVar, Step, check
-from modelcollapse.proofs.kernel.check import exact_rule
 from modelcollapse.proofs.kernel.decide import is_positive, undefined
 from modelcollapse.proofs.kernel.domains import Space
 from modelcollapse.proofs.kernel.rules import Algebra, ExpectLinear, Rewrite, Specialize
+from modelcollapse.proofs.kernel.terms import exact
 
 n = sp.Symbol("n", integer=True, positive=True)
 i = sp.Symbol("i", integer=True)
@@ -73,12 +73,12 @@ def test_specialize_cannot_carry_a_sum_to_a_reversed_range():
 
 
 def test_rule_fields_take_no_text_and_are_copied():
-    with pytest.raises(ValueError, match="not a node the kernel reads: str"):
-        exact_rule(ExpectLinear(coefficients=("1/10",)))
+    with pytest.raises(ValueError, match="str is not a node the kernel reads"):
+        exact(ExpectLinear(coefficients=("1/10",)), ExpectLinear)
     with pytest.raises(ValueError, match="must be a bool"):
-        exact_rule(Rewrite(source=1))
+        exact(Rewrite(source=1), Rewrite)
     coefficients = [1, sp.Rational(1, 2)]
-    copy = exact_rule(ExpectLinear(coefficients=coefficients))
+    copy = exact(ExpectLinear(coefficients=coefficients), ExpectLinear)
     coefficients.append(5)  # the caller's list changes after the copy: the copy does not
     assert copy.coefficients == (sp.Integer(1), sp.Rational(1, 2)) and isinstance(copy.coefficients[0], sp.Integer)
 

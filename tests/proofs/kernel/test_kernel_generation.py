@@ -51,7 +51,7 @@ def test_initial_values_and_draws_are_checked_at_every_generation():
 def _context(proof):
     from modelcollapse.proofs.kernel.check import Context
     law = proof.law
-    return Context(kernel.Space(proof.domains, law.rand_domains() if law else {}), law, (), kernel.Library())
+    return Context(kernel.Space(proof.domains, law.rand_domains() if law else {}), law, ())
 
 
 def _statement_of(proof):

@@ -100,7 +100,7 @@ def test_specialize_refutes_the_premise_at_its_value():
 
 def _context(domains, law=None, local=()):
     from modelcollapse.proofs.kernel.check import Context
-    return Context(kernel.Space(domains, law.rand_domains() if law else {}), law, tuple(local), kernel.Library())
+    return Context(kernel.Space(domains, law.rand_domains() if law else {}), law, tuple(local))
 
 
 def test_sums_need_integer_limits():
@@ -147,7 +147,7 @@ def test_names_and_fields_must_be_exact_types():
     # Domain flags are bools, law components exact kernel classes, step labels exact str.
     flagged = Domain("real", sp.Integer(0), None, "False", False)
     rep = _ok(Proof("flag", {"s": sp.Ge(x, 0)}, {x: flagged}, [Step("s", sp.Ge(x, 0), R.Algebra())]))
-    assert not rep.ok and "its open ends bool" in rep.summary()
+    assert not rep.ok and "Domain lo_open: must be a bool" in rep.summary()
 
     class Var(StateVar):
         pass
@@ -158,7 +158,7 @@ def test_names_and_fields_must_be_exact_types():
     honest = Law("sub", g, {}, (StateVar("y", 0, Rand("y", g), Domain.real()),), ())
     assert _ok(Proof("sub", {"s": goal}, {g: Domain.integer(0)}, [Step("s", goal, R.LawInit("y"))], honest)).ok
     rep = _ok(Proof("label", {"s": goal}, {g: Domain.integer(0)}, [Step(_LiarName("s"), goal, R.LawInit("y"))], honest))
-    assert not rep.ok and "a str label" in rep.summary()
+    assert not rep.ok and "Step label: must be a str" in rep.summary()
     assert R.LawInit(_LiarName("y")) and kernel.check(Proof(
         "field", {"s": goal}, {g: Domain.integer(0)}, [Step("s", goal, R.LawInit(_LiarName("y")))], honest)).ok is False
 
