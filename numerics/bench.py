@@ -83,11 +83,9 @@ def _verify_wall(args, cache_folder) -> float:
 
 def verify_bench(say) -> dict:
     """Wall time of ``modelcollapse verify`` (a new process each, imports included): with an
-    empty cache (cold) and with a filled one, in full and with ``--quick``."""
+    empty cache (cold), then with the cache it filled, in full and with ``--quick``."""
     out = {}
-    with tempfile.TemporaryDirectory() as cold_quick, tempfile.TemporaryDirectory() as folder:
-        out["quick_cold_s"] = _verify_wall(["--quick"], cold_quick)
-        say("verify --quick, cold cache")
+    with tempfile.TemporaryDirectory() as folder:
         out["cold_s"] = _verify_wall([], folder)
         say("verify, cold cache")
         out["cached_s"] = _verify_wall([], folder)
@@ -123,46 +121,56 @@ def _evaluates_at_large_t(r) -> bool:
     return True
 
 
-def result_rows(say, ids=None) -> list:
-    """Per result: derive and prove (cold), the same from the cache, reference route, one float
-    evaluation, and the array route with its error against mpmath on the extreme grid."""
+def result_row(rid, folder) -> dict:
+    """Derive and prove (cold), the same from the cache, reference route, one float evaluation,
+    and the array route with its error against mpmath on the extreme grid, for one result."""
     from modelcollapse import proofs, theory
     from modelcollapse.theory.evaluation import float_route
 
     from . import checks
     from .cache import ResultCache
 
-    rows = []
-    results = [theory.get(i) for i in ids] if ids else theory.results()
+    r = theory.get(rid)
+    cache = ResultCache(folder)
+    row = {"id": r.id}
+    row["derive_s"] = _time(lambda: r.derivation)
+    row["prove_s"] = _time(lambda: proofs.status(r.id))
+    cache.store_derivation(r)
+    cache.store_verdict(r, {"status": proofs.status(r.id)})
+    derivation = vars(r).pop("derivation")
+    t0 = time.perf_counter()
+    hit = cache.load_verdict(r) is not None and cache.install_derivation(r)
+    row["cached_s"] = time.perf_counter() - t0 if hit else None
+    cache.forget_installed()
+    vars(r)["derivation"] = derivation
+    # A result with its own check (the information results) or without check points or a
+    # reference route (a search, an exact recursion) is timed for what it has.
+    spec = checks.spec_for(r.id) if checks.own_check(r.id) is None else None
+    row["reference_s"] = _time(lambda: checks.reference_check(r.id)) if spec and spec.reference_ts else None
+    row.update(eval_t=None, float_eval_us=None, array_route=None, array_max_rel_error=None)
+    if spec and spec.points and _evaluates_at_large_t(r):
+        own, row["eval_t"] = _evaluation_point(r)
+        row["float_eval_us"] = 1e6 * _time(lambda: [r(**own) for _ in range(10)]) / 10
+        route = float_route(r)
+        row["array_route"] = route.kind
+        # the error of an accepted float64 route (a rejected one falls back to the mpmath loop)
+        row["array_max_rel_error"] = route.max_rel_error if route.kind == "float64" else None
+    return row
+
+
+def result_rows(say, ids=None) -> list:
+    """:func:`result_row` for every result (default: the registry), on the available CPUs (the
+    results of one model in one process, as ``verify`` runs them; one per 4 results at most)."""
+    from modelcollapse import theory
+
+    from .parallel import available_cpus, run_tasks
+    from .verify import task_costs, task_group
+
+    ids = list(ids) if ids else [r.id for r in theory.results()]
     with tempfile.TemporaryDirectory() as folder:
-        cache = ResultCache(folder)
-        for r in results:
-            row = {"id": r.id}
-            row["derive_s"] = _time(lambda: r.derivation)
-            row["prove_s"] = _time(lambda: proofs.status(r.id))
-            cache.store_derivation(r)
-            cache.store_verdict(r, {"status": proofs.status(r.id)})
-            derivation = vars(r).pop("derivation")
-            t0 = time.perf_counter()
-            hit = cache.load_verdict(r) is not None and cache.install_derivation(r)
-            row["cached_s"] = time.perf_counter() - t0 if hit else None
-            cache.forget_installed()
-            vars(r)["derivation"] = derivation
-            # A result with its own check (the information results) or without check points or a
-            # reference route (a search, an exact recursion) is timed for what it has.
-            spec = checks.spec_for(r.id) if checks.own_check(r.id) is None else None
-            row["reference_s"] = _time(lambda: checks.reference_check(r.id)) if spec and spec.reference_ts else None
-            row.update(eval_t=None, float_eval_us=None, array_route=None, array_max_rel_error=None)
-            if spec and spec.points and _evaluates_at_large_t(r):
-                own, row["eval_t"] = _evaluation_point(r)
-                row["float_eval_us"] = 1e6 * _time(lambda: [r(**own) for _ in range(10)]) / 10
-                route = float_route(r)
-                row["array_route"] = route.kind
-                # the error of an accepted float64 route (a rejected one falls back to the mpmath loop)
-                row["array_max_rel_error"] = route.max_rel_error if route.kind == "float64" else None
-            rows.append(row)
-            say(f"result {r.id}")
-    return rows
+        return run_tasks(result_row, [(rid, folder) for rid in ids], workers=min(available_cpus(), max(1, len(ids) // 4)),
+                         costs=task_costs(ids), groups=[task_group(rid) for rid in ids],
+                         progress=lambda i, row: say(f"result {row['id']}"))
 
 
 def array_bench(points=10**6) -> dict:
@@ -290,7 +298,7 @@ def run_bench(out, as_json=False, with_verify=True, scale=1.0, ids=None, with_da
     Monte Carlo sizes; ``with_verify=False`` and ``with_dask=False`` skip the verify timings and
     the Dask cluster (for a smoke test)."""
     from modelcollapse import theory
-    stages = (4 if with_verify else 0) + len(ids or theory.results()) + 1 + 6 + 1
+    stages = (3 if with_verify else 0) + len(ids or theory.results()) + 1 + 6 + 1
     say = _Progress(stages)
     report = {}
     if with_verify:
@@ -321,7 +329,6 @@ def format_bench(report: dict) -> str:
                   f"{v['workers']} workers by default):",
                   f"  cold cache     {v['cold_s']:7.1f} s   target < {v['target_cold_s']:.0f} s "
                   f"(aim {v['aim_cold_s']:.0f} s): {_mark(v['cold_s'] < v['target_cold_s'])}",
-                  f"  --quick, cold  {v['quick_cold_s']:7.1f} s",
                   f"  cached         {v['cached_s']:7.1f} s",
                   f"  --quick        {v['quick_cached_s']:7.1f} s   target < {v['target_quick_s']:.0f} s "
                   f"(aim {v['aim_quick_s']:.0f} s), cached: {_mark(v['quick_cached_s'] < v['target_quick_s'])}", ""]

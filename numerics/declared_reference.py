@@ -133,6 +133,17 @@ def _gamma_rule_at(shape, step, dps):
 def _gamma_rule(shape_str, dps, level):
     """The rule for Gamma(shape, 1), its step halved until the probes 1, log x, x, x^2 and
     x^(-shape/2) agree between consecutive steps to the working precision; ``level`` halves more."""
+    step, rules = _gamma_rules(shape_str, dps)
+    if level < len(rules):  # the converged rule and the finer one that confirmed it
+        return rules[level]
+    with mpmath.workdps(dps):
+        return tuple(_gamma_rule_at(mpmath.mpf(shape_str), step / 2**level, dps))
+
+
+@functools.lru_cache(maxsize=128)
+def _gamma_rules(shape_str, dps):
+    """The converged step of :func:`_gamma_rule` and the rules at levels 0 and 1 (the search for
+    the step computes both; every level of one shape shares it)."""
     with mpmath.workdps(dps):
         shape = mpmath.mpf(shape_str)
         probes = [lambda x: 1, mpmath.log, lambda x: x, lambda x: x * x, lambda x: x ** (-shape / 2)]
@@ -151,10 +162,7 @@ def _gamma_rule(shape_str, dps, level):
             step, rule, before = step / 2, finer, now
         else:
             raise ValueError(f"the quadrature of Gamma({mpmath.nstr(shape, 8)}) did not converge")
-        for _ in range(level):
-            step /= 2
-            rule = _gamma_rule_at(shape, step, dps)
-        return tuple(rule)
+        return step, (tuple(rule), tuple(finer))
 
 
 def _poisson_rule(rate, dps):

@@ -71,9 +71,28 @@ def longest_first(costs) -> list:
     return sorted(range(len(costs)), key=lambda i: (-costs[i], i))
 
 
+def lanes_by_group(costs, groups, workers) -> list:
+    """Task indices for each of ``workers`` processes: every task of a group in one process (so
+    what the group's tasks share, a model's derivations, is computed once), whole groups dealt
+    costliest first to the least loaded process, each lane's tasks longest first.
+
+    >>> lanes_by_group([4, 1, 3, 2], ["a", "b", "a", "c"], 2)
+    [[0, 2], [3, 1]]
+    """
+    totals = {}
+    for i, g in enumerate(groups):
+        totals[g] = totals.get(g, 0) + costs[i]
+    loads, lanes = [0.0] * workers, [[] for _ in range(workers)]
+    for g in sorted(totals, key=lambda g: -totals[g]):
+        lane = min(range(workers), key=lambda k: (loads[k], k))
+        loads[lane] += totals[g]
+        lanes[lane] += [i for i in longest_first(costs) if groups[i] == g]
+    return [lane for lane in lanes if lane]
+
+
 def run_tasks(function: Callable, arguments: list, workers: int = 1, backend: str = "local",
               scheduler: str | None = None, progress: Callable[[int, object], None] | None = None,
-              costs: list | None = None) -> list:
+              costs: list | None = None, groups: list | None = None) -> list:
     """``[function(*args) for args in arguments]``, possibly in parallel; answers in task order.
 
     Parameters
@@ -91,6 +110,9 @@ def run_tasks(function: Callable, arguments: list, workers: int = 1, backend: st
     costs : list of numbers, optional
         Expected cost of each task (seconds, say): in parallel, tasks are handed out longest first
         (:func:`longest_first`); the answers stay in task order.
+    groups : list, optional
+        A key per task (local processes only): the tasks of one group run in one process, the
+        groups dealt out by :func:`lanes_by_group` on ``costs`` (default 1 each).
     """
     backend, workers = check_backend(backend, workers, scheduler)
     arguments = [tuple(a) for a in arguments]
@@ -110,13 +132,24 @@ def run_tasks(function: Callable, arguments: list, workers: int = 1, backend: st
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     out = [None] * len(arguments)
-    with ProcessPoolExecutor(max_workers=min(workers, len(arguments)),
-                             mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(function, *arguments[i]): i for i in order}
+    if groups is not None:
+        if len(groups) != len(arguments):
+            raise ValueError(f"groups: one per task ({len(arguments)}), got {len(groups)}")
+        lanes = lanes_by_group(costs or [1.0] * len(arguments), groups, workers)
+    else:
+        lanes = [order]
+    context = multiprocessing.get_context("spawn")
+    pools = [ProcessPoolExecutor(max_workers=1 if groups is not None else min(workers, len(arguments)),
+                                 mp_context=context) for _ in lanes]
+    try:
+        futures = {pool.submit(function, *arguments[i]): i for pool, lane in zip(pools, lanes) for i in lane}
         for future in as_completed(futures):
             i = futures[future]
             out[i] = future.result()
             done(i, out[i])
+    finally:
+        for pool in pools:
+            pool.shutdown(cancel_futures=True)
     return out
 
 

@@ -174,6 +174,7 @@ def verify(ids=None, quick=False, seed=DEFAULT_SEED, chains=None, family_alpha=N
         say(f"checking {len(ids)} results on {workers} {'Dask' if backend == 'dask' else 'local'} workers")
         reports = run_tasks(verify_result, tasks, workers=workers, backend=backend, scheduler=scheduler,
                             costs=task_costs(ids, _session_cache(folder) if folder is not None else None),
+                            groups=[task_group(rid) for rid in ids],
                             progress=lambda i, rep: say(f"{tasks[i][-1]} {rep.id}: done, proof {rep.proof['summary']}"
                                                         + (" (from the cache)" if rep.proof.get("cached") else "")))
     if folder is not None:
@@ -231,6 +232,13 @@ def task_costs(ids, cache=None) -> list:
     from .task_costs import COLD_SECONDS
     recorded = cache.load_timings() if cache is not None else {}
     return [recorded.get(rid, COLD_SECONDS.get(rid, 1.0)) for rid in ids]
+
+
+def task_group(rid) -> str:
+    """The results derived from one model run in one process, which derives the model's shared
+    functionals once (:func:`~modelcollapse.numerics.parallel.lanes_by_group`)."""
+    model = getattr(theory.get(rid), "model", None)
+    return model.name if model is not None else rid
 
 
 _SESSION_CACHES: dict = {}

@@ -147,6 +147,15 @@ def _max_normal_quadrature(kk, power):
     return mpmath.quad(lambda x: x**power * kk * mpmath.npdf(x) * mpmath.ncdf(x) ** (kk - 1), [-mpmath.inf, 0, mpmath.inf])
 
 
+@functools.lru_cache(maxsize=64)
+def _max_normal_variance_by_quadrature(kk, prec):
+    """v_k = E[M_k^2] - E[M_k]^2 by quadrature at ``prec`` bits, for the reference route (which asks
+    for it at every generation and point): each (k, precision) is integrated once, apart from
+    the closed form's own values."""
+    with mpmath.workprec(prec):
+        return _max_normal_quadrature(kk, 2) - _max_normal_quadrature(kk, 1) ** 2
+
+
 #: (k, which) -> (digits, value): each quadrature is run once at the highest precision asked so far.
 _MAX_NORMAL_CACHE: dict = {}
 
@@ -296,7 +305,7 @@ TRUNCATION = Model(
 BEST_OF_K_SCATTER = CitedMoments(
     "BestOfKScatter", (n, k), {1: lambda n_, k_: (n_ - 1) * MaxNormalVariance(k_)}, sample_best_of_k_scatter,
     "positive", "E[V] = (n - 1) v_k: the sample variance is unbiased (Casella and Berger Thm 5.2.6)",
-    numeric={1: lambda n_, k_: (n_ - 1) * (_max_normal_quadrature(int(k_), 2) - _max_normal_quadrature(int(k_), 1) ** 2)},
+    numeric={1: lambda n_, k_: (n_ - 1) * _max_normal_variance_by_quadrature(int(k_), mpmath.mp.prec)},
     kernel_family="MaxNormalScatter")
 BEST_OF_K = Model(
     "sampling_best_of_k", family=FAMILY, params=[A_K, A_N, A_DDOF, A_SIGMA0], state={SIGMA: sigma0},

@@ -204,6 +204,24 @@ def _in_every_case(expr, space, sign, shown) -> tuple:
     return True, None
 
 
+#: Verdicts reached in this process, keyed by the question, the expression and the space's domains:
+#: a verdict depends on these alone, so a question met again (a denominator in the next step, a sign
+#: asked by the gate and by a rule) is decided once. Keys compare structurally (class, arguments, a
+#: symbol's name and flags), and the kernel reads only exact copies made of sympy's own classes
+#: (:func:`~.terms.foreign`). A step that times out stores nothing; a rejection stays a rejection.
+_VERDICTS: dict = {}
+
+
+def _decided(question, expr, space, shown) -> tuple:
+    """:func:`_in_every_case` for ``question`` ("zero", "strict" or "weak"), remembered."""
+    key = (question, sp.sympify(expr), frozenset(space.domains.items()), frozenset(space.rand_domains.items()))
+    if key not in _VERDICTS:
+        verdict = _in_every_case(expr, space, None if question == "zero" else question, shown)
+        _VERDICTS.clear() if len(_VERDICTS) > 20_000 else None
+        _VERDICTS[key] = verdict
+    return _VERDICTS[key]
+
+
 #: Functions that the normal forms rewrite through gamma (binomial(n, k) = gamma(n + 1) / (gamma(k + 1)
 #: gamma(n - k + 1))), which is wrong where a numerator's argument is a pole (sympy gives binomial(-2, -2)
 #: = 0, not 1; a denominator's pole gives 0, as sympy does): each, the arguments of the numerator's
@@ -252,7 +270,7 @@ def is_zero(expr, space) -> tuple:
     """(True, None) if ``expr`` is identically zero over ``space``; else (False, residual)."""
     if sp.sympify(expr) == 0:
         return True, None
-    return _in_every_case(expr, space, None, lambda e: e == 0 or _reduces_to_zero(e))
+    return _decided("zero", expr, space, lambda e: e == 0 or _reduces_to_zero(e))
 
 
 # --- signs ----------------------------------------------------------------------------------
@@ -275,12 +293,13 @@ def _positive(e, strict, depth=0, squared=False):
     query = (lambda x: x.is_positive) if strict else (lambda x: x.is_nonnegative)
     candidates = [e]
     heavy = sp.count_ops(e) > MAX_OPS
+    # Each normal form is asked before the next, costlier one is computed (simplify is rarely needed).
     for f in ((sp.together, sp.expand) if heavy else (sp.together, sp.factor, sp.gammasimp, sp.simplify, sp.expand)):
-        try:
+        if query(candidates[-1]):
+            return True
+        with contextlib.suppress(TypeError, ValueError, NotImplementedError, AttributeError, sp.PolynomialError):
             candidates.append(f(e))
-        except (TypeError, ValueError, NotImplementedError, AttributeError, sp.PolynomialError):
-            continue
-    if any(query(c) for c in candidates):
+    if query(candidates[-1]):
         return True
     for c in candidates:
         if isinstance(c, sp.log) and c.args[0].is_positive:
@@ -329,7 +348,7 @@ def _positive(e, strict, depth=0, squared=False):
 
 def is_positive(expr, space, strict=True) -> tuple:
     """(True, None) if ``expr > 0`` (``>= 0`` when not strict) over ``space``; else (False, residual)."""
-    return _in_every_case(expr, space, "strict" if strict else "weak", lambda e: _positive(e, strict))
+    return _decided("strict" if strict else "weak", expr, space, lambda e: _positive(e, strict))
 
 
 # --- definedness -----------------------------------------------------------------------------
@@ -436,8 +455,7 @@ def undefined(expr, space, memo=None) -> str:
                 spaces = [Space({**s.domains, i: d}, s.rand_domains) for s in spaces[:1] for d in halves] or spaces
             return visit(e.function, spaces)
         # The node and the domains of its symbols (an index's range differs from sum to sum).
-        key = (e, tuple(tuple(sorted((str(x), s.domains[x].key()) for x in e.free_symbols if x in s.domains))
-                        for s in spaces))
+        key = (e, tuple(frozenset((x, s.domains[x]) for x in e.free_symbols if x in s.domains) for s in spaces))
         if key not in memo:
             problems = [_node_problem(e, s) for s in spaces[:1]]
             for s in spaces[1:]:
