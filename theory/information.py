@@ -165,6 +165,16 @@ MEAN_NOISE = KNOWN_VARIANCE.expectation(
     summary="Given where it started, the refitted mean has wandered by t sigma0^2 / n in mean square: the noise "
             "of the channel from mu_0 to mu_t.")
 
+#: The prior mean of the original mean (the information does not depend on it).
+m = sp.Symbol("m", real=True)
+PRIOR = sp.Symbol("P")
+MEAN_CHANNEL = Model(
+    "mean_channel", family=FAMILY, params=[A_N1, A_SIGMA0, RealNumber("m", m), A_S],
+    state={MU: PRIOR}, draws={Z: Normal(0, 1)}, step={MU: MU + sigma0 * Z / sp.sqrt(n)}, start={PRIOR: Normal(m, s**2)},
+    references=(COVER_THOMAS,),
+    summary="The refit of known_variance with a prior on where it starts: mu_0 ~ N(m, s^2), drawn once and "
+            "independently of the refits' samples.")
+
 # --- the re-encoded Gaussian source -----------------------------------------------------------------
 #: Fraction of the source variance the optimal test channel at R bits keeps: 1 - 2^(-2R).
 KEEP = 1 - 2 ** (-2 * R)
@@ -210,13 +220,35 @@ def _law(model, variable):
 
 
 # --- mutual information of the chains ---------------------------------------------------------------
+def gaussian_chain_recipe(model, variable, nats, scale=(1, 1)):
+    """The kernel's recipe for I(a S_0; b S_t) / log 2 = nats / log 2, S = ``variable`` a linear Gaussian
+    chain of ``model`` started at random: the axiom gaussian_chain_information (the kernel reads the
+    chain and its start off the law), then scaling by the constants ``scale`` = (a, b), then bits."""
+    from .recipes import Claim, ProofStep
+    start, now = model.at(0)[variable], model.at()[variable]
+    a, b = scale
+    bits_statement = sp.Eq(MutualInformation(a * start, b * now) / sp.log(2), nats / sp.log(2))
+    steps = [ProofStep("channel", sp.Eq(MutualInformation(start, now), nats), "axiom",
+                       {"name": "gaussian_chain_information", "mapping": {"Y": now}},
+                       text="a linear Gaussian chain started at a normal is a Gaussian channel (read off the law)")]
+    if scale != (1, 1):
+        steps.append(ProofStep("scaled", sp.Eq(MutualInformation(a * start, b * now), MutualInformation(start, now)),
+                               "axiom", {"name": "mutual_information_scaling",
+                                         "mapping": {"X": start, "Y": now, "a": a, "b": b}},
+                               text="scaling by constants keeps the information"))
+    steps.append(ProofStep("statement", bits_statement, "rewrite", {}, tuple(st.label for st in steps[::-1]),
+                           text="in bits"))
+    return Claim(bits_statement, tuple(steps), "Gaussian channel")
+
+
 def _mean_channel():
     noise_result = get("information.mean_channel_noise")
     noise = noise_result.closed_form
-    now = KNOWN_VARIANCE.at()[MU]
+    now = MEAN_CHANNEL.at()[MU]
     start = now.subs(t, 0)
-    lhs = MutualInformation(start, now)
+    lhs = MutualInformation(start, now) / sp.log(2)
     value, marginal, conditional = gaussian_channel_bits(1, noise, s**2)
+    recipe = gaussian_chain_recipe(MEAN_CHANNEL, MU, sp.expand_log(value * sp.log(2)))
     drop = sp.simplify(value - value.subs(t, t + 1))
     limit = sp.limit(value, t, sp.oo)
     tail = sp.limit(value * t, t, sp.oo)
@@ -233,10 +265,11 @@ def _mean_channel():
         DerivationStep("As t -> oo the mean forgets where it started, like n s^2 / (2 t sigma0^2 log 2)",
                        sp.Eq(sp.Limit(value * t, t, sp.oo), tail)),
     ]
-    d = Derivation(sp.Eq(lhs, value), value, steps,
-                   claims={"decay": sp.Gt(drop, 0), "limit": sp.Eq(sp.Limit(lhs, t, sp.oo), limit),
-                           "rate": sp.Eq(sp.Limit(t * lhs, t, sp.oo), tail)})
-    d.facts["noise"] = noise
+    # Derived by sympy from the proved value; no kernel proof of their own: remarks, not proved claims.
+    d = Derivation(recipe.relation, value, steps,
+                   remarks={"decay": sp.Gt(drop, 0), "limit": sp.Eq(sp.Limit(lhs, t, sp.oo), limit),
+                            "rate": sp.Eq(sp.Limit(t * lhs, t, sp.oo), tail)})
+    d.facts.update(noise=noise, recipe=recipe)
     return d
 
 
@@ -487,10 +520,8 @@ get("information.rate_distortion_chain").status = "exact computation"
 get("information.rate_distortion_chain").status_note = (
     "the channel's second moment is proved by the kernel (information.test_channel_second_moment); the Gaussian law and the "
     "identity I = h(output) - h(output | input) are applied by sympy, not carried by the kernel")
-get("information.gaussian_mean_channel").status = "exact computation"
-get("information.gaussian_mean_channel").status_note = (
-    "the noise t sigma0^2 / n is proved by the kernel (information.mean_channel_noise); its Gaussian law and the "
-    "identity I = h(output) - h(output | input) are applied by sympy, not carried by the kernel")
+_MEAN_CHANNEL_RESULT = get("information.gaussian_mean_channel")
+_MEAN_CHANNEL_RESULT.model, _MEAN_CHANNEL_RESULT.target = MEAN_CHANNEL, None
 get("information.categorical_kl").status = "exact computation"
 get("information.categorical_kl").status_note = (
     "an exact finite sum over the two-category Wright-Fisher chain of each category (the identity with the entropy "

@@ -2,7 +2,9 @@
 
 A :class:`Law` names its parameters (with domains), its state variables (initial value, one-step
 update, domain) and its draws (a family from :data:`FAMILIES` and arguments that may depend on the
-state and the parameters). The kernel checks a law once (:meth:`Law.problems`): expressions use
+state and the parameters), and may name start draws: drawn once, before generation 0, with
+arguments in the parameters, independently of each other and of every draw of the law; an initial
+value may read them as ``Rand(name, 0)`` (a random start, such as a prior), and no relation may. The kernel checks a law once (:meth:`Law.problems`): expressions use
 only what they may, arguments lie in the family's domain, and each state domain is kept: the
 initial value lies in it and the update maps the state domains and the draws' supports back into
 it. Draws are independent of each other and of the past given the current state.
@@ -134,6 +136,7 @@ class Law:
     state: tuple
     draws: tuple
     indices: dict = field(default_factory=dict)   # index symbol -> Domain
+    start: tuple = ()                              # Draws taken once before generation 0
 
     def variable(self, name):
         return next((v for v in self.state if v.name == name), None)
@@ -154,7 +157,8 @@ class Law:
                 tuple((v.name, sp.srepr(v.init), sp.srepr(v.step), v.domain.key(), tuple(map(sp.srepr, v.indices)))
                       for v in self.state),
                 tuple((d.name, d.family, tuple(map(sp.srepr, d.args))) for d in self.draws),
-                tuple(sorted((sp.srepr(k), v.key()) for k, v in self.indices.items())))
+                tuple(sorted((sp.srepr(k), v.key()) for k, v in self.indices.items())),
+                tuple((d.name, d.family, tuple(map(sp.srepr, d.args))) for d in self.start))
 
     def exact(self) -> "Law":
         """A fresh copy made of exact types only (kernel classes, str names, dicts and tuples, sympy
@@ -176,23 +180,23 @@ class Law:
                 raise ValueError("not a kernel Law: parameters and indices must map symbols to domains")
             return {expr(k): domain(v) for k, v in d.items()}
         if type(self) is not Law or type(self.name) is not str or type(self.generation) is not sp.Symbol or \
-                type(self.state) is not tuple or type(self.draws) is not tuple:
+                type(self.state) is not tuple or type(self.draws) is not tuple or type(self.start) is not tuple:
             raise ValueError("not a kernel Law (a str name, a Symbol generation, tuples of states and draws)")
         if any(type(v) is not StateVar or type(v.name) is not str or type(v.indices) is not tuple for v in self.state) \
                 or any(type(d) is not Draw or {type(d.name), type(d.family)} != {str} or type(d.args) is not tuple
-                       for d in self.draws):
+                       for d in self.draws + self.start):
             raise ValueError("not a kernel StateVar or Draw (str names, tuples of indices and arguments)")
         state = tuple(StateVar(v.name, expr(v.init), expr(v.step), domain(v.domain), tuple(map(expr, v.indices)))
                       for v in self.state)
-        draws = tuple(Draw(d.name, d.family, tuple(map(expr, d.args))) for d in self.draws)
-        return Law(self.name, expr(self.generation), symbols(self.params), state, draws, symbols(self.indices))
+        draws, start = (tuple(Draw(d.name, d.family, tuple(map(expr, d.args))) for d in ds) for ds in (self.draws, self.start))
+        return Law(self.name, expr(self.generation), symbols(self.params), state, draws, symbols(self.indices), start)
 
     # --- well-formedness --------------------------------------------------------------------
     def problems(self) -> list:
         """What is wrong with the law ('' free list when it is well formed)."""
         g = self.generation
         out = []
-        names = [v.name for v in self.state] + [d.name for d in self.draws]
+        names = [v.name for v in self.state] + [d.name for d in self.draws + self.start]
         if len(set(names)) != len(names):
             out.append("state and draw names must be distinct")
         if g in self.params or not isinstance(g, sp.Symbol):
@@ -201,6 +205,7 @@ class Law:
         vectors = {p for p, d in self.params.items() if d.kind == "vector"}
         state_now = {Rand(v.name, g, *v.indices) for v in self.state}
         draws_now = {Rand(d.name, g, *self._draw_indices(d)) for d in self.draws}
+        start = {Rand(d.name, 0) for d in self.start}
 
         def uses(expr, allowed_rands, what, carried, at_g=True):
             expr = sp.sympify(expr)
@@ -229,30 +234,33 @@ class Law:
                 out.append(f"the domain of {v.name} may name the law's parameters only")
             if set(v.indices) - set(self.indices):
                 out.append(f"{v.name} carries an index the law does not declare")
-            uses(v.init, set(), f"the initial value of {v.name}", v.indices, at_g=False)
+            uses(v.init, start, f"the initial value of {v.name}", v.indices, at_g=False)
             uses(v.step, state_now | draws_now, f"the update of {v.name}", v.indices)
-        for d in self.draws:
+        for d in self.draws + self.start:
             if d.family not in FAMILIES:
                 out.append(f"unknown family {d.family}")
             elif len(d.args) != len(FAMILIES[d.family].params):
                 out.append(f"{d.family} takes {len(FAMILIES[d.family].params)} arguments")
             else:
                 for a in d.args:
-                    uses(a, state_now, f"an argument of {d.name}", self._draw_indices(d))
+                    uses(a, set() if d in self.start else state_now, f"an argument of {d.name}",
+                         self._draw_indices(d), at_g=d not in self.start)
         if out:
             return out
         space = Space({**self.params, **self.indices, g: Domain.integer(0)}, self.rand_domains())
-        init_space = Space({**self.params, **self.indices})
+        init_space = Space({**self.params, **self.indices}, {d.name: _bind_domain(FAMILIES[d.family].support, dict(
+            zip(FAMILIES[d.family].params, d.args))) for d in self.start})
         for v in self.state:
             out += [f"the initial value of {v.name}: {p}" for p in _in_domain(v.init, v.domain, init_space)]
             out += [f"the update of {v.name}: {p}" for p in _generation_problems(v.step, g, space)
                     + _in_domain(v.step, v.domain, space)]
-        for d in self.draws:
+        for d in self.draws + self.start:
             fam = FAMILIES[d.family]
             binding = {}
             out += [f"an argument of {d.name}: {p}" for a in d.args for p in _generation_problems(a, g, space)]
             for p, a, dom in zip(fam.params, d.args, fam.param_domains):
-                out += [f"argument {a} of {d.name}: {p_}" for p_ in _in_domain(a, _bind_domain(dom, binding), space)]
+                out += [f"argument {a} of {d.name}: {p_}" for p_ in _in_domain(a, _bind_domain(dom, binding),
+                                                                             init_space if d in self.start else space)]
                 binding[p] = a
         return out
 
