@@ -187,6 +187,12 @@ TEST_CHANNEL = Model(
             "c = 1 - 2^(-2R). Divided by its standard deviation, the reconstruction after t codings is w_t, "
             "with w_0 = x the standardised source value and w_{t+1} = sqrt(c) w_t + 2^(-R) Z.")
 
+RECODING = Model(
+    "recoding", family=FAMILY, params=[A_R], state={W: PRIOR}, draws={Z: Normal(0, 1)},
+    step={W: sp.sqrt(KEEP) * W + 2 ** (-R) * Z}, start={PRIOR: Normal(0, 1)}, references=(COVER_THOMAS, SHANNON),
+    summary="The test channel's re-coding with the source drawn: w_0 = X / sigma0 ~ N(0, 1), drawn once and "
+            "independently of the codings' noise.")
+
 CHANNEL_SECOND_MOMENT = TEST_CHANNEL.expectation(
     W**2, "information.test_channel_second_moment", "Second moment of the re-encoded source (standardised)",
     assumptions=(A_R, A_T, A_X), lazy=True,
@@ -285,6 +291,8 @@ def _rate_distortion():
         gain2, noise = KEEP**t, 1 - KEEP**t
     value, marginal, conditional = gaussian_channel_bits(gain2, noise)
     value = presented(value, -sp.log(noise) / (2 * sp.log(2)))
+    start, now = RECODING.at(0)[W], RECODING.at()[W]
+    recipe = gaussian_chain_recipe(RECODING, W, sp.expand(value * sp.log(2)), scale=(sigma0, sigma0 * KEEP ** (t / 2)))
     # The reconstruction is sigma0 c^(t/2) w_t (its standard deviation is sigma0 c^(t/2)), so
     # E[(X - Xhat_t)^2 | x] = sigma0^2 (x^2 - 2 c^(t/2) g_t x^2 + c^t E[w_t^2 | x]), with g_t = c^(t/2) and
     # E[x^2] = 1 over the standard normal source.
@@ -297,6 +305,7 @@ def _rate_distortion():
     drop = presented(drop, sp.log(noise.subs(t, t + 1) / noise) / (2 * sp.log(2)))
     source, recon = sp.Symbol("X"), State(sp.core.symbol.Str("Xhat"), t)
     lhs = MutualInformation(source, recon)
+    proved = recipe.relation.lhs
     at_one = sp.simplify(sp.expand_log(value.subs(t, 1), force=True))
     steps = [
         DerivationStep("Optimal Gaussian test channel at R bits for a N(0, v) source: Xhat = c X + N(0, c (1 - c) v), "
@@ -310,19 +319,23 @@ def _rate_distortion():
                        sp.Eq(sp.Symbol("(g_t^2, Var N_t)"), sp.Tuple(gain2, noise))),
         DerivationStep("w_0 ~ N(0, 1): entropy of w_t (nats, by integration)", sp.Eq(sp.Symbol("h(w_t)"), marginal)),
         DerivationStep("and of w_t given the source (nats)", sp.Eq(sp.Symbol("h(w_t | X)"), conditional)),
-        DerivationStep("Scaling by constants leaves the difference alone: I(X; Xhat_t) = I(w_0; w_t), in bits",
-                       sp.Eq(lhs, value)),
+        DerivationStep("w_0 ~ N(0, 1) is drawn once, independently of the codings' noise (the law's start draw): "
+                       "the chain is a Gaussian channel, I(w_0; w_t) = h(w_t) - h(w_t | w_0), in nats (proved by the "
+                       "kernel, axiom gaussian_chain_information)", recipe.steps[0].relation),
+        DerivationStep("X = sigma0 w_0 and Xhat_t = sigma0 c^(t/2) w_t: scaling by constants keeps the information "
+                       "(axiom mutual_information_scaling); in bits", sp.Eq(proved, value)),
         DerivationStep("At t = 1 the channel meets the rate-distortion function: R bits", sp.Eq(lhs.subs(t, 1), at_one)),
         DerivationStep("Distortion: E[(X - Xhat_t)^2 | x] from the signal and the noise, then E[x^2] = 1",
                        sp.Eq(Distortion(t), distortion)),
         DerivationStep("Variance of the reconstruction", sp.Eq(Var(recon), variance)),
         DerivationStep("Bits lost by the re-coding from t to t + 1", sp.Eq(sp.Symbol("I_t - I_{t+1}"), drop)),
     ]
-    claims = {"distortion": sp.Eq(Distortion(t), distortion), "reconstruction_variance": sp.Eq(Var(recon), variance),
-              "bits_lost_per_generation": sp.Eq(sp.Symbol("I_t - I_{t+1}"), drop),
-              "first_coding": sp.Eq(lhs.subs(t, 1), at_one)}
-    d = Derivation(sp.Eq(lhs, value), value, steps, claims=claims)
-    d.facts.update(distortion=distortion, variance=variance, drop=drop, gain2=gain2, noise=noise)
+    # Derived by sympy from the proved value and moment; no kernel proof of their own: remarks, not proved claims.
+    remarks = {"distortion": sp.Eq(Distortion(t), distortion), "reconstruction_variance": sp.Eq(Var(recon), variance),
+               "bits_lost_per_generation": sp.Eq(sp.Symbol("I_t - I_{t+1}"), drop),
+               "first_coding": sp.Eq(lhs.subs(t, 1), at_one)}
+    d = Derivation(recipe.relation, value, steps, remarks=remarks)
+    d.facts.update(distortion=distortion, variance=variance, drop=drop, gain2=gain2, noise=noise, recipe=recipe)
     return d
 
 
@@ -516,10 +529,8 @@ for _r in [
 ]:
     register(_r)
 
-get("information.rate_distortion_chain").status = "exact computation"
-get("information.rate_distortion_chain").status_note = (
-    "the channel's second moment is proved by the kernel (information.test_channel_second_moment); the Gaussian law and the "
-    "identity I = h(output) - h(output | input) are applied by sympy, not carried by the kernel")
+_RECODING_RESULT = get("information.rate_distortion_chain")
+_RECODING_RESULT.model, _RECODING_RESULT.target = RECODING, None
 _MEAN_CHANNEL_RESULT = get("information.gaussian_mean_channel")
 _MEAN_CHANNEL_RESULT.model, _MEAN_CHANNEL_RESULT.target = MEAN_CHANNEL, None
 get("information.categorical_kl").status = "exact computation"

@@ -77,14 +77,15 @@ AXIOMS = {a.name: a for a in (
     # The law's next state is a function of its state and of draws independent of the past given it.
     Axiom("markov_refit", sp.Eq(CondMutualInfo(_X, _S_next, _S), 0),
           ((_X, "past"), (_S, "whole_state"), (_S_next, "next:S")), reference=CT + "Sec. 2.8 (Markov chains)"),
-    # S_T = q^(T/2) S_0 + N_T with N_T ~ N(., V) independent of S_0 ~ N(., v): a Gaussian channel of signal q^T v.
-    Axiom("gaussian_chain_information", sp.Eq(MutualInfo(_S0, _Y), sp.log(1 + _q ** _T * _v / _V) / 2),
+    # S_T = q^(T/2) S_0 + N_T with N_T ~ N(., V) independent of S_0 ~ N(., v): a Gaussian channel of signal q^T v,
+    # I = h(S_T) - h(S_T | S_0) = log(1 + q^T v / V) / 2.
+    Axiom("gaussian_chain_information", sp.Eq(MutualInfo(_S0, _Y), (sp.log(_V + _q ** _T * _v) - sp.log(_V)) / 2),
           ((_Y, "gaussian_chain"), (_S0, "chain:start"), (_T, "chain:time"), (_q, "chain:gain"),
            (_v, "chain:spread"), (_V, "chain:noise")), (sp.Ge(_T, 1),), holds_for=("Normal",),
           reference=CT + "Thm 9.1.1 (Gaussian channel: I = log(1 + P/N)/2) and Thm 8.6.4 (sums of independent normals)"),
     # A one-to-one map of either variable keeps the information.
     Axiom("mutual_information_scaling", sp.Eq(MutualInfo(_a * _X, _b * _Y), _IXY),
-          ((_X, "variable"), (_Y, "variable"), (_a, "value"), (_b, "value")), (sp.Gt(_a ** 2, 0), sp.Gt(_b ** 2, 0)),
+          ((_X, "variable"), (_Y, "variable"), (_a, "value"), (_b, "value")), (sp.Gt(1 / _a ** 2, 0), sp.Gt(1 / _b ** 2, 0)),
           reference=CT + "Sec. 8.6 (h(aX) = h(X) + log|a|, Thm 8.6.4) and Sec. 2.8 (data processing both ways)"),
 )}
 
@@ -173,7 +174,8 @@ def gaussian_chain(law, value, extra):
     with a, b, c and D's arguments free of the generation and of any random quantity; the initial
     value is alpha + beta P, P ~ N(., u0) a start draw (or none). Then S_T = a^T S_0 + N_T, N_T ~ N(.,
     V) independent of S_0 (the start is independent of the draws), V = w (1 + q + ... + q^(T - 1)),
-    q = a^2, w = b^2 u, v = beta^2 u0; w > 0 (and q != 1 for the closed sum) join the side conditions."""
+    q = a^2, w = b^2 u, v = beta^2 u0; w > 0, q >= 0, v >= 0 (and q != 1 for the closed sum) join the side
+    conditions."""
     g, x, y, T = law.generation, sp.Dummy("x"), sp.Dummy("y"), getattr(value, "generation", None)
     var = law.variable(value.label) if type(value) is Rand else None
     if var is None or law.indices or words_in(T) or T.is_integer is not True:
@@ -193,6 +195,8 @@ def gaussian_chain(law, value, extra):
         parts += [e.diff(x), e.diff(y) ** 2 * (d.args[1] if found else 0)]
     q, w, v = parts[0] ** 2, parts[1], parts[3]
     one = sp.expand(q) == 1
-    extra += [sp.Gt(w, 0), sp.Ge(q, 0), sp.Ge(v, 0)] + ([] if one else [sp.Gt((1 - q) ** 2, 0)])
+    # Strict signs as reciprocals: a tiny positive number (2^(-2R) at a large R) is no counterexample to 1/w > 0.
+    extra += [sp.Gt(1 / w, 0, evaluate=False), sp.Ge(q, 0, evaluate=False), sp.Ge(v, 0, evaluate=False)] + (
+        [] if one else [sp.Gt(1 / (1 - q) ** 2, 0, evaluate=False)])
     return {"start": Rand(var.name, 0), "time": T, "gain": q, "spread": v,
             "noise": w * T if one else w * (1 - q ** T) / (1 - q)}
