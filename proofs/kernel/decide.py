@@ -282,14 +282,6 @@ def _positive(e, strict, depth=0, squared=False):
             continue
     if any(query(c) for c in candidates):
         return True
-    # A power's base shown > 0 (and < 1) stands for any number there, u (u / (1 + u)) with u > 0: a
-    # generalisation sympy can read (1 - 2^(-2R) lies in (0, 1) for R > 0; sympy does not see it).
-    for b in {p.base for p in e.atoms(sp.Pow) if p.base.free_symbols and not p.base.is_positive and
-              not p.exp.is_Integer and not p.base.free_symbols & bound_symbols(e)}:
-        if depth < 2 and _positive(b, True, depth + 1):
-            u = sp.Dummy("u", positive=True)
-            if _positive(e.xreplace({b: u / (1 + u) if _positive(1 - b, True, depth + 1) else u}), strict, depth + 1):
-                return True
     for c in candidates:
         if isinstance(c, sp.log) and c.args[0].is_positive:
             # log A >= 0 (> 0) exactly when A >= 1 (> 1), for A > 0.
@@ -331,6 +323,14 @@ def _positive(e, strict, depth=0, squared=False):
         if poly.degree() == 2 and all(coeff.is_real is True for coeff in poly.all_coeffs()):
             a, b, c = poly.all_coeffs()
             if _positive(a, True, depth + 1) and _positive(sp.expand(4 * a * c - b**2), strict, depth + 1):
+                return True
+    # Last, once: a power's base shown > 0 (and < 1) stands for any number there, u (u / (1 + u)) with
+    # u > 0: a generalisation sympy can read (1 - 2^(-2R) lies in (0, 1) for R > 0; sympy does not see it).
+    for b in {p.base for p in e.atoms(sp.Pow) if depth == 0 and p.base.free_symbols and not p.base.is_positive and
+              not p.exp.is_Integer and not p.base.free_symbols & bound_symbols(e)}:
+        if _positive(b, True, 1):
+            u = sp.Dummy("u", positive=True)
+            if _positive(e.xreplace({b: u / (1 + u) if _positive(1 - b, True, 1) else u}), strict, 2):
                 return True
     return False
 
