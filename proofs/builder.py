@@ -157,7 +157,18 @@ def law_of(model) -> K.Law:
     state = tuple(K.StateVar(str(s), model.state[s], model.step[s].xreplace(now), _STATE_DOMAINS[doms[s]], idx)
                   for s in model.state)
     indices = {i: K.Domain.integer(lo, hi) for i, (lo, hi) in model.indices.items()}
-    return K.Law(model.name, t, domains_of(model.params), state, draws, indices)
+    start = getattr(model, "start", {})
+    state = tuple(replace(v, init=sp.sympify(v.init).xreplace({p: K.Rand(str(p), 0) for p in start})) for v in state)
+    start = tuple(K.Draw(str(p), law.family, tuple(map(sp.sympify, law.args))) for p, law in start.items())
+    return K.Law(model.name, t, domains_of(model.params), state, draws, indices, start)
+
+
+def _generation_renamed(law, g):
+    """``law`` over the generation ``g``: a statement may then hold for t >= 1 alone (its t is no
+    longer the law's generation, which ranges over all integers >= 0)."""
+    now = {law.generation: g}
+    return replace(law, generation=g, state=tuple(replace(v, step=sp.sympify(v.step).xreplace(now)) for v in law.state),
+                   draws=tuple(replace(d, args=tuple(sp.sympify(a).xreplace(now) for a in d.args)) for d in law.draws))
 
 
 _FACTS = {("Normal", "power"): "normal_moments", ("ChiSquare", "power"): "chi_square_moments",
@@ -335,6 +346,8 @@ def _recipe_proof(result, model, law):
     """A result whose statement is proved by its recipe alone."""
     out = _Steps()
     goals = _add_claims(out, result, {}, recipes={"statement": result.derivation.facts["recipe"]})
+    if domains_of(result.assumptions).get(law.generation, K.Domain.integer(0)) != K.Domain.integer(0):
+        law = _generation_renamed(law, sp.Symbol("g", integer=True, nonnegative=True))
     domains = _domains(result, law, goals)
     return K.Proof(result.id, goals, domains, out.steps, law, ())
 
@@ -348,8 +361,7 @@ def _domains(result, law, goals):
     for sym, dom in law.params.items():
         domains.setdefault(sym, dom)
     free = set().union(*[sp.sympify(g).free_symbols for g in goals.values()])
-    if law.generation in free:
-        domains.setdefault(law.generation, K.Domain.integer(0))
+    domains.setdefault(law.generation, K.Domain.integer(0))
     for i, dom in law.indices.items():
         if i in free:
             domains.setdefault(i, dom)

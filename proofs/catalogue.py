@@ -57,7 +57,8 @@ def citation(name: str) -> Citation:
         model = get_model(name[4:])
         text = "; ".join(f"{s}_(t+1) = {sp.sstr(model.step[s])}" for s in model.state) + "; " + ", ".join(
             f"{d}_t ~ {law!r}" for d, law in model.draws.items()) + "; " + ", ".join(
-            f"{s}_0 = {sp.sstr(v)}" for s, v in model.state.items())
+            f"{s}_0 = {sp.sstr(v)}" for s, v in model.state.items()) + "".join(
+            f"; {p} ~ {law!r} drawn once at the start" for p, law in getattr(model, "start", {}).items())
         return Citation(name, f"the declared law of {model.name}", text, tuple(str(r) for r in model.references),
                         "model")
     raise KeyError(name)

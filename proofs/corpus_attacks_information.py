@@ -3,8 +3,8 @@
 ``attacks()`` returns ``(name, build, expected)`` tuples, as in the earlier rounds. Every entry tries
 to get a false statement about mutual information accepted through the vocabulary words ``Joint``,
 ``MutualInfo`` and ``CondMutualInfo`` or the axioms ``mutual_information_chain_rule``,
-``conditional_mutual_information_nonnegative`` and ``markov_refit``; the comment above each entry
-says why its statement is false.
+``conditional_mutual_information_nonnegative``, ``markov_refit``, ``gaussian_chain_information`` and
+``mutual_information_scaling``; the comment above each entry says why its statement is false.
 """
 
 import sympy as sp
@@ -134,6 +134,121 @@ def chain_rule_with_an_expectation():
                  law=walk_law())
 
 
+# --- the Gaussian channel of a linear Gaussian chain --------------------------------------------------
+t = sp.Symbol("t", integer=True, positive=True)
+#: The chain's statement holds for t >= 1; the law's generation g ranges over all integers >= 0.
+CHAIN_DOMAINS = {g: Domain.integer(0), t: Domain.integer(1)}
+_CHAIN_Y, _A, _B = sp.symbols("Y a b")
+
+
+def P0():
+    return Rand("P", 0)
+
+
+def chain_law(step=None, start=("Normal", (0, 1)), draw=("Normal", (0, 1)), init=None, extra=(), params=None):
+    """X_{g+1} = step (X_g + D_g by default), X_0 = init (P by default), P ~ start drawn once."""
+    state = (StateVar("X", P0() if init is None else init, X(g) + D(g) if step is None else step, Domain.real()),)
+    return Law("chain", g, dict(params or {}), state + tuple(extra), (Draw("D", *draw),),
+               start=(Draw("P", *start),) if start else ())
+
+
+def _chain(name, value, law, at=None, domains=None):
+    """The claim I(X_0; X_at) = value (nats) by the axiom."""
+    at = t if at is None else at
+    rel = sp.Eq(MutualInfo(X(0), X(at)), value)
+    return Proof(name, {"statement": rel}, dict(domains or CHAIN_DOMAINS),
+                 [Step("channel", rel, AxiomInstance("gaussian_chain_information", {_CHAIN_Y: X(at)}))], law=law)
+
+
+#: For X_{g+1} = X_g + D_g, D ~ N(0, 1), X_0 ~ N(0, 1): I(X_0; X_t) = log(1 + 1/t) / 2, the true value.
+RANDOM_WALK_VALUE = sp.log(1 + 1 / t) / 2
+
+
+# The noise's variance reads the state (D_g ~ N(0, X_g^2 + 1)): the noise is not independent of the start, the
+# sum is no normal, and log(1 + 1/t)/2 is not its information (a large start makes the walk noisier).
+def chain_noise_depends_on_the_state():
+    return _chain("chain_state_noise", RANDOM_WALK_VALUE, chain_law(draw=("Normal", (0, X(g) ** 2 + 1))))
+
+
+# A start drawn from Gamma(2, 1) is no Gaussian input: with Gaussian noise the information is strictly below
+# log(1 + Var X_0 / t)/2 = log(1 + 2/t)/2 (the normal maximises it, Cover and Thomas Thm 9.4.1).
+def chain_start_not_gaussian():
+    return _chain("chain_gamma_start", sp.log(1 + 2 / t) / 2, chain_law(start=("Gamma", (2, 1))))
+
+
+# A nonlinear step X_{g+1} = X_g^3/(1 + X_g^2) ... here X_g^2/2 + D_g forgets the sign of X_g: I(X_0; X_1) is
+# not log(1 + v/w)/2 for any gain (X_1 is not normal given X_0's law), and the formula's gain 0 would give 0.
+def chain_step_nonlinear():
+    return _chain("chain_nonlinear", sp.Integer(0), chain_law(step=X(g) ** 2 / 2 + D(g)))
+
+
+# A gain that multiplies the draw (X_{g+1} = X_g D_g) is no additive noise: given X_0 = 0 the chain stays at 0,
+# so I(X_0; X_1) differs from the Gaussian channel's log(1 + 1)/2 with unit gain and noise.
+def chain_gain_times_noise():
+    return _chain("chain_product", sp.log(2) / 2, chain_law(step=X(g) * D(g) + D(g)), at=1)
+
+
+# A law drawing from no normal (D ~ Gamma(1, 1), an exponential noise) is outside the axiom's models: the
+# information of X_0 + D_0 about X_0 is not log(1 + 1/1)/2 with exponential noise.
+def chain_axiom_for_another_family():
+    return _chain("chain_gamma_noise", sp.log(2) / 2, chain_law(draw=("Gamma", (1, 1))), at=1)
+
+
+# Gain and noise swapped: X_{g+1} = X_g / 2 + 2 D_g started at N(0, 1) has signal 4^(-t) and noise
+# 4 (1 - 4^(-t)) / (3/4); the claim puts the noise over the signal.
+def chain_gain_and_noise_swapped():
+    law = chain_law(step=X(g) / 2 + 2 * D(g))
+    signal, noise = 4 ** (-t), 4 * (1 - 4 ** (-t)) * sp.Rational(4, 3)
+    return _chain("chain_swapped", sp.log(1 + noise / signal) / 2, law)
+
+
+# At generation 0 the "channel" is the identity: I(X_0; X_0) = oo for a continuous start, not the formula's
+# value (the axiom needs T >= 1; here g ranges over all integers >= 0, g = 0 included).
+def chain_at_generation_zero():
+    return _chain("chain_generation_zero", sp.log(1 + 1 / (g + 1)) / 2, chain_law(), at=g,
+                  domains={g: Domain.integer(0)})
+
+
+# No noise: X_{g+1} = X_g / 2 keeps X_0 = 2^g X_g, so I(X_0; X_g) = oo, not 0 (a second variable holds the
+# normal draw, so that the law is a normal one). The side condition 1/w > 0 on the noise's variance w = 0 fails.
+def chain_without_noise():
+    law = chain_law(step=X(g) / 2, extra=(StateVar("Y", 0, Y(g) + D(g), Domain.real()),))
+    return _chain("chain_no_noise", sp.Integer(0), law)
+
+
+# The step reads another random state: X_{g+1} = X_g + Y_g + D_g with Y_{g+1} = Y_g + D_g is no Markov chain
+# of its own with independent noise (Y_g is the sum of the past draws), so the information is not that of a
+# walk with noise variance 1 per step (log(1 + 1/t)/2).
+def chain_reads_another_state():
+    law = chain_law(step=X(g) + Y(g) + D(g), extra=(StateVar("Y", 0, Y(g) + D(g), Domain.real()),))
+    return _chain("chain_other_state", RANDOM_WALK_VALUE, law)
+
+
+# Scaling by zero destroys the information: I(0 X_0; X_t) = 0, not I(X_0; X_t) = log(1 + 1/t)/2 > 0 (the side
+# condition 1/a^2 > 0 is no comparison at a = 0).
+def scaling_by_zero():
+    rel = sp.Eq(MutualInfo(0 * X(0) + 0, X(t)), MutualInfo(X(0), X(t)))
+    return Proof("scaling_zero", {"statement": rel}, dict(CHAIN_DOMAINS), [Step(
+        "s", rel, AxiomInstance("mutual_information_scaling", {_X: X(0), _Y: X(t), _A: 0, _B: 1}))], law=chain_law())
+
+
+# Scaling by a random factor is no one-to-one map of the variable: I(X_t X_0; X_t) is not I(X_0; X_t).
+def scaling_by_a_random_factor():
+    rel = sp.Eq(MutualInfo(X(t) * X(0), X(t)), MutualInfo(X(0), X(t)))
+    return Proof("scaling_random", {"statement": rel}, dict(CHAIN_DOMAINS), [Step(
+        "s", rel, AxiomInstance("mutual_information_scaling", {_X: X(0), _Y: X(t), _A: X(t), _B: 1}))],
+        law=chain_law())
+
+
+# The start draw is no random quantity of a statement: I(P_0; X_t) would speak of the prior draw itself,
+# which the law declares only as the source of X_0 (here X_0 = P_0 + 1, and a claim about P_0 goes unchecked).
+def chain_start_draw_in_a_statement():
+    rel = sp.Eq(MutualInfo(P0(), X(t)), RANDOM_WALK_VALUE)
+    return Proof("chain_start_draw", {"statement": rel}, dict(CHAIN_DOMAINS),
+                 [Step("s", rel, AxiomInstance("gaussian_chain_information", {_CHAIN_Y: X(t)}))],
+                 law=chain_law(init=P0() + 1))
+
+
 def attacks():
     """(name, proof builder, expected rejection message) for every attack."""
     return [
@@ -148,4 +263,18 @@ def attacks():
         ("chain_rule_solved_for_the_conditional_term", chain_rule_solved_for_the_conditional_term, "may be infinite"),
         ("nonnegativity_reversed", nonnegativity_reversed, "not an instance"),
         ("chain_rule_with_an_expectation", chain_rule_with_an_expectation, "no other word (or a Joint)"),
+        ("chain_noise_depends_on_the_state", chain_noise_depends_on_the_state,
+         "the update reads D, not a normal draw with constant arguments"),
+        ("chain_start_not_gaussian", chain_start_not_gaussian,
+         "the initial value reads P, not a normal draw with constant arguments"),
+        ("chain_step_nonlinear", chain_step_nonlinear, "the update is not affine with constant coefficients"),
+        ("chain_gain_times_noise", chain_gain_times_noise, "the update is not affine with constant coefficients"),
+        ("chain_axiom_for_another_family", chain_axiom_for_another_family, "holds for Normal laws only"),
+        ("chain_gain_and_noise_swapped", chain_gain_and_noise_swapped, "not an instance of gaussian_chain_information"),
+        ("chain_at_generation_zero", chain_at_generation_zero, "side condition g >= 1 not shown"),
+        ("chain_without_noise", chain_without_noise, "side condition zoo > 0 not shown"),
+        ("chain_reads_another_state", chain_reads_another_state, "the update reads more than its state and one draw"),
+        ("scaling_by_zero", scaling_by_zero, "Invalid comparison of non-real zoo"),
+        ("scaling_by_a_random_factor", scaling_by_a_random_factor, "must be deterministic"),
+        ("chain_start_draw_in_a_statement", chain_start_draw_in_a_statement, "P is not declared by the law"),
     ]

@@ -165,6 +165,16 @@ MEAN_NOISE = KNOWN_VARIANCE.expectation(
     summary="Given where it started, the refitted mean has wandered by t sigma0^2 / n in mean square: the noise "
             "of the channel from mu_0 to mu_t.")
 
+#: The prior mean of the original mean (the information does not depend on it).
+m = sp.Symbol("m", real=True)
+PRIOR = sp.Symbol("P")
+MEAN_CHANNEL = Model(
+    "mean_channel", family=FAMILY, params=[A_N1, A_SIGMA0, RealNumber("m", m), A_S],
+    state={MU: PRIOR}, draws={Z: Normal(0, 1)}, step={MU: MU + sigma0 * Z / sp.sqrt(n)}, start={PRIOR: Normal(m, s**2)},
+    references=(COVER_THOMAS,),
+    summary="The refit of known_variance with a prior on where it starts: mu_0 ~ N(m, s^2), drawn once and "
+            "independently of the refits' samples.")
+
 # --- the re-encoded Gaussian source -----------------------------------------------------------------
 #: Fraction of the source variance the optimal test channel at R bits keeps: 1 - 2^(-2R).
 KEEP = 1 - 2 ** (-2 * R)
@@ -176,6 +186,12 @@ TEST_CHANNEL = Model(
     summary="The optimal Gaussian test channel at R bits codes a N(0, v) source as c X + N(0, c (1 - c) v), "
             "c = 1 - 2^(-2R). Divided by its standard deviation, the reconstruction after t codings is w_t, "
             "with w_0 = x the standardised source value and w_{t+1} = sqrt(c) w_t + 2^(-R) Z.")
+
+RECODING = Model(
+    "recoding", family=FAMILY, params=[A_R], state={W: PRIOR}, draws={Z: Normal(0, 1)},
+    step={W: sp.sqrt(KEEP) * W + 2 ** (-R) * Z}, start={PRIOR: Normal(0, 1)}, references=(COVER_THOMAS, SHANNON),
+    summary="The test channel's re-coding with the source drawn: w_0 = X / sigma0 ~ N(0, 1), drawn once and "
+            "independently of the codings' noise.")
 
 CHANNEL_SECOND_MOMENT = TEST_CHANNEL.expectation(
     W**2, "information.test_channel_second_moment", "Second moment of the re-encoded source (standardised)",
@@ -210,13 +226,35 @@ def _law(model, variable):
 
 
 # --- mutual information of the chains ---------------------------------------------------------------
+def gaussian_chain_recipe(model, variable, nats, scale=(1, 1)):
+    """The kernel's recipe for I(a S_0; b S_t) / log 2 = nats / log 2, S = ``variable`` a linear Gaussian
+    chain of ``model`` started at random: the axiom gaussian_chain_information (the kernel reads the
+    chain and its start off the law), then scaling by the constants ``scale`` = (a, b), then bits."""
+    from .recipes import Claim, ProofStep
+    start, now = model.at(0)[variable], model.at()[variable]
+    a, b = scale
+    bits_statement = sp.Eq(MutualInformation(a * start, b * now) / sp.log(2), nats / sp.log(2))
+    steps = [ProofStep("channel", sp.Eq(MutualInformation(start, now), nats), "axiom",
+                       {"name": "gaussian_chain_information", "mapping": {"Y": now}},
+                       text="a linear Gaussian chain started at a normal is a Gaussian channel (read off the law)")]
+    if scale != (1, 1):
+        steps.append(ProofStep("scaled", sp.Eq(MutualInformation(a * start, b * now), MutualInformation(start, now)),
+                               "axiom", {"name": "mutual_information_scaling",
+                                         "mapping": {"X": start, "Y": now, "a": a, "b": b}},
+                               text="scaling by constants keeps the information"))
+    steps.append(ProofStep("statement", bits_statement, "rewrite", {}, tuple(st.label for st in steps[::-1]),
+                           text="in bits"))
+    return Claim(bits_statement, tuple(steps), "Gaussian channel")
+
+
 def _mean_channel():
     noise_result = get("information.mean_channel_noise")
     noise = noise_result.closed_form
-    now = KNOWN_VARIANCE.at()[MU]
+    now = MEAN_CHANNEL.at()[MU]
     start = now.subs(t, 0)
-    lhs = MutualInformation(start, now)
+    lhs = MutualInformation(start, now) / sp.log(2)
     value, marginal, conditional = gaussian_channel_bits(1, noise, s**2)
+    recipe = gaussian_chain_recipe(MEAN_CHANNEL, MU, sp.expand_log(value * sp.log(2)))
     drop = sp.simplify(value - value.subs(t, t + 1))
     limit = sp.limit(value, t, sp.oo)
     tail = sp.limit(value * t, t, sp.oo)
@@ -233,10 +271,11 @@ def _mean_channel():
         DerivationStep("As t -> oo the mean forgets where it started, like n s^2 / (2 t sigma0^2 log 2)",
                        sp.Eq(sp.Limit(value * t, t, sp.oo), tail)),
     ]
-    d = Derivation(sp.Eq(lhs, value), value, steps,
-                   claims={"decay": sp.Gt(drop, 0), "limit": sp.Eq(sp.Limit(lhs, t, sp.oo), limit),
-                           "rate": sp.Eq(sp.Limit(t * lhs, t, sp.oo), tail)})
-    d.facts["noise"] = noise
+    # Derived by sympy from the proved value; no kernel proof of their own: remarks, not proved claims.
+    d = Derivation(recipe.relation, value, steps,
+                   remarks={"decay": sp.Gt(drop, 0), "limit": sp.Eq(sp.Limit(lhs, t, sp.oo), limit),
+                            "rate": sp.Eq(sp.Limit(t * lhs, t, sp.oo), tail)})
+    d.facts.update(noise=noise, recipe=recipe)
     return d
 
 
@@ -252,6 +291,8 @@ def _rate_distortion():
         gain2, noise = KEEP**t, 1 - KEEP**t
     value, marginal, conditional = gaussian_channel_bits(gain2, noise)
     value = presented(value, -sp.log(noise) / (2 * sp.log(2)))
+    start, now = RECODING.at(0)[W], RECODING.at()[W]
+    recipe = gaussian_chain_recipe(RECODING, W, sp.expand(value * sp.log(2)), scale=(sigma0, sigma0 * KEEP ** (t / 2)))
     # The reconstruction is sigma0 c^(t/2) w_t (its standard deviation is sigma0 c^(t/2)), so
     # E[(X - Xhat_t)^2 | x] = sigma0^2 (x^2 - 2 c^(t/2) g_t x^2 + c^t E[w_t^2 | x]), with g_t = c^(t/2) and
     # E[x^2] = 1 over the standard normal source.
@@ -264,6 +305,7 @@ def _rate_distortion():
     drop = presented(drop, sp.log(noise.subs(t, t + 1) / noise) / (2 * sp.log(2)))
     source, recon = sp.Symbol("X"), State(sp.core.symbol.Str("Xhat"), t)
     lhs = MutualInformation(source, recon)
+    proved = recipe.relation.lhs
     at_one = sp.simplify(sp.expand_log(value.subs(t, 1), force=True))
     steps = [
         DerivationStep("Optimal Gaussian test channel at R bits for a N(0, v) source: Xhat = c X + N(0, c (1 - c) v), "
@@ -277,19 +319,23 @@ def _rate_distortion():
                        sp.Eq(sp.Symbol("(g_t^2, Var N_t)"), sp.Tuple(gain2, noise))),
         DerivationStep("w_0 ~ N(0, 1): entropy of w_t (nats, by integration)", sp.Eq(sp.Symbol("h(w_t)"), marginal)),
         DerivationStep("and of w_t given the source (nats)", sp.Eq(sp.Symbol("h(w_t | X)"), conditional)),
-        DerivationStep("Scaling by constants leaves the difference alone: I(X; Xhat_t) = I(w_0; w_t), in bits",
-                       sp.Eq(lhs, value)),
+        DerivationStep("w_0 ~ N(0, 1) is drawn once, independently of the codings' noise (the law's start draw): "
+                       "the chain is a Gaussian channel, I(w_0; w_t) = h(w_t) - h(w_t | w_0), in nats (proved by the "
+                       "kernel, axiom gaussian_chain_information)", recipe.steps[0].relation),
+        DerivationStep("X = sigma0 w_0 and Xhat_t = sigma0 c^(t/2) w_t: scaling by constants keeps the information "
+                       "(axiom mutual_information_scaling); in bits", sp.Eq(proved, value)),
         DerivationStep("At t = 1 the channel meets the rate-distortion function: R bits", sp.Eq(lhs.subs(t, 1), at_one)),
         DerivationStep("Distortion: E[(X - Xhat_t)^2 | x] from the signal and the noise, then E[x^2] = 1",
                        sp.Eq(Distortion(t), distortion)),
         DerivationStep("Variance of the reconstruction", sp.Eq(Var(recon), variance)),
         DerivationStep("Bits lost by the re-coding from t to t + 1", sp.Eq(sp.Symbol("I_t - I_{t+1}"), drop)),
     ]
-    claims = {"distortion": sp.Eq(Distortion(t), distortion), "reconstruction_variance": sp.Eq(Var(recon), variance),
-              "bits_lost_per_generation": sp.Eq(sp.Symbol("I_t - I_{t+1}"), drop),
-              "first_coding": sp.Eq(lhs.subs(t, 1), at_one)}
-    d = Derivation(sp.Eq(lhs, value), value, steps, claims=claims)
-    d.facts.update(distortion=distortion, variance=variance, drop=drop, gain2=gain2, noise=noise)
+    # Derived by sympy from the proved value and moment; no kernel proof of their own: remarks, not proved claims.
+    remarks = {"distortion": sp.Eq(Distortion(t), distortion), "reconstruction_variance": sp.Eq(Var(recon), variance),
+               "bits_lost_per_generation": sp.Eq(sp.Symbol("I_t - I_{t+1}"), drop),
+               "first_coding": sp.Eq(lhs.subs(t, 1), at_one)}
+    d = Derivation(recipe.relation, value, steps, remarks=remarks)
+    d.facts.update(distortion=distortion, variance=variance, drop=drop, gain2=gain2, noise=noise, recipe=recipe)
     return d
 
 
@@ -483,14 +529,10 @@ for _r in [
 ]:
     register(_r)
 
-get("information.rate_distortion_chain").status = "exact computation"
-get("information.rate_distortion_chain").status_note = (
-    "the channel's second moment is proved by the kernel (information.test_channel_second_moment); the Gaussian law and the "
-    "identity I = h(output) - h(output | input) are applied by sympy, not carried by the kernel")
-get("information.gaussian_mean_channel").status = "exact computation"
-get("information.gaussian_mean_channel").status_note = (
-    "the noise t sigma0^2 / n is proved by the kernel (information.mean_channel_noise); its Gaussian law and the "
-    "identity I = h(output) - h(output | input) are applied by sympy, not carried by the kernel")
+_RECODING_RESULT = get("information.rate_distortion_chain")
+_RECODING_RESULT.model, _RECODING_RESULT.target = RECODING, None
+_MEAN_CHANNEL_RESULT = get("information.gaussian_mean_channel")
+_MEAN_CHANNEL_RESULT.model, _MEAN_CHANNEL_RESULT.target = MEAN_CHANNEL, None
 get("information.categorical_kl").status = "exact computation"
 get("information.categorical_kl").status_note = (
     "an exact finite sum over the two-category Wright-Fisher chain of each category (the identity with the entropy "

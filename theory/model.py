@@ -66,6 +66,10 @@ class Model:
     step : dict
         Each state variable and its value at generation t + 1, in the state and the draws (and the
         generation t itself, for a loop whose coefficients change with it; draws may use t too).
+    start : dict, optional
+        Start draws (a sympy symbol and its distribution, in the parameters): drawn once, before
+        generation 0, independently of each other and of every draw; an initial value may use them
+        (a random start, such as a prior on the first model).
     claims : callable, optional (for :meth:`expectation` and :meth:`quantity`)
         ``claims(derivation) -> {name: Claim}``: further theorems about the result, each with
         the recipe of its proof (:mod:`~modelcollapse.theory.recipes`).
@@ -74,7 +78,7 @@ class Model:
     """
 
     def __init__(self, name, params, state, draws, step, references=(), summary="", domains=None, family=None,
-                 indices=None):
+                 indices=None, start=None):
         if not isinstance(name, str) or not name.isidentifier():
             raise ValueError(f"name must be an identifier, got {name!r}")
         self.name = name
@@ -83,6 +87,7 @@ class Model:
         self.params = tuple(params)
         self.state = {sp.sympify(k): sp.sympify(v) for k, v in dict(state).items()}
         self.draws = dict(draws)
+        self.start = dict(start or {})
         self.step = {sp.sympify(k): sp.sympify(v) for k, v in dict(step).items()}
         self.references = tuple(references)
         self.summary = summary
@@ -143,8 +148,13 @@ class Model:
                 extra = sp.sympify(a).free_symbols - allowed_args
                 if extra:
                     raise ValueError(f"draws: the law of {d} uses {sorted(map(str, extra))}, not a parameter or state")
+        for d, law in self.start.items():
+            if not isinstance(law, Distribution) or sp.Tuple(*law.args).free_symbols - param_syms:
+                raise ValueError(f"start: {d} must be a Distribution in the parameters")
+            if d in self.state or d in self.draws:
+                raise ValueError(f"start: {d} is also a state variable or a draw")
         for k, v in self.state.items():
-            extra = v.free_symbols - param_syms
+            extra = v.free_symbols - param_syms - set(self.start)
             if extra:
                 raise ValueError(f"state: the initial value of {k} uses {sorted(map(str, extra))}")
         for k, v in self.step.items():

@@ -67,9 +67,11 @@ FAMILY_INTRO = {
         "Two chains make the fall exact: a Gaussian source coded at :math:`R` bits and re-coded every "
         "generation (a lossy file saved again and again), and a mean refitted with known variance. The "
         "divergence from the original is counted as the expected entropy lost by the categorical refit and "
-        "as the extra code length of original data under generation :math:`t`'s Gaussian. The channels' "
-        "noise terms are declared models proved by the kernel; the mutual informations follow from Gaussian "
-        "entropies and carry the status *exact computation*. Values are in bits. The figures compare each "
+        "as the extra code length of original data under generation :math:`t`'s Gaussian. The two channels "
+        "are declared as models whose start is drawn (a normal prior on the mean, the source itself), and "
+        "their mutual informations are proved by the kernel from the Gaussian channel axiom, which the kernel "
+        "checks against the declared law (linear update, normal noise independent of the normal start). "
+        "Values are in bits. The figures compare each "
         "value with the literal workflow (draw, refit or re-code), estimated through Fisher's z."),
     "sampling": (
         "Sampling transforms and curation",

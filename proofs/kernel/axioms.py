@@ -5,7 +5,9 @@ An instance substitutes exactly the axiom's pattern variables. Each pattern has 
 word), ``function`` (a ``Lambda`` with a deterministic body), ``variable`` (a random quantity or a
 ``Joint`` of them, what mutual information is taken of), ``past`` (a variable determined by the
 history up to the law's generation g: its generation conditions join the side conditions) or
-``whole_state`` (the law's whole state at g, which the law's update reads alone). No value may contain a bound
+``whole_state`` (the law's whole state at g, which the law's update reads alone) or ``gaussian_chain`` (a
+state variable at a generation T, whose law the kernel reads as a linear Gaussian chain, filling in
+the patterns of kind ``chain:ROLE`` itself: :func:`gaussian_chain`). No value may contain a bound
 variable of the relation it enters, and none may contain a word of the vocabulary beyond what
 its kind allows. Side conditions are decided per instance; ``holds_for`` lists the distribution
 families a proof's law must draw from for the axiom to apply (empty: any law).
@@ -26,6 +28,8 @@ _IXY, _CXZY, _VARIABLES = MutualInfo(_X, _Y), CondMutualInfo(_X, _Z, _Y), tuple(
 CT = "Cover and Thomas (2006), Elements of Information Theory, 2nd ed., "
 #: Bound variables of the schemas (a product's index, a limit's variable).
 _k, _N = sp.symbols("k N", integer=True, positive=True)
+#: The linear Gaussian chain's roles: its start, the generation, the squared gain, the start's and the noise's variances.
+_S0, _T, _q, _V = sp.symbols("S0 T q V")
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,16 @@ AXIOMS = {a.name: a for a in (
     # The law's next state is a function of its state and of draws independent of the past given it.
     Axiom("markov_refit", sp.Eq(CondMutualInfo(_X, _S_next, _S), 0),
           ((_X, "past"), (_S, "whole_state"), (_S_next, "next:S")), reference=CT + "Sec. 2.8 (Markov chains)"),
+    # S_T = q^(T/2) S_0 + N_T with N_T ~ N(., V) independent of S_0 ~ N(., v): a Gaussian channel of signal q^T v,
+    # I = h(S_T) - h(S_T | S_0) = log(1 + q^T v / V) / 2.
+    Axiom("gaussian_chain_information", sp.Eq(MutualInfo(_S0, _Y), (sp.log(_V + _q ** _T * _v) - sp.log(_V)) / 2),
+          ((_Y, "gaussian_chain"), (_S0, "chain:start"), (_T, "chain:time"), (_q, "chain:gain"),
+           (_v, "chain:spread"), (_V, "chain:noise")), (sp.Ge(_T, 1),), holds_for=("Normal",),
+          reference=CT + "Thm 9.1.1 (Gaussian channel: I = log(1 + P/N)/2) and Thm 8.6.4 (sums of independent normals)"),
+    # A one-to-one map of either variable keeps the information.
+    Axiom("mutual_information_scaling", sp.Eq(MutualInfo(_a * _X, _b * _Y), _IXY),
+          ((_X, "variable"), (_Y, "variable"), (_a, "value"), (_b, "value")), (sp.Gt(1 / _a ** 2, 0), sp.Gt(1 / _b ** 2, 0)),
+          reference=CT + "Sec. 8.6 (h(aX) = h(X) + log|a|, Thm 8.6.4) and Sec. 2.8 (data processing both ways)"),
 )}
 
 
@@ -86,7 +100,7 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
     identically distributed).
     """
     extra = []
-    given = {p for p, kind in axiom.patterns if kind != "generation" and not kind.startswith("next:")}
+    given = {p for p, kind in axiom.patterns if kind != "generation" and not kind.startswith(("next:", "chain:"))}
     require(set(mapping) == given, f"axiom {axiom.name} takes exactly the patterns {sorted(map(str, given))}")
     require(law is not None or "generation" not in dict(axiom.patterns).values(), f"axiom {axiom.name} needs a law")
     full = {**mapping, **{p: law.generation for p, kind in axiom.patterns if kind == "generation"}}
@@ -96,7 +110,7 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
         if kind.startswith("next:"):
             source = next(q for q, _ in axiom.patterns if str(q) == kind[5:])
             full[p] = sp.sympify(full[source]).xreplace({law.generation: law.generation + 1})
-        if kind == "generation" or kind.startswith("next:"):
+        if kind == "generation" or kind.startswith(("next:", "chain:")):
             continue
         value = sp.sympify(mapping[p])
         words = words_in(value)
@@ -106,8 +120,12 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
                                                         not set().union(*map(words_in, value.args)) - {Rand}):
             raise ValueError(f"pattern {p} of {axiom.name} may hold random quantities but no other word (or a Joint)")
         problem = _kind_problem(kind, value, law, extra) if kind in _RANDOM[1:5] else ""
+        if kind == "gaussian_chain":  # the kernel reads the chain's roles off the law
+            roles = gaussian_chain(law, value, extra) if law is not None else "needs a law"
+            problem = roles if isinstance(roles, str) else full.update(
+                {q: roles[k[6:]] for q, k in axiom.patterns if k.startswith("chain:")}) or ""
         require(not problem, f"pattern {p} of {axiom.name}: {problem}")
-        require(kind in ("function",) + _RANDOM or not words, f"pattern {p} of {axiom.name} must be deterministic")
+        require(kind in ("function", "gaussian_chain") + _RANDOM or not words, f"pattern {p} of {axiom.name} must be deterministic")
         captured = value.free_symbols & (bound - own)
         require(not captured, f"pattern {p} would capture the bound variable(s) {sorted(map(str, captured))}")
     inst = axiom.schema.xreplace(full)
@@ -143,3 +161,37 @@ def _kind_problem(kind, value, law, extra):
     if g in (value.free_symbols - set().union(*[r.free_symbols for r in found])):
         return f"must not depend on {g} but through the draw"
     return ""
+
+
+def gaussian_chain(law, value, extra):
+    """The roles of ``value`` = S_T, S a state variable whose law is a linear Gaussian chain, or why
+    it is not one: the update S_{g+1} = a S_g + b D_g + c reads S_g and at most one draw D_g ~ N(., u),
+    with a, b, c and D's arguments free of the generation and of any random quantity; the initial
+    value is alpha + beta P, P ~ N(., u0) a start draw (or none). Then S_T = a^T S_0 + N_T, N_T ~ N(.,
+    V) independent of S_0 (the start is independent of the draws), V = w (1 + q + ... + q^(T - 1)),
+    q = a^2, w = b^2 u, v = beta^2 u0; w > 0, q >= 0, v >= 0 (and q != 1 for the closed sum) join the side
+    conditions."""
+    g, x, y, T = law.generation, sp.Dummy("x"), sp.Dummy("y"), getattr(value, "generation", None)
+    var = law.variable(value.label) if type(value) is Rand else None
+    if var is None or law.indices or words_in(T) or T.is_integer is not True:
+        return "must be a state variable of the law (not indexed) at a deterministic integer generation"
+    parts = []
+    for what, expr, now, draws, at in (("the update", var.step, {Rand(var.name, g): x}, law.draws, g),
+                                       ("the initial value", var.init, {}, law.start, 0)):
+        found = rands(expr) - set(now)
+        d = next((d for d in draws if found == {Rand(d.name, at)}), None)
+        if found and d is None:
+            return f"{what} reads more than its state and one draw"
+        if found and (d.family != "Normal" or any(words_in(a) or g in sp.sympify(a).free_symbols for a in d.args)):
+            return f"{what} reads {d.name}, not a normal draw with constant arguments"
+        e = sp.sympify(expr).xreplace({**now, **{r: y for r in found}})
+        if g in e.free_symbols or not e.is_polynomial(x, y) or sp.Poly(e, x, y).total_degree() > 1:
+            return f"{what} is not affine with constant coefficients"
+        parts += [e.diff(x), e.diff(y) ** 2 * (d.args[1] if found else 0)]
+    q, w, v = parts[0] ** 2, parts[1], parts[3]
+    one = sp.expand(q) == 1
+    # Strict signs as reciprocals: a tiny positive number (2^(-2R) at a large R) is no counterexample to 1/w > 0.
+    extra += [sp.Gt(1 / w, 0, evaluate=False), sp.Ge(q, 0, evaluate=False), sp.Ge(v, 0, evaluate=False)] + (
+        [] if one else [sp.Gt(1 / (1 - q) ** 2, 0, evaluate=False)])
+    return {"start": Rand(var.name, 0), "time": T, "gain": q, "spread": v,
+            "noise": w * T if one else w * (1 - q ** T) / (1 - q)}

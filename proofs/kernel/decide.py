@@ -16,7 +16,7 @@ import mpmath
 import sympy as sp
 
 from .domains import Domain, Space
-from .terms import MaxNormalVariance, Rand, fresh_binders, words_in
+from .terms import MaxNormalVariance, Rand, bound_symbols, fresh_binders, words_in
 
 #: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
 MAX_OPS = 400
@@ -342,6 +342,14 @@ def _positive(e, strict, depth=0, squared=False):
         if poly.degree() == 2 and all(coeff.is_real is True for coeff in poly.all_coeffs()):
             a, b, c = poly.all_coeffs()
             if _positive(a, True, depth + 1) and _positive(sp.expand(4 * a * c - b**2), strict, depth + 1):
+                return True
+    # Last, once: a power's base shown > 0 (and < 1) stands for any number there, u (u / (1 + u)) with
+    # u > 0: a generalisation sympy can read (1 - 2^(-2R) lies in (0, 1) for R > 0; sympy does not see it).
+    for b in {p.base for p in e.atoms(sp.Pow) if depth == 0 and p.base.free_symbols and not p.base.is_positive and
+              not p.exp.is_Integer and not p.base.free_symbols & bound_symbols(e)}:
+        if _positive(b, True, 1):
+            u = sp.Dummy("u", positive=True)
+            if _positive(e.xreplace({b: u / (1 + u) if _positive(1 - b, True, 1) else u}), strict, 2):
                 return True
     return False
 

@@ -2,7 +2,9 @@
 
 A :class:`Law` names its parameters (with domains), its state variables (initial value, one-step
 update, domain) and its draws (a family from :data:`FAMILIES` and arguments that may depend on the
-state and the parameters). The kernel checks a law once (:meth:`Law.problems`): expressions use
+state and the parameters), and may name start draws: drawn once, before generation 0, with
+arguments in the parameters, independently of each other and of every draw of the law; an initial
+value may read them as ``Rand(name, 0)`` (a random start, such as a prior), and no relation may. The kernel checks a law once (:meth:`Law.problems`): expressions use
 only what they may, arguments lie in the family's domain, and each state domain is kept: the
 initial value lies in it and the update maps the state domains and the draws' supports back into
 it. Draws are independent of each other and of the past given the current state.
@@ -134,6 +136,7 @@ class Law:
     state: tuple[StateVar, ...]
     draws: tuple[Draw, ...]
     indices: dict[sp.Symbol | sp.IndexedBase, Domain] = field(default_factory=dict)   # index symbol -> Domain
+    start: tuple[Draw, ...] = ()                   # Draws taken once before generation 0
 
     def variable(self, name):
         return next((v for v in self.state if v.name == name), None)
@@ -158,14 +161,15 @@ class Law:
                 tuple((v.name, sp.srepr(v.init), sp.srepr(v.step), v.domain.key(), tuple(map(sp.srepr, v.indices)))
                       for v in self.state),
                 tuple((d.name, d.family, tuple(map(sp.srepr, d.args))) for d in self.draws),
-                tuple(sorted((sp.srepr(k), v.key()) for k, v in self.indices.items())))
+                tuple(sorted((sp.srepr(k), v.key()) for k, v in self.indices.items())),
+                tuple((d.name, d.family, tuple(map(sp.srepr, d.args))) for d in self.start))
 
     # --- well-formedness --------------------------------------------------------------------
     def problems(self) -> list:
         """What is wrong with the law ('' free list when it is well formed)."""
         g = self.generation
         out = []
-        names = [v.name for v in self.state] + [d.name for d in self.draws]
+        names = [v.name for v in self.state] + [d.name for d in self.draws + self.start]
         note(out, len(set(names)) != len(names), "state and draw names must be distinct")
         note(out, g in self.params or not isinstance(g, sp.Symbol),
              "the generation must be a symbol that is not a parameter")
@@ -173,6 +177,7 @@ class Law:
         vectors = {p for p, d in self.params.items() if d.kind == "vector"}
         state_now = {Rand(v.name, g, *v.indices) for v in self.state}
         draws_now = {Rand(d.name, g, *self._draw_indices(d)) for d in self.draws}
+        start = {Rand(d.name, 0) for d in self.start}
 
         def uses(expr, allowed_rands, what, carried, at_g=True):
             expr = sp.sympify(expr)
@@ -194,30 +199,33 @@ class Law:
             named = set().union(*[sp.sympify(b).free_symbols for b in (v.domain.lo, v.domain.hi) if b is not None])
             note(out, named - set(self.params), f"the domain of {v.name} may name the law's parameters only")
             note(out, set(v.indices) - set(self.indices), f"{v.name} carries an index the law does not declare")
-            uses(v.init, set(), f"the initial value of {v.name}", v.indices, at_g=False)
+            uses(v.init, start, f"the initial value of {v.name}", v.indices, at_g=False)
             uses(v.step, state_now | draws_now, f"the update of {v.name}", v.indices)
-        for d in self.draws:
+        for d in self.draws + self.start:
             if d.family not in FAMILIES:
                 out.append(f"unknown family {d.family}")
             elif len(d.args) != len(FAMILIES[d.family].params):
                 out.append(f"{d.family} takes {len(FAMILIES[d.family].params)} arguments")
             else:
                 for a in d.args:
-                    uses(a, state_now, f"an argument of {d.name}", self._draw_indices(d))
+                    uses(a, set() if d in self.start else state_now, f"an argument of {d.name}",
+                         self._draw_indices(d), at_g=d not in self.start)
         if out:
             return out
         space = Space({**self.params, **self.indices, g: Domain.integer(0)}, self.rand_domains())
-        init_space = Space({**self.params, **self.indices})
+        init_space = Space({**self.params, **self.indices}, {d.name: _bind_domain(FAMILIES[d.family].support, dict(
+            zip(FAMILIES[d.family].params, d.args))) for d in self.start})
         for v in self.state:
             out += [f"the initial value of {v.name}: {p}" for p in _in_domain(v.init, v.domain, init_space)]
             out += [f"the update of {v.name}: {p}" for p in _generation_problems(v.step, g, space)
                     + _in_domain(v.step, v.domain, space)]
-        for d in self.draws:
+        for d in self.draws + self.start:
             fam = FAMILIES[d.family]
             binding = {}
             out += [f"an argument of {d.name}: {p}" for a in d.args for p in _generation_problems(a, g, space)]
             for p, a, dom in zip(fam.params, d.args, fam.param_domains):
-                out += [f"argument {a} of {d.name}: {p_}" for p_ in _in_domain(a, _bind_domain(dom, binding), space)]
+                out += [f"argument {a} of {d.name}: {p_}" for p_ in _in_domain(a, _bind_domain(dom, binding),
+                                                                             init_space if d in self.start else space)]
                 binding[p] = a
         return out
 

@@ -17,7 +17,7 @@ def test_recoding_matches_covariance_iteration(R, t, sigma0):
     r = theory.get("information.rate_distortion_chain")
     mi, dist, var = ic.recoding_by_covariance(R, t, sigma0, dps=30)
     assert abs(r(R=R, t=t, sigma0=sigma0, dps=30) - mi) < mpmath.mpf(10) ** -25 * max(1, abs(mi))
-    claims = r.derivation.claims
+    claims = r.derivation.remarks
     values = {info.R: R, sp.Symbol("t", integer=True, nonnegative=True): t, info.sigma0: sigma0}
     for name, ref in (("distortion", dist), ("reconstruction_variance", var)):
         f = sp.lambdify((info.R, info.t, info.sigma0), claims[name].rhs, modules="mpmath")
@@ -27,7 +27,7 @@ def test_recoding_matches_covariance_iteration(R, t, sigma0):
 
 def test_first_coding_keeps_R_bits():
     r = theory.get("information.rate_distortion_chain")
-    assert r.derivation.claims["first_coding"].rhs == info.R
+    assert r.derivation.remarks["first_coding"].rhs == info.R
     for R in (0.25, 1.0, 3.0):
         assert math.isclose(r(R=R, t=1, sigma0=1.0), R, rel_tol=1e-13)
 

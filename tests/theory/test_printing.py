@@ -43,9 +43,11 @@ def test_printing_keeps_the_value():
 
 def test_notebook_display():
     r = theory.get("information.rate_distortion_chain")
-    assert r._repr_latex_().startswith("$") and r"\hat{X}_{t}" in r._repr_latex_()
+    # X = sigma0 w_0 and Xhat_t = sigma0 c^(t/2) w_t: the proved statement speaks of the declared chain w.
+    assert r._repr_latex_().startswith("$") and r"\hat{w}_{t}" in r._repr_latex_()
     card = r._repr_html_()
-    assert "information.rate_distortion_chain" in card and "exact computation" in card and "R &gt; 0" in card
+    assert "information.rate_distortion_chain" in card and "proved" in card and "R &gt; 0" in card
+    assert "exact computation" in theory.get("information.categorical_kl")._repr_html_()
 
 
 def test_show_reads_like_the_docs(capsys):
