@@ -17,14 +17,16 @@ import sympy as sp
 
 from modelcollapse.theory import symbols as TS
 from modelcollapse.theory.assumptions import (IntegerAtLeast, IntegerSequence, OneOf, PositiveReal, Probability,
-                                              RealAbove, RealNumber, SampleCount, SampleFraction)
+                                              RealAbove, RealInHalfOpen, RealNumber, SampleCount,
+                                              SampleFraction)
 from modelcollapse.theory.engine import state_domains
 from modelcollapse.theory.model import State
 from modelcollapse.theory.sampling_gaussian import MaxNormalVariance
 
 from . import kernel as K
 from .kernel.rules import (Algebra, AxiomInstance, CondExpect, Conjunction, Detach, DrawFact, ExpectLinear, ExpectSum,
-                           Induction, LawInit, LawStep, Limit, Order, Rewrite, SumOver, Tower, VectorTotal)
+                           Induction, InductionFrom, LawInit, LawStep, Limit, Order, Rewrite, Shift, Specialize, SumOver,
+                           Tower, VectorTotal)
 from .kernel.terms import CondMutualInfo, Joint, MutualInfo
 
 
@@ -41,7 +43,13 @@ def _recipe_rule(step):
               "conditional_expectation": lambda: CondExpect(), "tower": lambda: Tower(),
               "linearity": lambda: ExpectLinear(tuple(a.get("coefficients", ())), a.get("constant", 0)),
               "inequality": lambda: Order(a.get("scale", 1)), "conjunction": lambda: Conjunction(),
-              "modus_ponens": lambda: Detach(), "limit": lambda: Limit()}
+              "modus_ponens": lambda: Detach(), "limit": lambda: Limit(),
+              "law_init": lambda: LawInit(a["variable"]), "specialize": lambda: Specialize(a["symbol"], a["value"]),
+              "shift": lambda: Shift(a["symbol"], a["value"]),
+              "induction_from": lambda: InductionFrom(
+                  tuple(map(to_kernel, a["functionals"])), tuple(map(to_kernel, a["closed"])),
+                  tuple(tuple(map(to_kernel, row)) for row in a["matrix"]), tuple(map(to_kernel, a["offset"])),
+                  a.get("start", 1))}
     return makers[step.rule]()
 
 
@@ -101,6 +109,8 @@ def domain_of(a) -> K.Domain:
     if isinstance(a, SampleFraction):
         low = sp.Integer(a.lower) / a.size
         return K.Domain.real(low, 1 - low)
+    if isinstance(a, RealInHalfOpen):
+        return K.Domain.real(a.bound, a.upper, lo_open=True)
     if isinstance(a, RealAbove):
         return K.Domain.real(a.bound, lo_open=True)
     if isinstance(a, IntegerSequence):
@@ -345,7 +355,9 @@ def _expectation_steps(out, model, law, result, atom, k):
 def _recipe_proof(result, model, law):
     """A result whose statement is proved by its recipe alone."""
     out = _Steps()
-    goals = _add_claims(out, result, {}, recipes={"statement": result.derivation.facts["recipe"]})
+    # The statement's recipe first: the claims' recipes may build on it.
+    goals = _add_claims(out, result, {}, recipes={"statement": result.derivation.facts["recipe"],
+                                                  **result.derivation.facts.get("recipes", {})})
     if domains_of(result.assumptions).get(law.generation, K.Domain.integer(0)) != K.Domain.integer(0):
         law = _generation_renamed(law, sp.Symbol("g", integer=True, nonnegative=True))
     domains = _domains(result, law, goals)

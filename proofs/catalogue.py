@@ -96,7 +96,7 @@ RULE_NAMES = {"Algebra": "algebra", "Rewrite": "rewrite", "LawStep": "law", "Law
               "Induction": "induction", "SumOver": "sum over an index", "ExpectSum": "expectation of a finite sum",
               "Specialize": "specialize", "AxiomInstance": "axiom", "VectorTotal": "assumption", "Order": "inequality",
               "Monotone": "monotonicity of expectation", "Conjunction": "conjunction", "Detach": "modus ponens",
-              "Limit": "limit"}
+              "Limit": "limit", "Shift": "shift", "InductionFrom": "induction from a later generation"}
 
 
 def describe_rule(rule) -> str:
@@ -109,5 +109,7 @@ def describe_rule(rule) -> str:
     if kind == "AxiomInstance":
         return f"axiom {rule.axiom}"
     if kind == "Specialize":
+        return f"at {rule.symbol} = {rule.value}"
+    if kind == "Shift":
         return f"at {rule.symbol} = {rule.value}"
     return RULE_NAMES.get(kind, kind)

@@ -19,8 +19,8 @@ import sympy as sp
 from modelcollapse.proofs.corpus_attacks import checker
 from modelcollapse.proofs.kernel import CE, E, Domain, Draw, Law, Proof, Rand, StateVar, Step
 from modelcollapse.proofs.kernel.axioms import AXIOMS
-from modelcollapse.proofs.kernel.rules import (Algebra, AxiomInstance, CondExpect, Induction, LawInit, LawStep, Limit,
-                                               Rewrite)
+from modelcollapse.proofs.kernel.rules import (Algebra, AxiomInstance, CondExpect, DrawFact, Induction, InductionFrom,
+                                               LawInit, LawStep, Limit, Rewrite, Shift, Tower)
 
 _LIBRARIES: dict = {}
 library_for, check_attack = checker(_LIBRARIES)
@@ -214,6 +214,159 @@ def euler_axiom_binds_generation():
 
 
 # =====================================================================================================
+# Instances at a shifted generation, and induction from a later generation
+# =====================================================================================================
+
+def grow_law(mean=0):
+    """X_0 = 0, X_{g+1} = X_g + D_g^2 with D ~ N(mean, 1): E[X_g] = g (1 + mean^2)."""
+    return Law("grow", g, {}, (StateVar("X", 0, X(g) + Rand("D", g) ** 2, Domain.real(0)),),
+               (Draw("D", "Normal", (mean, 1)),))
+
+
+def grow_steps():
+    """The valid proof of E[X_{g+1}] = g + 1 from generation 1 (the attacks below vary it)."""
+    D = Rand("D", g)
+    return [
+        Step("law", EQ(X(g + 1), X(g) + D**2), LawStep("X")),
+        Step("moment", EQ(CE(D**2, g), 1), DrawFact("normal_moments", "D", 2)),
+        Step("c", EQ(CE(X(g) + D**2, g), X(g) + 1), CondExpect(), ("moment",)),
+        Step("one", EQ(CE(X(g + 1), g), X(g) + 1), Rewrite(source=True), ("law", "c")),
+        Step("init", EQ(X(0), 0), LawInit("X")),
+        Step("first", EQ(CE(X(1), 0), X(0) + 1), Shift(g, 0), ("one",)),
+        Step("first_value", EQ(CE(X(1), 0), 1), Rewrite(source=True), ("init", "first")),
+        Step("base", EQ(E(X(1)), 1), Tower(), ("first_value",)),
+        Step("later", EQ(CE(X(g + 2), g + 1), X(g + 1) + 1), Shift(g, g + 1), ("one",)),
+    ]
+
+
+def grow_from(closed=g + 1, functional=None, start=1, premises=("base", "later"), steps=None):
+    functional = X(g + 1) if functional is None else functional
+    rel = EQ(E(functional), closed)
+    steps = grow_steps() if steps is None else steps
+    rule = InductionFrom((functional,), (closed,), ((1,),), (1,), start)
+    return Proof("grow_from", {"statement": rel}, dict(GENERATIONS), steps + [Step("ind", rel, rule, premises)],
+                 law=grow_law())
+
+
+# A law parameter is not a free variable of the relation: D ~ N(mu, 1) has E[D | F_g] = mu, and moving mu
+# to mu + 1 in the relation alone (not in the law) claims E[D | F_g] = mu + 1.
+def shift_law_parameter():
+    mu = sp.Symbol("mu", integer=True, nonnegative=True)
+    law = Law("located", g, {mu: Domain.integer(0)}, (StateVar("X", 0, X(g) + Rand("D", g), Domain.real()),),
+              (Draw("D", "Normal", (mu, 1)),))
+    fact, moved = EQ(CE(Rand("D", g), g), mu), EQ(CE(Rand("D", g), g), mu + 1)
+    return Proof("shift_parameter", {"statement": moved}, {**GENERATIONS, mu: Domain.integer(0)},
+                 [Step("fact", fact, DrawFact("normal_moments", "D", 1)), Step("moved", moved, Shift(mu, mu + 1), ("fact",))],
+                 law=law)
+
+
+# Shifting down: g >= 0 holds for every g, g - 1 >= 0 does not (g = 0).
+def shift_down():
+    rel = sp.Ge(g - 1, 0)
+    return Proof("shift_down", {"statement": rel}, dict(GENERATIONS),
+                 [Step("p", sp.Ge(g, 0, evaluate=False), Algebra()), Step("s", rel, Shift(g, g - 1), ("p",))])
+
+
+# An instance below the domain: -1 >= 0.
+def shift_below_domain():
+    rel = sp.Ge(sp.Integer(-1), 0, evaluate=False)
+    return Proof("shift_below", {"statement": rel}, dict(GENERATIONS),
+                 [Step("p", sp.Ge(g, 0, evaluate=False), Algebra()), Step("s", rel, Shift(g, -1), ("p",))])
+
+
+# Half a step: cos(pi g)^2 = 1 for integers g; at g + 1/2 it is 0.
+def shift_by_a_half():
+    half = g + sp.Rational(1, 2)
+    rel = EQ(sp.cos(sp.pi * half) ** 2, 1)
+    return Proof("shift_half", {"statement": rel}, dict(GENERATIONS),
+                 [Step("p", EQ(sp.cos(sp.pi * g) ** 2, 1), Algebra()), Step("s", rel, Shift(g, half), ("p",))])
+
+
+# A bounded range: k <= 3 for k in 0..3, but k + 1 <= 3 fails at k = 3.
+def shift_bounded_range():
+    k = sp.Symbol("k", integer=True, nonnegative=True)
+    rel = sp.Le(k + 1, 3)
+    return Proof("shift_bounded", {"statement": rel}, {k: Domain.integer(0, 3)},
+                 [Step("p", sp.Le(k, 3), Algebra()), Step("s", rel, Shift(k, k + 1), ("p",))])
+
+
+# A real symbol: x <= 1 on [0, 1], x + 1 <= 1 is false.
+def shift_real_symbol():
+    x = sp.Symbol("x", real=True, nonnegative=True)
+    rel = sp.Le(x + 1, 1)
+    return Proof("shift_real", {"statement": rel}, {x: Domain.real(0, 1)},
+                 [Step("p", sp.Le(x, 1), Algebra()), Step("s", rel, Shift(x, x + 1), ("p",))])
+
+
+# Another domain depends on g: k >= g for k in [g, oo), but k >= g + 1 fails at k = g.
+def shift_dependent_domain():
+    k = sp.Symbol("k", integer=True)
+    rel = sp.Ge(k, g + 1)
+    return Proof("shift_dependent", {"statement": rel}, {**GENERATIONS, k: Domain.integer(g)},
+                 [Step("p", sp.Ge(k, g), Algebra()), Step("s", rel, Shift(g, g + 1), ("p",))])
+
+
+# g is bound in the premise (a sum over g): renaming it inside the sum changes the sum (0 + 1 + 2 = 3, 1 + 2 + 3 = 6).
+def shift_bound_variable():
+    prem = EQ(sp.Sum(g, (g, 0, 2)), 3)
+    rel = EQ(sp.Sum(g + 1, (g, 0, 2)), 3)
+    return Proof("shift_bound", {"statement": rel}, dict(GENERATIONS),
+                 [Step("p", prem, Algebra()), Step("s", rel, Shift(g, g + 1), ("p",))])
+
+
+# Not the instance: from g >= 0, g + 1 >= 2 (false at g = 0).
+def shift_not_the_instance():
+    rel = sp.Ge(g + 1, 2)
+    return Proof("shift_other", {"statement": rel}, dict(GENERATIONS),
+                 [Step("p", sp.Ge(g, 0, evaluate=False), Algebra()), Step("s", rel, Shift(g, g + 1), ("p",))])
+
+
+# A start of 0 with a random base case: the rule Induction, with its deterministic base, covers start 0.
+def induction_from_start_zero():
+    return grow_from(start=0)
+
+
+# The functional X_g is read at g, not at g + 1: its step premise is missing, and E[X_g] = g + 1 is false.
+def induction_from_wrong_generation():
+    return grow_from(functional=X(g))
+
+
+# Without the base case E[X_1] = 1 the closed form g + 2 also satisfies the step; E[X_{g+1}] = g + 2 is false.
+def induction_from_without_base():
+    return grow_from(closed=g + 2, premises=("later",))
+
+
+# The closed form (g + 1)^2 has the right base case but not the step: E[X_{g+1}] = (g + 1)^2 is false.
+def induction_from_wrong_closed_form():
+    return grow_from(closed=(g + 1) ** 2)
+
+
+# The step premise given the history up to g (the one-step law at g), not up to g + 1: the functional
+# X_{g+1} at g + 1 is X_{g+2}, of which nothing is premised; the conclusion E[X_{g+1}] = 2 g + 1 is false.
+def induction_from_step_at_wrong_generation():
+    return grow_from(closed=2 * g + 1, premises=("base", "one"))
+
+
+# A base case that is not an expectation: the premise X_0 = 0 read as E[X_1] = 0 would give E[X_{g+1}] = g.
+def induction_from_base_not_expected():
+    return grow_from(closed=g, premises=("init", "later"))
+
+
+# The limit rule keeps a power of g whole while expanding: 2^g / (2^g + 1) tends to 1, not 0.
+def limit_power_in_a_denominator():
+    rel = EQ(sp.Limit(2**g / (2**g + 1), g, sp.oo), 0)
+    return Proof("limit_denominator", {"statement": rel}, dict(GENERATIONS), [Step("lim", rel, Limit())])
+
+
+# Collected coefficients: (2^g (n + 1) - 2^g n) = 2^g grows; the limit 0 is false.
+def limit_collected_growth():
+    n = sp.Symbol("n", integer=True, positive=True)
+    rel = EQ(sp.Limit(2**g * (n + 1) - 2**g * n, g, sp.oo), 0)
+    return Proof("limit_collected", {"statement": rel}, {**GENERATIONS, n: Domain.integer(1)},
+                 [Step("lim", rel, Limit())])
+
+
+# =====================================================================================================
 
 def attacks():
     """(name, proof builder, expected rejection message) for every attack."""
@@ -234,4 +387,22 @@ def attacks():
         ("cited_limit_binds_generation", cited_limit_binds_generation, "free of g"),
         ("euler_axiom_at_zero", euler_axiom_at_zero, "side condition || may vanish in a denominator"),
         ("euler_axiom_binds_generation", euler_axiom_binds_generation, "side condition"),
+        ("shift_law_parameter", shift_law_parameter, "is a parameter of the law"),
+        ("shift_down", shift_down, "the value must be g + k or a number"),
+        ("shift_below_domain", shift_below_domain, "the value must be g + k or a number"),
+        ("shift_by_a_half", shift_by_a_half, "the value must be g + k or a number"),
+        ("shift_bounded_range", shift_bounded_range, "must range over the integers from a number on"),
+        ("shift_real_symbol", shift_real_symbol, "must range over the integers from a number on"),
+        ("shift_dependent_domain", shift_dependent_domain, "another domain depends on g"),
+        ("shift_bound_variable", shift_bound_variable, "g is bound in the premise"),
+        ("shift_not_the_instance", shift_not_the_instance, "not the premise at g = g + 1"),
+        ("induction_from_start_zero", induction_from_start_zero, "the start must be an integer >= 1"),
+        ("induction_from_wrong_generation", induction_from_wrong_generation, "must be a function of the state at g + 1"),
+        ("induction_from_without_base", induction_from_without_base, "no base case"),
+        ("induction_from_wrong_closed_form", induction_from_wrong_closed_form, "inductive step fails"),
+        ("induction_from_step_at_wrong_generation", induction_from_step_at_wrong_generation,
+         "or Eq(CE(phi at g + 1, g + 1), ...)"),
+        ("induction_from_base_not_expected", induction_from_base_not_expected, "premises must be Eq(E(phi at g = 0)"),
+        ("limit_power_in_a_denominator", limit_power_in_a_denominator, "cannot take the limit of the factor"),
+        ("limit_collected_growth", limit_collected_growth, "the limit is oo in a case"),
     ]

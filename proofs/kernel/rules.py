@@ -651,13 +651,24 @@ class Limit(Rule):
                 zero(value - target, space, "the limit has another value")
 
 
+def _expand_keeping_powers(X, g):
+    """X expanded into terms, each power whose exponent holds g kept whole (a symbol while expanding),
+    so that no such power is multiplied into an expanded denominator."""
+    X = sp.expand_power_exp(X)
+    hidden = {p: sp.Dummy() for p in X.atoms(sp.Pow) if g in p.exp.free_symbols}
+    expanded = sp.expand(X.xreplace(hidden), mul=True, multinomial=False)
+    # One term per monomial in g and the kept powers, its coefficient over one denominator.
+    terms = sp.collect(expanded, [g, *hidden.values()], evaluate=False)
+    return sp.Add(*[sp.cancel(c) * k for k, c in terms.items()]).xreplace({v: k for k, v in hidden.items()})
+
+
 def _limit_in_case(X, g, below, space, known):
     """The limit of X (free of other cases) as g -> oo; rejects when it is not taken. ``known``: the
     symbols that hold cited sequences, and their limits."""
     X = sp.piecewise_fold(X)
     need(not X.has(sp.Piecewise), "a Piecewise is left after fixing the case")
     finite, infinite = sp.S.Zero, set()
-    for term in sp.Add.make_args(sp.expand(X, power_exp=True, mul=True, multinomial=False)):
+    for term in sp.Add.make_args(_expand_keeping_powers(X, g)):
         coeff, base, degree = [], sp.S.One, 0
         for f in sp.Mul.make_args(term):
             if g not in f.free_symbols:
@@ -695,6 +706,85 @@ def _limit_in_case(X, g, below, space, known):
     return infinite.pop() if infinite else finite
 
 
+class Shift(Rule):
+    """From a relation that holds for every integer ``symbol`` from a number lo on conclude it at
+    ``value``: ``symbol + k`` (k an integer >= 0) or an integer >= lo, an instance inside the domain.
+    The symbol may not be a parameter of the law (the random quantities depend on those unseen), bound
+    in the premise, or named by another domain."""
+
+    symbol: object = None
+    value: object = None
+
+    def verify(self, relation, premises, ctx):
+        need(len(premises) == 1, "shift takes one premise")
+        symbol, value, premise = self.symbol, sp.sympify(self.value), premises[0]
+        dom = ctx.space.domains.get(symbol)
+        need(type(symbol) is sp.Symbol and dom is not None and dom.kind == "integer" and dom.hi is None
+             and dom.lo is not None and dom.lo.is_number, f"{symbol} must range over the integers from a number on")
+        k = value - symbol if value.is_Add else value - dom.lo
+        need(k.is_Integer and k >= 0 and (value.is_Integer or value == symbol + k),
+             f"the value must be {symbol} + k or a number >= {dom.lo}, k an integer >= 0")
+        need(ctx.law is None or symbol not in ctx.law.params,
+             f"{symbol} is a parameter of the law: the random quantities depend on it unseen")
+        need(not ctx.space.depends_on(symbol), f"another domain depends on {symbol}")
+        need(symbol not in bound_symbols(premise), f"{symbol} is bound in the premise")
+        need(same(relation, premise.xreplace({symbol: value}), ctx.space), f"not the premise at {symbol} = {value}")
+
+
+class InductionFrom(Induction):
+    """Induction from a later start k >= 1: functionals phi_j of the state at g + k, premises
+    Eq(E(phi_j at g = 0), c_j) and Eq(CE(phi_j at g + 1, g + k), sum_i a_ji phi_i + b_j); if the closed
+    forms satisfy F_j(0) = c_j and F_j(g + 1) = sum_i a_ji F_i(g) + b_j, then E(phi_j) = F_j for g >= 0.
+    Integrability as for :class:`Induction` (no walks): each phi_j >= 0 or dominated by those that are."""
+
+    start: object = 1
+
+    def verify(self, relation, premises, ctx):
+        law, space = ctx.law, ctx.space
+        need(law is not None, "induction needs a law")
+        g, k = law.generation, sp.sympify(self.start)
+        need(k.is_Integer and k >= 1, "the start must be an integer >= 1 (from 0 it is the rule Induction)")
+        J = len(self.functionals)
+        need(J > 0 and len(self.closed) == J and len(self.matrix) == J and len(self.offset) == J
+             and all(len(row) == J for row in self.matrix),
+             "functionals, closed forms, matrix rows and offsets must match")
+        need(space.domains.get(g) == Domain.integer(0), f"induction needs {g} an integer >= 0 in the assumptions")
+        need(not space.depends_on(g), f"another domain depends on {g}")
+        phis = [sp.sympify(f) for f in self.functionals]
+        for phi in phis:
+            need(pathwise(phi) and all(r.generation == g + k and law.variable(r.label) is not None for r in rands(phi)),
+                 f"{phi} must be a function of the state at {g + k}")
+        closed, offset = [sp.sympify(x) for x in self.closed], [sp.sympify(x) for x in self.offset]
+        matrix = [[sp.sympify(x) for x in row] for row in self.matrix]
+        for x in closed + [x for row in matrix for x in row] + offset:
+            need(deterministic(x) and not x.has(*_INFINITE), "closed forms and coefficients must be finite and deterministic")
+            culprit = undefined(x, space)
+            need(not culprit, f"{x} is not shown defined for every {g} >= 0: {culprit}")
+        base, step = {}, {}
+        for p in premises:
+            if isinstance(p, sp.Eq) and isinstance(p.lhs, CE) and p.lhs.args[1] == g + k:
+                step[p.lhs.args[0]] = p.rhs
+            elif isinstance(p, sp.Eq) and isinstance(p.lhs, E) and deterministic(p.rhs) and not p.rhs.has(*_INFINITE):
+                base[p.lhs.args[0]] = p.rhs
+            else:
+                raise Reject(f"premises must be Eq(E(phi at {g} = 0), finite value) or Eq(CE(phi at {g} + 1, {g + k}), ...)")
+        for j, phi in enumerate(phis):
+            at0, at1 = phi.xreplace({g: 0}), phi.xreplace({g: g + 1})
+            need(at0 in base, f"no base case E({at0})")
+            need(at1 in step, f"no one-step premise for {at1} given generation {g + k}")
+            zero(step[at1] - sum((matrix[j][i] * phis[i] for i in range(J)), offset[j]), space,
+                 f"the one-step premise for {at1} is not the stated combination")
+            zero(closed[j].xreplace({g: 0}) - base[at0], space, f"base case fails for {phi}")
+            zero(closed[j].xreplace({g: g + 1}) - sum((matrix[j][i] * closed[i] for i in range(J)), offset[j]), space,
+                 f"inductive step fails for {phi}")
+            problem = _integrability(phi, phis, None, law, space)
+            need(not problem, problem)
+        need(isinstance(relation, sp.Eq) and isinstance(relation.lhs, E) and relation.lhs.args[0] in phis,
+             "induction concludes Eq(E(phi_j), F_j) for one of its functionals")
+        zero(relation.rhs - closed[phis.index(relation.lhs.args[0])], space, "not the closed form")
+        return {"induction"}
+
+
 class Conjunction(Rule):
     """And(r1, r2, ...) from premises r1, r2, ..."""
 
@@ -706,4 +796,5 @@ class Conjunction(Rule):
 
 #: The closed table: a step whose rule is not an instance of one of these is rejected.
 RULES = (Algebra, Rewrite, LawStep, LawInit, DrawFact, CondExpect, Tower, ExpectLinear, Induction, SumOver,
-         ExpectSum, Specialize, AxiomInstance, VectorTotal, Order, Monotone, Conjunction, Detach, Limit)
+         ExpectSum, Specialize, AxiomInstance, VectorTotal, Order, Monotone, Conjunction, Detach, Limit,
+         Shift, InductionFrom)

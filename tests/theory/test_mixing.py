@@ -52,8 +52,13 @@ def test_proved_and_exact_statuses():
     assert proofs.status("mixing.fresh_categorical_mean") == "proved"
     for rid in ("mixing.accumulate_gaussian", "mixing.accumulate_gaussian_drift"):
         assert proofs.status(rid) == "proved" and "euler_sine_product" in proofs.check(rid).axioms
+    for rid in ("mixing.golden_ratio", "mixing.golden_ratio_weight"):
+        assert proofs.status(rid) == "proved"
+    assert {"stationary"} <= set(proofs.check("mixing.golden_ratio").goals)
+    assert {"positive_factor", "inside", "golden_ratio_when_n_equals_m"} <= set(
+        proofs.check("mixing.golden_ratio_weight").goals)
     for rid in ("mixing.fresh_gaussian", "mixing.accumulate_subsample",
-                "mixing.growing_samples", "mixing.golden_ratio", "mixing.critical_fraction"):
+                "mixing.growing_samples", "mixing.critical_fraction"):
         assert proofs.status(rid) == "exact computation"
         assert theory.get(rid).status_note
 
@@ -127,6 +132,11 @@ def test_golden_ratio_against_recursion_and_a_numerical_minimum():
         best = mpmath.findroot(lambda x: mpmath.diff(lambda y: stationary(y, n, m), x), 0.5)
         assert weight(n=n, m=m) == pytest.approx(float(best), rel=1e-10)
     assert weight(n=8, m=8) == pytest.approx((5**0.5 - 1) / 2, rel=1e-15)
+    # The least stationary error, sigma0^2 w* / n, against the brute-force minimum over a grid of w
+    grid = [k / 4000 for k in range(1, 4001)]
+    for n, m in ((10, 10), (3, 40)):
+        least = min(stationary(x, n, m) for x in grid)
+        assert least == pytest.approx(float(weight(n=n, m=m)) / n, rel=1e-6)
     with pytest.raises(ValueError, match="w"):
         r(w=1.5, n=5, m=5, t=1, sigma0=1.0)
 
