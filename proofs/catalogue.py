@@ -53,6 +53,9 @@ def citation(name: str) -> Citation:
     if name in _PRINCIPLES:
         return _PRINCIPLES[name]
     if name.startswith("law:"):
+        from .normalised_maps import LAWS
+        if name[4:] in LAWS:
+            return Citation(name, f"the normalised map {name[4:]}", LAWS[name[4:]], (), "model")
         from modelcollapse.theory.model import get_model
         model = get_model(name[4:])
         text = "; ".join(f"{s}_(t+1) = {sp.sstr(model.step[s])}" for s in model.state) + "; " + ", ".join(
@@ -95,7 +98,7 @@ RULE_NAMES = {"Algebra": "algebra", "Rewrite": "rewrite", "LawStep": "law", "Law
               "Induction": "induction", "SumOver": "sum over an index", "ExpectSum": "expectation of a finite sum",
               "Specialize": "specialize", "AxiomInstance": "axiom", "VectorTotal": "assumption", "Order": "inequality",
               "Monotone": "monotonicity of expectation", "Conjunction": "conjunction", "Detach": "modus ponens",
-              "Limit": "limit"}
+              "Limit": "limit", "StateInduction": "state induction"}
 
 
 def describe_rule(rule) -> str:

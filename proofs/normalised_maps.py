@@ -62,15 +62,18 @@ def _proof(result_id, name, weight, closed, params):
 
 def temperature_proof():
     b = tau ** (-t)
-    return _proof("sampling.temperature_categorical", "temperature", lambda x, idx: x ** (1 / tau),
+    return _proof("sampling.temperature_categorical", "temperature_map", lambda x, idx: x ** (1 / tau),
                   p0[i] ** b / sp.Sum(p0[_j] ** b, (_j, 1, K)), {tau: KN.Domain.real(0, lo_open=True)})
 
 
 def tilting_proof():
-    return _proof("sampling.reward_tilting", "reward_tilting", lambda x, idx: x * sp.exp(beta * reward[idx]),
+    return _proof("sampling.reward_tilting", "tilting_map", lambda x, idx: x * sp.exp(beta * reward[idx]),
                   p0[i] * sp.exp(t * beta * reward[i]) / sp.Sum(p0[_j] * sp.exp(t * beta * reward[_j]), (_j, 1, K)),
                   {beta: KN.Domain.real(), reward: KN.Domain.vector(KN.Domain.real(), length=K)})
 
 
+#: The laws in words (what a proof citing ``law:NAME`` rests on).
+LAWS = {"temperature_map": "p_(i,t+1) = p_(i,t)^(1/tau) / Sum(p_(j,t)^(1/tau), (j, 1, K)); p_(i,0) = p0_i",
+        "tilting_map": "p_(i,t+1) = p_(i,t) exp(beta r_i) / Sum(p_(j,t) exp(beta r_j), (j, 1, K)); p_(i,0) = p0_i"}
 #: Result id -> the builder of its kernel proof (results with no model of the derivation engine).
 BUILDERS = {"sampling.temperature_categorical": temperature_proof, "sampling.reward_tilting": tilting_proof}

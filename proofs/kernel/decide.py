@@ -75,7 +75,15 @@ def evaluate(expr, point):
         for node in sorted(e.atoms(sp.Sum, sp.Product), key=lambda a: -sp.count_ops(a)):
             limits = node.limits
             if all(lo.is_Integer and hi.is_Integer and abs(int(hi) - int(lo)) <= MAX_TERMS for _, lo, hi in limits):
-                e = e.xreplace({node: node.doit(deep=False)})
+                done = node.doit(deep=False)
+                if vectors:
+                    done = done.xreplace({a: vectors[a.base](a.indices[0]) for a in done.atoms(sp.Indexed)
+                                          if a.base in vectors and len(a.indices) == 1 and a.indices[0].is_Integer})
+                # A sum that is a number now is computed once (30 digits), not again at every occurrence.
+                if not done.free_symbols and not done.atoms(sp.Indexed, sp.Sum, sp.Product, sp.Integral):
+                    with mpmath.workdps(30):
+                        done = sp.N(done, 30, maxn=400)
+                e = e.xreplace({node: done})
                 changed = True
         if vectors:
             reps = {a: vectors[a.base](a.indices[0] if len(a.indices) == 1 else tuple(a.indices))
@@ -184,7 +192,8 @@ def alpha_named(expr):
 
 _TRANSFORMS = (
     sp.expand,
-    lambda e: sp.expand(split_finite_sums(e)),
+    # Sums split, expanded and named after their summands: sums alike but for their variable cancel.
+    lambda e: sp.expand(alpha_named(sp.expand(split_finite_sums(alpha_named(e))))),
     lambda e: sp.cancel(sp.together(e)),
     lambda e: sp.simplify(sp.expand_func(sp.gammasimp(e))),
     lambda e: sp.simplify(_peel_products(e)),
@@ -193,8 +202,6 @@ _TRANSFORMS = (
     lambda e: sp.simplify(e.doit().replace(
         lambda x: isinstance(x, sp.RisingFactorial) and x.args[1].is_integer is True,
         lambda x: (-1) ** x.args[1] * sp.ff(-x.args[0], x.args[1]))),
-    # Sums split, expanded and named after their summands: sums alike but for their variable cancel.
-    lambda e: sp.expand(alpha_named(sp.expand(split_finite_sums(alpha_named(e))))),
 )
 
 
