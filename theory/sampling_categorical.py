@@ -20,8 +20,9 @@ generation (entropies in nats):
 
 The closed forms are derived by sympy from these definitions; the evaluator computes them in
 mpmath, the scale- and shift-invariant forms (p0 / max p0, r - max r) keeping large t exact.
-The kernel's laws are random refits, not deterministic maps on the simplex, so these results are
-exact computations: the independent check iterates each map directly
+Temperature and tilting are normalised maps, p -> w(p) / sum w(p), which the kernel declares as
+laws and proves (:mod:`modelcollapse.proofs.normalised_maps`, for p0 of full support); top-k,
+nucleus and curation stay exact computations. The independent check iterates each map directly
 (:mod:`modelcollapse.numerics.workflows`) and takes the entropy by its definition.
 
 Examples
@@ -350,8 +351,10 @@ for _r in [
     else:
         _r.status = "exact computation"
         _r.status_note = ("a deterministic map on the probability vector, derived by sympy and checked against direct "
-                          "iteration; no kernel proof")
+                          "iteration; the kept set is chosen by ranking the categories, which no kernel law can "
+                          "state, so no kernel proof")
     register(_r)
 _curation_result = _r
 _curation_result.status_note = ("a support argument stated in the derivation and checked on the literal curation "
-                                "workflow; not carried by the kernel")
+                                "workflow; not carried by the kernel, which cannot quantify over selection rules (and "
+                                "whose draws may not depend on other draws, as a selection reads the samples)")
