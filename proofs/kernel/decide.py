@@ -401,10 +401,11 @@ def _weighed_by_mass(expr, space):
 
 
 def sign_shown(expr, space, strict) -> bool:
-    """The sign shown in every case, by sympy alone: no numbers (a weight p^(tau^-t) underflows them)."""
+    """The sign shown in every case by sympy, numbers refuting only a negative value (a weight
+    p^(tau^-t) underflows them: a tiny positive value would pass for a zero)."""
     record = {}
     opaque = space.opaque(expr, record, shift_entries=True)
-    return not unsafe(expr) and all(_positive(space.substitute(opaque, case), strict)
+    return not unsafe(expr) and not refuted(expr, space, "weak", undecided=False) and all(_positive(space.substitute(opaque, case), strict)
                                     for case in space.extended(record).cases())
 
 
