@@ -35,6 +35,10 @@ _PRINCIPLES = {
     "linearity": Citation("linearity", "Linearity of expectation",
                           "E[sum c_k W_k] = sum c_k E[W_k] for finite expectations and deterministic c_k",
                           ("Williams (1991), Probability with Martingales, Ch. 6",), "principle"),
+    "binomial_support": Citation(
+        "binomial_support", "Support of a binomial count",
+        "a Binomial(m, 0) count is 0 almost surely", ("Johnson, Kemp and Kotz (2005), Univariate Discrete "
+                                                       "Distributions, 3rd ed., Ch. 3",), "principle"),
     "monotonicity": Citation("monotonicity", "Monotonicity of expectation", "Y <= W almost surely gives E[Y] <= E[W]",
                              ("Williams (1991), Probability with Martingales, Ch. 6",), "principle"),
 }
@@ -98,7 +102,8 @@ RULE_NAMES = {"Algebra": "algebra", "Rewrite": "rewrite", "LawStep": "law", "Law
               "Induction": "induction", "SumOver": "sum over an index", "ExpectSum": "expectation of a finite sum",
               "Specialize": "specialize", "AxiomInstance": "axiom", "VectorTotal": "assumption", "Order": "inequality",
               "Monotone": "monotonicity of expectation", "Conjunction": "conjunction", "Detach": "modus ponens",
-              "Limit": "limit", "StateInduction": "state induction"}
+              "Limit": "limit", "StateInduction": "state induction",
+              "SupportKept": "support kept"}
 
 
 def describe_rule(rule) -> str:

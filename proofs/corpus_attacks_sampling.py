@@ -14,9 +14,9 @@ statement is false or reached by invalid reasoning (the comment above each entry
 import sympy as sp
 
 from modelcollapse.proofs.corpus_attacks import checker
-from modelcollapse.proofs.kernel import CE, E, Domain, Draw, Law, Proof, Rand, StateVar, Step
+from modelcollapse.proofs.kernel import CE, AlmostSurely, E, Domain, Draw, Law, Proof, Rand, StateVar, Step
 from modelcollapse.proofs.kernel.rules import (Algebra, CondExpect, DrawFact, Induction, LawInit, LawStep, Rewrite,
-                                               Specialize, StateInduction, Tower, VectorTotal)
+                                               Specialize, StateInduction, SupportKept, Tower, VectorTotal)
 from modelcollapse.proofs.kernel.terms import MaxNormalVariance
 
 _LIBRARIES: dict = {}
@@ -368,6 +368,48 @@ def mass_sum_of_a_vanishing_summand():
                  [Step("statement", bad, Algebra())])
 
 
+# =====================================================================================================
+# Curation support: a category drawn with probability 0 is never drawn, so a refit on kept samples keeps it at 0
+# =====================================================================================================
+
+keep = sp.IndexedBase("s", nonnegative=True)
+
+
+def curation_law(update=None, draw=None):
+    """C_i ~ Binomial(n, p_{i,g}); p_{i,g+1} = s_i C_i / n (or ``update``)."""
+    C = Rand("C", g, i)
+    params = {n: Domain.integer(1), K: Domain.integer(1), p0: SIMPLEX, keep: Domain.vector(Domain.real(0, 1), length=K)}
+    return Law("curation", g, params, (StateVar("p", p0[i], keep[i] * C / n if update is None else update(C),
+                                                Domain.real(0, 1), (i,)),),
+               (draw or Draw("C", "Binomial", (n, P(g))),), {i: Domain.integer(1, K)})
+
+
+def _support_claim(name, law, claim=None):
+    claim = claim or AlmostSurely(sp.Implies(sp.Eq(P(g), 0), sp.Eq(P(g + 1), 0)))
+    return Proof(name, {"statement": claim}, {**law.params, g: Domain.integer(0), i: Domain.integer(1, K)},
+                 [Step("statement", claim, SupportKept("p", "C"))], law)
+
+
+# Smoothing (C_i + 1)/(n + K) gives every category mass again: a lost category comes back.
+def support_with_added_mass():
+    law = curation_law(update=lambda C: (C + 1) / (n + K))
+    return _support_claim("support_with_added_mass", law)
+
+
+# The count drawn at probability 1/2 whatever p_i is: a category at 0 is still drawn.
+def support_of_a_count_at_another_probability():
+    law = curation_law(draw=Draw("C", "Binomial", (n, sp.Rational(1, 2))), update=lambda C: Rand("C", g) / n)
+    claim = AlmostSurely(sp.Implies(sp.Eq(P(g), 0), sp.Eq(P(g + 1), 0)))
+    return _support_claim("support_of_a_count_at_another_probability", law, claim)
+
+
+# The converse: a category at 0 after the refit was not necessarily at 0 before (it may have been drawn
+# and not kept, s_i = 0). SupportKept concludes the forward implication only.
+def support_converse():
+    law = curation_law()
+    return _support_claim("support_converse", law, AlmostSurely(sp.Implies(sp.Eq(P(g + 1), 0), sp.Eq(P(g), 0))))
+
+
 def attacks():
     return [
         ("scatter_mean_with_an_order", scatter_mean_with_an_order, "takes no order"),
@@ -402,4 +444,8 @@ def attacks():
         ("state_induction_on_part_of_the_range", state_induction_on_part_of_the_range, "the law's whole range"),
         ("mass_on_part_of_the_range", mass_on_part_of_the_range, "could not show > 0"),
         ("mass_sum_of_a_vanishing_summand", mass_sum_of_a_vanishing_summand, "could not show > 0"),
+        ("support_with_added_mass", support_with_added_mass, "the update does not vanish when"),
+        ("support_of_a_count_at_another_probability", support_of_a_count_at_another_probability,
+         "must be a Binomial count with probability"),
+        ("support_converse", support_converse, "concludes AlmostSurely(Implies(Eq(p_{i,g}, 0)"),
     ]

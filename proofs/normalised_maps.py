@@ -13,6 +13,10 @@ The entropy takes the logarithm of every p_{i,t}, so the proofs assume p0 of ful
 which the evaluator applies (the result on p0 is the result on p0 restricted to its support), but
 the kernel has no convention 0 log 0 and does not prove that reduction.
 
+Curation support is proved under a declared curation law (:func:`curation_proof`) by the kernel's
+``SupportKept``: a count drawn with probability 0 is 0 almost surely, and an update that vanishes
+when its category was not drawn keeps the category at 0.
+
 >>> from modelcollapse import proofs
 >>> proofs.status("sampling.reward_tilting")
 'proved'
@@ -27,7 +31,7 @@ from modelcollapse.theory.sampling_categorical import beta, reward
 from modelcollapse.theory.symbols import K, i, p0, t, tau
 
 from . import kernel as KN
-from .kernel.rules import Rewrite, StateInduction, SumOver, VectorTotal
+from .kernel.rules import Rewrite, StateInduction, SumOver, SupportKept, VectorTotal
 
 _j = sp.Symbol("j", integer=True, positive=True)
 _FULL_SUPPORT = KN.Domain.vector(KN.Domain.real(0, 1, lo_open=True), length=K, total=1)
@@ -72,8 +76,28 @@ def tilting_proof():
                   {beta: KN.Domain.real(), reward: KN.Domain.vector(KN.Domain.real(), length=K)})
 
 
+def curation_proof():
+    """Curation keeps a category lost: n samples from p_t (the count C_i of category i is
+    Binomial(n, p_{i,t})), each kept with its category's probability s_i, refitted as s_i C_i / n; the
+    kernel's SupportKept needs only that the update vanishes when C_i = 0, whatever else it reads."""
+    n, s = sp.Symbol("n", integer=True, positive=True), sp.IndexedBase("s", nonnegative=True)
+    params = {n: KN.Domain.integer(1), K: KN.Domain.integer(1), p0: KN.Domain.vector(KN.Domain.real(0, 1), length=K,
+                                                                                       total=1),
+              s: KN.Domain.vector(KN.Domain.real(0, 1), length=K)}
+    law = KN.Law("curation_map", t, params, (KN.StateVar("p", p0[i], s[i] * KN.Rand("C", t, i) / n,
+                                                         KN.Domain.real(0, 1), (i,)),),
+                 (KN.Draw("C", "Binomial", (n, _p(t, i))),), {i: KN.Domain.integer(1, K)})
+    goal = KN.AlmostSurely(sp.Implies(sp.Eq(_p(t, i), 0), sp.Eq(_p(t + 1, i), 0)))
+    return KN.Proof("sampling.curation_support", {"statement": goal},
+                    {**params, t: KN.Domain.integer(0), i: KN.Domain.integer(1, K)},
+                    [KN.Step("statement", goal, SupportKept("p", "C"), (), "a count of probability 0 is 0 almost surely, "
+                             "and the kept share of an undrawn category is 0")], law)
+
+
 #: The laws in words (what a proof citing ``law:NAME`` rests on).
 LAWS = {"temperature_map": "p_(i,t+1) = p_(i,t)^(1/tau) / Sum(p_(j,t)^(1/tau), (j, 1, K)); p_(i,0) = p0_i",
-        "tilting_map": "p_(i,t+1) = p_(i,t) exp(beta r_i) / Sum(p_(j,t) exp(beta r_j), (j, 1, K)); p_(i,0) = p0_i"}
+        "tilting_map": "p_(i,t+1) = p_(i,t) exp(beta r_i) / Sum(p_(j,t) exp(beta r_j), (j, 1, K)); p_(i,0) = p0_i",
+        "curation_map": "C_(i,t) ~ Binomial(n, p_(i,t)); p_(i,t+1) = s_i C_(i,t) / n; p_(i,0) = p0_i"}
 #: Result id -> the builder of its kernel proof (results with no model of the derivation engine).
-BUILDERS = {"sampling.temperature_categorical": temperature_proof, "sampling.reward_tilting": tilting_proof}
+BUILDERS = {"sampling.temperature_categorical": temperature_proof, "sampling.reward_tilting": tilting_proof,
+            "sampling.curation_support": curation_proof}

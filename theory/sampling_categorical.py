@@ -355,6 +355,9 @@ for _r in [
                           "state, so no kernel proof")
     register(_r)
 _curation_result = _r
-_curation_result.status_note = ("a support argument stated in the derivation and checked on the literal curation "
-                                "workflow; not carried by the kernel, which cannot quantify over selection rules (and "
-                                "whose draws may not depend on other draws, as a selection reads the samples)")
+_curation_result.status = None
+_curation_result.status_note = (
+    "kernel proof for the declared curation law (n samples from p_t, each kept with its category's probability "
+    "s_i): the rule it uses needs only that the next share vanishes when the category was not drawn, but the "
+    "kernel cannot quantify over selection rules, and a rule that reads the other samples (best-of-k) is no law "
+    "it can declare (its draws may not depend on other draws)")

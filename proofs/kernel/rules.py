@@ -12,8 +12,8 @@ import sympy as sp
 from .axioms import AXIOMS, instance
 from .decide import alpha_named, defined_at, is_positive, is_zero, refuted, split_finite_sums, undefined, unsafe
 from .domains import Domain, Space
-from .laws import fact_instance, finite_moment
-from .terms import CE, E, Rand, bound_symbols, fresh_binders, rands, words_in
+from .laws import draw_rand, fact_instance, finite_moment
+from .terms import CE, AlmostSurely, E, Rand, bound_symbols, fresh_binders, rands, words_in
 
 _INEQ = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
 _INFINITE = (sp.oo, -sp.oo, sp.zoo, sp.nan)
@@ -757,6 +757,31 @@ class StateInduction(Rule):
         return {f"law:{law.name}", "induction"}
 
 
+@dataclass(frozen=True)
+class SupportKept(Rule):
+    """AlmostSurely(Implies(Eq(x_g, 0), Eq(x_{g+1}, 0))) for a state variable x whose update vanishes
+    when the count D_g of a declared draw D ~ Binomial(m, x_g) is 0, whatever the other draws and the
+    state are: a count of probability 0 is 0 almost surely (the support of Binomial(m, 0) is {0})."""
+
+    variable: str
+    draw: str
+
+    def verify(self, relation, premises, ctx):
+        law = ctx.law
+        v, d = (law.variable(self.variable), law.draw(self.draw)) if law is not None else (None, None)
+        need(v is not None and d is not None and not premises, "names a state variable and a draw of the law, "
+             "and takes no premises")
+        now, later = Rand(v.name, law.generation, *v.indices), Rand(v.name, law.generation + 1, *v.indices)
+        need(d.family == "Binomial" and d.args[1] == now, f"{d.name} must be a Binomial count with probability {now}")
+        need(not any(r.label == v.name and r != now for r in rands(v.step)), "the update reads other entries")
+        count = draw_rand(law, d, law.generation)
+        zero(v.step.xreplace({count: 0}), ctx.space, f"the update does not vanish when {count} = 0")
+        need(relation == AlmostSurely(sp.Implies(sp.Eq(now, 0), sp.Eq(later, 0))),
+             f"concludes AlmostSurely(Implies(Eq({now}, 0), Eq({later}, 0)))")
+        return {"binomial_support", f"law:{law.name}"}
+
+
 #: The closed table: a step whose rule is not an instance of one of these is rejected.
 RULES = (Algebra, Rewrite, LawStep, LawInit, DrawFact, CondExpect, Tower, ExpectLinear, Induction, SumOver,
-         ExpectSum, Specialize, AxiomInstance, VectorTotal, Order, Monotone, Conjunction, Detach, Limit, StateInduction)
+         ExpectSum, Specialize, AxiomInstance, VectorTotal, Order, Monotone, Conjunction, Detach, Limit, StateInduction,
+         SupportKept)

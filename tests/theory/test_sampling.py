@@ -21,7 +21,7 @@ IDS = ["sampling.temperature_gaussian", "sampling.temperature_gaussian_log_varia
        "sampling.temperature_critical_variance", "sampling.temperature_critical_collapse",
        "sampling.truncation_gaussian", "sampling.best_of_k", "sampling.temperature_categorical", "sampling.top_k",
        "sampling.top_p", "sampling.reward_tilting", "sampling.curation_support"]
-PROVED = IDS[:7] + ["sampling.reward_tilting"]
+PROVED = IDS[:7] + ["sampling.reward_tilting", "sampling.curation_support"]
 
 
 def test_normalised_maps_are_proved_by_induction_with_their_limits_as_remarks():

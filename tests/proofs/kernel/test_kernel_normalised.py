@@ -125,3 +125,22 @@ def test_alpha_naming_joins_sums_alike_but_for_their_variable_and_never_captures
     # A summand that holds a canonical name free is not captured by it.
     held = alpha_named(sp.Sum(p0[j] * c, (j, 1, K)))
     assert held.variables[0] != c and c in held.free_symbols
+
+
+# --- SupportKept ----------------------------------------------------------------------------------------
+
+def test_support_kept_under_a_curation_law():
+    report = check(A._support_claim("kept", A.curation_law()))
+    assert report.ok and {"binomial_support", "law:curation"} <= report.axioms, report.summary()
+
+
+@pytest.mark.parametrize("attack, reason", [
+    (A.support_with_added_mass, "the update does not vanish when"),
+    (A.support_of_a_count_at_another_probability, "must be a Binomial count with probability"),
+    (A.support_converse, "concludes AlmostSurely"),
+    (lambda: A._support_claim("poisson", A.curation_law(draw=Draw("C", "Poisson", (A.n * A.P(g),)))),
+     "must be a Binomial count"),
+])
+def test_support_kept_rejects(attack, reason):
+    report = check(attack())
+    assert not report.ok and reason in rejection_text(report), rejection_text(report)
