@@ -35,6 +35,10 @@ _PRINCIPLES = {
     "linearity": Citation("linearity", "Linearity of expectation",
                           "E[sum c_k W_k] = sum c_k E[W_k] for finite expectations and deterministic c_k",
                           ("Williams (1991), Probability with Martingales, Ch. 6",), "principle"),
+    "binomial_support": Citation(
+        "binomial_support", "Support of a binomial count",
+        "a Binomial(m, 0) count is 0 almost surely", ("Johnson, Kemp and Kotz (2005), Univariate Discrete "
+                                                       "Distributions, 3rd ed., Ch. 3",), "principle"),
     "monotonicity": Citation("monotonicity", "Monotonicity of expectation", "Y <= W almost surely gives E[Y] <= E[W]",
                              ("Williams (1991), Probability with Martingales, Ch. 6",), "principle"),
 }
@@ -53,6 +57,9 @@ def citation(name: str) -> Citation:
     if name in _PRINCIPLES:
         return _PRINCIPLES[name]
     if name.startswith("law:"):
+        from .normalised_maps import LAWS
+        if name[4:] in LAWS:
+            return Citation(name, f"the normalised map {name[4:]}", LAWS[name[4:]], (), "model")
         from modelcollapse.theory.model import get_model
         model = get_model(name[4:])
         text = "; ".join(f"{s}_(t+1) = {sp.sstr(model.step[s])}" for s in model.state) + "; " + ", ".join(
@@ -96,7 +103,8 @@ RULE_NAMES = {"Algebra": "algebra", "Rewrite": "rewrite", "LawStep": "law", "Law
               "Induction": "induction", "SumOver": "sum over an index", "ExpectSum": "expectation of a finite sum",
               "Specialize": "specialize", "AxiomInstance": "axiom", "VectorTotal": "assumption", "Order": "inequality",
               "Monotone": "monotonicity of expectation", "Conjunction": "conjunction", "Detach": "modus ponens",
-              "Limit": "limit", "Shift": "shift", "InductionFrom": "induction from a later generation"}
+              "Limit": "limit", "Shift": "shift", "InductionFrom": "induction from a later generation",
+              "StateInduction": "state induction", "SupportKept": "support kept"}
 
 
 def describe_rule(rule) -> str:

@@ -14,9 +14,9 @@ statement is false or reached by invalid reasoning (the comment above each entry
 import sympy as sp
 
 from modelcollapse.proofs.corpus_attacks import checker
-from modelcollapse.proofs.kernel import CE, E, Domain, Draw, Law, Proof, Rand, StateVar, Step
+from modelcollapse.proofs.kernel import CE, AlmostSurely, E, Domain, Draw, Law, Proof, Rand, StateVar, Step
 from modelcollapse.proofs.kernel.rules import (Algebra, CondExpect, DrawFact, Induction, LawInit, LawStep, Rewrite,
-                                               Specialize, Tower)
+                                               Specialize, StateInduction, SupportKept, Tower, VectorTotal)
 from modelcollapse.proofs.kernel.terms import MaxNormalVariance
 
 _LIBRARIES: dict = {}
@@ -246,6 +246,170 @@ def normal_variance_from_max_normal_variance():
                  [Step("statement", bad, DrawFact("normal_moments", "D", 2))], law)
 
 
+# =====================================================================================================
+# Normalised maps: p_{i,g+1} = w(p_{i,g}) / Sum_j w(p_{j,g}), a law reading the whole vector
+# =====================================================================================================
+
+K = sp.Symbol("K", integer=True, positive=True)
+tau = sp.Symbol("tau", positive=True)
+i = sp.Symbol("i", integer=True, positive=True)
+j = sp.Symbol("j", integer=True, positive=True)
+p0 = sp.IndexedBase("p0", nonnegative=True)
+w = sp.IndexedBase("w", real=True)
+SIMPLEX = Domain.vector(Domain.real(0, 1), length=K, total=1)
+
+
+def P(t, idx=i):
+    return Rand("p", t, idx)
+
+
+def normalised_law(weight=lambda x, idx: x ** (1 / tau), hi=K, init=None, extra=None, draws=(), domain=None,
+                   total_over=None):
+    """p_{i,g+1} = weight(p_{i,g}) / Sum(weight(p_{j,g}), (j, 1, hi)), p_{i,0} = p0[i]."""
+    step = weight(P(g), i) / sp.Sum(weight(P(g, j), j), (j, 1, hi)) if total_over is None else total_over
+    params = {tau: Domain.real(0, lo_open=True), K: Domain.integer(1), p0: SIMPLEX, **(extra or {})}
+    return Law("normalised", g, params, (StateVar("p", p0[i] if init is None else init, step,
+                                                  domain or Domain.real(0, 1), (i,)),), draws, {i: Domain.integer(1, K)})
+
+
+def _closed_form_claim(name, law, closed, index_domain=None):
+    doms = {**law.params, g: Domain.integer(0), i: index_domain or Domain.integer(1, K)}
+    bad = EQ(P(g), closed)
+    return Proof(name, {"statement": bad}, doms,
+                 [Step("total", EQ(sp.Sum(p0[j], (j, 1, K)), 1), VectorTotal()),
+                  Step("statement", bad, StateInduction("p"), ("total",))], law)
+
+
+ESCORT = p0[i] ** (tau ** -g) / sp.Sum(p0[j] ** (tau ** -g), (j, 1, K))
+
+
+# The weight x (1 - x) vanishes at x = 1: from a point mass the normaliser is 0 and the next generation
+# is 0/0. The weight must be > 0 wherever the entry is.
+def normaliser_may_vanish():
+    law = normalised_law(weight=lambda x, idx: x * (1 - x))
+    return _closed_form_claim("normaliser_may_vanish", law, p0[i])
+
+
+# The normaliser sums one category too many (j = 1..K + 1): p_{K+1, g} is no category of the law.
+def normaliser_reads_out_of_range():
+    return _closed_form_claim("normaliser_reads_out_of_range", normalised_law(hi=K + 1), ESCORT)
+
+
+# A "deterministic" map whose weight reads a draw: p_i D_g / Sum_j p_j D_g with D ~ Poisson(1) may be 0/0
+# (D = 0), and its closed form would hold on no path. A normalised weight reads its own entry alone.
+def normalised_weight_uses_a_draw():
+    law = normalised_law(weight=lambda x, idx: x * Rand("D", g), draws=(Draw("D", "Poisson", (1,)),))
+    return _closed_form_claim("normalised_weight_uses_a_draw", law, p0[i])
+
+
+# Induction on a state whose update adds a draw: x_{g+1} = x_g + D, D ~ Poisson(1). x_g = g holds in
+# mean (E[x_g] = g), not on every path; StateInduction speaks of paths and refuses a random update.
+def state_induction_through_a_draw():
+    law = Law("walk", g, {}, (StateVar("x", 0, Rand("x", g) + Rand("D", g), Domain.real(0)),),
+              (Draw("D", "Poisson", (1,)),))
+    bad = EQ(Rand("x", g), g)
+    return Proof("state_induction_through_a_draw", {"statement": bad}, {g: Domain.integer(0)},
+                 [Step("statement", bad, StateInduction("x"))], law)
+
+
+# The map starts from w[i], a vector with no total: its normaliser could be 0 at once (w = 0), and the
+# entries of p_0 need not be a distribution. The start must be a probability vector.
+def normalised_start_not_a_distribution():
+    law = normalised_law(init=w[i], extra={w: Domain.vector(Domain.real(0, 1), length=K)})
+    return _closed_form_claim("normalised_start_not_a_distribution", law, ESCORT)
+
+
+# Twice the normalised weight: the entries sum to 2, outside [0, 1] (the map is not a normalisation).
+def normalised_update_with_mass_two():
+    law = normalised_law(total_over=2 * P(g) ** (1 / tau) / sp.Sum(P(g, j) ** (1 / tau), (j, 1, K)))
+    return _closed_form_claim("normalised_update_with_mass_two", law, ESCORT)
+
+
+# A negative weight -x: the "probabilities" -x_i / Sum(-x_j) are fine, but a weight < 0 at one entry with
+# > 0 at another makes a normaliser that may vanish; the weight must be >= 0.
+def normalised_negative_weight():
+    law = normalised_law(weight=lambda x, idx: x - sp.Rational(1, 2))
+    return _closed_form_claim("normalised_negative_weight", law, p0[i])
+
+
+# The escort exponent inverted: p_t proportional to p0^(tau^t) is not what sampling at tau does
+# (one step raises to 1/tau, so the exponent is tau^-t). The inductive step fails.
+def escort_with_the_wrong_exponent():
+    return _closed_form_claim("escort_with_the_wrong_exponent", normalised_law(),
+                              p0[i] ** (tau ** g) / sp.Sum(p0[j] ** (tau ** g), (j, 1, K)))
+
+
+# The weight x + 1/2 gives mass to categories p_t has lost: the support is not kept, so p0 restricted to
+# its support is no fixed point ("a category once lost is never recovered" fails for such a map).
+def mass_from_outside_the_support():
+    law = normalised_law(weight=lambda x, idx: x + sp.Rational(1, 2))
+    return _closed_form_claim("mass_from_outside_the_support", law, p0[i])
+
+
+# The induction read for one category only (i = 1): the update of category 1 reads every category,
+# whose closed forms the proof never assumed.
+def state_induction_on_part_of_the_range():
+    return _closed_form_claim("state_induction_on_part_of_the_range", normalised_law(), ESCORT,
+                              index_domain=Domain.integer(1, 1))
+
+
+# A mass sum over part of the range: Sum_{j < K} p0_j is 0 when all the mass is on category K.
+def mass_on_part_of_the_range():
+    bad = sp.Gt(sp.Sum(p0[j], (j, 1, K - 1)), 0)
+    return Proof("mass_on_part_of_the_range", {"statement": bad}, {K: Domain.integer(1), p0: SIMPLEX},
+                 [Step("statement", bad, Algebra())])
+
+
+# Sum_j p0_j (1 - p0_j) is 0 for a point mass: a summand that vanishes where the entry carries all the
+# mass shows nothing.
+def mass_sum_of_a_vanishing_summand():
+    bad = sp.Gt(sp.Sum(p0[j] * (1 - p0[j]), (j, 1, K)), 0)
+    return Proof("mass_sum_of_a_vanishing_summand", {"statement": bad}, {K: Domain.integer(1), p0: SIMPLEX},
+                 [Step("statement", bad, Algebra())])
+
+
+# =====================================================================================================
+# Curation support: a category drawn with probability 0 is never drawn, so a refit on kept samples keeps it at 0
+# =====================================================================================================
+
+keep = sp.IndexedBase("s", nonnegative=True)
+
+
+def curation_law(update=None, draw=None):
+    """C_i ~ Binomial(n, p_{i,g}); p_{i,g+1} = s_i C_i / n (or ``update``)."""
+    C = Rand("C", g, i)
+    params = {n: Domain.integer(1), K: Domain.integer(1), p0: SIMPLEX, keep: Domain.vector(Domain.real(0, 1), length=K)}
+    return Law("curation", g, params, (StateVar("p", p0[i], keep[i] * C / n if update is None else update(C),
+                                                Domain.real(0, 1), (i,)),),
+               (draw or Draw("C", "Binomial", (n, P(g))),), {i: Domain.integer(1, K)})
+
+
+def _support_claim(name, law, claim=None):
+    claim = claim or AlmostSurely(sp.Implies(sp.Eq(P(g), 0), sp.Eq(P(g + 1), 0)))
+    return Proof(name, {"statement": claim}, {**law.params, g: Domain.integer(0), i: Domain.integer(1, K)},
+                 [Step("statement", claim, SupportKept("p", "C"))], law)
+
+
+# Smoothing (C_i + 1)/(n + K) gives every category mass again: a lost category comes back.
+def support_with_added_mass():
+    law = curation_law(update=lambda C: (C + 1) / (n + K))
+    return _support_claim("support_with_added_mass", law)
+
+
+# The count drawn at probability 1/2 whatever p_i is: a category at 0 is still drawn.
+def support_of_a_count_at_another_probability():
+    law = curation_law(draw=Draw("C", "Binomial", (n, sp.Rational(1, 2))), update=lambda C: Rand("C", g) / n)
+    claim = AlmostSurely(sp.Implies(sp.Eq(P(g), 0), sp.Eq(P(g + 1), 0)))
+    return _support_claim("support_of_a_count_at_another_probability", law, claim)
+
+
+# The converse: a category at 0 after the refit was not necessarily at 0 before (it may have been drawn
+# and not kept, s_i = 0). SupportKept concludes the forward implication only.
+def support_converse():
+    law = curation_law()
+    return _support_claim("support_converse", law, AlmostSurely(sp.Implies(sp.Eq(P(g + 1), 0), sp.Eq(P(g), 0))))
+
+
 def attacks():
     return [
         ("scatter_mean_with_an_order", scatter_mean_with_an_order, "takes no order"),
@@ -268,4 +432,20 @@ def attacks():
         ("normal_variance_erf_of_a_real", normal_variance_erf_of_a_real, "erf(x) >= 0 is not shown"),
         ("normal_variance_from_max_normal_variance", normal_variance_from_max_normal_variance,
          "MaxNormalVariance(k) - 1 >= 0 is not shown"),
+        ("normaliser_may_vanish", normaliser_may_vanish, "the normaliser may vanish"),
+        ("normaliser_reads_out_of_range", normaliser_reads_out_of_range, "its normaliser must be the sum of its weight"),
+        ("normalised_weight_uses_a_draw", normalised_weight_uses_a_draw, "which reads p_{i,g} alone"),
+        ("state_induction_through_a_draw", state_induction_through_a_draw, "reads a draw or another variable"),
+        ("normalised_start_not_a_distribution", normalised_start_not_a_distribution, "a probability vector"),
+        ("normalised_update_with_mass_two", normalised_update_with_mass_two, "its normaliser must be the sum"),
+        ("normalised_negative_weight", normalised_negative_weight, "is not shown >= 0"),
+        ("escort_with_the_wrong_exponent", escort_with_the_wrong_exponent, "does not take F at g to F at g + 1"),
+        ("mass_from_outside_the_support", mass_from_outside_the_support, "does not take F at g to F at g + 1"),
+        ("state_induction_on_part_of_the_range", state_induction_on_part_of_the_range, "the law's whole range"),
+        ("mass_on_part_of_the_range", mass_on_part_of_the_range, "could not show > 0"),
+        ("mass_sum_of_a_vanishing_summand", mass_sum_of_a_vanishing_summand, "could not show > 0"),
+        ("support_with_added_mass", support_with_added_mass, "the update does not vanish when"),
+        ("support_of_a_count_at_another_probability", support_of_a_count_at_another_probability,
+         "must be a Binomial count with probability"),
+        ("support_converse", support_converse, "concludes AlmostSurely(Implies(Eq(p_{i,g}, 0)"),
     ]

@@ -20,8 +20,9 @@ generation (entropies in nats):
 
 The closed forms are derived by sympy from these definitions; the evaluator computes them in
 mpmath, the scale- and shift-invariant forms (p0 / max p0, r - max r) keeping large t exact.
-The kernel's laws are random refits, not deterministic maps on the simplex, so these results are
-exact computations: the independent check iterates each map directly
+Temperature and tilting are normalised maps, p -> w(p) / sum w(p), which the kernel declares as
+laws and proves (:mod:`modelcollapse.proofs.normalised_maps`, for p0 of full support); top-k,
+nucleus and curation stay exact computations. The independent check iterates each map directly
 (:mod:`modelcollapse.numerics.workflows`) and takes the entropy by its definition.
 
 Examples
@@ -237,7 +238,8 @@ def _temperature():
     }
     steps += [DerivationStep("tau < 1 (b -> oo): the mass goes uniformly to the N_argmax most probable categories of p0", claims["limit_below_one"]),
               DerivationStep("tau > 1 (b -> 0): p0^b -> 1 on the support (N_support categories), uniform on it", claims["limit_above_one"])]
-    return Derivation(statement, closed, steps, claims=claims)
+    # Derived, not kernel-proved: remarks beside the proved statement.
+    return Derivation(statement, closed, steps, remarks=claims)
 
 
 def _restricted(rule_text, fixed_text, parameter):
@@ -275,7 +277,7 @@ def _tilting():
                        "category", sp.Eq(sp.Limit(H, t, sp.oo), sp.Symbol("H_{argmax r}"))),
     ]
     return Derivation(sp.Eq(H, closed), closed, steps,
-                      claims={"limit": sp.Eq(sp.Limit(H, t, sp.oo), sp.Symbol("H_{argmax r}"))})
+                      remarks={"limit": sp.Eq(sp.Limit(H, t, sp.oo), sp.Symbol("H_{argmax r}"))})
 
 
 def _curation():
@@ -340,10 +342,22 @@ for _r in [
            summary="Whatever rule selects the training samples, they were drawn from p_t, so the next model's support "
                    "lies within that of p_t: selection can only remove categories."),
 ]:
-    _r.status = "exact computation"
-    _r.status_note = ("a deterministic map on the probability vector, derived by sympy and checked against direct "
-                      "iteration; the kernel's laws are random refits, so no kernel proof")
+    if _r.id in ("sampling.temperature_categorical", "sampling.reward_tilting"):
+        # Proved by the kernel (modelcollapse.proofs.normalised_maps): the normalised map as a law, p_t by
+        # induction, the entropy by algebra, for p0 of full support; the limits stay derived claims.
+        _r.status_note = ("kernel proof for p0 of full support (entries > 0); a category with p0_i = 0 stays at 0 and "
+                          "contributes 0 log 0 = 0, a reduction to the support the kernel does not carry; the limits "
+                          "as t -> oo are derived, not proved")
+    else:
+        _r.status = "exact computation"
+        _r.status_note = ("a deterministic map on the probability vector, derived by sympy and checked against direct "
+                          "iteration; the kept set is chosen by ranking the categories, which no kernel law can "
+                          "state, so no kernel proof")
     register(_r)
 _curation_result = _r
-_curation_result.status_note = ("a support argument stated in the derivation and checked on the literal curation "
-                                "workflow; not carried by the kernel")
+_curation_result.status = None
+_curation_result.status_note = (
+    "kernel proof for the declared curation law (n samples from p_t, each kept with its category's probability "
+    "s_i): the rule it uses needs only that the next share vanishes when the category was not drawn, but the "
+    "kernel cannot quantify over selection rules, and a rule that reads the other samples (best-of-k) is no law "
+    "it can declare (its draws may not depend on other draws)")

@@ -62,13 +62,28 @@ def evaluate(expr, point):
     """
     scalars = {k: v for k, v in point.items() if not callable(v)}
     vectors = {k: v for k, v in point.items() if callable(v)}
-    e = fresh_binders(sp.sympify(expr)).xreplace(scalars)
+    e = fresh_binders(sp.sympify(expr))
+    # A power whose exponent is a long fraction here (p^(tau^-t)) would be computed exactly, without
+    # end: that exponent becomes a float with as many more digits as the fraction has.
+    def size(a):
+        x = a.exp.xreplace(scalars)
+        return len(str(max(abs(x.p), x.q))) if x.is_Rational and max(abs(x.p), x.q) > 1000 else 0
+    e = e.replace(lambda a: isinstance(a, sp.Pow) and bool(a.exp.free_symbols) and size(a) > 0,
+                  lambda a: sp.Pow(a.base, sp.Float(a.exp.xreplace(scalars), 40 + size(a)))).xreplace(scalars)
     for _ in range(4):
         changed = False
         for node in sorted(e.atoms(sp.Sum, sp.Product), key=lambda a: -sp.count_ops(a)):
             limits = node.limits
             if all(lo.is_Integer and hi.is_Integer and abs(int(hi) - int(lo)) <= MAX_TERMS for _, lo, hi in limits):
-                e = e.xreplace({node: node.doit(deep=False)})
+                done = node.doit(deep=False)
+                if vectors:
+                    done = done.xreplace({a: vectors[a.base](a.indices[0]) for a in done.atoms(sp.Indexed)
+                                          if a.base in vectors and len(a.indices) == 1 and a.indices[0].is_Integer})
+                # A sum that is a number now is computed once (30 digits), not again at every occurrence.
+                if not done.free_symbols and not done.atoms(sp.Indexed, sp.Sum, sp.Product, sp.Integral):
+                    with mpmath.workdps(30):
+                        done = sp.N(done, 30, maxn=400)
+                e = e.xreplace({node: done})
                 changed = True
         if vectors:
             reps = {a: vectors[a.base](a.indices[0] if len(a.indices) == 1 else tuple(a.indices))
@@ -157,9 +172,28 @@ def _peel_products(expr):
     return expr.replace(lambda e: isinstance(e, sp.Product), peel)
 
 
+_ALPHA: dict = {}
+_HOLE = sp.Dummy("hole")
+
+
+def alpha_named(expr):
+    """``expr`` with each sum's and product's variable named after the summand (an integer symbol per
+    text of the summand and limits), so that sums alike but for their variable become one term."""
+    def rename(node):
+        if not isinstance(node, (sp.Sum, sp.Product)) or len(node.limits) != 1:
+            return node
+        j, lo, hi = node.limits[0]
+        key = (type(node), sp.srepr(node.function.xreplace({j: _HOLE})), sp.srepr(lo), sp.srepr(hi))
+        c = _ALPHA.setdefault(key, sp.Dummy("c", integer=True))  # (the checked limits are integers)
+        # Never capture: a name already free in the summand keeps the sum as it is.
+        return node if c in node.function.free_symbols else type(node)(node.function.xreplace({j: c}), (c, lo, hi))
+    return sp.sympify(expr).replace(lambda e: isinstance(e, (sp.Sum, sp.Product)), rename)
+
+
 _TRANSFORMS = (
     sp.expand,
-    lambda e: sp.expand(split_finite_sums(e)),
+    # Sums split, expanded and named after their summands: sums alike but for their variable cancel.
+    lambda e: sp.expand(alpha_named(sp.expand(split_finite_sums(alpha_named(e))))),
     lambda e: sp.cancel(sp.together(e)),
     lambda e: sp.simplify(sp.expand_func(sp.gammasimp(e))),
     lambda e: sp.simplify(_peel_products(e)),
@@ -261,7 +295,7 @@ def _reduces_to_zero(e) -> bool:
             if transform(e) == 0:
                 return True
         except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError,
-                ZeroDivisionError, sp.PolynomialError):
+                ZeroDivisionError, sp.PolynomialError, StopIteration):
             continue
     return False
 
@@ -355,8 +389,51 @@ def _positive(e, strict, depth=0, squared=False):
 
 
 def is_positive(expr, space, strict=True) -> tuple:
-    """(True, None) if ``expr > 0`` (``>= 0`` when not strict) over ``space``; else (False, residual)."""
-    return _decided("strict" if strict else "weak", expr, space, lambda e: _positive(e, strict))
+    """(True, None) if ``expr > 0`` (``>= 0`` when not strict) over ``space``; else (False, residual).
+    Failing that, the same by sympy alone with every sum weighed by a mass (:func:`_weighed_by_mass`)
+    a positive symbol (numbers would underflow: a weight p^(tau^-t) is below any tolerance)."""
+    shown = _decided("strict" if strict else "weak", expr, space, lambda e: _positive(e, strict))
+    weighed = expr if shown[0] else _weighed_by_mass(sp.sympify(expr), space)
+    return shown if weighed is expr or not sign_shown(weighed, space, strict) else (True, None)
+
+
+def _weighed_by_mass(expr, space):
+    """``expr`` with each finite sum over the whole of a vector parameter with a positive total and
+    entries >= 0, Sum(f(v[j], w[j]), (j, 1, length)), replaced by a positive symbol when f >= 0 at
+    every entry and f > 0 where v[j] > 0: some entry carries mass, so the sum is positive. (Only
+    signs may use this: the symbol forgets the sum's value.) ``expr`` itself if there is none."""
+    reps = {}
+    for S in expr.atoms(sp.Sum):
+        (j, lo, hi), f = S.limits[0], S.function
+        for v, dom in space.domains.items():
+            if len(S.limits) > 1 or lo != 1 or not isinstance(v, sp.IndexedBase) or dom.kind != "vector" or \
+                    dom.total is None or hi != dom.length or v[j] not in f.atoms(sp.Indexed) or \
+                    dom.entry.lo is None or not (dom.entry.lo.is_number and dom.entry.lo >= 0) or \
+                    not is_positive(dom.total, space)[0]:
+                continue
+            # The entries at j (the mass first) become symbols of their domains; j may occur nowhere else.
+            entries = {a: sp.Dummy(str(a.base), **space.domains[a.base].entry.flags()) for a in f.atoms(sp.Indexed)
+                       if a.indices == (j,) and a.base in space.domains and space.domains[a.base].kind == "vector"}
+            at = f.xreplace(entries)
+            if j in at.free_symbols:
+                continue
+            doms = {x: space.domains[a.base].entry for a, x in entries.items()}
+            massive = Domain("real", dom.entry.lo, dom.entry.hi, True, dom.entry.hi_open)
+            at = _weighed_by_mass(at, space)
+            if sign_shown(at, Space({**space.domains, **doms}, space.rand_domains), False) and \
+                    sign_shown(at, Space({**space.domains, **doms, entries[v[j]]: massive}, space.rand_domains), True):
+                reps[S] = sp.Dummy("mass", positive=True)
+                break
+    return expr.xreplace(reps) if reps else expr
+
+
+def sign_shown(expr, space, strict) -> bool:
+    """The sign shown in every case by sympy, numbers refuting only a negative value (a weight
+    p^(tau^-t) underflows them: a tiny positive value would pass for a zero)."""
+    record = {}
+    opaque = space.opaque(expr, record, shift_entries=True)
+    return not unsafe(expr) and not refuted(expr, space, "weak", undecided=False) and all(_positive(space.substitute(opaque, case), strict)
+                                    for case in space.extended(record).cases())
 
 
 # --- definedness -----------------------------------------------------------------------------

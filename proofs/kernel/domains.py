@@ -292,7 +292,7 @@ def _vector_sample(dom, rng, point):
     values = {}
     if dom.total is not None and length is not None:
         raw = [sp.Rational(rng.randint(1, 30), 1) for _ in range(length)]
-        if rng.random() < 0.3 and length > 1:
+        if rng.random() < 0.3 and length > 1 and dom.entry.contains(0):
             raw[rng.randrange(length)] = sp.Integer(0)  # a category with no mass
         values = {j: r / sum(raw) * dom.total for j, r in enumerate(raw, start=1)}
 

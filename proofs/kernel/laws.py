@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
-from .decide import is_positive, undefined
+from .decide import is_positive, sign_shown, undefined
 from .domains import Domain, Space
 from .terms import CE, Ind, MaxNormalVariance, Rand, note, rands, require, words_in
 
@@ -200,7 +200,13 @@ class Law:
             note(out, named - set(self.params), f"the domain of {v.name} may name the law's parameters only")
             note(out, set(v.indices) - set(self.indices), f"{v.name} carries an index the law does not declare")
             uses(v.init, start, f"the initial value of {v.name}", v.indices, at_g=False)
-            uses(v.step, state_now | draws_now, f"the update of {v.name}", v.indices)
+            weight = normalised_weight(v, self)
+            if isinstance(weight, str):
+                out.append(f"the update of {v.name}: {weight}")
+            elif weight is not None:  # the weight reads the variable's own entry and parameters only
+                uses(weight, {Rand(v.name, g, *v.indices)}, f"the weight of {v.name}", v.indices)
+            else:
+                uses(v.step, state_now | draws_now, f"the update of {v.name}", v.indices)
         for d in self.draws + self.start:
             if d.family not in FAMILIES:
                 out.append(f"unknown family {d.family}")
@@ -217,8 +223,10 @@ class Law:
             zip(FAMILIES[d.family].params, d.args))) for d in self.start})
         for v in self.state:
             out += [f"the initial value of {v.name}: {p}" for p in _in_domain(v.init, v.domain, init_space)]
-            out += [f"the update of {v.name}: {p}" for p in _generation_problems(v.step, g, space)
-                    + _in_domain(v.step, v.domain, space)]
+            weight = normalised_weight(v, self)
+            out += [f"the update of {v.name}: {p}" for p in (_generation_problems(v.step, g, space)
+                    + _in_domain(v.step, v.domain, space) if weight is None else
+                    _generation_problems(weight, g, space) + _mass_problems(v, weight, self, space))]
         for d in self.draws + self.start:
             fam = FAMILIES[d.family]
             binding = {}
@@ -232,6 +240,51 @@ class Law:
     def _draw_indices(self, d):
         """A draw carries the indices of the state its arguments read."""
         return tuple(sorted(set().union(*[r.indices for a in d.args for r in rands(a)]), key=sp.default_sort_key))
+
+
+def normalised_weight(v, law):
+    """The weight w of a normalised update w / Sum(w at j, (j, lo, hi)), the one form in which an
+    update may read its variable's whole vector (lo..hi the range of its one index); None for an
+    update that reads no other entry; a str saying why the update is not of that form."""
+    g, own = law.generation, Rand(v.name, law.generation, *v.indices)
+    if not any(r.label == v.name and r.generation == g and r != own for r in rands(v.step)):
+        return None
+    normalisers = [f for f in sp.Mul.make_args(v.step) if isinstance(f, sp.Pow) and f.exp == -1 and
+                   isinstance(f.base, sp.Sum) and len(f.base.limits) == 1]
+    if len(v.indices) != 1 or len(normalisers) != 1:
+        return "it reads other entries, but not as w / Sum(w at j) over the variable's one index"
+    (i,), ((j, lo, hi),) = v.indices, normalisers[0].base.limits
+    weight = sp.Mul(*[f for f in sp.Mul.make_args(v.step) if f is not normalisers[0]])
+    dom = law.indices.get(i)
+    if dom is None or (lo, hi) != (dom.lo, dom.hi) or j in weight.free_symbols or \
+            normalisers[0].base.function != weight.xreplace({i: j}) or rands(weight) - {own}:
+        return f"its normaliser must be the sum of its weight (which reads {own} alone) over {i} = {dom and dom.lo}..{dom and dom.hi}"
+    return weight
+
+
+def _mass_problems(v, weight, law, space) -> list:
+    """Why a normalised update may not be well defined ('' free list when it is): the initial value is
+    an entry of a probability vector within the variable's domain, [0, 1] or (0, 1]; the weight is
+    defined and >= 0 there (> 0 on (0, 1]), and > 0 where the entry is > 0. Then by induction every
+    generation is a probability vector within the domain: some entry carries mass, its weight makes
+    the normaliser positive, and the normalised weights are >= 0 (> 0) and sum to 1."""
+    (i,), dom = v.indices, v.domain
+    start = law.params.get(v.init.base) if isinstance(v.init, sp.Indexed) and v.init.indices == (i,) else None
+    if start is None or start.kind != "vector" or start.total != 1 or (law.indices[i].lo, law.indices[i].hi) != (
+            1, start.length) or dom.kind != "real" or (dom.lo, dom.hi, dom.hi_open) != (0, 1, False) or \
+            not start.entry.within(dom):
+        return [f"the initial value of a normalised {v.name} must be p[{i}], p a probability vector over {i}'s range "
+                "with entries within its domain, [0, 1] or (0, 1]"]
+    x = sp.Dummy(v.name, **dom.flags())
+    at, doms = weight.xreplace({Rand(v.name, law.generation, i): x}), dict(space.domains)
+    massive = Domain.real(0, 1, lo_open=True)
+    # Signs by sympy alone: a weight exp(beta r) underflows any number.
+    out = [f"the weight {weight} is not shown defined: {why}" for why in [undefined(at, Space({**doms, x: dom}))] if why]
+    if not out and not sign_shown(at, Space({**doms, x: dom}, space.rand_domains), dom.lo_open):
+        out.append(f"the weight {weight} is not shown {'>' if dom.lo_open else '>='} 0")
+    if not out and not sign_shown(at, Space({**doms, x: massive}, space.rand_domains), True):
+        out.append(f"the weight {weight} is not shown > 0 where {v.name} > 0 (the normaliser may vanish)")
+    return out
 
 
 def draw_rand(law, d, g):

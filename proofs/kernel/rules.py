@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from .axioms import AXIOMS, instance
-from .decide import defined_at, is_positive, is_zero, refuted, split_finite_sums, undefined, unsafe
+from .decide import alpha_named, defined_at, is_positive, is_zero, refuted, split_finite_sums, undefined, unsafe
 from .domains import Domain, Space
-from .laws import fact_instance, finite_moment
-from .terms import CE, E, Rand, bound_symbols, rands, require, words_in
+from .laws import draw_rand, fact_instance, finite_moment
+from .terms import CE, AlmostSurely, E, Rand, bound_symbols, fresh_binders, rands, require, words_in
 
 _INEQ = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
 _INFINITE = (sp.oo, -sp.oo, sp.zoo, sp.nan)
@@ -794,7 +794,66 @@ class Conjunction(Rule):
         need(set(relation.args) == set(premises), "the conjuncts are not the premises")
 
 
+class StateInduction(Rule):
+    """Eq(x_g, F) for a state variable x whose update reads no draw and no other variable: F at g = 0
+    is the declared initial value and the update with x_g replaced by F (at every index it reads) is
+    F at g + 1, after rewriting with the equality premises; by induction on g, for every index at
+    once, x_g = F at every generation. The proof's index ranges are the law's (the update may read
+    every entry), and the update at F must be defined."""
+
+    variable: str
+
+    def verify(self, relation, premises, ctx):
+        law, space = ctx.law, ctx.space
+        v = law.variable(self.variable) if law is not None else None
+        need(v is not None, f"no state variable {self.variable} in the proof's law")
+        g = law.generation
+        need(space.domains.get(g) == Domain.integer(0) and not space.depends_on(g),
+             f"induction needs {g} an integer >= 0 on which no other domain depends")
+        need(all(space.domains.get(i) == law.indices[i] for i in v.indices),
+             "each index must range over the law's whole range (the update may read every entry)")
+        need(isinstance(relation, sp.Eq) and relation.lhs == Rand(v.name, g, *v.indices) and deterministic(relation.rhs),
+             f"concludes Eq({Rand(v.name, g, *v.indices)}, F) with F deterministic")
+        need(all(r.label == v.name and r.generation == g for r in rands(v.step)),
+             f"the update of {v.name} reads a draw or another variable")
+        eqs = [alpha_named(p) for p in premises]
+        need(all(isinstance(p, sp.Eq) and deterministic(p) for p in eqs), "the premises must be deterministic equalities")
+        F, step = relation.rhs, fresh_binders(v.step)  # fresh binders: F's symbols are never captured
+        stepped = step.xreplace({r: F.xreplace(dict(zip(v.indices, r.indices))) for r in rands(step)})
+        why = undefined(stepped, space)
+        need(not why, f"the update at F is not shown defined: {why}")
+        _guard_binders(eqs, [F, stepped])
+        # Sums split and expanded, then named again: a sum pulled out of another meets its like.
+        for gap_, message in ((F.xreplace({g: 0}) - v.init, "F at 0 is not the initial value"),
+                              (stepped - F.xreplace({g: g + 1}), "the update does not take F at g to F at g + 1")):
+            zero(rewrite(alpha_named(sp.expand(split_finite_sums(alpha_named(gap_)))), eqs), space, message)
+        return {f"law:{law.name}", "induction"}
+
+
+class SupportKept(Rule):
+    """AlmostSurely(Implies(Eq(x_g, 0), Eq(x_{g+1}, 0))) for a state variable x whose update vanishes
+    when the count D_g of a declared draw D ~ Binomial(m, x_g) is 0, whatever the other draws and the
+    state are: a count of probability 0 is 0 almost surely (the support of Binomial(m, 0) is {0})."""
+
+    variable: str
+    draw: str
+
+    def verify(self, relation, premises, ctx):
+        law = ctx.law
+        v, d = (law.variable(self.variable), law.draw(self.draw)) if law is not None else (None, None)
+        need(v is not None and d is not None and not premises, "names a state variable and a draw of the law, "
+             "and takes no premises")
+        now, later = Rand(v.name, law.generation, *v.indices), Rand(v.name, law.generation + 1, *v.indices)
+        need(d.family == "Binomial" and d.args[1] == now, f"{d.name} must be a Binomial count with probability {now}")
+        need(not any(r.label == v.name and r != now for r in rands(v.step)), "the update reads other entries")
+        count = draw_rand(law, d, law.generation)
+        zero(v.step.xreplace({count: 0}), ctx.space, f"the update does not vanish when {count} = 0")
+        need(relation == AlmostSurely(sp.Implies(sp.Eq(now, 0), sp.Eq(later, 0))),
+             f"concludes AlmostSurely(Implies(Eq({now}, 0), Eq({later}, 0)))")
+        return {"binomial_support", f"law:{law.name}"}
+
+
 #: The closed table: a step whose rule is not an instance of one of these is rejected.
 RULES = (Algebra, Rewrite, LawStep, LawInit, DrawFact, CondExpect, Tower, ExpectLinear, Induction, SumOver,
          ExpectSum, Specialize, AxiomInstance, VectorTotal, Order, Monotone, Conjunction, Detach, Limit,
-         Shift, InductionFrom)
+         Shift, InductionFrom, StateInduction, SupportKept)

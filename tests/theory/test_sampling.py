@@ -21,7 +21,16 @@ IDS = ["sampling.temperature_gaussian", "sampling.temperature_gaussian_log_varia
        "sampling.temperature_critical_variance", "sampling.temperature_critical_collapse",
        "sampling.truncation_gaussian", "sampling.best_of_k", "sampling.temperature_categorical", "sampling.top_k",
        "sampling.top_p", "sampling.reward_tilting", "sampling.curation_support"]
-PROVED = IDS[:6]
+PROVED = IDS[:7] + ["sampling.reward_tilting", "sampling.curation_support"]
+
+
+def test_normalised_maps_are_proved_by_induction_with_their_limits_as_remarks():
+    """Temperature and tilting: the kernel proves p_t by StateInduction, then the entropy; the
+    limits stay remarks, and the status note says the proof takes p0 of full support."""
+    for rid in ("sampling.temperature_categorical", "sampling.reward_tilting"):
+        r, rep = theory.get(rid), proofs.check(rid)
+        assert rep.ok and any(type(s.step.rule).__name__ == "StateInduction" for s in rep.steps), rep.summary()
+        assert not r.claims and r.remarks and "full support" in r.status_note
 
 
 def test_ids_and_statuses():
