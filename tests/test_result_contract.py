@@ -42,6 +42,9 @@ def test_result_attributes(r):
         assert isinstance(r.statement, sp.And)
         parts = {type(a): a for a in r.statement.args}
         assert r.closed_form == sp.Tuple(parts[sp.GreaterThan].rhs, parts[sp.LessThan].rhs)
+    elif "minimiser_of" in r.derivation.facts:  # e(w) - e(w*) = gap: the value w* is where the gap vanishes
+        assert isinstance(r.statement, sp.Eq)
+        assert sp.simplify(r.statement.rhs.subs(r.derivation.facts["minimiser_of"], r.closed_form)) == 0
     else:
         assert isinstance(r.statement, sp.Eq)
         # The value is the right-hand side, or (for an operator identity such as the eigenvalues'

@@ -202,7 +202,7 @@ def _weight():
         DerivationStep("At n = m: 1/phi", sp.Eq(lhs, golden)),
     ]
     result = Derivation(statement, best, steps, facts={"recipe": recipe, "recipes": claims,
-                                                        "for_all": (A_W, A_T, A_SIGMA0)})
+                                                        "for_all": (A_W, A_T, A_SIGMA0), "minimiser_of": w})
     result.claims.update({name: c.relation for name, c in claims.items()})
     return result
 

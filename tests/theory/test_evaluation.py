@@ -39,8 +39,9 @@ def _extreme_grid(a):
         return sorted({lo, lo + 1, lo + 2, 3, 7, 25})  # a degree or an index: small
     if isinstance(a, PositiveReal):
         return [0.25, 3.0]
-    if isinstance(a, RealAbove):
-        return [float(a.bound) + 0.25, float(a.bound) + 4.0]
+    if isinstance(a, RealAbove):  # inside (bound, upper] when the range is closed above
+        top = float(getattr(a, "upper", float("inf")))
+        return [min(float(a.bound) + 0.25, top), min(float(a.bound) + 4.0, top)]
     return [-2.0, 0.5]
 
 
