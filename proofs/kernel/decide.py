@@ -132,11 +132,25 @@ def refuted(expr, space, sign=None, count=6, undecided=True) -> bool:
         tol = 1e-10 * max(1.0, abs(value))
         negative = abs(value.imag) > tol or value.real < -tol
         # Zero is a counterexample to > 0.
-        if abs(value) > 1e-10 if sign is None else (negative or (sign == "strict" and abs(value) <= 1e-20)):
+        if abs(value) > 1e-10 if sign is None else (negative or (sign == "strict" and abs(value) <= 1e-20
+                                                                and not _positive_exactly(expr, point))):
             return True
     # Nothing sympy returns is trusted unrefuted: a claim that no admissible point evaluates could
     # not have been refuted, so it counts as refuted (undecided), never as shown.
     return undecided and evaluated == 0 and bool(expr.free_symbols or expr.atoms(sp.Function, sp.Sum, sp.Product))
+
+
+def _positive_exactly(expr, point) -> bool:
+    """A value too small for doubles (1 - (1 - 2^-80)^t) shown > 0 at the point taken exactly, by
+    sympy's adaptive precision; a vector point or a failure is no evidence (the claim stays refuted)."""
+    if any(callable(v) for v in point.values()):
+        return False
+    try:
+        at = expr.xreplace({k: sp.Rational(v) if isinstance(v, (float, sp.Float)) else v for k, v in point.items()})
+        value = sp.N(at, 15, maxn=4000)
+        return bool(value.is_real and value > 0)
+    except Exception:
+        return False
 
 
 # --- identities ---------------------------------------------------------------------------
