@@ -370,7 +370,8 @@ class Induction(Rule):
         zero(relation.rhs - sp.sympify(self.closed[phis.index(relation.lhs.args[0])]), ctx.space, "not the closed form")
         return {"induction"}
 
-    def _system(self, premises, ctx):
+    def _read(self, ctx, later):
+        """The checked parts of the system whose functionals read the state at g + ``later``."""
         law, space = ctx.law, ctx.space
         need(law is not None, "induction needs a law")
         g = law.generation
@@ -382,8 +383,8 @@ class Induction(Rule):
         need(not space.depends_on(g), f"another domain depends on {g}")
         phis = [sp.sympify(f) for f in self.functionals]
         for phi in phis:
-            need(pathwise(phi) and all(r.generation == g and law.variable(r.label) is not None for r in rands(phi)),
-                 f"{phi} must be a function of the state at {g}")
+            need(pathwise(phi) and all(r.generation == g + later and law.variable(r.label) is not None for r in rands(phi)),
+                 f"{phi} must be a function of the state at {g + later}")
         closed, offset = [sp.sympify(x) for x in self.closed], [sp.sympify(x) for x in self.offset]
         matrix = [[sp.sympify(x) for x in row] for row in self.matrix]
         every = closed + [x for row in matrix for x in row] + offset
@@ -392,6 +393,10 @@ class Induction(Rule):
         for x in every:
             culprit = undefined(x, space)
             need(not culprit, f"{x} is not shown defined for every {g} >= 0: {culprit} may vanish")
+        return law, space, g, J, phis, closed, matrix, offset
+
+    def _system(self, premises, ctx):
+        law, space, g, J, phis, closed, matrix, offset = self._read(ctx, 0)
         base, step, walks = {}, {}, {}
         nexts = {phi.xreplace({g: g + 1}) for phi in phis}
         for p in premises:
@@ -740,26 +745,9 @@ class InductionFrom(Induction):
     start: object = 1
 
     def verify(self, relation, premises, ctx):
-        law, space = ctx.law, ctx.space
-        need(law is not None, "induction needs a law")
-        g, k = law.generation, sp.sympify(self.start)
+        k = sp.sympify(self.start)
         need(k.is_Integer and k >= 1, "the start must be an integer >= 1 (from 0 it is the rule Induction)")
-        J = len(self.functionals)
-        need(J > 0 and len(self.closed) == J and len(self.matrix) == J and len(self.offset) == J
-             and all(len(row) == J for row in self.matrix),
-             "functionals, closed forms, matrix rows and offsets must match")
-        need(space.domains.get(g) == Domain.integer(0), f"induction needs {g} an integer >= 0 in the assumptions")
-        need(not space.depends_on(g), f"another domain depends on {g}")
-        phis = [sp.sympify(f) for f in self.functionals]
-        for phi in phis:
-            need(pathwise(phi) and all(r.generation == g + k and law.variable(r.label) is not None for r in rands(phi)),
-                 f"{phi} must be a function of the state at {g + k}")
-        closed, offset = [sp.sympify(x) for x in self.closed], [sp.sympify(x) for x in self.offset]
-        matrix = [[sp.sympify(x) for x in row] for row in self.matrix]
-        for x in closed + [x for row in matrix for x in row] + offset:
-            need(deterministic(x) and not x.has(*_INFINITE), "closed forms and coefficients must be finite and deterministic")
-            culprit = undefined(x, space)
-            need(not culprit, f"{x} is not shown defined for every {g} >= 0: {culprit}")
+        law, space, g, J, phis, closed, matrix, offset = self._read(ctx, k)
         base, step = {}, {}
         for p in premises:
             if isinstance(p, sp.Eq) and isinstance(p.lhs, CE) and p.lhs.args[1] == g + k:
