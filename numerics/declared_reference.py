@@ -382,6 +382,10 @@ def _conditional_expectation(compiled, state, common, dps, level):
         rules.append(draw_rule(family, args, dps, level))
     # Each rule's nodes flattened to argument lists (a multinomial node is a tuple of counts).
     flat = [[(list(x) if isinstance(x, tuple) else [x], w) for x, w in rule] for rule in rules]
+    try:
+        return _product_rule(compiled.next_basis, state, common, flat, len(compiled.basis))
+    except _NotReal:
+        pass
     total = [mpmath.mpf(0)] * len(compiled.basis)
     evaluate = compiled.next_basis
     for combo in itertools.product(*flat) if flat else [()]:
@@ -392,6 +396,35 @@ def _conditional_expectation(compiled, state, common, dps, level):
         for k, v in enumerate(evaluate(*state, *drawn, *common)):
             total[k] += weight * v
     return total
+
+
+class _NotReal(Exception):
+    """A weight or a value that is not an mpf or an int: the product rule runs on mpmath's numbers."""
+
+
+def _product_rule(evaluate, state, common, flat, size):
+    """sum over the combinations of nodes of (product of their weights) * evaluate(...), with the
+    same roundings, in the same order, as mpmath's arithmetic on its numbers (``mpf.__mul__`` and
+    ``__add__`` are these calls), on the raw values: the loop runs millions of times."""
+    from mpmath.libmp import fone, fzero, mpf_add, mpf_mul, mpf_mul_int
+    prec, rounding = mpmath.mp._prec_rounding
+    total = [fzero] * size
+    for combo in itertools.product(*flat) if flat else [()]:
+        weight, drawn = fone, []
+        for x, w in combo:
+            if not hasattr(w, "_mpf_"):
+                raise _NotReal
+            weight = mpf_mul(weight, w._mpf_, prec, rounding)
+            drawn += x
+        for k, v in enumerate(evaluate(*state, *drawn, *common)):
+            if hasattr(v, "_mpf_"):
+                term = mpf_mul(weight, v._mpf_, prec, rounding)
+            elif type(v) is int:
+                term = mpf_mul_int(weight, v, prec, rounding)
+            else:
+                raise _NotReal
+            total[k] = mpf_add(total[k], term, prec, rounding)
+    return [mpmath.mp.make_mpf(v) for v in total]
 
 
 def _pseudo_inverse(G, dps):

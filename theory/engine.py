@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,9 +116,20 @@ class _Internal:
         return sp.sympify(expr).xreplace(self.back)
 
 
+#: Each model's state domains, inferred once per process (the engine, the proof builder and the
+#: reference route all ask).
+_DOMAINS = weakref.WeakKeyDictionary()
+
+
 def state_domains(model) -> dict:
     """Each state variable's domain: declared, or inferred ("positive", "nonnegative", "unit", "real").
     The kernel checks the inferred domain is kept (initial value inside, update maps back into it)."""
+    if model not in _DOMAINS:
+        _DOMAINS[model] = _infer_domains(model)
+    return dict(_DOMAINS[model])
+
+
+def _infer_domains(model) -> dict:
     out = {}
     probs = set()
     for law in model.draws.values():
@@ -326,9 +338,9 @@ def _solve_scalar(a, g, x0, t, model, ctx):
                 if F is None:
                     raise ValueError(f"rsolve found no closed form at {c.name} = {value}")
                 split = True
-            branches.append((sp.simplify(F), sp.Eq(sym, value)))
-        if split:
-            return sp.Piecewise(*branches)
+            branches.append((F, sp.Eq(sym, value)))
+        if split:  # (the branches are simplified only when they are kept)
+            return sp.Piecewise(*[(sp.simplify(F), condition) for F, condition in branches])
     return sol
 
 
@@ -589,6 +601,19 @@ def _derive(model, target, assumptions=None) -> MomentSystem:
                         out(weights), ctx.out(constant), value)
 
 
+#: Simplified forms met in this process: presenting the closed forms of several targets of one model
+#: simplifies the same coefficients and exponents again (sympy's simplify is a function of its input).
+_SIMPLIFIED: dict = {}
+
+
+def _simplify(expr):
+    """``sp.simplify(expr)``, computed once per expression and process."""
+    expr = sp.sympify(expr)
+    if expr not in _SIMPLIFIED:
+        _SIMPLIFIED[expr] = sp.simplify(expr)
+    return _SIMPLIFIED[expr]
+
+
 def collect_geometric(expr, t=generation):
     """Each term as coefficient * base**t with one base per term (bases like (n - 1)/(n - ddof)),
     like terms collected: how a researcher writes a geometric closed form."""
@@ -599,7 +624,7 @@ def collect_geometric(expr, t=generation):
         coeff, base = [], sp.S.One
         for f in sp.Mul.make_args(term):
             b, e = f.as_base_exp()
-            rate = sp.simplify(e / t) if e.has(t) else 0
+            rate = _simplify(e / t) if e.has(t) else 0
             if e.has(t) and not rate.has(t) and not b.has(t):
                 base *= b ** rate
             else:
@@ -608,7 +633,7 @@ def collect_geometric(expr, t=generation):
         groups[base] = groups.get(base, 0) + sp.Mul(*coeff)
     out = sp.S.Zero
     for base, coeff in groups.items():
-        coeff = sp.factor_terms(sp.simplify(sp.gammasimp(coeff)))
+        coeff = sp.factor_terms(_simplify(sp.gammasimp(coeff)))
         out += coeff * (tidy_geometric(base ** t) if base != 1 else 1)
     return out
 
@@ -631,7 +656,7 @@ def _present(expr):
             # Two sums of m geometric and polynomial terms in t that agree at m consecutive integers agree.
             points = range(len([p for p in (merged - out).atoms(sp.Pow) if p.exp.has(generation)]) + 4)
             if merged.free_symbols < out.free_symbols and \
-                    all(sp.simplify((merged - out).subs(generation, k)) == 0 for k in points):
+                    all(_simplify((merged - out).subs(generation, k)) == 0 for k in points):
                 return merged
             return out
         return tidy_geometric(expr)
@@ -651,13 +676,13 @@ def _pair_constant(expr, t=generation):
     rest = sp.expand(sp.expand_log(rest, force=True))
     if rest.has(t) and not rest.is_polynomial(t):
         return expr
-    slope, constant = [sp.factor(sp.simplify(c)).replace(lambda e: isinstance(e, sp.polygamma), lambda e: sp.polygamma(
+    slope, constant = [sp.factor(_simplify(c)).replace(lambda e: isinstance(e, sp.polygamma), lambda e: sp.polygamma(
         e.args[0], sp.factor(e.args[1]))) for c in (rest.coeff(t, 1), rest.coeff(t, 0))]
-    if sp.simplify(rest - slope * t - constant) != 0:
+    if _simplify(rest - slope * t - constant) != 0:
         return expr
     if len(geometric) == 1:
         c, power = geometric[0].as_independent(t, as_Add=False)
-        if sp.simplify(c + constant) == 0:
+        if _simplify(c + constant) == 0:
             return sp.factor(c) * (power - 1) + slope * t
     return sp.Add(*geometric) + slope * t + constant
 
