@@ -165,7 +165,7 @@ def _max_normal_mp(kk, dps, which):
     hit = _MAX_NORMAL_CACHE.get((kk, which))
     if hit is None or hit[0] < dps:
         # Precision tiers, so that a run of slowly rising working precisions costs one quadrature each.
-        digits = 40 if dps <= 40 else (80 if dps <= 80 else dps + 20)
+        digits = 40 if dps <= 40 else (60 if dps <= 55 else (80 if dps <= 80 else dps + 20))
         with mpmath.workdps(digits):
             if kk <= 3:
                 value = mpmath.mpf(sp.N(max_normal_moments(kk)[which], digits))
