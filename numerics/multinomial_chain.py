@@ -95,14 +95,19 @@ class MultinomialChain:
         return rows
 
     def step(self, dist):
-        """One refit applied to a distribution over the states."""
+        """One refit applied to a distribution over the states (mpmath's roundings, in the same order,
+        on the raw values: ``mpf.__mul__`` and ``__add__`` are these calls, without making a number
+        object per term)."""
+        from mpmath.libmp import fzero, mpf_add, mpf_mul
         with mpmath.workdps(self.dps):
-            out = [mpmath.mpf(0)] * len(self.states)
+            prec, rounding = mpmath.mp._prec_rounding
+            out = [fzero] * len(self.states)
             for m, w in enumerate(dist):
                 if w:
+                    w = mpmath.mpf(w)._mpf_ if not hasattr(w, "_mpf_") else w._mpf_
                     for m2, pr in self._rows[m]:
-                        out[m2] += w * pr
-            return out
+                        out[m2] = mpf_add(out[m2], mpf_mul(w, pr._mpf_, prec, rounding), prec, rounding)
+            return [mpmath.mp.make_mpf(v) for v in out]
 
     def distribution(self, t):
         """Distribution over the states at generation t >= 1."""

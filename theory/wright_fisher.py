@@ -140,11 +140,55 @@ def _absorption_mp(n, dps):
         P = transition_matrix(n, dps)
         tau = mpmath.matrix(n + 1, 1)
         if n > 1:
-            A = mpmath.matrix(n - 1, n - 1)
-            for i in range(n - 1):
-                for j in range(n - 1):
-                    A[i, j] = (1 if i == j else 0) - P[i + 1, j + 1]
-            sol = mpmath.lu_solve(A, mpmath.matrix([1] * (n - 1)))
+            A = [[(1 if i == j else 0) - P[i + 1, j + 1] for j in range(n - 1)] for i in range(n - 1)]
+            sol = _lu_solve(A, [mpmath.mpf(1)] * (n - 1))
             for i in range(n - 1):
                 tau[i + 1] = sol[i]
         return tau
+
+
+def _lu_solve(A, b):
+    """``mpmath.lu_solve(A, b)`` for a square system: the same operations in the same order (its
+    LU_decomp with pivoting, L_solve and U_solve, 10 bits above the working precision), on lists of
+    rows instead of an mpmath matrix, whose indexing took most of the time (the same digits)."""
+    from mpmath.libmp import mpf_mul, mpf_sub
+    ctx = mpmath.mp
+    prec = ctx.prec
+    try:
+        ctx.prec += 10
+        A, b, n = [list(row) for row in A], list(b), len(A)
+        tol = ctx.absmin(ctx.mnorm(ctx.matrix(A), 1) * ctx.eps)  # each pivot must be bigger
+        p = [None] * (n - 1)
+        for j in range(n - 1):
+            biggest = 0  # pivot: the largest |entry| over its row's sum of |entries|
+            for k in range(j, n):
+                s = ctx.fsum([ctx.absmin(A[k][col]) for col in range(j, n)])
+                if ctx.absmin(s) <= tol:
+                    raise ZeroDivisionError("matrix is numerically singular")
+                current = 1 / s * ctx.absmin(A[k][j])
+                if current > biggest:
+                    biggest, p[j] = current, k
+            A[j], A[p[j]] = A[p[j]], A[j]
+            if ctx.absmin(A[j][j]) <= tol:
+                raise ZeroDivisionError("matrix is numerically singular")
+            bits, rounding = ctx._prec_rounding
+            for i in range(j + 1, n):
+                A[i][j] /= A[j][j]
+                row, factor = A[i], A[i][j]._mpf_
+                for k in range(j + 1, n):  # row[k] -= factor * A[j][k], as mpf arithmetic does it
+                    row[k] = ctx.make_mpf(mpf_sub(row[k]._mpf_, mpf_mul(factor, A[j][k]._mpf_, bits, rounding),
+                                                  bits, rounding))
+        if ctx.absmin(A[n - 1][n - 1]) <= tol:
+            raise ZeroDivisionError("matrix is numerically singular")
+        for k, q in enumerate(p):
+            b[k], b[q] = b[q], b[k]
+        for i in range(1, n):
+            for j in range(i):
+                b[i] -= A[i][j] * b[j]
+        for i in range(n - 1, -1, -1):
+            for j in range(i + 1, n):
+                b[i] -= A[i][j] * b[j]
+            b[i] /= A[i][i]
+    finally:
+        ctx.prec = prec
+    return b
