@@ -338,7 +338,7 @@ class ExpectLinear(Rule):
              "coefficients must be deterministic, and so must the value")
         for d, U in kept:
             need(pathwise(U) and _nonnegative(U, ctx.space), f"the kept {U} must be pathwise and shown >= 0")
-            need(_once_affine(rhs, holes[E(U)]), f"E({U}) must occur once in the value, inside sums and products only")
+            need(_once_affine(relation.rhs, E(U)), f"E({U}) must occur once in the value, inside sums and products only")
         need(all(is_positive(d, ctx.space)[0] for d, _ in kept) or all(is_positive(-d, ctx.space)[0] for d, _ in kept),
              "the kept terms' coefficients must all be shown > 0, or all < 0")
         combo, value = coeffs[-1], coeffs[-1]
@@ -368,7 +368,7 @@ def _nonnegative(U, space) -> bool:
 
 
 def _once_affine(expr, hole) -> bool:
-    """Whether ``hole`` occurs exactly once in ``expr``, every node above it a sum or a product."""
+    """Whether ``hole`` occurs exactly once in ``expr`` as written, every node above it a sum or a product."""
     found = []
 
     def walk(e, ok):
