@@ -338,18 +338,15 @@ class ExpectLinear(Rule):
              "coefficients must be deterministic, and so must the value")
         for d, U in kept:
             need(pathwise(U) and _nonnegative(U, ctx.space), f"the kept {U} must be pathwise and shown >= 0")
-            need(_once_affine(relation.rhs, E(U)), f"E({U}) must occur once in the value, inside sums and products only")
+            need(_occurrences(relation.rhs, E(U)) == 1, f"E({U}) must occur once in the value, inside sums and products only")
         need(all(is_positive(d, ctx.space)[0] for d, _ in kept) or all(is_positive(-d, ctx.space)[0] for d, _ in kept),
              "the kept terms' coefficients must all be shown > 0, or all < 0")
-        combo, value = coeffs[-1], coeffs[-1]
+        combo = value = coeffs[-1]
         for c, p in zip(coeffs, premises):
             need(isinstance(p, sp.Eq) and isinstance(p.lhs, E) and deterministic(p.rhs) and not p.rhs.has(*_INFINITE),
                  "each premise must be Eq(E(W), finite deterministic value)")
-            combo += c * p.lhs.args[0]
-            value += c * p.rhs
-        for d, U in kept:
-            combo += d * U
-            value += d * holes[E(U)]
+            combo, value = combo + c * p.lhs.args[0], value + c * p.rhs
+        combo, value = combo + sum(d * U for d, U in kept), value + sum(d * holes[E(U)] for d, U in kept)
         zero(relation.lhs.args[0] - combo, ctx.space, "Y is not the stated combination")
         zero(rhs - value, ctx.space, "not the combination of the values")
         return {"linearity"}
@@ -360,25 +357,19 @@ def _nonnegative(U, space) -> bool:
     index over the range."""
     if isinstance(U, sp.Sum) and len(U.limits) == 1:
         i, lo, hi = U.limits[0]
-        if lo.has(sp.oo, -sp.oo) or hi.has(sp.oo, -sp.oo) or not (deterministic(lo) and deterministic(hi)):
-            return False
+        need(deterministic(lo) and deterministic(hi) and not (lo.has(sp.oo, -sp.oo) or hi.has(sp.oo, -sp.oo)),
+             "only finite deterministic ranges")
         _integer_range(lo, hi, space)
         return is_positive(U.function, space.with_index(i, lo, hi), strict=False)[0]
     return is_positive(U, space, strict=False)[0]
 
 
-def _once_affine(expr, hole) -> bool:
-    """Whether ``hole`` occurs exactly once in ``expr`` as written, every node above it a sum or a product."""
-    found = []
-
-    def walk(e, ok):
-        if e == hole:
-            found.append(ok)
-            return
-        for a in e.args:
-            walk(a, ok and isinstance(e, (sp.Add, sp.Mul)))
-    walk(sp.sympify(expr), True)
-    return found == [True]
+def _occurrences(expr, hole, inside_sums_and_products=True) -> int:
+    """How often ``hole`` occurs in ``expr`` as written; 2 (too often) under a node that is no sum or product."""
+    if expr == hole:
+        return 1 if inside_sums_and_products else 2
+    inside = inside_sums_and_products and isinstance(expr, (sp.Add, sp.Mul))
+    return sum(_occurrences(a, hole, inside) for a in expr.args)
 
 
 class Induction(Rule):
