@@ -47,6 +47,8 @@ True
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import sympy as sp
 
@@ -121,17 +123,23 @@ def validate_params(model, params: dict) -> dict:
     return validate_joint(model.params, out)
 
 
+@functools.lru_cache(maxsize=4096)
+def _compile(expr, arg_symbols, schedule_bases):
+    """(schedule entries, numpy function of the arguments then the entries): a model is simulated
+    many times (chunks, checks, figures), its expressions compiled once."""
+    entries = sorted((e for e in expr.atoms(sp.Indexed) if e.base in schedule_bases), key=sp.default_sort_key)
+    entry_symbols = [sp.Dummy(f"entry{k}") for k in range(len(entries))]
+    expr = expr.xreplace(dict(zip(entries, entry_symbols)))
+    return entries, sp.lambdify(list(arg_symbols) + entry_symbols, expr, modules="numpy")
+
+
 class _Compiled:
     """An expression lambdified over fixed argument symbols, with schedule entries (``ns[t]``)
     replaced by numbers generation by generation."""
 
     def __init__(self, expr, arg_symbols, schedules):
-        expr = sp.sympify(expr)
-        self.entries = sorted((e for e in expr.atoms(sp.Indexed) if e.base in schedules), key=sp.default_sort_key)
-        self.entry_symbols = [sp.Dummy(f"entry{k}") for k in range(len(self.entries))]
-        expr = expr.xreplace(dict(zip(self.entries, self.entry_symbols)))
+        self.entries, self.fn = _compile(sp.sympify(expr), tuple(arg_symbols), frozenset(schedules))
         self.schedules = schedules
-        self.fn = sp.lambdify(list(arg_symbols) + self.entry_symbols, expr, modules="numpy")
 
     def __call__(self, values: list, scalars: dict):
         """Evaluate at ``values`` (one per argument symbol); ``scalars`` maps parameter symbols and

@@ -417,22 +417,22 @@ def result_proof(result) -> K.Proof:
     goal = to_kernel(result.statement)
     lhs = goal.lhs
     # Definitions: each named functional (inside or outside E) by its axiom.
-    eqs, labels = [], []
+    definitions = []
     for word in sorted({w for w in sp.preorder_traversal(lhs) if type(w) in _AXIOM_OF}, key=sp.default_sort_key):
         ax = K.AXIOMS[_AXIOM_OF[type(word)]]
         mapping = {p: a for (p, _), a in zip(ax.patterns, word.args)}
-        inst, _ = K.axioms.instance(ax, mapping, set())
-        labels.append(out.add(f"definition.{len(labels)}", inst, AxiomInstance(ax.name, mapping),
-                              text=f"definition ({ax.name})"))
-        eqs.append(inst)
+        definitions.append((ax, mapping, K.axioms.instance(ax, mapping, set())[0]))
     expanded = lhs
     for _ in range(4):
-        expanded = expanded.xreplace({e.lhs: e.rhs for e in eqs})
-    local = set()
+        expanded = expanded.xreplace({inst.lhs: inst.rhs for _, _, inst in definitions})
+    local, proved = set(), {}
     for k, atom in enumerate(sorted(_outermost(expanded, (K.E,)), key=sp.default_sort_key)):
-        label, loc = _expectation_steps(out, model, law, result, atom, k)
-        labels.append(label)
+        proved[atom], loc = _expectation_steps(out, model, law, result, atom, k)
         local |= set(loc)
+    # A definition that needs a word shown finite (the variance: E(Y^2)) cites that word's proved value.
+    labels = [out.add(f"definition.{j}", inst, AxiomInstance(ax.name, mapping),
+                      [proved[w.xreplace(mapping)] for w in ax.finite], text=f"definition ({ax.name})")
+              for j, (ax, mapping, inst) in enumerate(definitions)] + list(proved.values())
     domains = domains_of(result.assumptions)
     # The law's parameters the result does not name still range over the law's domains.
     for sym, dom in law.params.items():

@@ -8,8 +8,8 @@ branch, and the Limit rule's coefficients), P 4 (powers whose exponent may be ne
 that may vanish), I 3 (possibly infinite words cancelled by sympy before the finiteness guard), G 3
 (goals matched without the checks steps get), M 2 (MaxNormalVariance off the integers >= 1), W 1
 (Monotone concluding about the mean of a Cauchy quantity), V 3 (vector entries and categories read
-past their range). ``i3`` (a variance definition cancelled for a Cauchy quantity) is still
-accepted and listed in :data:`OPEN`, out of :func:`attacks`. The 10 rejected when written (``m3``, ``r1``..``r9``) are regression entries.
+past their range). ``i3`` (a variance definition cancelled for a Cauchy quantity) was accepted
+longest: the variance definition now needs E(Y^2) shown finite. The 10 rejected when written (``m3``, ``r1``..``r9``) are regression entries.
 Each docstring says why the statement is false.
 """
 
@@ -546,6 +546,7 @@ EXPECTED = {
     "p1": "x*z may vanish in a denominator", "p2": "may not be positive (its exponent may be negative)",
     "p3": "0 may vanish in a denominator", "p4": "may not be positive (its exponent may be negative)",
     "i1": "subtracts information words that may be infinite", "i2": "subtracts information words that may be infinite",
+    "i3": "axiom variance takes a premise Eq(",
     "g1": "goal statement: x may vanish in a denominator", "g2": "goal statement: x may vanish in a denominator",
     "g3": "its generation may be negative",
     "m1": "an integer >= 1", "m2": "an integer >= 1", "m3": "sympy could not show > 0",
@@ -559,9 +560,8 @@ EXPECTED = {
 }
 
 
-#: Entries the kernel still accepts, kept out of :func:`attacks` until it rejects them: cancelling
-#: expectation words needs their square-integrability, which the kernel cannot yet show for states.
-OPEN = ("i3_variance_definition_cancel",)
+#: Entries the kernel still accepts, kept out of :func:`attacks` until it rejects them.
+OPEN = ()
 
 
 def attacks():

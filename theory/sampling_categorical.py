@@ -40,6 +40,8 @@ True
 
 from __future__ import annotations
 
+import functools
+
 import mpmath
 import sympy as sp
 
@@ -99,21 +101,30 @@ def _value(expr, vectors, scalars):
     """``expr`` at ``scalars`` (symbol -> number), each Sum over i computed in mpmath over the
     entries of ``vectors`` (IndexedBase -> list)."""
     length = len(next(iter(vectors.values())))
-    sums = {}
+    sums, outer = _compiled(sp.sympify(expr), tuple(scalars))
+    values = [mpmath.fsum(g(*(vectors[b][m] for b in bases), *scalars.values()) for m in range(length))
+              for bases, g in sums]
+    return mpmath.mpf(outer(*values, length, *scalars.values()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled(expr, scalar_symbols):
+    """``expr`` compiled once for :func:`_value`: each Sum over i as (its vectors, its summand as an
+    mpmath function of their entries and the scalars), and the rest as a function of the sums' values,
+    K and the scalars."""
+    sums, names = [], []
 
     def run(node):
         (idx, lo, hi), f = node.limits[0], node.function
-        bases = sorted({e.base for e in f.atoms(sp.Indexed)}, key=str)
+        bases = tuple(sorted({e.base for e in f.atoms(sp.Indexed)}, key=str))
         dummies = [sp.Dummy(str(b)) for b in bases]
-        g = sp.lambdify(dummies + list(scalars), f.xreplace({b[idx]: d for b, d in zip(bases, dummies)}),
-                        modules="mpmath")
-        value = mpmath.fsum(g(*(vectors[b][m] for b in bases), *scalars.values()) for m in range(length))
-        sums[sp.Dummy()] = value
-        return list(sums)[-1]
+        sums.append((bases, sp.lambdify(dummies + list(scalar_symbols),
+                                        f.xreplace({b[idx]: d for b, d in zip(bases, dummies)}), modules="mpmath")))
+        names.append(sp.Dummy())
+        return names[-1]
 
-    e = sp.sympify(expr).replace(lambda x: isinstance(x, sp.Sum), run).xreplace({K: length})
-    f = sp.lambdify(list(sums) + list(scalars), e, modules="mpmath")
-    return mpmath.mpf(f(*sums.values(), *scalars.values()))
+    e = expr.replace(lambda x: isinstance(x, sp.Sum), run)
+    return tuple(sums), sp.lambdify(names + [K] + list(scalar_symbols), e, modules="mpmath")
 
 
 def _support(probs):

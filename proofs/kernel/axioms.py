@@ -41,11 +41,15 @@ class Axiom:
     reference: str = ""
     holds_for: tuple = ()          # distribution families; empty: any law
     kind: str = "axiom"            # or "definition"
+    #: Words in the given patterns each instance needs shown finite, by a premise Eq(word, value) with a
+    #: word-free value: the variance of a quantity whose mean does not exist is no number (Cauchy).
+    finite: tuple = ()
 
 
 AXIOMS = {a.name: a for a in (
     Axiom("variance", sp.Eq(Var(_Y), E(_Y ** 2) - E(_Y) ** 2), ((_Y, "random"),),
-          reference="Casella and Berger (2002), Statistical Inference, Def. 2.3.2 and Thm 2.3.4", kind="definition"),
+          reference="Casella and Berger (2002), Statistical Inference, Def. 2.3.2 and Thm 2.3.4", kind="definition",
+          finite=(E(_Y ** 2),)),
     Axiom("gaussian_entropy", sp.Eq(GaussEntropy(_m, _v), sp.log(2 * sp.pi * sp.E * _v) / 2),
           ((_m, "random"), (_v, "random")), (sp.Gt(_v, 0),), reference=CT + "Thm 8.4.1"),
     Axiom("gaussian_w2", sp.Eq(GaussW2(_a, _v, _b, _w), (_a - _b) ** 2 + (sp.sqrt(_v) - sp.sqrt(_w)) ** 2),

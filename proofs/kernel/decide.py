@@ -142,12 +142,13 @@ def refuted(expr, space, sign=None, count=6, undecided=True) -> bool:
 
 def _positive_exactly(expr, point) -> bool:
     """A value too small for doubles (1 - (1 - 2^-80)^t) shown > 0 at the point taken exactly, by
-    sympy's adaptive precision; a vector point or a failure is no evidence (the claim stays refuted)."""
+    sympy's adaptive precision, strict (a cancelling zero prints as +-0.e-5000 and is no evidence); a
+    vector point or a failure is no evidence (the claim stays refuted)."""
     if any(callable(v) for v in point.values()):
         return False
     try:
         at = expr.xreplace({k: sp.Rational(v) if isinstance(v, (float, sp.Float)) else v for k, v in point.items()})
-        value = sp.N(at, 15, maxn=4000)
+        value = sp.N(at, 15, maxn=4000, strict=True)
         return bool(value.is_real and value > 0)
     except Exception:
         return False

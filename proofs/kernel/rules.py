@@ -577,12 +577,18 @@ class AxiomInstance(Rule):
     mapping: dict = field(default_factory=dict)
 
     def verify(self, relation, premises, ctx):
-        need(not premises, "an axiom instance takes no premises")
         ax = AXIOMS.get(self.axiom)
         need(ax is not None, f"no axiom {self.axiom!r}")
         need(not ax.holds_for or (ctx.law is not None and bool({d.family for d in ctx.law.draws} & set(ax.holds_for))),
              f"axiom {self.axiom} holds for {', '.join(ax.holds_for)} laws only")
         inst, conds = instance(ax, dict(self.mapping), bound_symbols(relation), ctx.law)
+        # E(Y^2) finite makes E(Y) finite too (|E Y| <= sqrt(E Y^2)), so the instance is a number.
+        finite = [sp.sympify(w).xreplace(dict(self.mapping)) for w in ax.finite]
+        need(len(premises) == len(finite) and all(
+            isinstance(p, sp.Eq) and p.lhs == w and not words_in(p.rhs) and not unsafe(p.rhs)
+            and not p.rhs.has(sp.oo, -sp.oo, sp.zoo, sp.nan) for p, w in zip(premises, finite)),
+             f"axiom {self.axiom} takes " + (", ".join(f"a premise Eq({w}, value), value word-free" for w in finite)
+                                             if finite else "no premises"))
         for c in conds:
             decide(c, ctx.space, f"side condition {c} not shown")
         need(same(relation, inst, ctx.space), f"not an instance of {self.axiom}")

@@ -103,3 +103,15 @@ def test_step_limit_counts_cpu_time_not_waiting():
                 sum(range(1000))
     with decide.time_limit(0.2):
         time.sleep(0.5)
+
+
+def test_a_tiny_value_counts_against_a_strict_sign_unless_exactly_positive():
+    x, t = sp.symbols("x t", positive=True)
+    zero = sp.sin(sp.pi / 7) ** 2 + sp.cos(sp.pi / 7) ** 2 - 1
+    # 2^-80 is below what doubles resolve from 1 - (1 - 2^-80): exactly, it is positive.
+    assert decide._positive_exactly(1 - (1 - 2 ** -x) ** t, {x: 80.0, t: 1})
+    assert decide._positive_exactly(sp.exp(-x), {x: 1e5})
+    # Zeros and negatives in disguise are no evidence, whichever sign their rounding shows.
+    for expr in (zero, -zero, x * zero, sp.log(1 + sp.exp(-x)) - sp.exp(-x)):
+        assert not decide._positive_exactly(expr, {x: 80.0})
+    assert not decide._positive_exactly(x, {x: lambda i: 1.0})  # a vector point
