@@ -274,7 +274,7 @@ def attacks():
         ("chain_at_generation_zero", chain_at_generation_zero, "side condition g >= 1 not shown"),
         ("chain_without_noise", chain_without_noise, "side condition zoo > 0 not shown"),
         ("chain_reads_another_state", chain_reads_another_state, "the update reads more than its state and one draw"),
-        ("scaling_by_zero", scaling_by_zero, "Invalid comparison of non-real zoo"),
+        ("scaling_by_zero", scaling_by_zero, "side condition 0**(-2) > 0 not shown"),
         ("scaling_by_a_random_factor", scaling_by_a_random_factor, "must be deterministic"),
         ("chain_start_draw_in_a_statement", chain_start_draw_in_a_statement, "P is not declared by the law"),
     ]

@@ -133,7 +133,8 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
         captured = value.free_symbols & (bound - own)
         require(not captured, f"pattern {p} would capture the bound variable(s) {sorted(map(str, captured))}")
     inst = axiom.schema.xreplace(full)
-    conds = tuple(c.xreplace(full) for c in axiom.conditions) + tuple(extra)
+    with sp.evaluate(False):  # decided by the kernel, never settled by sympy's constructor
+        conds = tuple(c.xreplace(full) for c in axiom.conditions) + tuple(extra)
     return inst, conds
 
 

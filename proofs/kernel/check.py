@@ -18,7 +18,7 @@ from .decide import StepTimeout, is_positive, time_limit, undefined
 from .domains import Domain, Space
 from .laws import Law
 from .rules import RULES, Verdict, same
-from .terms import CondMutualInfo, MutualInfo, exact, foreign, note, rands, require
+from .terms import CondMutualInfo, MutualInfo, Rand, exact, foreign, note, rands, require
 
 #: Seconds a step may take before it counts as undecided (and so rejected).
 STEP_SECONDS = 30.0
@@ -168,17 +168,19 @@ def relation_problem(rel, proof) -> str:
             return f"{r} has {len(r.indices)} indices; the law gives it {arity}"
         if r.generation.is_integer is not True:
             return f"{r}: the generation must be an integer"
-        symbols = var.indices if var is not None else law._draw_indices(d)
-        for idx, sym in zip(r.indices, symbols):
-            dom = law.indices.get(sym)
-            if dom is not None and _outside(idx, dom.lo, dom.hi, proof):
-                return f"{r}: its index {idx} is not shown inside the law's domain of {sym}"
-    for a in sp.sympify(rel).atoms(sp.Indexed):
-        dom = proof.domains.get(a.base)
-        n = dom.length if dom is not None and dom.kind == "vector" else None
-        if n is not None and any(_outside(idx, 1, n, proof) for idx in a.indices):
-            return f"{a}: the index may lie outside 1..{n}"
     return ""
+
+
+def index_ranges(law):
+    """For :func:`~.decide.undefined`: the law's ranges a random quantity's indices must lie in."""
+    def ranges(node):
+        if not isinstance(node, Rand) or law is None or not node.indices:
+            return ()
+        var, d = law.variable(node.label), law.draw(node.label)
+        symbols = var.indices if var is not None else law._draw_indices(d) if d is not None else ()
+        return [(idx, dom.lo, dom.hi, f"{node}: its index {idx} is not shown inside the law's domain of {sym}")
+                for idx, sym in zip(node.indices, symbols) if (dom := law.indices.get(sym)) is not None]
+    return ranges
 
 
 def _subtracts_words(side) -> bool:
@@ -186,17 +188,6 @@ def _subtracts_words(side) -> bool:
     continuous) with opposite signs: no rewriting or normal form may then cancel them."""
     return len({t.could_extract_minus_sign() for t in sp.Add.make_args(side)
                 if t.has(MutualInfo, CondMutualInfo)}) > 1
-
-
-def _outside(idx, lo, hi, proof) -> bool:
-    """Whether an index may lie outside lo..hi (None: unbounded) over the proof's domains; an
-    index bound by a sum or product (whose limits hold it) is not judged here."""
-    if not idx.free_symbols <= set(proof.domains) or rands(idx):
-        return False
-    space = Space(proof.domains)
-    return idx.is_integer is not True or any(
-        not (gap.is_number and gap >= 0 if gap.is_number else is_positive(gap, space, False)[0])
-        for gap in ((idx - lo) if lo is not None else None, (hi - idx) if hi is not None else None) if gap is not None)
 
 
 def _structure(proof) -> list:
@@ -299,6 +290,7 @@ def _check(proof, library):
                 except Exception as exc:
                     citations[ref] = exc
     memo = {}  # definedness of the nodes met so far, over this proof's space
+    ranges = index_ranges(proof.law)
     known = {}  # label -> (relation, its text when accepted, the axioms it rests on)
     if len({s.label for s in proof.steps}) != len(proof.steps):
         report.errors.append("step labels must be unique")
@@ -325,7 +317,7 @@ def _check(proof, library):
                 premises.append(entry[0])
                 used |= entry[2]
             with time_limit(STEP_SECONDS):
-                why = undefined(relation, space, memo)
+                why = undefined(relation, space, memo, ranges)
                 require(not why, f"the relation is not shown defined on the whole domain: {why}")
                 verdict = type(rule).check(rule, relation, premises, ctx)
         except (StepTimeout, Exception) as exc:  # any exception is a rejection, never a pass
@@ -339,7 +331,7 @@ def _check(proof, library):
         match = next((lab for lab, (rel, _, _) in known.items() if rel == goal), None)
         if match is None:
             try:  # a goal that is not a step's relation as written gets the checks a step's relation gets
-                why = undefined(goal, space, memo) or next((f"{r}: its generation may be negative" for r in rands(goal)
+                why = undefined(goal, space, memo, ranges) or next((f"{r}: its generation may be negative" for r in rands(goal)
                                                             if not is_positive(r.generation, space, False)[0]), "")
                 if why:
                     report.errors.append(f"goal {name}: {why}")

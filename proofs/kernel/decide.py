@@ -444,7 +444,8 @@ def _weighed_by_mass(expr, space):
             if j in at.free_symbols:
                 continue
             doms = {x: space.domains[a.base].entry for a, x in entries.items()}
-            massive = Domain("real", dom.entry.lo, dom.entry.hi, True, dom.entry.hi_open)
+            # Entries >= 0 with a positive total: some entry is > 0 (every entry, if lo > 0).
+            massive = Domain("real", dom.entry.lo, dom.entry.hi, dom.entry.lo_open or dom.entry.lo == 0, dom.entry.hi_open)
             at = _weighed_by_mass(at, space)
             if sign_shown(at, Space({**space.domains, **doms}, space.rand_domains), False) and \
                     sign_shown(at, Space({**space.domains, **doms, entries[v[j]]: massive}, space.rand_domains), True):
@@ -499,6 +500,19 @@ def _shown(e, space, strict=True) -> bool:
     return value.is_real is True and bool(value > 0)
 
 
+def _index_problem(node, spaces, ranges) -> str:
+    """Why an index of ``node`` may lie outside its vector's 1..length (or a range ``ranges`` gives):
+    each end is shown over one of ``spaces``, each a superset of where the index ranges."""
+    dom = spaces[0].domains.get(node.base) if isinstance(node, sp.Indexed) else None
+    spans = [(x, 1, dom.length, f"{node}: the index may lie outside 1..{dom.length}") for x in node.indices] if (
+        dom is not None and dom.kind == "vector" and dom.length is not None) else ranges(node) if ranges else ()
+    for x, lo, hi, why in spans:
+        gaps = ([x - lo] if lo is not None else []) + ([hi - x] if hi is not None else [])
+        if x.is_integer is not True or not all(any(_shown(gap, s, False) for s in spaces) for gap in gaps):
+            return why
+    return ""
+
+
 def _node_problem(node, space) -> str:
     """Why one node may be undefined or infinite over ``space`` ('' when shown finite). Constant
     nodes carry the same obligations as symbolic ones."""
@@ -534,28 +548,32 @@ def _node_problem(node, space) -> str:
     return ""
 
 
-def undefined(expr, space, memo=None) -> str:
+def undefined(expr, space, memo=None, ranges=None) -> str:
     """'' when ``expr`` is shown defined and finite at every point of ``space``; else why not.
 
-    Every finite sum's and product's limits are integers and its range is not reversed (the
+    Every finite sum's and product's limits are defined integers and its range is not reversed (the
     ordinary convention, an empty range summing to 0, then agrees with sympy's), every denominator
     is non-zero, every root's and real power's base non-negative, every logarithm's and gamma
-    function's argument positive, and no imaginary unit, nan or complex infinity occurs. Inside a
-    sum or product its index ranges over the limits. A cancelled pole is still a pole: this is
-    decided on the expression as written, before any normal form.
+    function's argument positive, every index inside its vector's length (and inside the ranges
+    ``ranges(node)`` gives, as (index, lo, hi, why)), and no imaginary unit, nan or complex infinity
+    occurs. Inside a sum or product its index ranges over the limits. A cancelled pole is still a
+    pole: this is decided on the expression as written, before any normal form.
     """
     memo = {} if memo is None else memo
-    expr = fresh_binders(sp.sympify(expr))
+    with sp.evaluate(False):  # renaming rebuilds nodes: sympy must not settle Eq(S, S) on the way
+        expr = fresh_binders(sp.sympify(expr))
     if expr.has(sp.I, sp.zoo, sp.nan):
         return "an imaginary unit, nan or complex infinity occurs"
 
-    def visit(e, spaces):
+    def visit(e, spaces, known):
         # Each index ranges over its limits; the cases of a range with two symbolic ends read one
         # end only, so a node passes when shown over the whole range or over the index's half-line
         # from one end (a larger set: a node shown there is shown on the range).
         if isinstance(e, (sp.Sum, sp.Product)):
             for i, lo, hi in e.limits:
                 ends = [x for x in (lo, hi) if not x.has(sp.oo, -sp.oo)]
+                if (why := next((w for x in ends if (w := visit(x, spaces, known))), "")):
+                    return why
                 if any(x.is_integer is not True for x in ends):
                     return f"{e}: its limits must be integers"
                 if len(ends) == 2 and not any(is_positive(hi - lo + 1, s, strict=False)[0] for s in spaces):
@@ -563,14 +581,16 @@ def undefined(expr, space, memo=None) -> str:
                 halves = [Domain.integer(lo)] if ends == [lo] else [Domain.integer(None, hi)] if ends == [hi] else []
                 if len(ends) == 2:
                     halves = [Domain.integer(lo, hi), Domain.integer(lo), Domain.integer(None, hi)]
-                spaces = [Space({**s.domains, i: d}, s.rand_domains) for s in spaces[:1] for d in halves] or spaces
-            return visit(e.function, spaces)
-        # The node and the domains of its symbols (an index's range differs from sum to sum).
-        key = (e, tuple(frozenset((x, s.domains[x]) for x in e.free_symbols if x in s.domains) for s in spaces))
+                if halves:
+                    spaces = [Space({**s.domains, i: d}, s.rand_domains) for s in spaces[:1] for d in halves]
+                    known = tuple(frozenset(s.domains.items()) for s in spaces)
+            return visit(e.function, spaces, known)
+        # A verdict holds for the node over the whole space it was reached in (outer indices included).
+        key = (e, known)
         if key not in memo:
             problems = [_node_problem(e, s) for s in spaces[:1]]
             for s in spaces[1:]:
                 problems = problems if not problems[-1] else problems + [_node_problem(e, s)]
-            memo[key] = problems[-1] and problems[0]
-        return memo[key] or next((why for a in e.args if (why := visit(a, spaces))), "")
-    return visit(expr, [space])
+            memo[key] = (problems[-1] and problems[0]) or _index_problem(e, spaces, ranges)
+        return memo[key] or next((why for a in e.args if (why := visit(a, spaces, known))), "")
+    return visit(expr, [space], (frozenset(space.domains.items()),))

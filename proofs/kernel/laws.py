@@ -360,7 +360,8 @@ def fact_instance(law, fact_name, draw_name, g, order=None, allowed=None):
     value = fact.value.xreplace(binding)
     if value.has(sp.Sum) and order is not None and order.is_Integer:
         value = value.doit()
-    condition = None if fact.condition is None else fact.condition.xreplace(binding)
+    with sp.evaluate(False):  # decided by the kernel, never settled by sympy's constructor
+        condition = None if fact.condition is None else fact.condition.xreplace(binding)
     return sp.Eq(CE(lhs, g), value, evaluate=False), condition
 
 

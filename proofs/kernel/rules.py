@@ -54,8 +54,9 @@ def gap(rel):
 
 def decide(rel, space, message=None):
     """Reject unless ``rel`` holds identically over ``space`` (``message``, if given, says why)."""
-    if rel is sp.true:  # sympy settled it from the symbols' flags (which the checker bounds)
-        return
+    # sympy's own evaluation of a relation reads uncertified signs of constants: no claim is settled by it,
+    # so conditions are built unevaluated and a truth value is refused.
+    need(not isinstance(rel, sp.logic.boolalg.BooleanAtom), message or "a truth value is no claim to decide")
     need(not unsafe(rel), message or unsafe(rel))
     if isinstance(rel, sp.Eq):
         zero(rel.lhs - rel.rhs, space, message or "sympy could not reduce lhs - rhs to 0")
@@ -147,7 +148,13 @@ def _free_to_vary(symbol, ctx):
 
 
 def _rebuild(rel, f):
-    return type(rel)(f(rel.lhs), f(rel.rhs), evaluate=False) if isinstance(rel, (sp.Eq,) + _INEQ) else f(rel)
+    """``f`` applied to every side of ``rel``'s relations, connectives rebuilt unevaluated (sympy would
+    settle ``w^2 > 0 & x > 0`` by its own uncertified sign of a constant w)."""
+    if isinstance(rel, (sp.Eq,) + _INEQ):
+        return type(rel)(f(rel.lhs), f(rel.rhs), evaluate=False)
+    if isinstance(rel, (sp.And, sp.Or, sp.Not, sp.Implies)):
+        return type(rel)(*[_rebuild(a, f) for a in rel.args], evaluate=False)
+    return f(rel)
 
 
 class Rule:
