@@ -119,7 +119,8 @@ def _cmd_show(args, out):
     if not proofs.has_proof(r.id):
         print(f"\nNo kernel proof: {proofs.status(r.id)} ({r.status_note}).", file=out)
     else:
-        print(f"\nProof ({rep.summary()}, checked by the kernel in {rep.seconds:.2f} s):", file=out)
+        what = f"Proof of the claims {', '.join(r.proved_claims)}" if r.status else "Proof"
+        print(f"\n{what} ({rep.summary()}, checked by the kernel in {rep.seconds:.2f} s):", file=out)
     for sr in rep.steps:
         step = sr.step
         rule = describe_rule(step.rule)

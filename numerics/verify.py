@@ -275,7 +275,10 @@ def verify_result(rid, chains, test_alpha, seed, cache_folder=None, recheck=Fals
         say(f"{label} {rid}: deriving and checking the proof")
         rep = proofs.check(rid)
         status = proofs.status(rid)
-        proof = {"status": status, "summary": rep.summary() if proofs.has_proof(rid) else f"{status}: {r.status_note}",
+        summary = rep.summary() if proofs.has_proof(rid) else f"{status}: {r.status_note}"
+        if r.status and proofs.has_proof(rid):  # a value with a status, and claims the kernel proves
+            summary = f"{status}; claims {', '.join(r.proved_claims)} {rep.summary()}"
+        proof = {"status": status, "summary": summary,
                  "steps": len(rep.steps), "axioms": sorted(rep.axioms), "seconds": round(rep.seconds, 3)}
         if cache is not None:
             cache.store_derivation(r)

@@ -43,10 +43,13 @@ def library():
 
 
 def has_proof(result_id: str) -> bool:
-    """Whether the result is meant to be proved by the kernel (no declared status)."""
+    """Whether the kernel checks a proof for the result: of its statement (no declared status), or of
+    the claims it proves beside a value with a declared status (``proved_claims``)."""
     from .normalised_maps import BUILDERS
     r = theory.get(result_id)
-    return (getattr(r, "model", None) is not None or result_id in BUILDERS) and not r.status
+    if r.status:
+        return bool(r.proved_claims)
+    return getattr(r, "model", None) is not None or result_id in BUILDERS
 
 
 def proof_of(result_id):
@@ -78,11 +81,11 @@ def axioms_of(result_id: str) -> list:
 
 def status(result_id: str) -> str:
     """The result's status: ``proved``, ``bound proved``, ``exact computation``, ``approximation``, or
-    ``rejected`` when its proof fails."""
+    ``rejected`` when its proof fails (for a declared status, the proof of its ``proved_claims``)."""
     r = theory.get(result_id)
     declared = getattr(r, "status", None)
     if declared in ("exact computation", "approximation"):
-        return declared
+        return "rejected" if r.proved_claims and not check(result_id).ok else declared
     if not check(result_id).ok:
         return "rejected"
     return "bound proved" if r.is_bound else "proved"

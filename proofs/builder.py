@@ -41,7 +41,9 @@ def _recipe_rule(step):
               "law_step": lambda: LawStep(a["variable"]),
               "draw_fact": lambda: DrawFact(a["fact"], a["draw"], a.get("order")),
               "conditional_expectation": lambda: CondExpect(), "tower": lambda: Tower(),
-              "linearity": lambda: ExpectLinear(tuple(a.get("coefficients", ())), a.get("constant", 0)),
+              "linearity": lambda: ExpectLinear(tuple(a.get("coefficients", ())), a.get("constant", 0),
+                                                tuple((d, to_kernel(u)) for d, u in a.get("kept", ()))),
+              "sum_over": lambda: SumOver(), "expect_sum": lambda: ExpectSum(),
               "inequality": lambda: Order(a.get("scale", 1)), "conjunction": lambda: Conjunction(),
               "modus_ponens": lambda: Detach(), "limit": lambda: Limit(),
               "law_init": lambda: LawInit(a["variable"]), "specialize": lambda: Specialize(a["symbol"], a["value"]),
@@ -116,7 +118,8 @@ def domain_of(a) -> K.Domain:
     if isinstance(a, IntegerSequence):
         return K.Domain.vector(K.Domain.integer(a.lower))
     if type(a).__name__ == "ProbabilityVector":
-        return K.Domain.vector(K.Domain.real(0, 1), length=a.size if a.categories is None else a.categories, total=1)
+        return K.Domain.vector(K.Domain.real(0, 1, lo_open=getattr(a, "full_support", False)),
+                               length=a.size if a.categories is None else a.categories, total=1)
     raise ValueError(f"no kernel domain for the assumption {a.describe()}")
 
 
@@ -132,13 +135,18 @@ def domains_of(assumptions) -> dict:
 def to_kernel(expr):
     """A theory expression in the kernel's vocabulary (expectations, variances, the named Gaussian
     functionals with variances for standard deviations, declared random quantities)."""
+    # A random quantity defined by a formula of the state (a divergence) is that formula.
+    expr = sp.sympify(expr).replace(lambda e: callable(getattr(type(e), "definition", None)), lambda e: e.definition())
     # Words first: the theory's E is the identity on what it does not see as random.
     words = {TS.E: lambda a: K.E(a), TS.Var: lambda a: K.Var(a), TS.AlmostSurely: lambda a: K.AlmostSurely(a),
              TS.CE: lambda a, g: K.CE(a, g),
              TS.HN: lambda m, s: K.GaussEntropy(m, s ** 2),
              TS.W2sq: lambda a, s, b, r: K.GaussW2(a, s ** 2, b, r ** 2),
              TS.KLN: lambda a, s, b, r: K.GaussKL(a, s ** 2, b, r ** 2), TS.Joint: lambda *a: Joint(*a),
-             TS.MutualInformation: MutualInfo, TS.ConditionalMutualInformation: CondMutualInfo}
+             TS.MutualInformation: MutualInfo, TS.ConditionalMutualInformation: CondMutualInfo,
+             # -x log x as -log(x^x): the same for x > 0, and 0 at x = 0 (0^0 = 1), the convention 0 log 0 = 0,
+             # with a logarithm the kernel sees defined on [0, 1] (x^x > 0 there).
+             TS.negxlogx: lambda a: -sp.log(a ** a)}
     # The variance of the largest of k normals: the kernel's function, which never closes (no k <= 3 forms).
     words[MaxNormalVariance] = K.terms.MaxNormalVariance
     expr = sp.sympify(expr).replace(lambda e: type(e) in words, lambda e: words[type(e)](*e.args))
@@ -380,8 +388,27 @@ def _domains(result, law, goals):
     return domains
 
 
+def claims_proof(result) -> K.Proof:
+    """The kernel proof of the claims ``result.proved_claims`` of a result whose value has a declared
+    status (an exact computation): their recipes alone, under the law of the model the derivation
+    names (``facts["law"]``), over the result's assumptions with those of ``facts["for_all"]`` in their
+    place; the law's indices the goals do not name are the proof's locals (a sum's index)."""
+    facts = result.derivation.facts
+    law = law_of(facts["law"])
+    out = _Steps()
+    goals = _add_claims(out, result, {}, recipes={name: facts["recipes"][name] for name in result.proved_claims})
+    domains = _domains(result, law, goals)
+    free = set().union(*[sp.sympify(g).free_symbols for g in goals.values()])
+    local = tuple(sorted((i for i in law.indices if i not in free), key=str))
+    domains.update({i: law.indices[i] for i in local})
+    return K.Proof(result.id, goals, domains, out.steps, law, local)
+
+
 def result_proof(result) -> K.Proof:
-    """The kernel proof of a result the engine derived from ``result.model``."""
+    """The kernel proof of a result the engine derived from ``result.model`` (or, for a result with a
+    declared status, of its proved claims: :func:`claims_proof`)."""
+    if result.status:
+        return claims_proof(result)
     model = result.model
     law = law_of(model)
     if "recipe" in result.derivation.facts:

@@ -87,25 +87,29 @@ def moment_recurrence(k, known=None):
 
 
 class ProbabilityVector(Assumption):
-    """``p0``: a probability vector over K categories (entries >= 0, summing to 1)."""
+    """``p0``: a probability vector over K categories (entries >= 0, summing to 1; entries > 0 with
+    ``full_support``)."""
 
-    def __init__(self, name, symbol, size, categories=None):
+    def __init__(self, name, symbol, size, categories=None, full_support=False):
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "symbol", symbol)
         object.__setattr__(self, "size", size)
         object.__setattr__(self, "categories", categories)
+        object.__setattr__(self, "full_support", full_support)
 
     def __eq__(self, other):
-        return isinstance(other, ProbabilityVector) and (self.name, self.symbol, self.categories) == (
-            other.name, other.symbol, other.categories)
+        return isinstance(other, ProbabilityVector) and (self.name, self.symbol, self.categories, self.full_support) == (
+            other.name, other.symbol, other.categories, other.full_support)
 
     def __hash__(self):
-        return hash((self.name, self.symbol, self.categories))
+        return hash((self.name, self.symbol, self.categories, self.full_support))
 
     def validate(self, value):
         out = tuple(float(v) for v in check_probabilities(self.name, value))
         if self.categories is not None and len(out) != self.categories:
             raise ValueError(f"{self.name} must have exactly {self.categories} entries here, got {len(out)}")
+        if self.full_support and min(out) <= 0:
+            raise ValueError(f"{self.name} must have every entry > 0 here, got {min(out)}")
         return out
 
     def relation(self):
@@ -113,7 +117,7 @@ class ProbabilityVector(Assumption):
 
     def describe(self):
         size = "K categories" if self.categories is None else f"{self.categories} categories"
-        return f"{self.name} a probability vector over {size} (sum 1, entries >= 0)"
+        return f"{self.name} a probability vector over {size} (sum 1, entries {'> 0' if self.full_support else '>= 0'})"
 
     def facts(self):
         """Relations the kernel may cite as ``assumption:p0``."""

@@ -105,6 +105,13 @@ class Distortion(sp.Function):
 class CategoricalKL(RandomSequence):
     """KL(p_t || p0) in bits for the categorical refit (arg: the generation)."""
 
+    def definition(self):
+        """sum_i p_{i,t} log(p_{i,t} / p0_i) / log 2 in the refit's state, each term written
+        log(p_{i,t}^p_{i,t} / p0_i^p_{i,t}): the same for p_{i,t} > 0, and 0 at p_{i,t} = 0 (0^0 = 1),
+        the convention 0 log 0 = 0, with no logarithm of 0 (for p0 of full support)."""
+        share = C.WRIGHT_FISHER.at(self.args[0])[C.SHARE]
+        return bits(sp.Sum(sp.log(share**share / p0[i] ** share), (i, 1, K)))
+
     def _latex(self, printer, exp=None):
         out = r"\mathrm{KL}\left(p_{%s} \,\|\, p_{0}\right)" % printer._print(self.args[0])
         return out if exp is None else r"{%s}^{%s}" % (out, exp)
@@ -350,17 +357,63 @@ def categorical_kl_closed():
     return bits(h0 - sp.Sum(expected_eta, (i, 1, K)))
 
 
+#: p0 of full support (entries > 0): log p0_i is finite, so the cross-entropy sum_i p_{i,t} log p0_i is.
+A_P0_FULL = C.ProbabilityVector("p0", p0, K, full_support=True)
+
+
+def entropy_identity_recipe():
+    """The kernel's recipe for E[KL(p_t || p0)] = (H(p0) - E[H(p_t)]) / log 2 under the categorical law:
+    pathwise, p log(p / p0) = -eta(p) - p log p0 term by term (eta(p) = -p log p, 0 at p = 0), so KL(p_t
+    || p0) = X_t - H(p_t) with the cross-entropy X_t = -sum_i p_{i,t} log p0_i >= 0; E[X_t] = H(p0) from
+    E[p_{i,t}] = p0_i (categorical.mean, cited) and linearity; then linearity once more, keeping E[H(p_t)]
+    (H(p_t) >= 0, so E[H(p_t)] is a number in [0, oo] and nothing is oo - oo)."""
+    from .recipes import Claim, ProofStep
+    share = C.WRIGHT_FISHER.at()[C.SHARE]
+    term = sp.log(share**share / p0[i] ** share)      # p log(p / p0), 0 at p = 0
+    cross_term = -share * sp.log(p0[i])               # -p log p0 >= 0
+    eta = negxlogx(share)
+
+    def total(f):
+        return sp.Sum(f, (i, 1, K))
+    H0, H, X = total(negxlogx(p0[i])), total(eta), total(cross_term)
+    kl = CategoricalKL(t)
+    statement = sp.Eq(E(kl), bits(H0 - E(H)))
+    return Claim(statement, (
+        ProofStep("split", sp.Eq(term, cross_term - eta), "algebra",
+                  text="p log(p / p0) = -p log p0 - eta(p), 0 = 0 at p = 0"),
+        ProofStep("split_sum", sp.Eq(total(term), total(cross_term - eta)), "sum_over", {}, ("split",),
+                  text="summed over the categories"),
+        ProofStep("divergence", sp.Eq(total(term), X - H), "rewrite", {}, ("split_sum",),
+                  text="KL(p_t || p0) = X_t - H(p_t) in nats, X_t the cross-entropy of p_t against p0"),
+        ProofStep("mean_term", sp.Eq(E(cross_term), negxlogx(p0[i])), "linearity",
+                  {"coefficients": (-sp.log(p0[i]),)}, ("cite:categorical.mean",),
+                  text="E[p_{i,t}] = p0_i (categorical.mean) times the constant -log p0_i"),
+        ProofStep("cross_sum", sp.Eq(E(X), total(E(cross_term))), "expect_sum",
+                  text="the expectation of a finite sum of terms >= 0"),
+        ProofStep("cross_summed", sp.Eq(total(E(cross_term)), H0), "sum_over", {}, ("mean_term",),
+                  text="summed over the categories"),
+        ProofStep("cross", sp.Eq(E(X), H0), "rewrite", {}, ("cross_sum", "cross_summed"),
+                  text="E[X_t] = H(p0): the cross-entropy is H(p0) on average"),
+        ProofStep("linear", sp.Eq(E(bits(X - H)), bits(H0 - E(H))), "linearity",
+                  {"coefficients": (1 / sp.log(2),), "kept": ((-1 / sp.log(2), H),)}, ("cross",),
+                  text="linearity, E[H(p_t)] kept (H(p_t) >= 0)"),
+        ProofStep("identity", statement, "rewrite", {"source": True}, ("divergence", "linear"),
+                  text="KL(p_t || p0) = X_t - H(p_t) inside the expectation"),
+    ), "Expected divergence and entropy loss")
+
+
 def _categorical_kl():
     from .categorical_entropy import entropy
     lhs = E(CategoricalKL(t))
     closed = categorical_kl_closed()
     kl = sp.Sum(pc(i, t) * sp.log(pc(i, t) / p0[i]), (i, 1, K))
-    identity = sp.Eq(lhs, bits(sp.Sum(negxlogx(p0[i]), (i, 1, K)) - E(entropy(t))))
+    recipe = entropy_identity_recipe()
+    identity = recipe.relation
     steps = [
         DerivationStep("Definition (nats), with 0 log 0 = 0", sp.Eq(sp.Symbol("KL(p_t || p0)"), kl)),
         DerivationStep("Split the logarithm: KL(p_t || p0) = -H(p_t) - sum_i p_{i,t} log p0_i; the second sum is "
                        "linear in p_t and E[p_{i,t}] = p0_i (categorical.mean, proved): the expected divergence is "
-                       "the expected entropy loss", identity),
+                       "the expected entropy loss (proved by the kernel for p0 of full support)", identity),
         DerivationStep("Category i against the rest is a two-category Wright-Fisher chain on {0, ..., n}: the first "
                        "refit draws Binomial(n, p0_i), then t - 1 steps of the chain (Chapman-Kolmogorov). Exact for "
                        "every K, a finite sum", sp.Eq(lhs, closed)),
@@ -371,7 +424,9 @@ def _categorical_kl():
     ]
     return Derivation(sp.Eq(lhs, closed), closed, steps,
                       claims={"identity": identity,
-                              "reverse_infinite": sp.Eq(E(CategoricalReverseKL(t)), sp.oo)})
+                              "reverse_infinite": sp.Eq(E(CategoricalReverseKL(t)), sp.oo)},
+                      facts={"recipes": {"identity": recipe}, "law": C.WRIGHT_FISHER,
+                             "for_all": (A_P0_FULL, C.A_T)})
 
 
 #: Work bound for the exact chain: (t - 1) (n + 1)^2 multiply-adds per category count vector.
@@ -533,10 +588,15 @@ _RECODING_RESULT = get("information.rate_distortion_chain")
 _RECODING_RESULT.model, _RECODING_RESULT.target = RECODING, None
 _MEAN_CHANNEL_RESULT = get("information.gaussian_mean_channel")
 _MEAN_CHANNEL_RESULT.model, _MEAN_CHANNEL_RESULT.target = MEAN_CHANNEL, None
-get("information.categorical_kl").status = "exact computation"
-get("information.categorical_kl").status_note = (
-    "an exact finite sum over the two-category Wright-Fisher chain of each category (the identity with the entropy "
-    "loss rests on categorical.mean); the kernel carries neither entropies nor the chain")
+_CATEGORICAL_KL = get("information.categorical_kl")
+_CATEGORICAL_KL.status = "exact computation"
+_CATEGORICAL_KL.proved_claims = ("identity",)
+_CATEGORICAL_KL.status_note = (
+    "the value is an exact finite sum over the two-category Wright-Fisher chain of each category, which the kernel "
+    "does not carry; the claim identity, E[KL(p_t || p0)] = (H(p0) - E[H(p_t)]) / log 2, is proved by the kernel "
+    "for every t >= 0 and p0 of full support (entries > 0; with p0_i = 0 the category stays at 0 and contributes "
+    "0 log 0 = 0 to both sides, a reduction to the support the kernel does not carry); the claim reverse_infinite "
+    "is derived, not proved")
 
 
 @functools.lru_cache(maxsize=None)

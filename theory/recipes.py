@@ -18,7 +18,7 @@ from typing import Any
 #: Rule names a recipe may use (each is one primitive rule of the kernel).
 RULES = ("algebra", "rewrite", "law_step", "draw_fact", "conditional_expectation", "tower", "linearity",
          "inequality", "axiom", "conjunction", "modus_ponens", "limit", "induction", "law_init", "specialize", "shift",
-         "induction_from")
+         "induction_from", "sum_over", "expect_sum")
 
 
 @dataclass(frozen=True)

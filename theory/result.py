@@ -149,17 +149,24 @@ class Result:
     status = None
     #: Why the status is what it is (shown with it).
     status_note = ""
+    #: For a result with a status: the names of its claims the kernel proves all the same (their recipes
+    #: are in ``derivation.facts["recipes"]``, under the law of the model ``derivation.facts["law"]``).
+    proved_claims: tuple = ()
+
+    def _proved(self, name) -> bool:
+        return not self.status or name in self.proved_claims
 
     @property
     def remarks(self) -> dict:
-        """Relations the derivation states that no kernel proof establishes (its remarks, and its claims
-        for results with a declared status); shown as remarks, never as proved claims."""
-        return {**self.derivation.remarks, **(self.derivation.claims if self.status else {})}
+        """Relations the derivation states that no kernel proof establishes (its remarks, and the claims
+        of a result with a declared status other than its ``proved_claims``); shown as remarks, never as
+        proved claims."""
+        return {**self.derivation.remarks, **{k: v for k, v in self.derivation.claims.items() if not self._proved(k)}}
 
     @property
     def claims(self) -> dict:
-        """Further theorems proved about the result (limits, signs), by name."""
-        return {} if self.status else self.derivation.claims
+        """Further theorems proved about the result (limits, signs, identities), by name."""
+        return {k: v for k, v in self.derivation.claims.items() if self._proved(k)}
 
     @property
     def approximations(self) -> dict:

@@ -264,7 +264,8 @@ def family_page(family: str, number: int, outdir: Path) -> str:
         if not proofs.has_proof(r.id):
             lines += [f"**No kernel proof**: {status}.", ""]
         else:
-            lines += [f"**Proof** ({'proved' if rep.ok else 'REJECTED'} by the kernel in this build, {len(rep.steps)} "
+            what = f"Proof of the claims {', '.join(r.proved_claims)}" if r.status else "Proof"
+            lines += [f"**{what}** ({'proved' if rep.ok else 'REJECTED'} by the kernel in this build, {len(rep.steps)} "
                       "steps; each line: the step's label, the rule that checked it, and the premises it used):", ""]
         for sr in rep.steps:
             st = sr.step

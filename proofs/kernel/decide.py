@@ -351,6 +351,8 @@ def _positive(e, strict, depth=0, squared=False):
     if query(candidates[-1]):
         return True
     for c in candidates:
+        if not strict and _log_power_at_most_zero(-c, depth):
+            return True
         if isinstance(c, sp.log) and c.args[0].is_positive:
             # log A >= 0 (> 0) exactly when A >= 1 (> 1), for A > 0.
             return _positive(c.args[0] - 1, strict, depth + 1, squared)
@@ -401,6 +403,15 @@ def _positive(e, strict, depth=0, squared=False):
             if _positive(e.xreplace({b: u / (1 + u) if _positive(1 - b, True, 1) else u}), strict, 2):
                 return True
     return False
+
+
+def _log_power_at_most_zero(c, depth) -> bool:
+    """Whether ``c`` is log(b^x) shown <= 0: b^x shown > 0, 0 <= b <= 1 and x >= 0 give 0 < b^x <= 1. (With
+    0^0 = 1, -log(p^p) is the entropy term -p log p on [0, 1], 0 at p = 0: this is its sign.)"""
+    if not (isinstance(c, sp.log) and isinstance(c.args[0], sp.Pow) and c.args[0].is_positive):
+        return False
+    b, x = c.args[0].as_base_exp()
+    return all(_positive(e, False, depth + 1) for e in (b, 1 - b, x))
 
 
 def is_positive(expr, space, strict=True) -> tuple:

@@ -321,26 +321,62 @@ class Tower(Rule):
 
 class ExpectLinear(Rule):
     """E(Y) = sum c_k v_k + c0 from premises Eq(E(W_k), v_k) (finite, deterministic values) when
-    Y = sum c_k W_k + c0 pathwise with deterministic coefficients."""
+    Y = sum c_k W_k + c0 pathwise with deterministic coefficients. Terms ``kept`` as expectations,
+    pairs (d_j, U_j) with Y = sum c_k W_k + sum d_j U_j + c0, add d_j E(U_j) to the value: each U_j
+    is shown >= 0 (a finite sum summand by summand), so E(U_j) is a number in [0, oo], and the d_j
+    are all > 0 or all < 0, so their combination has one sign (never oo - oo) and linearity holds
+    in the extended reals; each E(U_j) occurs once in the value, inside sums and products only, so
+    that the value is affine in it, at oo too."""
 
     coefficients: tuple = ()
     constant: object = 0
+    kept: tuple = ()
 
     def verify(self, relation, premises, ctx):
         need(isinstance(relation, sp.Eq) and isinstance(relation.lhs, E), "concludes Eq(E(Y), value)")
         need(len(self.coefficients) == len(premises), "one coefficient per premise")
+        need(all(isinstance(k, tuple) and len(k) == 2 for k in self.kept), "each kept term is a pair (d, U)")
         coeffs = [sp.sympify(c) for c in self.coefficients] + [sp.sympify(self.constant)]
-        need(all(map(deterministic, coeffs)) and deterministic(relation.rhs),
+        kept = [(sp.sympify(d), sp.sympify(U)) for d, U in self.kept]
+        holes = {E(U): sp.Dummy("kept", real=True) for _, U in kept}
+        need(len(holes) == len(kept), "each term is kept once")
+        rhs = relation.rhs.xreplace(holes)
+        need(all(map(deterministic, coeffs + [d for d, _ in kept])) and deterministic(rhs),
              "coefficients must be deterministic, and so must the value")
-        combo, value = coeffs[-1], coeffs[-1]
+        for d, U in kept:
+            need(pathwise(U) and _nonnegative(U, ctx.space), f"the kept {U} must be pathwise and shown >= 0")
+            need(_occurrences(relation.rhs, E(U)) == 1, f"E({U}) must occur once in the value, inside sums and products only")
+        need(all(is_positive(d, ctx.space)[0] for d, _ in kept) or all(is_positive(-d, ctx.space)[0] for d, _ in kept),
+             "the kept terms' coefficients must all be shown > 0, or all < 0")
+        combo = value = coeffs[-1]
         for c, p in zip(coeffs, premises):
             need(isinstance(p, sp.Eq) and isinstance(p.lhs, E) and deterministic(p.rhs) and not p.rhs.has(*_INFINITE),
                  "each premise must be Eq(E(W), finite deterministic value)")
-            combo += c * p.lhs.args[0]
-            value += c * p.rhs
+            combo, value = combo + c * p.lhs.args[0], value + c * p.rhs
+        combo, value = combo + sum(d * U for d, U in kept), value + sum(d * holes[E(U)] for d, U in kept)
         zero(relation.lhs.args[0] - combo, ctx.space, "Y is not the stated combination")
-        zero(relation.rhs - value, ctx.space, "not the combination of the values")
+        zero(rhs - value, ctx.space, "not the combination of the values")
         return {"linearity"}
+
+
+def _nonnegative(U, space) -> bool:
+    """``U >= 0`` shown over ``space``; a sum over a finite deterministic range summand by summand, its
+    index over the range."""
+    if isinstance(U, sp.Sum) and len(U.limits) == 1:
+        i, lo, hi = U.limits[0]
+        need(deterministic(lo) and deterministic(hi) and not (lo.has(sp.oo, -sp.oo) or hi.has(sp.oo, -sp.oo)),
+             "only finite deterministic ranges")
+        _integer_range(lo, hi, space)
+        return is_positive(U.function, space.with_index(i, lo, hi), strict=False)[0]
+    return is_positive(U, space, strict=False)[0]
+
+
+def _occurrences(expr, hole, inside_sums_and_products=True) -> int:
+    """How often ``hole`` occurs in ``expr`` as written; 2 (too often) under a node that is no sum or product."""
+    if expr == hole:
+        return 1 if inside_sums_and_products else 2
+    inside = inside_sums_and_products and isinstance(expr, (sp.Add, sp.Mul))
+    return sum(_occurrences(a, hole, inside) for a in expr.args)
 
 
 class Induction(Rule):
@@ -502,8 +538,7 @@ class ExpectSum(Rule):
         need(deterministic(lo) and deterministic(hi), "the range must be deterministic")
         _integer_range(lo, hi, ctx.space)
         need(relation.rhs == sp.Sum(E(S.function), *S.limits), "not the sum of the expectations")
-        need(is_positive(S.function, ctx.space.with_index(i, lo, hi), strict=False)[0],
-             "the summand must be shown >= 0")
+        need(_nonnegative(S, ctx.space), "the summand must be shown >= 0")
         return {"linearity"}
 
 

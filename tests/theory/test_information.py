@@ -83,3 +83,39 @@ def test_channel_noise_is_proved_by_the_kernel():
 def test_bad_input_names_the_parameter(rid, params, name):
     with pytest.raises(ValueError, match=name):
         theory.get(rid)(**params)
+
+
+def test_entropy_identity_is_proved_by_the_kernel_and_the_value_is_an_exact_computation():
+    rid = "information.categorical_kl"
+    r = theory.get(rid)
+    assert proofs.status(rid) == "exact computation" and proofs.has_proof(rid)
+    rep = proofs.check(rid)
+    assert rep.ok and set(rep.goals) == {"identity"}, rep.summary()
+    # E[p_{i,t}] = p0_i is cited from categorical.mean: its law and the binomial fact are in the proof.
+    assert {"law:categorical", "binomial_factorial_moments", "linearity"} <= set(rep.axioms)
+    assert list(r.claims) == ["identity"] and "reverse_infinite" in r.remarks
+    assert "identity" in r.status_note and "full support" in r.status_note
+
+
+def _corrupted(label, change):
+    """The kernel's verdict on the proof of information.categorical_kl with one step's relation changed."""
+    from dataclasses import replace
+
+    from modelcollapse.proofs import kernel
+    proof = proofs.proof_of("information.categorical_kl")
+    steps = [replace(s, relation=change(s.relation)) if s.label == label else s for s in proof.steps]
+    assert steps != proof.steps
+    return kernel.check(replace(proof, steps=steps), proofs.library())
+
+
+def test_a_false_mean_is_rejected():
+    # E[p_{i,t}] = p0_i^2 instead of p0_i: E[-p_{i,t} log p0_i] = -p0_i^2 log p0_i.
+    p0i = info.p0[info.i]
+    rep = _corrupted("claim.identity.mean_term", lambda rel: rel.xreplace({p0i ** p0i: p0i ** (p0i**2)}))
+    assert not rep.ok and "not the combination of the values" in rep.summary()
+
+
+def test_a_dropped_sign_is_rejected():
+    # p log(p / p0) = -p log p0 + eta(p): the sign of the entropy term dropped.
+    rep = _corrupted("claim.identity.split", lambda rel: sp.Eq(rel.lhs, rel.rhs.args[0] - rel.rhs.args[1]))
+    assert not rep.ok and "split" in rep.summary()
