@@ -1152,7 +1152,7 @@ ATTACKS = [
     ("cite_broader_domain", cite_broader_domain, 'ValueError: cited lemma_pos needs x real >= 0, which this proof does n'),
     ("cite_other_law", cite_other_law, 'ValueError: cited lemma_one holds under another law'),
     ("rule_raises", rule_raises, "Specialize symbol: list is not a node the kernel reads"),
-    ("expect_linear_random_coefficient", expect_linear_random_coefficient, 'coefficients must be deterministic, and so must the value'),
+    ("expect_linear_random_coefficient", expect_linear_random_coefficient, 'coefficients must be deterministic (and finite), and so must the value'),
     ("order_strict_from_weak", order_strict_from_weak, 'the conclusion does not follow from the premise'),
     ("binomial_pmf_beyond_n", binomial_pmf_beyond_n, 'condition 3 <= 2 of binomial_pmf not shown'),
     ("gamma_moment_at_pole", gamma_moment_at_pole, 'condition False of gamma_moments not shown || an imaginary unit, nan or complex infinity'),

@@ -727,7 +727,7 @@ EXPECTED = {
     'h05_limit_oscillating': 'cannot place the base -1 against 1',
     'h06_expectsum_signed': 'the summand must be shown >= 0',
     'h07_order_zero_scale': 'the scale is not shown positive',
-    'h08_expectlinear_random_coefficient': 'coefficients must be deterministic, and so must the value',
+    'h08_expectlinear_random_coefficient': 'coefficients must be deterministic (and finite), and so must the value',
     'h09_expectsum_reversed': 'its range may be reversed',
     'h10_sumover_reversed': 'the range must not be reversed || its range may be reversed',
     'h11_vector_total_wrong': "not the vector's total || have no domain in the proof",

@@ -153,6 +153,15 @@ def relation_problem(rel, proof) -> str:
         return "a truth value is no statement (sympy evaluated the relation)"
     if {a.base.label for a in rel.atoms(sp.Indexed)} & _alone(rel):
         return "a vector's label also stands alone as a symbol"
+    if any(len(a.limits) > 1 for a in sp.sympify(rel).atoms(sp.Sum, sp.Product, sp.Integral)):
+        return "a sum or product takes one limit (nest them: each index's scope is then explicit)"
+    for node in sp.sympify(rel).atoms(sp.Sum, sp.Product):
+        (v, lo, hi), = node.limits
+        # A binder means its range and nothing more: its flags are read as facts (a generation's sign).
+        implied = sp.Dummy(**Domain.integer(lo).flags()).assumptions0
+        flags = sorted(v.assumptions0.items(), key=lambda kv: kv[0] not in ("positive", "nonnegative", "zero"))
+        if (claim := next((f"{k}={val}" for k, val in flags if implied.get(k) != val), None)):
+            return f"the index {v} of {node} claims {claim}, which its range does not imply"
     missing = symbols_of(rel) - set(proof.domains)
     if missing:
         return f"{sorted(map(str, missing))} have no domain in the proof"

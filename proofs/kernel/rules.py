@@ -13,7 +13,7 @@ from .axioms import AXIOMS, instance
 from .decide import alpha_named, defined_at, is_positive, is_zero, refuted, split_finite_sums, undefined, unsafe
 from .domains import Domain, Space
 from .laws import draw_rand, fact_instance, finite_moment
-from .terms import CE, AlmostSurely, E, Rand, bound_symbols, fresh_binders, rands, require, words_in
+from .terms import CE, VOCABULARY, AlmostSurely, E, Ind, Rand, bound_symbols, fresh_binders, rands, require, words_in
 
 _INEQ = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
 _INFINITE = (sp.oo, -sp.oo, sp.zoo, sp.nan)
@@ -77,7 +77,9 @@ def same(a, b, space) -> bool:
 
 
 def deterministic(expr) -> bool:
-    return not words_in(expr)
+    """No word, and nothing that may have no value (an infinite sum or product, a limit): what a rule
+    reads as a number (a coefficient, a constant, a value) must be one."""
+    return not words_in(expr) and not unsafe(expr)
 
 
 def pathwise(expr) -> bool:
@@ -89,6 +91,8 @@ def _measurable(expr, g, law) -> str:
     """'' when ``expr`` is determined by the history up to generation g; else why not."""
     if not pathwise(expr):
         return "holds an expectation or another word"
+    if unsafe(expr) or expr.has(*_INFINITE):
+        return "may have no value (an infinity, an infinite sum or a limit)"
     draws = {d.name for d in law.draws}
     for r in rands(expr):
         if r.label not in draws | {v.name for v in law.state}:
@@ -114,7 +118,29 @@ def _guard_binders(equalities, relations):
 
 def rewrite(expr, equalities, passes=6):
     """Replace each equality's left side by its right side (exact subterms), repeatedly; where a
-    left side is a finite sum, finite sums are first split by linearity so that it can match."""
+    left side is a finite sum, finite sums are first split by linearity so that it can match. What
+    may have no value (a word, an infinite sum, a limit) leaves only by being rewritten into values:
+    sympy folds 0 E(X) to 0, which would erase an E(X) that is oo or does not exist."""
+    new = _rewrite(expr, equalities, passes)
+    present = set(sp.preorder_traversal(new))
+    for w in _valueless(expr):
+        if not any(w in set(sp.preorder_traversal(eq.lhs)) for eq in equalities):  # else replaced whole
+            rest = _rewrite(w, equalities, passes)
+            need(rest in present or not _valueless(rest), f"rewriting erased {w}, which may have no value")
+    return new
+
+
+def _valueless(expr) -> list:
+    """The outermost nodes of ``expr`` that may be infinite or have no value: words but random
+    quantities and indicators, infinite sums and products, limits."""
+    e = sp.sympify(expr)
+    if (isinstance(e, VOCABULARY) and not isinstance(e, (Rand, Ind))) or isinstance(e, sp.Limit) or (
+            isinstance(e, (sp.Sum, sp.Product)) and unsafe(e)):
+        return [e]
+    return [w for a in e.args for w in _valueless(a)]
+
+
+def _rewrite(expr, equalities, passes):
     def once(e):
         for eq in equalities:
             e = e.xreplace({eq.lhs: eq.rhs})
@@ -341,8 +367,8 @@ class ExpectLinear(Rule):
         holes = {E(U): sp.Dummy("kept", real=True) for _, U in kept}
         need(len(holes) == len(kept), "each term is kept once")
         rhs = relation.rhs.xreplace(holes)
-        need(all(map(deterministic, coeffs + [d for d, _ in kept])) and deterministic(rhs),
-             "coefficients must be deterministic, and so must the value")
+        need(all(deterministic(c) and not c.has(*_INFINITE) for c in coeffs + [d for d, _ in kept]) and deterministic(rhs),
+             "coefficients must be deterministic (and finite), and so must the value")
         for d, U in kept:
             need(pathwise(U) and _nonnegative(U, ctx.space), f"the kept {U} must be pathwise and shown >= 0")
             need(_occurrences(relation.rhs, E(U)) == 1, f"E({U}) must occur once in the value, inside sums and products only")
@@ -682,7 +708,7 @@ class Limit(Rule):
         eqs = [p for p in premises if isinstance(p, sp.Eq) and not isinstance(p.lhs, sp.Limit)]
         below = [p.lhs for p in premises if isinstance(p, sp.StrictLessThan) and p.rhs == 1]
         holders = {sp.Dummy("known"): p for p in premises if isinstance(p, sp.Eq) and isinstance(p.lhs, sp.Limit)}
-        need(all(p.lhs.args[2] == sp.oo and g not in p.lhs.atoms(sp.Symbol) and deterministic(p) and not unsafe(p.rhs)
+        need(all(p.lhs.args[2] == sp.oo and g not in p.lhs.atoms(sp.Symbol) and not words_in(p) and not unsafe(p.rhs)
                  and not p.rhs.has(*_INFINITE) for p in holders.values()),
              f"a cited limit must be Eq(Limit(Y, v, oo), finite value), deterministic and free of {g}")
         need(len(eqs) + len(below) + len(holders) == len(premises), "premises: equalities, inequalities B < 1, limits")
