@@ -1102,7 +1102,7 @@ ATTACKS = [
     ("custom_class_simplify", custom_class_simplify, 'ValueError: _sine is not a node the kernel reads'),
     ("word_numeric_evaluation", word_numeric_evaluation, 'ValueError: a truth value is no statement (sympy evaluated the relatio'),
     ("divergent_series_difference", divergent_series_difference, 'an infinite sum or product is left in an algebraic claim; it may diver || Sum diverges'),
-    ("limit_infinite_coefficient", limit_infinite_coefficient, "the coefficient oo is not shown finite"),
+    ("limit_infinite_coefficient", limit_infinite_coefficient, "an infinity (oo) is no number here"),
     ("induction_vector_total_generation", induction_vector_total_generation, 'another domain depends on g'),
     ("domain_subclass", domain_subclass, 'ValueError: a truth value is no statement (sympy evaluated the relatio || not a kernel Domain: a _VoidDomain'),
     ("law_subclass", law_subclass, 'not a kernel Law'),

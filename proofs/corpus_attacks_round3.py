@@ -427,7 +427,7 @@ ATTACKS = [
     ("tower_binomial_sign_integrability", tower_binomial_sign_integrability, ""),
     ("rand_fractional_generation", rand_fractional_generation, ""),
     ("nan_equals_nan", nan_equals_nan, "sympy could not reduce lhs - rhs to 0 || an imaginary unit, nan or complex infinity"),
-    ("infinity_not_below_itself", infinity_not_below_itself, "sympy could not show"),
+    ("infinity_not_below_itself", infinity_not_below_itself, "an infinity (oo) is no number here"),
     ("sign_zero_square", sign_zero_square, "sympy could not reduce lhs - rhs to 0"),
 ]
 

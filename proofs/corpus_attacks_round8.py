@@ -458,7 +458,7 @@ EXPECTED = {
     'A4_kept_plus_grandi': 'coefficients must be deterministic (and finite), and so must the value',
     'A5_probe_algebra_divergent': 'an infinite sum or product is left in an algebraic claim; it may diverge',
     'A6_probe_premise_infinite': 'coefficients must be deterministic (and finite), and so must the value',
-    'A7_probe_oo_coefficient': 'coefficients must be deterministic (and finite), and so must the value',
+    'A7_probe_oo_coefficient': 'an infinity (oo) is no number here',
     'A8_probe_literal_minus_oo': 'a truth value is no statement (sympy evaluated the relation)',
     'A9_infinite_coefficient_times_mean_zero': 'coefficients must be deterministic (and finite), and so must the value',
     'A10_nonexistent_limit_coefficient': 'coefficients must be deterministic (and finite), and so must the value',

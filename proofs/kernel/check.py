@@ -157,6 +157,8 @@ def relation_problem(rel, proof) -> str:
         return "a sum or product takes one limit (nest them: each index's scope is then explicit)"
     for node in sp.sympify(rel).atoms(sp.Sum, sp.Product):
         (v, lo, hi), = node.limits
+        if v in rel.free_symbols:  # Sum(n, (n, 1, n)): two readings, and renaming would pick one
+            return f"the index {v} of {node} also occurs free"
         # A binder means its range and nothing more: its flags are read as facts (a generation's sign).
         implied = sp.Dummy(**Domain.integer(lo).flags()).assumptions0
         flags = sorted(v.assumptions0.items(), key=lambda kv: kv[0] not in ("positive", "nonnegative", "zero"))

@@ -566,12 +566,25 @@ def undefined(expr, space, memo=None, ranges=None) -> str:
         return "an imaginary unit, nan or complex infinity occurs"
 
     def visit(e, spaces, known):
+        # An infinity is no number (0 oo, oo^0): it may stand only as a limit's point or an end of a
+        # range, or as the value a limit is stated to have.
+        if e in (sp.oo, -sp.oo):
+            return "an infinity (oo) is no number here"
+        if isinstance(e, sp.core.relational.Relational) and any(
+                a in (sp.oo, -sp.oo) and isinstance(b, sp.Limit) for a, b in (e.args, e.args[::-1])):
+            return visit(next(a for a in e.args if isinstance(a, sp.Limit)), spaces, known)
+        if isinstance(e, sp.Limit):
+            return next((why for a in e.args[:1] + e.args[2:3] if a not in (sp.oo, -sp.oo)
+                         and (why := visit(a, spaces, known))), "")
+        if isinstance(e, sp.Integral):
+            return next((why for a in (e.function, *[x for lim in e.limits for x in lim[1:]])
+                         if a not in (sp.oo, -sp.oo) and (why := visit(a, spaces, known))), "")
         # Each index ranges over its limits; the cases of a range with two symbolic ends read one
         # end only, so a node passes when shown over the whole range or over the index's half-line
         # from one end (a larger set: a node shown there is shown on the range).
         if isinstance(e, (sp.Sum, sp.Product)):
             for i, lo, hi in e.limits:
-                ends = [x for x in (lo, hi) if not x.has(sp.oo, -sp.oo)]
+                ends = [x for x in (lo, hi) if x not in (sp.oo, -sp.oo)]
                 if (why := next((w for x in ends if (w := visit(x, spaces, known))), "")):
                     return why
                 if any(x.is_integer is not True for x in ends):
