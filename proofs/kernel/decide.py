@@ -570,9 +570,12 @@ def undefined(expr, space, memo=None, ranges=None) -> str:
         # range, or as the value a limit is stated to have.
         if e in (sp.oo, -sp.oo):
             return "an infinity (oo) is no number here"
-        if isinstance(e, sp.core.relational.Relational) and any(
-                a in (sp.oo, -sp.oo) and isinstance(b, sp.Limit) for a, b in (e.args, e.args[::-1])):
-            return visit(next(a for a in e.args if isinstance(a, sp.Limit)), spaces, known)
+        if isinstance(e, sp.core.relational.Relational) and any(isinstance(a, sp.Limit) for a in e.args):
+            # A limit's stated value may be oo, whole or as a case's value.
+            infinite = sp.Dummy("infinite")
+            values = [sp.Piecewise(*[(infinite if v in (sp.oo, -sp.oo) else v, c) for v, c in a.args], evaluate=False)
+                      if isinstance(a, sp.Piecewise) else a for a in e.args if a not in (sp.oo, -sp.oo)]
+            return next((why for a in values if (why := visit(a, spaces, known))), "")
         if isinstance(e, sp.Limit):
             return next((why for a in e.args[:1] + e.args[2:3] if a not in (sp.oo, -sp.oo)
                          and (why := visit(a, spaces, known))), "")
