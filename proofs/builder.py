@@ -96,6 +96,8 @@ _STATE_DOMAINS = {"positive": K.Domain.real(0, lo_open=True), "nonnegative": K.D
 
 def domain_of(a) -> K.Domain:
     """The kernel domain an assumption states."""
+    if getattr(a, "open_interval", None) is not None:  # a real strictly between two bounds (a level)
+        return K.Domain.real(*a.open_interval, lo_open=True, hi_open=True)
     if isinstance(a, IntegerAtLeast):
         return K.Domain.integer(a.lower, getattr(a, "upper", None))
     if isinstance(a, OneOf):

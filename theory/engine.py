@@ -471,6 +471,9 @@ def _solve_coupled(M, g, x0, t, model, ctx):
     fixed = ((eye - M).inv() * g).applyfunc(sp.factor)
     trace, det = sp.factor(M.trace()), sp.factor(M.det())
     root = _square_root(trace**2 - 4 * det)
+    if any(isinstance(p, sp.Pow) and p.exp == sp.S.Half
+           for p in sp.preorder_traversal(root)):
+        return _irrational_pair(M, fixed, x0, t, trace, root, ctx)
     r1, r2 = sp.factor((trace + root) / 2), sp.factor((trace - root) / 2)
     if sp.simplify(r1 - r2) == 0:
         raise ValueError("a coupled block with a repeated eigenvalue is outside the engine")
@@ -478,6 +481,44 @@ def _solve_coupled(M, g, x0, t, model, ctx):
     c1 = ((M - r2 * eye) * start / (r1 - r2)).applyfunc(sp.factor)
     c2 = (-(M - r1 * eye) * start / (r1 - r2)).applyfunc(sp.factor)
     return [fixed[k] + c1[k] * r1**t + c2[k] * r2**t for k in range(M.rows)]
+
+
+def _irrational_pair(M, fixed, x0, t, trace, root, ctx):
+    """x_t = s + C_t (x0 - s) + S_t N (x0 - s) for a 2 x 2 block whose eigenvalues r1, r2 = (trace +- q) / 2
+    are irrational (q = r1 - r2 a square root): N = M - trace/2 I (so N^2 = q^2/4 I), C_t = (r1^t + r2^t)/2
+    and S_t = (r1^t - r2^t)/q = (r1^t - r2^t) q / q^2. Every coefficient is rational in the parameters and
+    q enters to the first power only, as one product of square roots of factors, so the identities an
+    induction checks (C_{t+1} = trace/2 C_t + q^2/4 S_t, S_{t+1} = C_t + trace/2 S_t) reduce to 0 by
+    putting them over one denominator and cancelling. Cayley-Hamilton's form with the roots' own square
+    roots, factored apart differently in each coefficient, does not reduce (its base case already fails)."""
+    eye = sp.eye(2)
+    (radical,) = {p for p in sp.preorder_traversal(root) if isinstance(p, sp.Pow) and p.exp == sp.S.Half}
+    scale = sp.cancel(root / radical)                   # q = scale * radical, scale rational
+    square = sp.expand(radical.base)
+    radical = _split_radical(square, ctx) or radical
+    r1, r2 = trace / 2 + scale * radical / 2, trace / 2 - scale * radical / 2
+    start = (x0 - fixed).applyfunc(sp.factor)
+    turned = ((M - trace / 2 * eye) * start).applyfunc(sp.factor)
+    even = (r1**t + r2**t) / 2
+    odd = (r1**t - r2**t) * radical / (scale * square)
+    return [fixed[k] + start[k] * even + turned[k] * odd for k in range(2)]
+
+
+def _split_radical(square, ctx):
+    """sqrt(square) as the product of the square roots of its irreducible factors, each shown >= 0 (or
+    None): substituted values then stay small under each root, and sqrt(f)^2 = f term by term.
+    sqrt(a b) = sqrt(a) sqrt(b) needs a, b >= 0, so a factor of unknown sign keeps the whole root."""
+    coeff, factors = sp.factor_list(square)
+    if coeff <= 0 or len(factors) < 2 or any(power % 2 == 0 for _, power in factors):
+        return None
+    shifts = {ctx.params[a.symbol]: sp.Dummy(integer=True, nonnegative=True) + a.lower for a in ctx.assumptions
+              if isinstance(a, IntegerAtLeast) and a.symbol in ctx.params}
+    out = sp.sqrt(coeff)
+    for base, _ in factors:
+        if sp.expand(base.xreplace(shifts)).is_nonnegative is not True:
+            return None
+        out *= sp.sqrt(base)
+    return out
 
 
 def _square_root(expr):
