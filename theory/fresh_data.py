@@ -142,8 +142,8 @@ def _kernel_claims(d, positive=False, rate_positive=True):
 
 
 _NOTE = ("derived exactly by the engine (the coupled 2 x 2 system solved one case of ddof at a time) and checked by "
-         "Monte Carlo; the kernel proves the maximum-likelihood case (mixing.fresh_gaussian_ml, "
-         "mixing.fresh_gaussian_drift_ml); with ddof = 1 the eigenvalues are irrational, and although the closed form "
+         "Monte Carlo; the kernel proves the maximum-likelihood variance with m = lam n fresh samples "
+         "(mixing.fresh_gaussian_ml); with ddof = 1 the eigenvalues are irrational, and although the closed form "
          "is written with rational coefficients and one product of square roots (whose induction identities reduce to "
          "0 over one denominator), the kernel expands each case of lam (2/n + (1 - 4/n) u/(1 + u)) before it cancels "
          "and does not finish within its 30 s step budget")

@@ -145,3 +145,16 @@ def test_golden_ratio_against_recursion_and_a_numerical_minimum():
 def test_lam_must_count_fresh_samples(lam, match):
     with pytest.raises(ValueError, match=match):
         theory.get("mixing.fresh_gaussian")(n=10, lam=lam, t=1, ddof=0, sigma0=1.0)
+
+
+def test_critical_fraction_claims_the_ratio_increases():
+    """The kernel proves the claim increasing; its ratio is the fixed point the scan reads, point by point."""
+    report = proofs.check("mixing.critical_fraction")
+    assert report.ok and "increasing" in report.goals
+    r = theory.get("mixing.critical_fraction")
+    assert set(r.claims) == {"increasing"} and proofs.status("mixing.critical_fraction") == "exact computation"
+    from modelcollapse.theory.symbols import n
+    ratio = r.claims["increasing"].rhs
+    for nn in (5, 9, 16):
+        for mm in range(2, nn - 1):
+            assert ratio.subs({n: nn, fresh_data.m: mm}) == fresh_data.stationary_ratio(nn, mm)
