@@ -500,7 +500,7 @@ def _irrational_pair(M, fixed, x0, t, trace, root, ctx):
     start = (x0 - fixed).applyfunc(sp.factor)
     turned = ((M - trace / 2 * eye) * start).applyfunc(sp.factor)
     even = (r1**t + r2**t) / 2
-    odd = (r1**t - r2**t) * radical / (scale * square)
+    odd = (r1**t - r2**t) * radical / (scale * sp.factor(square))
     return [fixed[k] + start[k] * even + turned[k] * odd for k in range(2)]
 
 
