@@ -244,13 +244,16 @@ def _in_every_case(expr, space, sign, shown) -> tuple:
         return False, expr
     if sign is None:  # signs distrust these functions already (UNTRUSTED_SIGNS)
         expr = _gamma_guarded(expr, space)
+    failing = failing_case(expr, space, shown, shift_entries=sign is not None)
+    return (True, None) if failing is None else (False, failing)
+
+
+def failing_case(expr, space, shown, shift_entries=True):
+    """``expr`` (its random quantities and words opaque, :meth:`~.domains.Space.opaque`) in the first case of
+    ``space`` where ``shown`` fails; None if it holds in every case."""
     record = {}
-    opaque = space.opaque(expr, record, shift_entries=sign is not None)
-    for case in space.extended(record).cases():
-        e = space.substitute(opaque, case)
-        if not shown(e):
-            return False, e
-    return True, None
+    opaque = space.opaque(expr, record, shift_entries)
+    return next((e for case in space.extended(record).cases() if not shown(e := space.substitute(opaque, case))), None)
 
 
 #: Verdicts reached in this process, keyed by the question, the expression and the space's domains:
@@ -353,13 +356,7 @@ def _positive(e, strict, depth=0, squared=False):
     for c in candidates:
         if not strict and _log_power_at_most_zero(-c, depth):
             return True
-        if isinstance(c, sp.log) and c.args[0].is_positive:
-            # log A >= 0 (> 0) exactly when A >= 1 (> 1), for A > 0.
-            return _positive(c.args[0] - 1, strict, depth + 1, squared)
         if isinstance(c, sp.Add):
-            combined = sp.logcombine(c)
-            if combined != c and isinstance(combined, sp.log) and combined.args[0].is_positive:
-                return _positive(combined.args[0] - 1, strict, depth + 1)
             pos = [a for a in c.args if not a.could_extract_minus_sign()]
             neg = [-a for a in c.args if a.could_extract_minus_sign()]
             if pos and neg:
@@ -372,10 +369,6 @@ def _positive(e, strict, depth=0, squared=False):
                     # A - B and log A - log B have one sign (expand_log without force is exact).
                     difference = sp.expand_log(sp.log(A) - sp.log(B))
                     if not difference.has(sp.log(A), sp.log(B)) and _positive(difference, strict, depth + 1):
-                        return True
-                    lg = sp.logcombine(difference)
-                    if isinstance(lg, sp.log) and lg.args[0].is_positive and \
-                            _positive(sp.together(lg.args[0] - 1), strict, depth + 1):
                         return True
         if isinstance(c, sp.Mul):
             pos_factors = [f for f in c.args if f.is_positive]
@@ -457,10 +450,8 @@ def _weighed_by_mass(expr, space):
 def sign_shown(expr, space, strict) -> bool:
     """The sign shown in every case by sympy, numbers refuting only a negative value (a weight
     p^(tau^-t) underflows them: a tiny positive value would pass for a zero)."""
-    record = {}
-    opaque = space.opaque(expr, record, shift_entries=True)
-    return not unsafe(expr) and not refuted(expr, space, "weak", undecided=False) and all(_positive(space.substitute(opaque, case), strict)
-                                    for case in space.extended(record).cases())
+    return not unsafe(expr) and not refuted(expr, space, "weak", undecided=False) and \
+        failing_case(expr, space, lambda e: _positive(e, strict)) is None
 
 
 # --- definedness -----------------------------------------------------------------------------
