@@ -493,10 +493,12 @@ class Induction(Rule):
                 # From a later start the base case is an expectation (the state at k is random).
                 base[p.lhs if k == 0 else p.lhs.args[0]] = p.rhs
             else:
-                raise Reject(f"premises must be Eq(E(phi at {g} = 0), finite value) or Eq(CE(phi at {g} + 1, {g + k}), ...)")
+                raise Reject(f"premises must be Eq(E(phi at {g} = 0), finite value) or "
+                             f"Eq(CE(phi at {g} + 1, {g + k}), ...)")
         for j, phi in enumerate(phis):
             at0 = phi.xreplace({g: 0})
-            need(at0 in base and deterministic(base[at0]), f"no base case for {E(at0) if k else at0} with a deterministic value")
+            need(at0 in base and deterministic(base[at0]),
+                 f"no base case for {E(at0) if k else at0} with a deterministic value")
             _recurrence(j, base[at0], step, f" given generation {g + k}" if k else "", g, space, phis, closed, matrix,
                         offset)
         for phi in phis:
@@ -643,9 +645,8 @@ class AxiomInstance(Rule):
         inst, conds = instance(ax, dict(self.mapping), bound_symbols(relation), ctx.law)
         # E(Y^2) finite makes E(Y) finite too (|E Y| <= sqrt(E Y^2)), so the instance is a number.
         finite = [sp.sympify(w).xreplace(dict(self.mapping)) for w in ax.finite]
-        need(len(premises) == len(finite) and all(
-            isinstance(p, sp.Eq) and p.lhs == w and not words_in(p.rhs) and not unsafe(p.rhs)
-            and not p.rhs.has(sp.oo, -sp.oo, sp.zoo, sp.nan) for p, w in zip(premises, finite)),
+        need(len(premises) == len(finite) and all(isinstance(p, sp.Eq) and p.lhs == w and deterministic(p.rhs)
+                                                  and not p.rhs.has(*_INFINITE) for p, w in zip(premises, finite)),
              f"axiom {self.axiom} takes " + (", ".join(f"a premise Eq({w}, value), value word-free" for w in finite)
                                              if finite else "no premises"))
         for c in conds:
