@@ -13,7 +13,7 @@ def test_state_domains_per_model_object_and_a_copy_each_time():
     positive = Model("enginecache_poisson", params=[IntegerAtLeast("n", n, 1), PositiveReal("lam", lam)],
                      state={theta: lam}, draws={S: Poisson(n * theta)}, step={theta: S / n})
     first = engine.state_domains(positive)
-        assert first == {theta: "nonnegative"}
+    assert first == {theta: "nonnegative"}
     first[theta] = "real"  # a caller's change stays its own
     assert engine.state_domains(positive) == {theta: "nonnegative"}
     positive.forget()
