@@ -13,7 +13,8 @@ from .axioms import AXIOMS, instance
 from .decide import alpha_named, defined_at, is_positive, is_zero, refuted, split_finite_sums, undefined, unsafe
 from .domains import Domain, Space
 from .laws import draw_rand, fact_instance, finite_moment
-from .terms import CE, VOCABULARY, AlmostSurely, E, Ind, Rand, bound_symbols, fresh_binders, rands, require, words_in
+from .terms import (CE, VOCABULARY, AlmostSurely, E, Ind, Rand, bound_symbols, fresh_binders, rands, require, simplify,
+                    words_in)
 
 _INEQ = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
 _INFINITE = (sp.oo, -sp.oo, sp.zoo, sp.nan)
@@ -97,7 +98,7 @@ def _measurable(expr, g, law) -> str:
     for r in rands(expr):
         if r.label not in draws | {v.name for v in law.state}:
             return f"{r} is not declared by the law"
-        later = sp.simplify(r.generation - g)
+        later = simplify(r.generation - g)
         if (later.is_negative if r.label in draws else later.is_nonpositive) is not True:
             return f"{r} {'is drawn at or after' if r.label in draws else 'comes after'} generation {g}"
     return ""
@@ -624,11 +625,14 @@ class Specialize(Rule):
             need(not at.has(sp.zoo, sp.nan), f"the premise meets a pole at {symbol} = {value}")
             sides.append(at)
         inst = type(premise)(*sides, evaluate=False)
-        # The premise was shown for every value; a counterexample at this one shows it was not.
-        expr, strict = (sides[0] - sides[1], None) if isinstance(inst, sp.Eq) else gap(inst)
-        need(not refuted(expr, ctx.space, None if strict is None else "strict" if strict else "weak", undecided=False),
-             f"the premise is false at {symbol} = {value}")
+        need(not _instance_refuted(inst, ctx.space), f"the premise is false at {symbol} = {value}")
         need(same(relation, inst, ctx.space), f"not the premise at {symbol} = {self.value}")
+
+
+def _instance_refuted(inst, space) -> bool:
+    """The premise was shown for every value: a counterexample at this one shows it was not."""
+    expr, strict = (inst.lhs - inst.rhs, None) if isinstance(inst, sp.Eq) else gap(inst)
+    return refuted(expr, space, None if strict is None else "strict" if strict else "weak", undecided=False)
 
 
 class AxiomInstance(Rule):
@@ -784,7 +788,7 @@ def _limit_in_case(X, g, below, space, known):
             if b == g and e.is_Integer and e > 0:
                 degree += int(e)
                 continue
-            rate = sp.simplify(e / g)
+            rate = simplify(e / g)
             need(g not in b.free_symbols and g not in rate.free_symbols, f"cannot take the limit of the factor {f}")
             base *= b ** rate
         c = sp.Mul(*coeff)
@@ -828,7 +832,11 @@ class Shift(Rule):
         k = value - symbol if value.is_Add else value - dom.lo
         need(k.is_Integer and k >= 0 and (value.is_Integer or value == symbol + k),
              f"the value must be {symbol} + k or a number >= {dom.lo}, k an integer >= 0")
-        need(same(relation, premise.xreplace({symbol: value}), ctx.space), f"not the premise at {symbol} = {value}")
+        inst = premise.xreplace({symbol: value})
+        # (Expectations are opaque to numbers: an instance about them is not refuted by random values.)
+        need(not (isinstance(inst, (sp.Eq,) + _INEQ) and not words_in(inst) and _instance_refuted(inst, ctx.space)),
+             f"the premise is false at {symbol} = {value}")
+        need(same(relation, inst, ctx.space), f"not the premise at {symbol} = {value}")
 
 
 class Conjunction(Rule):
