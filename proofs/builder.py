@@ -25,7 +25,7 @@ from modelcollapse.theory.sampling_gaussian import MaxNormalVariance
 
 from . import kernel as K
 from .kernel.rules import (Algebra, AxiomInstance, CondExpect, Conjunction, Detach, DrawFact, ExpectLinear, ExpectSum,
-                           Induction, InductionFrom, LawInit, LawStep, Limit, Order, Rewrite, Shift, Specialize, SumOver,
+                           Induction, LawInit, LawStep, Limit, Order, Rewrite, Shift, Specialize, SumOver,
                            Tower, VectorTotal)
 from .kernel.terms import CondMutualInfo, Joint, MutualInfo
 
@@ -48,7 +48,7 @@ def _recipe_rule(step):
               "modus_ponens": lambda: Detach(), "limit": lambda: Limit(),
               "law_init": lambda: LawInit(a["variable"]), "specialize": lambda: Specialize(a["symbol"], a["value"]),
               "shift": lambda: Shift(a["symbol"], a["value"]),
-              "induction_from": lambda: InductionFrom(
+              "induction_from": lambda: Induction(
                   tuple(map(to_kernel, a["functionals"])), tuple(map(to_kernel, a["closed"])),
                   tuple(tuple(map(to_kernel, row)) for row in a["matrix"]), tuple(map(to_kernel, a["offset"])),
                   a.get("start", 1))}

@@ -103,7 +103,7 @@ RULE_NAMES = {"Algebra": "algebra", "Rewrite": "rewrite", "LawStep": "law", "Law
               "Induction": "induction", "SumOver": "sum over an index", "ExpectSum": "expectation of a finite sum",
               "Specialize": "specialize", "AxiomInstance": "axiom", "VectorTotal": "assumption", "Order": "inequality",
               "Monotone": "monotonicity of expectation", "Conjunction": "conjunction", "Detach": "modus ponens",
-              "Limit": "limit", "Shift": "shift", "InductionFrom": "induction from a later generation",
+              "Limit": "limit", "Shift": "shift",
               "StateInduction": "state induction", "SupportKept": "support kept"}
 
 
@@ -120,4 +120,6 @@ def describe_rule(rule) -> str:
         return f"at {rule.symbol} = {rule.value}"
     if kind == "Shift":
         return f"at {rule.symbol} = {rule.value}"
+    if kind == "Induction" and rule.start != 0:
+        return f"induction from generation {rule.start}"
     return RULE_NAMES.get(kind, kind)

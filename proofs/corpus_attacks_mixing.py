@@ -19,7 +19,7 @@ import sympy as sp
 from modelcollapse.proofs.corpus_attacks import checker
 from modelcollapse.proofs.kernel import CE, E, Domain, Draw, Law, Proof, Rand, StateVar, Step
 from modelcollapse.proofs.kernel.axioms import AXIOMS
-from modelcollapse.proofs.kernel.rules import (Algebra, AxiomInstance, CondExpect, DrawFact, Induction, InductionFrom,
+from modelcollapse.proofs.kernel.rules import (Algebra, AxiomInstance, CondExpect, DrawFact, Induction,
                                                LawInit, LawStep, Limit, Rewrite, Shift, Tower)
 
 _LIBRARIES: dict = {}
@@ -243,7 +243,7 @@ def grow_from(closed=g + 1, functional=None, start=1, premises=("base", "later")
     functional = X(g + 1) if functional is None else functional
     rel = EQ(E(functional), closed)
     steps = grow_steps() if steps is None else steps
-    rule = InductionFrom((functional,), (closed,), ((1,),), (1,), start)
+    rule = Induction((functional,), (closed,), ((1,),), (1,), start)
     return Proof("grow_from", {"statement": rel}, dict(GENERATIONS), steps + [Step("ind", rel, rule, premises)],
                  law=grow_law())
 
@@ -321,7 +321,8 @@ def shift_not_the_instance():
                  [Step("p", sp.Ge(g, 0, evaluate=False), Algebra()), Step("s", rel, Shift(g, g + 1), ("p",))])
 
 
-# A start of 0 with a random base case: the rule Induction, with its deterministic base, covers start 0.
+# A start of 0 with a functional of the state at g + 1 and a random base case: from 0 the functionals read the state
+# at g and the base case is deterministic.
 def induction_from_start_zero():
     return grow_from(start=0)
 
@@ -396,7 +397,7 @@ def attacks():
         ("shift_dependent_domain", shift_dependent_domain, "another domain depends on g"),
         ("shift_bound_variable", shift_bound_variable, "g is bound in the premise"),
         ("shift_not_the_instance", shift_not_the_instance, "not the premise at g = g + 1"),
-        ("induction_from_start_zero", induction_from_start_zero, "the start must be an integer >= 1"),
+        ("induction_from_start_zero", induction_from_start_zero, "X_{g + 1} must be a function of the state at g"),
         ("induction_from_wrong_generation", induction_from_wrong_generation, "must be a function of the state at g + 1"),
         ("induction_from_without_base", induction_from_without_base, "no base case"),
         ("induction_from_wrong_closed_form", induction_from_wrong_closed_form, "inductive step fails"),

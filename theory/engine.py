@@ -642,17 +642,17 @@ def _derive(model, target, assumptions=None) -> MomentSystem:
                         out(weights), ctx.out(constant), value)
 
 
-#: Simplified forms met in this process: presenting the closed forms of several targets of one model
-#: simplifies the same coefficients and exponents again (sympy's simplify is a function of its input).
-_SIMPLIFIED: dict = {}
-
-
 def _simplify(expr):
     """``sp.simplify(expr)``, computed once per expression and process."""
-    expr = sp.sympify(expr)
-    if expr not in _SIMPLIFIED:
-        _SIMPLIFIED[expr] = sp.simplify(expr)
-    return _SIMPLIFIED[expr]
+    return _simplified(sp.sympify(expr))
+
+
+#: Presenting the closed forms of several targets of one model simplifies the same coefficients and
+#: exponents again (sympy's simplify is a function of its input); bounded, as a long run declaring
+#: many models would otherwise keep every expression it ever met.
+@functools.lru_cache(maxsize=8192)
+def _simplified(expr):
+    return sp.simplify(expr)
 
 
 def collect_geometric(expr, t=generation):

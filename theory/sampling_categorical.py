@@ -104,7 +104,8 @@ def _value(expr, vectors, scalars):
     sums, outer = _compiled(sp.sympify(expr), tuple(scalars))
     values = [mpmath.fsum(g(*(vectors[b][m] for b in bases), *scalars.values()) for m in range(length))
               for bases, g in sums]
-    return mpmath.mpf(outer(*values, length, *scalars.values()))
+    # K as an mpf: a Python int would make 1/K a float (the compiled form keeps K a symbol).
+    return mpmath.mpf(outer(*values, mpmath.mpf(length), *scalars.values()))
 
 
 @functools.lru_cache(maxsize=1024)

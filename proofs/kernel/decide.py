@@ -16,7 +16,7 @@ import mpmath
 import sympy as sp
 
 from .domains import Domain, Space
-from .terms import MaxNormalVariance, Rand, bound_symbols, fresh_binders, words_in
+from .terms import MaxNormalVariance, Rand, bound_symbols, fresh_binders, simplify, words_in
 
 #: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
 MAX_OPS = 400
@@ -95,12 +95,13 @@ def evaluate(expr, point):
             break
     if e.free_symbols or e.atoms(sp.Indexed):
         return None
-    try:
+    try:  # an mpmath number: its exponent has no range to overflow (10^400 is a value, not a failure)
         with mpmath.workdps(30):
-            value = complex(sp.N(e, 25, maxn=400))
-    except (TypeError, ValueError, ZeroDivisionError, OverflowError, ArithmeticError):
+            real, imag = sp.N(e, 25, maxn=400).as_real_imag()
+            value = mpmath.mpc(sp.Float(real, 25)._mpf_, sp.Float(imag, 25)._mpf_)
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError, ArithmeticError, AttributeError):
         return None
-    return None if value != value or abs(value) == float("inf") else value
+    return None if not mpmath.isfinite(value) else value
 
 
 def _flag_domain(sym):
@@ -210,14 +211,31 @@ _TRANSFORMS = (
     # Sums split, expanded and named after their summands: sums alike but for their variable cancel.
     lambda e: sp.expand(alpha_named(sp.expand(split_finite_sums(alpha_named(e))))),
     lambda e: sp.cancel(sp.together(e)),
-    lambda e: sp.simplify(sp.expand_func(sp.gammasimp(e))),
-    lambda e: sp.simplify(_peel_products(e)),
-    sp.simplify,
-    # Products evaluated by sympy, then RF(-x, k) = (-1)^k ff(x, k) for an integer k (refuted first).
-    lambda e: sp.simplify(e.doit().replace(
+    lambda e: simplify(sp.expand_func(sp.gammasimp(e))),
+    lambda e: simplify(_peel_products(e)),
+    simplify,
+    # Closed forms that are identities, then RF(-x, k) = (-1)^k ff(x, k) for an integer k (refuted first).
+    lambda e: simplify(_closed_forms(e).replace(
         lambda x: isinstance(x, sp.RisingFactorial) and x.args[1].is_integer is True,
         lambda x: (-1) ** x.args[1] * sp.ff(-x.args[0], x.args[1]))),
 )
+
+
+def _closed_forms(e):
+    """Each sum of a polynomial in its index (Faulhaber's formula) and each product of a rational function
+    of it (rising factorials of the roots) in sympy's closed form: identities for every length. No other
+    sum: sympy's closed form of a sum may hold for typical lengths only (sum (-1)^k C(n, k) = 0, false at
+    n = 0)."""
+    def exact(x):
+        if not isinstance(x, (sp.Sum, sp.Product)) or len(x.limits) != 1:
+            return False
+        j = x.limits[0][0]
+        return x.function.is_polynomial(j) if isinstance(x, sp.Sum) else x.function.is_rational_function(j)
+
+    def closed(node):
+        done = node.doit()
+        return node if done.has(sp.Sum, sp.Product, sp.Integral) else done
+    return e.replace(exact, closed)
 
 
 def unsafe(expr) -> str:
@@ -244,13 +262,16 @@ def _in_every_case(expr, space, sign, shown) -> tuple:
         return False, expr
     if sign is None:  # signs distrust these functions already (UNTRUSTED_SIGNS)
         expr = _gamma_guarded(expr, space)
+    failing = failing_case(expr, space, shown, shift_entries=sign is not None)
+    return (True, None) if failing is None else (False, failing)
+
+
+def failing_case(expr, space, shown, shift_entries=True):
+    """``expr`` (its random quantities and words opaque, :meth:`~.domains.Space.opaque`) in the first case of
+    ``space`` where ``shown`` fails; None if it holds in every case."""
     record = {}
-    opaque = space.opaque(expr, record, shift_entries=sign is not None)
-    for case in space.extended(record).cases():
-        e = space.substitute(opaque, case)
-        if not shown(e):
-            return False, e
-    return True, None
+    opaque = space.opaque(expr, record, shift_entries)
+    return next((e for case in space.extended(record).cases() if not shown(e := space.substitute(opaque, case))), None)
 
 
 #: Verdicts reached in this process, keyed by the question, the expression and the space's domains:
@@ -343,7 +364,7 @@ def _positive(e, strict, depth=0, squared=False):
     candidates = [e]
     heavy = sp.count_ops(e) > MAX_OPS
     # Each normal form is asked before the next, costlier one is computed (simplify is rarely needed).
-    for f in ((sp.together, sp.expand) if heavy else (sp.together, sp.factor, sp.gammasimp, sp.simplify, sp.expand)):
+    for f in ((sp.together, sp.expand) if heavy else (sp.together, sp.factor, sp.gammasimp, simplify, sp.expand)):
         if query(candidates[-1]):
             return True
         with contextlib.suppress(TypeError, ValueError, NotImplementedError, AttributeError, sp.PolynomialError):
@@ -353,13 +374,7 @@ def _positive(e, strict, depth=0, squared=False):
     for c in candidates:
         if not strict and _log_power_at_most_zero(-c, depth):
             return True
-        if isinstance(c, sp.log) and c.args[0].is_positive:
-            # log A >= 0 (> 0) exactly when A >= 1 (> 1), for A > 0.
-            return _positive(c.args[0] - 1, strict, depth + 1, squared)
         if isinstance(c, sp.Add):
-            combined = sp.logcombine(c)
-            if combined != c and isinstance(combined, sp.log) and combined.args[0].is_positive:
-                return _positive(combined.args[0] - 1, strict, depth + 1)
             pos = [a for a in c.args if not a.could_extract_minus_sign()]
             neg = [-a for a in c.args if a.could_extract_minus_sign()]
             if pos and neg:
@@ -372,10 +387,6 @@ def _positive(e, strict, depth=0, squared=False):
                     # A - B and log A - log B have one sign (expand_log without force is exact).
                     difference = sp.expand_log(sp.log(A) - sp.log(B))
                     if not difference.has(sp.log(A), sp.log(B)) and _positive(difference, strict, depth + 1):
-                        return True
-                    lg = sp.logcombine(difference)
-                    if isinstance(lg, sp.log) and lg.args[0].is_positive and \
-                            _positive(sp.together(lg.args[0] - 1), strict, depth + 1):
                         return True
         if isinstance(c, sp.Mul):
             pos_factors = [f for f in c.args if f.is_positive]
@@ -457,10 +468,8 @@ def _weighed_by_mass(expr, space):
 def sign_shown(expr, space, strict) -> bool:
     """The sign shown in every case by sympy, numbers refuting only a negative value (a weight
     p^(tau^-t) underflows them: a tiny positive value would pass for a zero)."""
-    record = {}
-    opaque = space.opaque(expr, record, shift_entries=True)
-    return not unsafe(expr) and not refuted(expr, space, "weak", undecided=False) and all(_positive(space.substitute(opaque, case), strict)
-                                    for case in space.extended(record).cases())
+    return not unsafe(expr) and not refuted(expr, space, "weak", undecided=False) and \
+        failing_case(expr, space, lambda e: _positive(e, strict)) is None
 
 
 # --- definedness -----------------------------------------------------------------------------

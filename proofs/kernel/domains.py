@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .terms import VOCABULARY, Rand, bound_symbols, fresh_binders
+from .terms import VOCABULARY, Rand, bound_symbols, fresh_binders, simplify
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ class Domain:
         if self.kind == "vector" or not value.is_number or value.has(sp.zoo, sp.oo, -sp.oo, sp.nan, sp.Float):
             return False  # exact numbers only: a float rounds an identity into a falsehood
         if self.kind == "finite":
-            return any(sp.simplify(value - v) == 0 for v in self.values)
+            return any(simplify(value - v) == 0 for v in self.values)
         if not value.is_real or (self.kind == "integer" and not value.is_integer):
             return False
         for bound, is_lo, open_ in ((self.lo, True, self.lo_open), (self.hi, False, self.hi_open)):

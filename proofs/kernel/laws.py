@@ -20,7 +20,7 @@ import sympy as sp
 
 from .decide import is_positive, sign_shown, undefined
 from .domains import Domain, Space
-from .terms import CE, Ind, MaxNormalVariance, Rand, note, rands, require, words_in
+from .terms import CE, Ind, MaxNormalVariance, Rand, explicit, note, rands, require, words_in
 
 # Pattern symbols of the schemas: a family's parameters, the order, the draw.
 _a, _b, _order, _D = sp.symbols("a b order D")
@@ -358,8 +358,8 @@ def fact_instance(law, fact_name, draw_name, g, order=None, allowed=None):
         binding[_order] = order
     lhs = fact.lhs.xreplace({_D: draw_rand(law, d, g), **({_order: order} if order is not None else {})})
     value = fact.value.xreplace(binding)
-    if value.has(sp.Sum) and order is not None and order.is_Integer:
-        value = value.doit()
+    if order is not None and order.is_Integer:
+        value = explicit(value)
     with sp.evaluate(False):  # decided by the kernel, never settled by sympy's constructor
         condition = None if fact.condition is None else fact.condition.xreplace(binding)
     return sp.Eq(CE(lhs, g), value, evaluate=False), condition

@@ -13,7 +13,8 @@ from .axioms import AXIOMS, instance
 from .decide import alpha_named, defined_at, is_positive, is_zero, refuted, split_finite_sums, undefined, unsafe
 from .domains import Domain, Space
 from .laws import draw_rand, fact_instance, finite_moment
-from .terms import CE, VOCABULARY, AlmostSurely, E, Ind, Rand, bound_symbols, fresh_binders, rands, require, words_in
+from .terms import (CE, VOCABULARY, AlmostSurely, E, Ind, Rand, bound_symbols, fresh_binders, rands, require, simplify,
+                    words_in)
 
 _INEQ = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
 _INFINITE = (sp.oo, -sp.oo, sp.zoo, sp.nan)
@@ -97,7 +98,7 @@ def _measurable(expr, g, law) -> str:
     for r in rands(expr):
         if r.label not in draws | {v.name for v in law.state}:
             return f"{r} is not declared by the law"
-        later = sp.simplify(r.generation - g)
+        later = simplify(r.generation - g)
         if (later.is_negative if r.label in draws else later.is_nonpositive) is not True:
             return f"{r} {'is drawn at or after' if r.label in draws else 'comes after'} generation {g}"
     return ""
@@ -163,6 +164,17 @@ def _integer_range(lo, hi, space, what="the range"):
     need(sp.sympify(lo).is_integer is True and sp.sympify(hi).is_integer is True, f"{what}'s limits must be integers")
     need(is_positive(hi - lo + 1, space, strict=False)[0],
          f"{what} must not be reversed (sympy's convention would sum outside it)")
+
+
+def _instantiated(rule, premises, ctx):
+    """(symbol, value, premise, the symbol's domain) of a rule that concludes its one premise at a value of a
+    symbol free to vary (:func:`_free_to_vary`) and not bound in the premise."""
+    name = type(rule).__name__.lower()
+    need(len(premises) == 1, f"{name} takes one premise")
+    symbol, premise = rule.symbol, premises[0]
+    _free_to_vary(symbol, ctx)
+    need(symbol not in bound_symbols(premise), f"{symbol} is bound in the premise")
+    return symbol, sp.sympify(rule.value), premise, ctx.space.domains.get(symbol)
 
 
 def _free_to_vary(symbol, ctx):
@@ -390,8 +402,8 @@ def _nonnegative(U, space) -> bool:
     index over the range."""
     if isinstance(U, sp.Sum) and len(U.limits) == 1:
         i, lo, hi = U.limits[0]
-        need(deterministic(lo) and deterministic(hi) and not (lo.has(sp.oo, -sp.oo) or hi.has(sp.oo, -sp.oo)),
-             "only finite deterministic ranges")
+        need(not (lo.has(sp.oo, -sp.oo) or hi.has(sp.oo, -sp.oo)), "only finite ranges")
+        need(deterministic(lo) and deterministic(hi), "the range must be deterministic")
         _integer_range(lo, hi, space)
         return is_positive(U.function, space.with_index(i, lo, hi), strict=False)[0]
     return is_positive(U, space, strict=False)[0]
@@ -411,18 +423,23 @@ class Induction(Rule):
     F_j satisfy F_j(0) = c_j and F_j(g + 1) = sum_i a_ji F_i(g) + b_j, then E(phi_j) = F_j.
 
     Integrability: each E(phi_i at g) is finite by the hypothesis, so the tower property and
-    linearity carry it to g + 1 (the coefficients are deterministic)."""
+    linearity carry it to g + 1 (the coefficients are deterministic).
+
+    From a later ``start`` k >= 1: functionals phi_j of the state at g + k, premises Eq(E(phi_j at g = 0),
+    c_j) and Eq(CE(phi_j at g + 1, g + k), sum_i a_ji phi_i + b_j) give E(phi_j) = F_j for g >= 0 alike.
+    Integrability then has no walks: each phi_j >= 0 or dominated by those that are."""
 
     functionals: tuple = ()
     closed: tuple = ()
     matrix: tuple = ()
     offset: tuple = ()
+    start: object = 0
 
     def verify(self, relation, premises, ctx):
         # The system is checked once for all its conclusions (the same rule, premises and space).
         # Keyed on exact text only (srepr, the domains' and the law's keys): no look-alike shares a key.
         from .check import fingerprint
-        key = (sp.srepr((self.functionals, self.closed, self.matrix, self.offset, tuple(premises))),
+        key = (sp.srepr((self.functionals, self.closed, self.matrix, self.offset, self.start, tuple(premises))),
                fingerprint({}, ctx.space.domains), ctx.law.key() if ctx.law is not None else None)
         if key not in _SYSTEMS:
             if len(_SYSTEMS) > 64:
@@ -433,11 +450,8 @@ class Induction(Rule):
                 _SYSTEMS[key] = rejection
         if _SYSTEMS[key] is not None:
             raise _SYSTEMS[key]
-        phis = [sp.sympify(f) for f in self.functionals]
-        need(isinstance(relation, sp.Eq) and isinstance(relation.lhs, E) and relation.lhs.args[0] in phis,
-             "induction concludes Eq(E(phi_j), F_j) for one of its functionals")
-        zero(relation.rhs - sp.sympify(self.closed[phis.index(relation.lhs.args[0])]), ctx.space, "not the closed form")
-        return {"induction"}
+        return _closed_form(relation, [sp.sympify(f) for f in self.functionals], list(map(sp.sympify, self.closed)),
+                            ctx.space)
 
     def _read(self, ctx, later):
         """The checked parts of the system whose functionals read the state at g + ``later``."""
@@ -462,35 +476,58 @@ class Induction(Rule):
         for x in every:
             culprit = undefined(x, space)
             need(not culprit, f"{x} is not shown defined for every {g} >= 0: {culprit} may vanish")
-        return law, space, g, J, phis, closed, matrix, offset
+        return law, space, g, phis, closed, matrix, offset
 
     def _system(self, premises, ctx):
-        law, space, g, J, phis, closed, matrix, offset = self._read(ctx, 0)
+        k = sp.sympify(self.start)
+        need(k.is_Integer and k >= 0, "the start must be an integer >= 0")
+        law, space, g, phis, closed, matrix, offset = self._read(ctx, k)
         base, step, walks = {}, {}, {}
         nexts = {phi.xreplace({g: g + 1}) for phi in phis}
         for p in premises:
             need(isinstance(p, sp.Eq), "premises must be equalities")
-            if isinstance(p.lhs, CE) and p.lhs.args[1] == g:
+            if isinstance(p.lhs, CE) and p.lhs.args[1] == g + k:
                 step[p.lhs.args[0]] = p.rhs
-            elif p.lhs in nexts and pathwise(p.rhs):
+            elif k == 0 and p.lhs in nexts and pathwise(p.rhs):
                 walks[p.lhs] = p.rhs
+            elif k == 0 or (isinstance(p.lhs, E) and not p.rhs.has(*_INFINITE)):
+                # From a later start the base case is an expectation (the state at k is random).
+                base[p.lhs if k == 0 else p.lhs.args[0]] = p.rhs
             else:
-                base[p.lhs] = p.rhs
+                raise Reject(f"premises must be Eq(E(phi at {g} = 0), finite value) or "
+                             f"Eq(CE(phi at {g} + 1, {g + k}), ...)")
         for j, phi in enumerate(phis):
-            at0, at1 = phi.xreplace({g: 0}), phi.xreplace({g: g + 1})
-            need(at0 in base and deterministic(base[at0]), f"no deterministic base case for {at0}")
-            need(at1 in step, f"no one-step premise for {at1}")
-            zero(step[at1] - sum((matrix[j][i] * phis[i] for i in range(J)), offset[j]), space,
-                 f"the one-step premise for {at1} is not the stated combination")
-            zero(closed[j].xreplace({g: 0}) - base[at0], space, f"base case fails for {phi}")
-            zero(closed[j].xreplace({g: g + 1}) - sum((matrix[j][i] * closed[i] for i in range(J)), offset[j]), space,
-                 f"inductive step fails for {phi}")
+            at0 = phi.xreplace({g: 0})
+            need(at0 in base and deterministic(base[at0]),
+                 f"no base case for {E(at0) if k else at0} with a deterministic value")
+            _recurrence(j, base[at0], step, f" given generation {g + k}" if k else "", g, space, phis, closed, matrix,
+                        offset)
         for phi in phis:
             problem = _integrability(phi, phis, walks.get(phi.xreplace({g: g + 1})), law, space)
             need(not problem, problem)
 
 
 _SYSTEMS: dict = {}
+
+
+def _recurrence(j, base, step, given, g, space, phis, closed, matrix, offset):
+    """Reject unless the j-th functional's one-step premise (``step`` by its value at g + 1) is the stated
+    combination, and its closed form takes the value ``base`` at 0 and follows the recurrence."""
+    at1 = phis[j].xreplace({g: g + 1})
+    need(at1 in step, f"no one-step premise for {at1}{given}")
+    zero(step[at1] - sum((matrix[j][i] * phis[i] for i in range(len(phis))), offset[j]), space,
+         f"the one-step premise for {at1} is not the stated combination")
+    zero(closed[j].xreplace({g: 0}) - base, space, f"base case fails for {phis[j]}")
+    zero(closed[j].xreplace({g: g + 1}) - sum((matrix[j][i] * closed[i] for i in range(len(phis))), offset[j]), space,
+         f"inductive step fails for {phis[j]}")
+
+
+def _closed_form(relation, phis, closed, space):
+    """Reject unless ``relation`` is Eq(E(phi_j), F_j) for one of the system's functionals."""
+    need(isinstance(relation, sp.Eq) and isinstance(relation.lhs, E) and relation.lhs.args[0] in phis,
+         "induction concludes Eq(E(phi_j), F_j) for one of its functionals")
+    zero(relation.rhs - closed[phis.index(relation.lhs.args[0])], space, "not the closed form")
+    return {"induction"}
 
 
 def _integrable_increment(expr, law, space) -> bool:
@@ -559,12 +596,8 @@ class ExpectSum(Rule):
              "concludes Eq(E(Sum(W, ...)), Sum(E(W), ...)) without premises")
         S = relation.lhs.args[0]
         need(isinstance(S, sp.Sum) and len(S.limits) == 1, "the expectation must be of a single sum")
-        i, lo, hi = S.limits[0]
-        need(not (lo.has(sp.oo, -sp.oo) or hi.has(sp.oo, -sp.oo)), "only finite ranges")
-        need(deterministic(lo) and deterministic(hi), "the range must be deterministic")
-        _integer_range(lo, hi, ctx.space)
-        need(relation.rhs == sp.Sum(E(S.function), *S.limits), "not the sum of the expectations")
         need(_nonnegative(S, ctx.space), "the summand must be shown >= 0")
+        need(relation.rhs == sp.Sum(E(S.function), *S.limits), "not the sum of the expectations")
         return {"linearity"}
 
 
@@ -577,13 +610,9 @@ class Specialize(Rule):
     value: object = None
 
     def verify(self, relation, premises, ctx):
-        need(len(premises) == 1, "specialize takes one premise")
-        symbol, value, premise = self.symbol, sp.sympify(self.value), premises[0]
-        dom = ctx.space.domains.get(symbol)
+        symbol, value, premise, dom = _instantiated(self, premises, ctx)
         need(dom is not None and dom.contains(value), f"{symbol} = {self.value} is not within the symbol's domain")
-        _free_to_vary(symbol, ctx)
         need(isinstance(premise, (sp.Eq,) + _INEQ), "specialize takes an equality or an inequality")
-        need(symbol not in bound_symbols(premise), f"{symbol} is bound in the premise")
         for node in sp.preorder_traversal(premise):
             if isinstance(node, (sp.Function, sp.Pow, sp.Sum, sp.Product)) and symbol in node.free_symbols:
                 at = node.xreplace({symbol: value}).doit()  # an exception here is a rejection (check.py)
@@ -596,11 +625,14 @@ class Specialize(Rule):
             need(not at.has(sp.zoo, sp.nan), f"the premise meets a pole at {symbol} = {value}")
             sides.append(at)
         inst = type(premise)(*sides, evaluate=False)
-        # The premise was shown for every value; a counterexample at this one shows it was not.
-        expr, strict = (sides[0] - sides[1], None) if isinstance(inst, sp.Eq) else gap(inst)
-        need(not refuted(expr, ctx.space, None if strict is None else "strict" if strict else "weak", undecided=False),
-             f"the premise is false at {symbol} = {value}")
+        need(not _instance_refuted(inst, ctx.space), f"the premise is false at {symbol} = {value}")
         need(same(relation, inst, ctx.space), f"not the premise at {symbol} = {self.value}")
+
+
+def _instance_refuted(inst, space) -> bool:
+    """The premise was shown for every value: a counterexample at this one shows it was not."""
+    expr, strict = (inst.lhs - inst.rhs, None) if isinstance(inst, sp.Eq) else gap(inst)
+    return refuted(expr, space, None if strict is None else "strict" if strict else "weak", undecided=False)
 
 
 class AxiomInstance(Rule):
@@ -617,9 +649,8 @@ class AxiomInstance(Rule):
         inst, conds = instance(ax, dict(self.mapping), bound_symbols(relation), ctx.law)
         # E(Y^2) finite makes E(Y) finite too (|E Y| <= sqrt(E Y^2)), so the instance is a number.
         finite = [sp.sympify(w).xreplace(dict(self.mapping)) for w in ax.finite]
-        need(len(premises) == len(finite) and all(
-            isinstance(p, sp.Eq) and p.lhs == w and not words_in(p.rhs) and not unsafe(p.rhs)
-            and not p.rhs.has(sp.oo, -sp.oo, sp.zoo, sp.nan) for p, w in zip(premises, finite)),
+        need(len(premises) == len(finite) and all(isinstance(p, sp.Eq) and p.lhs == w and deterministic(p.rhs)
+                                                  and not p.rhs.has(*_INFINITE) for p, w in zip(premises, finite)),
              f"axiom {self.axiom} takes " + (", ".join(f"a premise Eq({w}, value), value word-free" for w in finite)
                                              if finite else "no premises"))
         for c in conds:
@@ -757,7 +788,7 @@ def _limit_in_case(X, g, below, space, known):
             if b == g and e.is_Integer and e > 0:
                 degree += int(e)
                 continue
-            rate = sp.simplify(e / g)
+            rate = simplify(e / g)
             need(g not in b.free_symbols and g not in rate.free_symbols, f"cannot take the limit of the factor {f}")
             base *= b ** rate
         c = sp.Mul(*coeff)
@@ -795,56 +826,17 @@ class Shift(Rule):
     value: object = None
 
     def verify(self, relation, premises, ctx):
-        need(len(premises) == 1, "shift takes one premise")
-        symbol, value, premise = self.symbol, sp.sympify(self.value), premises[0]
-        dom = ctx.space.domains.get(symbol)
+        symbol, value, premise, dom = _instantiated(self, premises, ctx)
         need(type(symbol) is sp.Symbol and dom is not None and dom.kind == "integer" and dom.hi is None
              and dom.lo is not None and dom.lo.is_number, f"{symbol} must range over the integers from a number on")
         k = value - symbol if value.is_Add else value - dom.lo
         need(k.is_Integer and k >= 0 and (value.is_Integer or value == symbol + k),
              f"the value must be {symbol} + k or a number >= {dom.lo}, k an integer >= 0")
-        need(ctx.law is None or symbol not in ctx.law.params,
-             f"{symbol} is a parameter of the law: the random quantities depend on it unseen")
-        need(not ctx.space.depends_on(symbol), f"another domain depends on {symbol}")
-        need(symbol not in bound_symbols(premise), f"{symbol} is bound in the premise")
-        need(same(relation, premise.xreplace({symbol: value}), ctx.space), f"not the premise at {symbol} = {value}")
-
-
-class InductionFrom(Induction):
-    """Induction from a later start k >= 1: functionals phi_j of the state at g + k, premises
-    Eq(E(phi_j at g = 0), c_j) and Eq(CE(phi_j at g + 1, g + k), sum_i a_ji phi_i + b_j); if the closed
-    forms satisfy F_j(0) = c_j and F_j(g + 1) = sum_i a_ji F_i(g) + b_j, then E(phi_j) = F_j for g >= 0.
-    Integrability as for :class:`Induction` (no walks): each phi_j >= 0 or dominated by those that are."""
-
-    start: object = 1
-
-    def verify(self, relation, premises, ctx):
-        k = sp.sympify(self.start)
-        need(k.is_Integer and k >= 1, "the start must be an integer >= 1 (from 0 it is the rule Induction)")
-        law, space, g, J, phis, closed, matrix, offset = self._read(ctx, k)
-        base, step = {}, {}
-        for p in premises:
-            if isinstance(p, sp.Eq) and isinstance(p.lhs, CE) and p.lhs.args[1] == g + k:
-                step[p.lhs.args[0]] = p.rhs
-            elif isinstance(p, sp.Eq) and isinstance(p.lhs, E) and deterministic(p.rhs) and not p.rhs.has(*_INFINITE):
-                base[p.lhs.args[0]] = p.rhs
-            else:
-                raise Reject(f"premises must be Eq(E(phi at {g} = 0), finite value) or Eq(CE(phi at {g} + 1, {g + k}), ...)")
-        for j, phi in enumerate(phis):
-            at0, at1 = phi.xreplace({g: 0}), phi.xreplace({g: g + 1})
-            need(at0 in base, f"no base case E({at0})")
-            need(at1 in step, f"no one-step premise for {at1} given generation {g + k}")
-            zero(step[at1] - sum((matrix[j][i] * phis[i] for i in range(J)), offset[j]), space,
-                 f"the one-step premise for {at1} is not the stated combination")
-            zero(closed[j].xreplace({g: 0}) - base[at0], space, f"base case fails for {phi}")
-            zero(closed[j].xreplace({g: g + 1}) - sum((matrix[j][i] * closed[i] for i in range(J)), offset[j]), space,
-                 f"inductive step fails for {phi}")
-            problem = _integrability(phi, phis, None, law, space)
-            need(not problem, problem)
-        need(isinstance(relation, sp.Eq) and isinstance(relation.lhs, E) and relation.lhs.args[0] in phis,
-             "induction concludes Eq(E(phi_j), F_j) for one of its functionals")
-        zero(relation.rhs - closed[phis.index(relation.lhs.args[0])], space, "not the closed form")
-        return {"induction"}
+        inst = premise.xreplace({symbol: value})
+        # (Expectations are opaque to numbers: an instance about them is not refuted by random values.)
+        need(not (isinstance(inst, (sp.Eq,) + _INEQ) and not words_in(inst) and _instance_refuted(inst, ctx.space)),
+             f"the premise is false at {symbol} = {value}")
+        need(same(relation, inst, ctx.space), f"not the premise at {symbol} = {value}")
 
 
 class Conjunction(Rule):
@@ -918,4 +910,4 @@ class SupportKept(Rule):
 #: The closed table: a step whose rule is not an instance of one of these is rejected.
 RULES = (Algebra, Rewrite, LawStep, LawInit, DrawFact, CondExpect, Tower, ExpectLinear, Induction, SumOver,
          ExpectSum, Specialize, AxiomInstance, VectorTotal, Order, Monotone, Conjunction, Detach, Limit,
-         Shift, InductionFrom, StateInduction, SupportKept)
+         Shift, StateInduction, SupportKept)

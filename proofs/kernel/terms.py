@@ -171,6 +171,23 @@ def bound_symbols(expr) -> set:
     return out
 
 
+def simplify(expr):
+    """sympy's simplification without its ``doit``: sympy's closed form of a sum over a symbolic range
+    may hold for typical lengths only (sum (-1)^k C(n, k) = 0 is false at n = 0), so no sum or product
+    over a symbolic range is evaluated here, only those over a range of numbers, term by term (and
+    :func:`~.decide._closed_forms` gives those that are identities)."""
+    return sp.simplify(explicit(expr, 100), doit=False)
+
+
+def explicit(expr, most=None):
+    """``expr`` with each sum and product over a range of numbers (of at most ``most`` terms) written
+    out term by term: its definition, not a closed form."""
+    def finite(x):
+        return isinstance(x, (sp.Sum, sp.Product)) and len(x.limits) == 1 and all(
+            a.is_Integer for a in x.limits[0][1:]) and (most is None or abs(x.limits[0][2] - x.limits[0][1]) <= most)
+    return sp.sympify(expr).replace(finite, lambda x: x.doit(deep=False))
+
+
 def fresh_binders(expr):
     """``expr`` with every summation, product and integration variable renamed to a fresh dummy (the
     same dummy for the same variable throughout, so alike sums stay alike), so that a point's values
@@ -188,7 +205,7 @@ def fresh_binders(expr):
 #: The sympy classes a relation may be made of (by identity: a look-alike is not one); the numbers are the
 #: rationals, the named constants (pi, E, ...), the infinities, nan and the imaginary unit.
 ALLOWED = frozenset({
-    sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Dummy, sp.Indexed, sp.IndexedBase, sp.Tuple, Str, sp.Eq, sp.Ne, sp.Lt, sp.Le,
+    sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Indexed, sp.IndexedBase, sp.Tuple, Str, sp.Eq, sp.Ne, sp.Lt, sp.Le,
     sp.Gt, sp.Ge, sp.And, sp.Or, sp.Not, sp.Implies, type(sp.true), type(sp.false), sp.Piecewise,
     sp.functions.elementary.piecewise.ExprCondPair, sp.Sum, sp.Product, sp.Limit, sp.exp, sp.log, sp.gamma, sp.loggamma,
     sp.polygamma, sp.binomial, sp.factorial, sp.FallingFactorial, sp.RisingFactorial, sp.Abs, sp.sign, sp.floor,
@@ -206,7 +223,7 @@ def foreign(expr):
     while stack:
         node = stack.pop()
         if (type(node) not in ALLOWED and type(node) not in VOCABULARY) or \
-                (type(node) in (Str, sp.Symbol, sp.Dummy) and type(node.name) is not str):
+                (type(node) in (Str, sp.Symbol) and type(node.name) is not str):
             return node
         stack.extend(reversed(node.args))
     return None

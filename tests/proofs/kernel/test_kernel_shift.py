@@ -1,5 +1,5 @@
-"""The rules Shift (an instance of a relation at a later or a fixed generation) and InductionFrom
-(induction whose base case is a later generation's expectation): a valid proof accepted, and each
+"""The rule Shift (an instance of a relation at a later or a fixed generation) and Induction from a later
+start (its base case a later generation's expectation): a valid proof accepted, and each
 side condition rejected on its own, for its reason."""
 
 import pytest
@@ -17,7 +17,8 @@ def test_induction_from_generation_one_is_accepted():
     rep = kernel.check(attacks.grow_from())
     assert rep.ok, rep.summary()
     rules = {type(s.step.rule).__name__ for s in rep.steps}
-    assert {"Shift", "InductionFrom"} <= rules
+    assert {"Shift", "Induction"} <= rules
+    assert any(type(s.step.rule).__name__ == "Induction" and s.step.rule.start == 1 for s in rep.steps)
 
 
 def test_shift_states_the_instances_it_was_asked_for():
@@ -34,7 +35,7 @@ def test_shift_states_the_instances_it_was_asked_for():
     (attacks.shift_dependent_domain, "another domain depends on g"),
     (attacks.shift_bound_variable, "is bound in the premise"),
     (attacks.shift_not_the_instance, "not the premise"),
-    (attacks.induction_from_start_zero, "the start must be an integer >= 1"),
+    (attacks.induction_from_start_zero, "X_{g + 1} must be a function of the state at g"),
     (attacks.induction_from_wrong_generation, "must be a function of the state at g + 1"),
     (attacks.induction_from_without_base, "no base case"),
     (attacks.induction_from_wrong_closed_form, "inductive step fails"),

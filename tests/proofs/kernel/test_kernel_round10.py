@@ -1,0 +1,71 @@
+"""Round 10's principles, each tested below the rule that used to be the last line of defence: the
+kernel's simplification evaluates no sum over a symbolic range, a value past the double range is a
+value, Shift tests its instance, and a proof may not hold a sympy Dummy. Every test here failed on the
+kernel before round 10 (the corpus entries in ``corpus_attacks_round10`` are the whole attacks)."""
+
+import sympy as sp
+
+from modelcollapse.proofs import kernel
+from modelcollapse.proofs.kernel.check import Context
+from modelcollapse.proofs.kernel.decide import evaluate, is_zero, refuted
+from modelcollapse.proofs.kernel.rules import Reject, Shift
+from modelcollapse.proofs.kernel.terms import simplify
+
+n = sp.Symbol("n", integer=True, nonnegative=True)
+k = sp.Symbol("k", integer=True, nonnegative=True)
+y = sp.Symbol("y", real=True)
+
+
+def alternating(m):
+    """sum_{k=0}^{m} (-1)^k C(m, k): 1 at m = 0 and 0 for m >= 1."""
+    return sp.Sum((-1) ** k * sp.binomial(m, k), (k, 0, m))
+
+
+def test_simplify_evaluates_no_sum_over_a_symbolic_range():
+    # sympy's own simplify, through its doit, calls this 0 for every n: false at n = 0.
+    assert sp.simplify(sp.expand_func(sp.gammasimp(alternating(n)))) == 0
+    assert simplify(sp.expand_func(sp.gammasimp(alternating(n)))) != 0
+    assert not is_zero(alternating(n), kernel.Space({n: kernel.Domain.integer(0)}))[0]
+
+
+def test_simplify_writes_out_a_sum_over_numbers_and_the_empty_product():
+    assert simplify(alternating(sp.Integer(0))) == 1
+    assert simplify(alternating(sp.Integer(3))) == 0
+    assert simplify(sp.Product(y + k, (k, 0, -1))) == 1
+
+
+def test_a_product_of_a_rational_function_is_still_evaluated():
+    """(n + 1)^k prod_{j<k} (1 - j/(n + 1)) is the falling factorial ff(n + 1, k) for every k >= 0."""
+    j, m = sp.Symbol("j", integer=True), sp.Symbol("m", integer=True, nonnegative=True)
+    claim = sp.FallingFactorial(n + 1, m) - (n + 1) ** m * sp.Product(1 - j / (n + 1), (j, 0, m - 1))
+    space = kernel.Space({n: kernel.Domain.integer(0), m: kernel.Domain.integer(0)})
+    assert is_zero(claim, space)[0]
+
+
+def test_a_value_past_the_double_range_refutes():
+    assert evaluate(sp.Integer(10) ** 400, {}) is not None
+    claim = 10 ** (400 / (n + 1)) * alternating(n)  # 10^400 at n = 0, 0 after
+    assert refuted(claim, kernel.Space({n: kernel.Domain.integer(0)}))
+
+
+def test_shift_refutes_a_false_instance_of_its_premise():
+    """Shift's premise was shown for every n; a counterexample at the instance shows it was not (Shift
+    in accepted proofs: mixing.golden_ratio)."""
+    space = kernel.Space({n: kernel.Domain.integer(0), y: kernel.Domain.real(1, 2)})
+    false_at_20 = sp.Eq(y * sp.Piecewise((0, sp.Ne(n, 20)), (1, True)), 0, evaluate=False)
+    instance = sp.Eq(y * sp.Piecewise((0, sp.Ne(sp.Integer(20), 20)), (1, True)), 0, evaluate=False)
+    ctx = Context(space, None, ())
+    try:
+        Shift(symbol=n, value=20).verify(instance, [false_at_20], ctx)
+    except Reject as rejection:
+        assert "the premise is false at n = 20" in str(rejection)
+    else:
+        raise AssertionError("Shift accepted a false instance")
+
+
+def test_a_proof_may_not_hold_a_dummy():
+    c = sp.Dummy("c", integer=True)
+    rel = sp.Eq(c ** 2, c ** 2, evaluate=False)
+    rep = kernel.check(kernel.Proof("dummy", {"g": rel}, {c: kernel.Domain.integer(0)},
+                                    [kernel.Step("s", rel, kernel.RULES[0]())]))
+    assert not rep.ok and "Dummy is not a node the kernel reads" in rep.summary()
