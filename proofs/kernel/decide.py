@@ -325,7 +325,9 @@ def _gamma_guarded(expr, space):
 
 
 def _reduces_to_zero(e) -> bool:
-    transforms = _TRANSFORMS[:3] if sp.count_ops(e) > MAX_OPS else _TRANSFORMS
+    # A large expression tries the cheap normal forms only, the cancelled fraction first (expanding products
+    # of long sums first can take minutes where cancelling takes seconds).
+    transforms = _TRANSFORMS[2::-1] if sp.count_ops(e) > MAX_OPS else _TRANSFORMS
     for transform in transforms:
         try:
             if transform(e) == 0:
