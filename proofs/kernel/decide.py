@@ -225,15 +225,17 @@ def _closed_forms(e):
     """Each sum of a polynomial in its index (Faulhaber's formula) and each product of a rational function
     of it (rising factorials of the roots) in sympy's closed form: identities for every length. No other
     sum: sympy's closed form of a sum may hold for typical lengths only (sum (-1)^k C(n, k) = 0, false at
-    n = 0)."""
+    n = 0). Only the node whose form was read is evaluated: nothing under it or in its limits may be a
+    sum, a product or an integral (sympy's doit would evaluate those too)."""
     def exact(x):
-        if not isinstance(x, (sp.Sum, sp.Product)) or len(x.limits) != 1:
+        if not isinstance(x, (sp.Sum, sp.Product)) or len(x.limits) != 1 or \
+                any(a.has(sp.Sum, sp.Product, sp.Integral) for a in x.args):
             return False
         j = x.limits[0][0]
         return x.function.is_polynomial(j) if isinstance(x, sp.Sum) else x.function.is_rational_function(j)
 
     def closed(node):
-        done = node.doit()
+        done = node.doit(deep=False)
         return node if done.has(sp.Sum, sp.Product, sp.Integral) else done
     return e.replace(exact, closed)
 

@@ -176,15 +176,18 @@ def simplify(expr):
     may hold for typical lengths only (sum (-1)^k C(n, k) = 0 is false at n = 0), so no sum or product
     over a symbolic range is evaluated here, only those over a range of numbers, term by term (and
     :func:`~.decide._closed_forms` gives those that are identities)."""
-    return sp.simplify(explicit(expr, 100), doit=False)
+    return sp.simplify(explicit(expr), doit=False)
 
 
-def explicit(expr, most=None):
-    """``expr`` with each sum and product over a range of numbers (of at most ``most`` terms) written
-    out term by term: its definition, not a closed form."""
+def explicit(expr, most=99):
+    """``expr`` with each sum and product over a range of numbers (of at most ``most`` terms; sympy sums
+    100 or more symbolically) written out term by term: its definition, never a closed form. An empty
+    range gives 0 or 1; a reversed one is left as it is."""
     def finite(x):
-        return isinstance(x, (sp.Sum, sp.Product)) and len(x.limits) == 1 and all(
-            a.is_Integer for a in x.limits[0][1:]) and (most is None or abs(x.limits[0][2] - x.limits[0][1]) <= most)
+        if not isinstance(x, (sp.Sum, sp.Product)) or len(x.limits) != 1:
+            return False
+        lo, hi = x.limits[0][1:]
+        return lo.is_Integer and hi.is_Integer and lo - 1 <= hi < lo + min(most, 99)
     return sp.sympify(expr).replace(finite, lambda x: x.doit(deep=False))
 
 

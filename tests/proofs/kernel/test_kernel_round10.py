@@ -1,4 +1,4 @@
-"""Round 10's principles, each tested below the rule that used to be the last line of defence: the
+"""Rounds 10 and 11: the principles, each tested below the rule that used to be the last line of defence: the
 kernel's simplification evaluates no sum over a symbolic range, a value past the double range is a
 value, Shift tests its instance, and a proof may not hold a sympy Dummy. Every test here failed on the
 kernel before round 10 (the corpus entries in ``corpus_attacks_round10`` are the whole attacks)."""
@@ -69,3 +69,20 @@ def test_a_proof_may_not_hold_a_dummy():
     rep = kernel.check(kernel.Proof("dummy", {"g": rel}, {c: kernel.Domain.integer(0)},
                                     [kernel.Step("s", rel, kernel.RULES[0]())]))
     assert not rep.ok and "Dummy is not a node the kernel reads" in rep.summary()
+
+
+def test_only_the_node_whose_form_was_read_gets_a_closed_form():
+    """Round 11: a sum of a polynomial in its index j whose coefficient holds another sum (1 at n = 0) is
+    left alone (sympy's deep doit summed the inner one to 0); a sum with no sum inside gets Faulhaber's."""
+    from modelcollapse.proofs.kernel.decide import _closed_forms
+    j = sp.Symbol("j", integer=True)
+    outer = sp.Sum(j * alternating(n), (j, 1, 1))
+    assert _closed_forms(outer) == outer
+    assert _closed_forms(sp.Sum(j, (j, 1, n))) == n ** 2 / 2 + n / 2
+
+
+def test_a_range_of_numbers_is_written_out_only_below_symbolic_summation():
+    from modelcollapse.proofs.kernel.terms import explicit
+    assert explicit(sp.Sum(y ** k, (k, 0, 3))) == 1 + y + y ** 2 + y ** 3
+    assert explicit(sp.Sum(y ** k, (k, 0, 100))) == sp.Sum(y ** k, (k, 0, 100))  # sympy: a geometric closed form
+    assert explicit(sp.Sum(y, (k, 3, 1))) == sp.Sum(y, (k, 3, 1))                # reversed: left as it is
