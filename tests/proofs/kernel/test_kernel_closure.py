@@ -48,8 +48,8 @@ def test_kernel_reports_its_size_rules_and_axioms_and_stays_small():
     # implied by their ranges): 2,123; round 9 (an infinity is no number outside a limit's slots, a sum's index never free too): 2,136.
     # Induction from a later start one rule with Induction (one recurrence check), Specialize and Shift one
     # preamble, one case loop for identities and signs, and the log sign branches no proof takes dropped: 2,102.
-    # Round 10 (no sum evaluated by a closed form, numbers in mpmath, Shift tests its instance, no Dummy): 2,125; round 11 (only the node whose form
-    # was read gets a closed form): 2,128.
+    # Round 10 (no sum evaluated by a closed form, numbers in mpmath, Shift tests its instance, no Dummy):
+    # 2,125; round 11 (only the node whose form was read gets a closed form): 2,128.
     assert size["total"] == sum(size["files"].values()) and size["total"] <= 2128 + 10
     assert {"Induction", "CondExpect", "Limit"} <= set(size["rules"])
     assert "slln_random_walk" in size["axioms"] and "chi_square_moments" in size["facts"]
