@@ -159,6 +159,8 @@ def relation_problem(rel, proof) -> str:
         (v, lo, hi), = node.limits
         if v in rel.free_symbols:  # Sum(n, (n, 1, n)): two readings, and renaming would pick one
             return f"the index {v} of {node} also occurs free"
+        if any(v in b.variables for b in sp.Tuple(*node.args).atoms(sp.Sum, sp.Product, sp.Integral) - {node}):
+            return f"the index {v} of {node} is bound again inside it"  # sympy's doit renames both alike
         # A binder means its range and nothing more: its flags are read as facts (a generation's sign).
         implied = sp.Dummy(**Domain.integer(lo).flags()).assumptions0
         flags = sorted(v.assumptions0.items(), key=lambda kv: kv[0] not in ("positive", "nonnegative", "zero"))

@@ -180,15 +180,22 @@ def simplify(expr):
 
 
 def explicit(expr, most=99):
-    """``expr`` with each sum and product over a range of numbers (of at most ``most`` terms; sympy sums
-    100 or more symbolically) written out term by term: its definition, never a closed form. An empty
-    range gives 0 or 1; a reversed one is left as it is."""
+    """``expr`` with each sum and product over a range of numbers (of at most ``most`` terms) written
+    out term by term, here, by substitution (which leaves a binder of the same name inside bound): its
+    definition, never sympy's evaluation (a closed form from 100 terms on; an index renamed with
+    assumptions from its range, inner binders of that name too). An empty range gives 0 or 1; a
+    reversed one is left as it is."""
     def finite(x):
         if not isinstance(x, (sp.Sum, sp.Product)) or len(x.limits) != 1:
             return False
         lo, hi = x.limits[0][1:]
-        return lo.is_Integer and hi.is_Integer and lo - 1 <= hi < lo + min(most, 99)
-    return sp.sympify(expr).replace(finite, lambda x: x.doit(deep=False))
+        return lo.is_Integer and hi.is_Integer and lo - 1 <= hi < lo + most
+
+    def written(x):
+        (j, lo, hi), f = x.limits[0], x.function
+        terms = [f.subs(j, v) for v in range(int(lo), int(hi) + 1)]
+        return sp.Add(*terms) if isinstance(x, sp.Sum) else sp.Mul(*terms)
+    return sp.sympify(expr).replace(finite, written)
 
 
 def fresh_binders(expr):

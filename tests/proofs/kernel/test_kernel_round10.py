@@ -86,3 +86,12 @@ def test_a_range_of_numbers_is_written_out_only_below_symbolic_summation():
     assert explicit(sp.Sum(y ** k, (k, 0, 3))) == 1 + y + y ** 2 + y ** 3
     assert explicit(sp.Sum(y ** k, (k, 0, 100))) == sp.Sum(y ** k, (k, 0, 100))  # sympy: a geometric closed form
     assert explicit(sp.Sum(y, (k, 3, 1))) == sp.Sum(y, (k, 3, 1))                # reversed: left as it is
+
+
+def test_a_range_of_numbers_is_written_out_with_its_inner_binders_still_bound():
+    """Round 12: sympy's doit renames the outer index with its range's assumptions (i positive on 1..2) and
+    the inner binder of that name with it, so |i| became i inside sum_{i=-n}^{n}."""
+    from modelcollapse.proofs.kernel.terms import explicit
+    i = sp.Symbol("i", integer=True)
+    inner = sp.Sum(sp.Abs(i), (i, -n, n))
+    assert explicit(sp.Sum(inner + i, (i, 1, 2))) == 2 * inner + 3
