@@ -1,4 +1,4 @@
-"""Rounds 10 and 11: the principles, each tested below the rule that used to be the last line of defence: the
+"""Rounds 10 to 13: the principles, each tested below the rule that used to be the last line of defence: the
 kernel's simplification evaluates no sum over a symbolic range, a value past the double range is a
 value, Shift tests its instance, and a proof may not hold a sympy Dummy. Every test here failed on the
 kernel before round 10 (the corpus entries in ``corpus_attacks_round10`` are the whole attacks)."""
@@ -95,3 +95,10 @@ def test_a_range_of_numbers_is_written_out_with_its_inner_binders_still_bound():
     i = sp.Symbol("i", integer=True)
     inner = sp.Sum(sp.Abs(i), (i, -n, n))
     assert explicit(sp.Sum(inner + i, (i, 1, 2))) == 2 * inner + 3
+
+
+def test_a_case_is_substituted_without_capture():
+    """Round 13: a case's value that names a sum's index (a bound a >= j) stays free under the sum."""
+    j, a = sp.Symbol("j", integer=True), sp.Symbol("a", real=True)
+    under = kernel.Space.substitute(sp.Sum(a, (j, 1, n)), {a: j})
+    assert j in under.free_symbols and under.doit() == n * j
