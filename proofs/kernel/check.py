@@ -18,7 +18,7 @@ from .decide import StepTimeout, is_positive, time_limit, undefined
 from .domains import Domain, Space
 from .laws import Law
 from .rules import RULES, Verdict, same
-from .terms import CondMutualInfo, MutualInfo, Rand, exact, foreign, note, rands, require
+from .terms import CondMutualInfo, MutualInfo, Rand, binder_problem, exact, foreign, note, rands, require
 
 #: Seconds a step may take before it counts as undecided (and so rejected).
 STEP_SECONDS = 30.0
@@ -153,14 +153,10 @@ def relation_problem(rel, proof) -> str:
         return "a truth value is no statement (sympy evaluated the relation)"
     if {a.base.label for a in rel.atoms(sp.Indexed)} & _alone(rel):
         return "a vector's label also stands alone as a symbol"
-    if any(len(a.limits) > 1 for a in sp.sympify(rel).atoms(sp.Sum, sp.Product, sp.Integral)):
-        return "a sum or product takes one limit (nest them: each index's scope is then explicit)"
+    if (problem := binder_problem(rel)):
+        return problem
     for node in sp.sympify(rel).atoms(sp.Sum, sp.Product):
         (v, lo, hi), = node.limits
-        if v in rel.free_symbols:  # Sum(n, (n, 1, n)): two readings, and renaming would pick one
-            return f"the index {v} of {node} also occurs free"
-        if any(v in b.variables for b in sp.Tuple(*node.args).atoms(sp.Sum, sp.Product, sp.Integral) - {node}):
-            return f"the index {v} of {node} is bound again inside it"  # sympy's doit renames both alike
         # A binder means its range and nothing more: its flags are read as facts (a generation's sign).
         implied = sp.Dummy(**Domain.integer(lo).flags()).assumptions0
         flags = sorted(v.assumptions0.items(), key=lambda kv: kv[0] not in ("positive", "nonnegative", "zero"))

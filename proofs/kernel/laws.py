@@ -20,7 +20,7 @@ import sympy as sp
 
 from .decide import is_positive, sign_shown, undefined
 from .domains import Domain, Space
-from .terms import CE, Ind, MaxNormalVariance, Rand, explicit, note, rands, require, words_in
+from .terms import CE, Ind, MaxNormalVariance, Rand, binder_problem, explicit, note, rands, require, words_in
 
 # Pattern symbols of the schemas: a family's parameters, the order, the draw.
 _a, _b, _order, _D = sp.symbols("a b order D")
@@ -192,6 +192,8 @@ class Law:
             note(out, free, f"{what} uses undeclared symbols {sorted(map(str, free))}")
             leaked = (expr.free_symbols & set(self.indices)) - set(carried)
             note(out, leaked, f"{what} uses the index {sorted(map(str, leaked))} it does not carry")
+            problem = binder_problem(expr, params | {g})
+            note(out, problem, f"{what}: {problem}")
         out += [f"a domain of the law: {problem}" for dom in [*self.params.values(), *self.indices.values()]
                 + [v.domain for v in self.state] if (problem := dom.problem())]
         for v in self.state:

@@ -171,6 +171,23 @@ def bound_symbols(expr) -> set:
     return out
 
 
+def binder_problem(expr, reserved=frozenset()) -> str:
+    """Why the binders of ``expr`` have more than one reading ('' if none): each sum's or product's index
+    is bound once, over one limit, never free elsewhere in ``expr`` (Sum(n, (n, 1, n))), never bound again
+    inside itself (sympy's doit renames both alike), and never one of ``reserved`` (a law's indices, its
+    generation and parameters, which a rule replaces wherever they stand)."""
+    expr = sp.sympify(expr)
+    for node in expr.atoms(sp.Sum, sp.Product, sp.Integral):
+        if len(node.limits) > 1:
+            return "a sum or product takes one limit (nest them: each index's scope is then explicit)"
+        v = node.limits[0][0]
+        if v in expr.free_symbols or v in reserved:
+            return f"the index {v} of {node} also occurs free" + (" (the law reads it)" if v in reserved else "")
+        if any(v in b.variables for b in sp.Tuple(*node.args).atoms(sp.Sum, sp.Product, sp.Integral) - {node}):
+            return f"the index {v} of {node} is bound again inside it"
+    return ""
+
+
 def simplify(expr):
     """sympy's simplification without its ``doit``: sympy's closed form of a sum over a symbolic range
     may hold for typical lengths only (sum (-1)^k C(n, k) = 0 is false at n = 0), so no sum or product

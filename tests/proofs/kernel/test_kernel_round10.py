@@ -1,4 +1,4 @@
-"""Rounds 10 to 13: the principles, each tested below the rule that used to be the last line of defence: the
+"""Rounds 10 to 14: the principles, each tested below the rule that used to be the last line of defence: the
 kernel's simplification evaluates no sum over a symbolic range, a value past the double range is a
 value, Shift tests its instance, and a proof may not hold a sympy Dummy. Every test here failed on the
 kernel before round 10 (the corpus entries in ``corpus_attacks_round10`` are the whole attacks)."""
@@ -102,3 +102,18 @@ def test_a_case_is_substituted_without_capture():
     j, a = sp.Symbol("j", integer=True), sp.Symbol("a", real=True)
     under = kernel.Space.substitute(sp.Sum(a, (j, 1, n)), {a: j})
     assert j in under.free_symbols and under.doit() == n * j
+
+
+def test_a_law_may_not_sum_over_what_it_reads_as_given():
+    """Round 14: a law's update summing over the law's own index is refused (a rule replacing D_t[i]
+    replaced the bound one too); the same sum over a fresh index is a well-formed law."""
+    g, i, j = sp.Symbol("g", integer=True, nonnegative=True), sp.Symbol("i", integer=True, positive=True), \
+        sp.Symbol("j", integer=True, positive=True)
+    x = kernel.Rand("x", g, i)
+
+    def law(index):
+        update = x * sp.Sum(kernel.Rand("x", g, index), (index, 1, 2))
+        return kernel.Law("walk", g, {}, (kernel.StateVar("x", sp.Rational(1, 2), update, kernel.Domain.real(0, 1),
+                                                         (i,)),), (), {i: kernel.Domain.integer(1, 2)})
+    assert any("also occurs free (the law reads it)" in p for p in law(i).problems())
+    assert not any("occurs free" in p for p in law(j).problems())
