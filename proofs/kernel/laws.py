@@ -149,10 +149,12 @@ class Law:
         for d in self.draws:
             fam = FAMILIES[d.family]
             out[d.name] = _bind_domain(fam.support, dict(zip(fam.params, d.args)))
-        # One domain serves a quantity at every generation: a bound read at the law's generation
-        # (a support [0, g + 1]) would hold B_{g+1} to B_g's support, so it is dropped.
+        # One domain serves a quantity at every generation and index: a bound read at the law's generation
+        # or index (a support [0, g + 1], [0, i]) would hold B_{g+1} to B_g's support, or D at index 3 to
+        # the support at whatever i a claim names, so it is dropped.
+        local = {self.generation, *self.indices}
         return {k: replace(v, **{end: None for end in ("lo", "hi") if getattr(v, end) is not None
-                                 and self.generation in sp.sympify(getattr(v, end)).free_symbols})
+                                 and local & sp.sympify(getattr(v, end)).free_symbols})
                 for k, v in out.items()}
 
     def key(self):

@@ -1,4 +1,4 @@
-"""Rounds 10 to 14: the principles, each tested below the rule that used to be the last line of defence: the
+"""Rounds 10 to 15: the principles, each tested below the rule that used to be the last line of defence: the
 kernel's simplification evaluates no sum over a symbolic range, a value past the double range is a
 value, Shift tests its instance, and a proof may not hold a sympy Dummy. Every test here failed on the
 kernel before round 10 (the corpus entries in ``corpus_attacks_round10`` are the whole attacks)."""
@@ -117,3 +117,14 @@ def test_a_law_may_not_sum_over_what_it_reads_as_given():
                                                          (i,)),), (), {i: kernel.Domain.integer(1, 2)})
     assert any("also occurs free (the law reads it)" in p for p in law(i).problems())
     assert not any("occurs free" in p for p in law(j).problems())
+
+
+def test_a_support_bound_read_at_the_law_index_is_dropped():
+    """Round 15: D_{t,i} ~ Binomial(i, 1/2) has support [0, i] at its own index only; the one domain that
+    serves D at every index keeps the lower end and drops the upper."""
+    g, i = sp.Symbol("g", integer=True, nonnegative=True), sp.Symbol("i", integer=True, positive=True)
+    law = kernel.Law("urns", g, {}, (kernel.StateVar("x", sp.Rational(1, 2), kernel.Rand("x", g, i),
+                                                     kernel.Domain.real(0, 1), (i,)),),
+                     (kernel.Draw("D", "Binomial", (i, kernel.Rand("x", g, i))),), {i: kernel.Domain.integer(1, 3)})
+    support = law.rand_domains()["D"]
+    assert support.lo == 0 and support.hi is None
