@@ -268,7 +268,9 @@ class Space:
     def substitute(expr, case):
         """``expr`` under a case: twice, so that bounds naming other parameters are substituted too; its
         binders renamed fresh first, so that no case's value (a bound may name a sum's index) is captured."""
-        return fresh_binders(sp.sympify(expr)).xreplace(case).xreplace(case)
+        expr = sp.sympify(expr)
+        expr = fresh_binders(expr) if expr.has(sp.Sum, sp.Product) else expr  # (Integrals are no kernel node)
+        return expr.xreplace(case).xreplace(case)
 
     def points(self, count: int, seed: int = 0):
         """``count`` random admissible points: dicts from symbol to value; vectors map to a
