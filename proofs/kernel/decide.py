@@ -55,7 +55,8 @@ def time_limit(seconds):
 # --- numerical refutation ------------------------------------------------------------------
 
 def evaluate(expr, point):
-    """``expr`` at ``point`` as a complex number, or None when it cannot be evaluated there.
+    """``expr`` at ``point`` as an mpmath complex number (its exponent cannot overflow), or None when it
+    cannot be evaluated there.
 
     Finite sums and products are expanded term by term (sympy's convention for reversed
     ranges), entries of vectors looked up, integrals and infinite sums left to mpmath.
