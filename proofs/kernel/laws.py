@@ -209,6 +209,7 @@ class Law:
                 out.append(f"the update of {v.name}: {weight}")
             elif weight is not None:  # the weight reads the variable's own entry and parameters only
                 uses(weight, {Rand(v.name, g, *v.indices)}, f"the weight of {v.name}", v.indices)
+                note(out, (problem := binder_problem(v.step, params | {g})), f"the update of {v.name}: {problem}")
             else:
                 uses(v.step, state_now | draws_now, f"the update of {v.name}", v.indices)
         for d in self.draws + self.start:

@@ -173,17 +173,20 @@ def bound_symbols(expr) -> set:
 
 def binder_problem(expr, reserved=frozenset()) -> str:
     """Why the binders of ``expr`` have more than one reading ('' if none): each sum's or product's index
-    is bound once, over one limit, never free elsewhere in ``expr`` (Sum(n, (n, 1, n))), never bound again
-    inside itself (sympy's doit renames both alike), and never one of ``reserved`` (a law's indices, its
-    generation and parameters, which a rule replaces wherever they stand)."""
+    is bound once, over one limit, never free elsewhere in ``expr`` (Sum(n, (n, 1, n)): sympy reads a
+    range outside its binder), and never one of ``reserved`` (a law's indices, its generation and
+    parameters, which a rule replaces wherever they stand); no sum, product or limit binds its variable
+    again inside itself (sympy's doit renames both alike; Sum(2^g, (g, 0, g^2)) under a limit in g)."""
     expr = sp.sympify(expr)
-    for node in expr.atoms(sp.Sum, sp.Product, sp.Integral):
-        if len(node.limits) > 1:
+    kinds = (sp.Sum, sp.Product, sp.Integral, sp.Limit)
+    for node in [a for a in sp.preorder_traversal(expr) if isinstance(a, kinds)]:  # outer first: one reason
+        if not isinstance(node, sp.Limit) and len(node.limits) > 1:
             return "a sum or product takes one limit (nest them: each index's scope is then explicit)"
-        v = node.limits[0][0]
-        if v in expr.free_symbols or v in reserved:
+        v = node.args[1] if isinstance(node, sp.Limit) else node.limits[0][0]
+        # A limit's variable may stand free beside it: a rule's premise about every generation g.
+        if not isinstance(node, sp.Limit) and (v in expr.free_symbols or v in reserved):
             return f"the index {v} of {node} also occurs free" + (" (the law reads it)" if v in reserved else "")
-        if any(v in b.variables for b in sp.Tuple(*node.args).atoms(sp.Sum, sp.Product, sp.Integral) - {node}):
+        if any(v in bound_symbols(b) for b in sp.Tuple(*node.args).atoms(*kinds) - {node}):
             return f"the index {v} of {node} is bound again inside it"
     return ""
 
@@ -222,10 +225,13 @@ def fresh_binders(expr):
     names = {}
 
     def fresh(node):
-        for v in node.variables:
+        renamed = []
+        for v, *bounds in node.limits:
             if v not in names:
                 names[v] = sp.Dummy(str(v), **{k: val for k, val in v.assumptions0.items() if k in ("integer", "real")})
-        return node.xreplace({v: names[v] for v in node.variables})
+            renamed.append((names[v], *bounds))
+        # The body only: a range is read outside its binder (Sum(2^g, (g, 0, g^2)) keeps the g of g^2).
+        return type(node)(node.function.xreplace({v: names[v] for v in node.variables}), *renamed)
     return sp.sympify(expr).replace(lambda x: isinstance(x, (sp.Sum, sp.Product, sp.Integral)), fresh)
 
 

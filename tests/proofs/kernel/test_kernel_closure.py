@@ -52,8 +52,9 @@ def test_kernel_reports_its_size_rules_and_axioms_and_stays_small():
     # 2,125; round 11 (only the node whose form was read gets a closed form): 2,128; round 12 (no binder
     # bound again inside itself, ranges of numbers written out by substitution): 2,134; round 14 (a law's
     # expressions keep the binder discipline of relations): 2,143; round 15 (support bounds read at an index
-    # dropped): 2,144; a case renames binders only where there are some: 2,146.
-    assert size["total"] == sum(size["files"].values()) and size["total"] <= 2146 + 10
+    # dropped): 2,144; a case renames binders only where there are some: 2,146; round 16 (a limit binds
+    # its variable, a renaming reaches a binder's body only, a normalised update checked whole): 2,150.
+    assert size["total"] == sum(size["files"].values()) and size["total"] <= 2150 + 10
     assert {"Induction", "CondExpect", "Limit"} <= set(size["rules"])
     assert "slln_random_walk" in size["axioms"] and "chi_square_moments" in size["facts"]
 

@@ -128,3 +128,27 @@ def test_a_support_bound_read_at_the_law_index_is_dropped():
                      (kernel.Draw("D", "Binomial", (i, kernel.Rand("x", g, i))),), {i: kernel.Domain.integer(1, 3)})
     support = law.rand_domains()["D"]
     assert support.lo == 0 and support.hi is None
+
+
+def test_a_limit_is_a_binder_and_a_renaming_keeps_the_range():
+    """Round 16: Sum(2^g, (g, 0, g^2)) under a limit in g binds g again (sympy reads the range's g outside the
+    sum); and renaming a binder fresh reaches its body, never its range."""
+    from modelcollapse.proofs.kernel.terms import binder_problem, fresh_binders
+    g, j = sp.Symbol("g", integer=True, nonnegative=True), sp.Symbol("j", integer=True, nonnegative=True)
+    assert "bound again inside" in binder_problem(sp.Limit(sp.Sum(2**g, (g, 0, g**2)) / 2**g, g, sp.oo))
+    assert binder_problem(sp.Limit(sp.Sum(2**j, (j, 0, g**2)) / 2**g, g, sp.oo)) == ""
+    renamed = fresh_binders(sp.Sum(2**g, (g, 0, g**2)))
+    assert renamed.limits[0][2] == g**2 and renamed.limits[0][0] != g
+    assert sp.simplify(renamed.subs(g, 3).doit() - 1023) == 0
+
+
+def test_a_normalised_update_is_checked_whole():
+    """Round 16: the normaliser of a normalised update gets the binder check, not only its weight."""
+    t, N, i = sp.Symbol("t", integer=True, nonnegative=True), sp.Symbol("N", integer=True, positive=True), \
+        sp.Symbol("i", integer=True, positive=True)
+    p, x = sp.IndexedBase("p", real=True, nonnegative=True), kernel.Rand("x", t, i)
+    law = kernel.Law("norm", t, {N: kernel.Domain.integer(1),
+                                 p: kernel.Domain.vector(kernel.Domain.real(0, 1), length=N, total=1)},
+                     (kernel.StateVar("x", p[i], x / sp.Sum(kernel.Rand("x", t, N), (N, 1, N)),
+                                      kernel.Domain.real(0, 1), (i,)),), (), indices={i: kernel.Domain.integer(1, N)})
+    assert any(q.startswith("the update of x: the index N") for q in law.problems())
