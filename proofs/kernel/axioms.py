@@ -163,7 +163,9 @@ def _kind_problem(kind, value, law, extra):
     d = draws[labels.pop()]
     if any(words_in(x) or g in sp.sympify(x).free_symbols for x in d.args):
         return f"the law of {d.name} depends on the state or the generation: its copies are not i.i.d."
-    if g in (value.free_symbols - set().union(*[r.free_symbols for r in found])):
+    # The draw made opaque first: its own g is no exemption for a g beside it (2^(-g) D_g is no i.i.d. copy).
+    if any(g in sp.sympify(i).free_symbols for r in found for i in r.indices) or \
+            g in value.xreplace({r: sp.Dummy() for r in found}).free_symbols:
         return f"must not depend on {g} but through the draw"
     return ""
 

@@ -152,3 +152,14 @@ def test_a_normalised_update_is_checked_whole():
                      (kernel.StateVar("x", p[i], x / sp.Sum(kernel.Rand("x", t, N), (N, 1, N)),
                                       kernel.Domain.real(0, 1), (i,)),), (), indices={i: kernel.Domain.integer(1, N)})
     assert any(q.startswith("the update of x: the index N") for q in law.problems())
+
+
+def test_an_iid_pattern_reads_the_generation_only_through_its_draw():
+    """Round 17: W = 2^(-g) D_g is no i.i.d. copy of one draw, though D_g's own symbols hold g; D_g - 1 is."""
+    from modelcollapse.proofs.kernel.axioms import _kind_problem
+    g = sp.Symbol("g", integer=True, nonnegative=True)
+    D = kernel.Rand("D", g)
+    law = kernel.Law("walk", g, {}, (kernel.StateVar("x", 0, kernel.Rand("x", g) + D, kernel.Domain.real()),),
+                     (kernel.Draw("D", "Normal", (-1, 1)),))
+    assert "but through the draw" in _kind_problem("iid", D / 2**g, law, [])
+    assert _kind_problem("iid", D - 1, law, []) == ""
