@@ -40,7 +40,7 @@ from .streams import stream
 #: Relative agreement required between a closed form and the reference route.
 REFERENCE_RTOL = 1e-9
 #: Working precision of the reference comparison (digits).
-REFERENCE_DPS = 30
+REFERENCE_DPS = 20
 
 
 @dataclass

@@ -71,23 +71,25 @@ def longest_first(costs) -> list:
     return sorted(range(len(costs)), key=lambda i: (-costs[i], i))
 
 
-def lanes_by_group(costs, groups, workers) -> list:
-    """Task indices for each of ``workers`` processes: every task of a group in one process (so
-    what the group's tasks share, a model's derivations, is computed once), whole groups dealt
-    costliest first to the least loaded process, each lane's tasks longest first.
+def groups_by_cost(costs, groups) -> list:
+    """Task indices of each group (a key per task), costliest group first, each group's tasks longest
+    first: handed out whole to whichever process is free, so what a group's tasks share (a model's
+    derivations) is computed once, and the short groups fill the gaps at the end.
 
-    >>> lanes_by_group([4, 1, 3, 2], ["a", "b", "a", "c"], 2)
-    [[0, 2], [3, 1]]
+    >>> groups_by_cost([4, 1, 3, 2], ["a", "b", "a", "c"])
+    [[0, 2], [3], [1]]
     """
     totals = {}
     for i, g in enumerate(groups):
         totals[g] = totals.get(g, 0) + costs[i]
-    loads, lanes = [0.0] * workers, [[] for _ in range(workers)]
-    for g in sorted(totals, key=lambda g: -totals[g]):
-        lane = min(range(workers), key=lambda k: (loads[k], k))
-        loads[lane] += totals[g]
-        lanes[lane] += [i for i in longest_first(costs) if groups[i] == g]
-    return [lane for lane in lanes if lane]
+    order = longest_first(costs)
+    return [[i for i in order if groups[i] == g] for g in sorted(totals, key=lambda g: -totals[g])]
+
+
+def _run_group(function, items, answers):
+    """One group's tasks ``(index, args)`` in this process, each answer put on ``answers`` when ready."""
+    for i, args in items:
+        answers.put((i, function(*args)))
 
 
 def run_tasks(function: Callable, arguments: list, workers: int = 1, backend: str = "local",
@@ -112,7 +114,8 @@ def run_tasks(function: Callable, arguments: list, workers: int = 1, backend: st
         (:func:`longest_first`); the answers stay in task order.
     groups : list, optional
         A key per task (local processes only): the tasks of one group run in one process, the
-        groups dealt out by :func:`lanes_by_group` on ``costs`` (default 1 each).
+        whole groups handed out costliest first to whichever process is free (:func:`groups_by_cost`
+        on ``costs``, default 1 each).
     """
     backend, workers = check_backend(backend, workers, scheduler)
     arguments = [tuple(a) for a in arguments]
@@ -132,26 +135,51 @@ def run_tasks(function: Callable, arguments: list, workers: int = 1, backend: st
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     out = [None] * len(arguments)
+    context = multiprocessing.get_context("spawn")
     if groups is not None:
         if len(groups) != len(arguments):
             raise ValueError(f"groups: one per task ({len(arguments)}), got {len(groups)}")
-        lanes = lanes_by_group(costs or [1.0] * len(arguments), groups, workers)
-    else:
-        lanes = [order]
-    context = multiprocessing.get_context("spawn")
-    pools = [ProcessPoolExecutor(max_workers=1 if groups is not None else min(workers, len(arguments)),
-                                 mp_context=context) for _ in lanes]
+        return _run_groups(function, arguments, groups_by_cost(costs or [1.0] * len(arguments), groups),
+                           workers, context, done)
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(arguments)), mp_context=context)
     try:
-        futures = {pool.submit(function, *arguments[i]): i for pool, lane in zip(pools, lanes) for i in lane}
+        futures = {pool.submit(function, *arguments[i]): i for i in order}
         for future in as_completed(futures):
             i = futures[future]
             out[i] = future.result()
             done(i, out[i])
     finally:
-        for pool in pools:
-            pool.shutdown(cancel_futures=True)
+        pool.shutdown(cancel_futures=True)
     return out
 
+
+
+def _run_groups(function, arguments, ordered_groups, workers, context, done) -> list:
+    """The tasks in ``workers`` processes, each taking the next whole group when it is free (so a
+    process that drew cheap groups takes more of them); every answer reported as it arrives."""
+    import queue
+    from concurrent.futures import ProcessPoolExecutor
+
+    out, received = [None] * len(arguments), 0
+    with context.Manager() as manager:
+        answers = manager.Queue()
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(ordered_groups)), mp_context=context)
+        try:
+            futures = [pool.submit(_run_group, function, [(i, arguments[i]) for i in group], answers)
+                       for group in ordered_groups]
+            while received < len(arguments):
+                try:
+                    i, answer = answers.get(timeout=0.2)
+                except queue.Empty:
+                    for future in futures:
+                        if future.done() and future.exception() is not None:
+                            raise future.exception()
+                    continue
+                out[i], received = answer, received + 1
+                done(i, answer)
+        finally:
+            pool.shutdown(cancel_futures=True)
+    return out
 
 def _run_dask(function, arguments, workers, scheduler, done, order):
     Client = dask_client_class()
@@ -180,4 +208,4 @@ def _run_dask(function, arguments, workers, scheduler, done, order):
             cluster.close()
 
 
-__all__ = ["run_tasks", "longest_first", "available_cpus", "check_backend", "BACKENDS"]
+__all__ = ["run_tasks", "longest_first", "groups_by_cost", "available_cpus", "check_backend", "BACKENDS"]

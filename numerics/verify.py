@@ -236,7 +236,7 @@ def task_costs(ids, cache=None) -> list:
 
 def task_group(rid) -> str:
     """The results derived from one model run in one process, which derives the model's shared
-    functionals once (:func:`~modelcollapse.numerics.parallel.lanes_by_group`)."""
+    functionals once (:func:`~modelcollapse.numerics.parallel.groups_by_cost`)."""
     model = getattr(theory.get(rid), "model", None)
     return model.name if model is not None else rid
 

@@ -76,16 +76,14 @@ def test_costs_hand_out_the_longest_tasks_first_and_keep_the_answers_in_order():
 def test_groups_stay_in_one_process_and_keep_the_answers_in_order():
     import os
 
-    from modelcollapse.numerics.parallel import lanes_by_group
+    from modelcollapse.numerics.parallel import groups_by_cost
     costs, groups = [3, 1, 4, 1, 5, 9, 2, 6], ["a", "b", "a", "c", "b", "d", "c", "a"]
-    lanes = lanes_by_group(costs, groups, 2)
-    assert sorted(i for lane in lanes for i in lane) == list(range(8))
-    for g in set(groups):  # no group split between lanes
-        assert len({k for k, lane in enumerate(lanes) if any(groups[i] == g for i in lane)}) == 1
-    loads = sorted(sum(costs[i] for i in lane) for lane in lanes)
-    assert loads == [15, 16]  # a (13) + c (3) against d (9) + b (6)
+    # a (13), d (9), b (6), c (3): costliest group first, each group's tasks longest first
+    assert groups_by_cost(costs, groups) == [[7, 2, 0], [5], [4, 1], [6, 3]]
     pids = run_tasks(os.getpid, [()] * 8, workers=2, costs=costs, groups=groups)
     assert all(pids[i] == pids[j] for i in range(8) for j in range(8) if groups[i] == groups[j])
     assert run_tasks(pow, [(2, k) for k in range(8)], workers=2, costs=costs, groups=groups) == [2**k for k in range(8)]
     with pytest.raises(ValueError, match="groups"):
         run_tasks(pow, [(2, 1), (2, 2)], workers=2, groups=["a"])
+    with pytest.raises(ZeroDivisionError):  # a task's exception reaches the caller
+        run_tasks(divmod, [(1, 1), (1, 0), (2, 1)], workers=2, groups=["a", "b", "b"])
