@@ -60,10 +60,10 @@ AXIOMS = {a.name: a for a in (
     Axiom("gamma_ratio_below_sqrt", sp.Lt(sp.gamma(_x + sp.Rational(1, 2)) / sp.gamma(_x), sp.sqrt(_x)),
           ((_x, "value"),), (sp.Gt(_x, 0),), reference="Wendel (1948), Amer. Math. Monthly 55(9), 563-564"),
     # The strong law of large numbers: a random walk whose i.i.d. increments have negative mean tends to -oo.
-    Axiom("slln_random_walk",
-          sp.Implies(sp.And(sp.Eq(_L_next, _L + _W), sp.Lt(E(_W), 0)),
-                     AlmostSurely(sp.Eq(sp.Limit(_L, _g, sp.oo), -sp.oo))),
-          ((_L, "state"), (_W, "iid"), (_L_next, "next:L"), (_g, "generation")),
+    # The walk is the law's (L after the declared updates is L + W, a side condition), so it holds at every
+    # generation: a hypothesis at one g would not do (a law may read g and pass through L + W at g = 0 only).
+    Axiom("slln_random_walk", sp.Implies(sp.Lt(E(_W), 0), AlmostSurely(sp.Eq(sp.Limit(_L, _g, sp.oo), -sp.oo))),
+          ((_L, "state"), (_W, "iid"), (_L_next, "updated:L"), (_g, "generation")), (sp.Eq(_L_next, _L + _W),),
           reference="Williams (1991), Probability with Martingales, Thm 12.10 and 14.5 (strong law of large numbers): "
                     "a random walk whose i.i.d. increments have negative mean tends to -oo almost surely"),
     Axiom("euler_sine_product",
@@ -97,24 +97,26 @@ AXIOMS = {a.name: a for a in (
 def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
     """The instance of ``axiom`` under ``mapping`` and its side conditions, or ValueError.
 
-    Patterns of kind ``generation`` and ``next:P`` are filled in by the kernel (the law's
-    generation; P one generation on), never by the mapping. A ``state`` pattern is a function of
+    Patterns of kind ``generation``, ``next:P`` and ``updated:P`` are filled in by the kernel (the law's
+    generation; P one generation on, with the generation shifted or by the law's declared updates), never
+    by the mapping. A ``state`` pattern is a function of
     the law's state at its generation; an ``iid`` pattern a function of one draw at that
     generation whose declared arguments are constants (so its copies are independent and
     identically distributed).
     """
     extra = []
-    given = {p for p, kind in axiom.patterns if kind != "generation" and not kind.startswith(("next:", "chain:"))}
+    given = {p for p, kind in axiom.patterns if kind != "generation" and not kind.startswith(("next:", "updated:", "chain:"))}
     require(set(mapping) == given, f"axiom {axiom.name} takes exactly the patterns {sorted(map(str, given))}")
     require(law is not None or "generation" not in dict(axiom.patterns).values(), f"axiom {axiom.name} needs a law")
     full = {**mapping, **{p: law.generation for p, kind in axiom.patterns if kind == "generation"}}
     # A schema that binds the law's generation (a limit over it) binds it on purpose.
     own = {full[q] for q, k in axiom.patterns if k == "generation"}
     for p, kind in axiom.patterns:
-        if kind.startswith("next:"):
-            source = next(q for q, _ in axiom.patterns if str(q) == kind[5:])
-            full[p] = sp.sympify(full[source]).xreplace({law.generation: law.generation + 1})
-        if kind == "generation" or kind.startswith(("next:", "chain:")):
+        if kind.startswith(("next:", "updated:")):
+            source = sp.sympify(full[next(q for q, _ in axiom.patterns if str(q) == kind.partition(":")[2])])
+            full[p] = source.xreplace({law.generation: law.generation + 1}) if kind.startswith("next:") else \
+                _updated(source, law)
+        if kind == "generation" or kind.startswith(("next:", "updated:", "chain:")):
             continue
         value = sp.sympify(mapping[p])
         words = words_in(value)
@@ -141,6 +143,15 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
 #: Kinds whose values may hold random quantities; from the fourth on, a Joint of them (information).
 _RANDOM = ("random", "state", "iid", "past", "whole_state", "variable")
 
+
+
+def _updated(value, law):
+    """``value`` one generation on by the law: each state quantity at the generation replaced by its declared
+    update (an unindexed law: an index would be substituted into the update, under its binders)."""
+    require(not law.indices, "the law's state is indexed")
+    steps = {Rand(v.name, law.generation): v.step for v in law.state}
+    require(all(r in steps for r in rands(value)), f"{value} reads more than the state at {law.generation}")
+    return value.xreplace(steps)
 
 
 def _kind_problem(kind, value, law, extra):

@@ -190,7 +190,9 @@ class Law:
             # (its definedness at every g >= 0 is checked below, _generation_problems).
             entries = {a for a in expr.atoms(sp.Indexed) if a.base in vectors and (
                 (at_g and a.indices == (g,)) or set(a.indices) <= set(self.indices))}
-            free = expr.free_symbols - params - {a.base.label for a in entries} - entries - ({g} if at_g else set())
+            # An entry hidden whole: a vector's label may stand as an entry's base, never alone (a hidden parameter).
+            hidden = {a: sp.Dummy() for a in entries}
+            free = expr.xreplace(hidden).free_symbols - set(hidden.values()) - params - ({g} if at_g else set())
             note(out, free, f"{what} uses undeclared symbols {sorted(map(str, free))}")
             leaked = (expr.free_symbols & set(self.indices)) - set(carried)
             note(out, leaked, f"{what} uses the index {sorted(map(str, leaked))} it does not carry")

@@ -54,8 +54,9 @@ def test_kernel_reports_its_size_rules_and_axioms_and_stays_small():
     # expressions keep the binder discipline of relations): 2,143; round 15 (support bounds read at an index
     # dropped): 2,144; a case renames binders only where there are some: 2,146; round 16 (a limit binds
     # its variable, a renaming reaches a binder's body only, a normalised update checked whole): 2,150;
-    # round 17 (an i.i.d. pattern's draw made opaque before its g is looked for): 2,151.
-    assert size["total"] == sum(size["files"].values()) and size["total"] <= 2151 + 10
+    # round 17 (an i.i.d. pattern's draw made opaque before its g is looked for): 2,151; round 18 (the strong
+    # law's walk taken from the law's updates, a vector's label only as an entry's base): 2,156.
+    assert size["total"] == sum(size["files"].values()) and size["total"] <= 2156 + 10
     assert {"Induction", "CondExpect", "Limit"} <= set(size["rules"])
     assert "slln_random_walk" in size["axioms"] and "chi_square_moments" in size["facts"]
 

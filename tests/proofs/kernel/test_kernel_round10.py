@@ -163,3 +163,32 @@ def test_an_iid_pattern_reads_the_generation_only_through_its_draw():
                      (kernel.Draw("D", "Normal", (-1, 1)),))
     assert "but through the draw" in _kind_problem("iid", D / 2**g, law, [])
     assert _kind_problem("iid", D - 1, law, []) == ""
+
+
+def test_the_strong_law_takes_its_walk_from_the_law():
+    """Round 18: the walk L -> L + W is the law's at every generation (a side condition), never a premise at one g:
+    x_{g+1} = x_g + 2^(-g) D_g passes through x_g + D_g at g = 0 only."""
+    from modelcollapse.proofs.kernel.axioms import AXIOMS, instance
+    g = sp.Symbol("g", integer=True, nonnegative=True)
+    x, D = kernel.Rand("x", g), kernel.Rand("D", g)
+
+    def walk(update):
+        law = kernel.Law("walk", g, {}, (kernel.StateVar("x", 0, update, kernel.Domain.real()),),
+                         (kernel.Draw("D", "Normal", (-1, 1)),))
+        return instance(AXIOMS["slln_random_walk"], {sp.Symbol("L"): x, sp.Symbol("W"): D}, set(), law)[1]
+    (condition,) = walk(x + D / 2**g)
+    assert sp.simplify(condition.lhs - condition.rhs) != 0
+    (condition,) = walk(x + D)
+    assert sp.simplify(condition.lhs - condition.rhs) == 0
+
+
+def test_a_law_reads_a_vector_label_only_as_an_entry_base():
+    """Round 18: ns beside ns[g] in an update is an undeclared number the law reads."""
+    g = sp.Symbol("g", integer=True, nonnegative=True)
+    ns, x = sp.IndexedBase("ns"), kernel.Rand("x", g)
+    schedule = kernel.Domain.vector(kernel.Domain.integer(2))
+
+    def law(update):
+        return kernel.Law("drift", g, {ns: schedule}, (kernel.StateVar("x", 0, update, kernel.Domain.real()),), ())
+    assert any("undeclared symbols ['ns']" in p for p in law(x + ns[g] + sp.Symbol("ns")).problems())
+    assert not any("undeclared" in p for p in law(x + ns[g]).problems())
