@@ -302,12 +302,27 @@ TEMPERATURE_CRITICAL = Model(
     references=(COCHRAN, SHUMAILOV),
     summary="The temperature refit at tau* = (n - ddof)/(n - 1), the temperature that keeps E[sigma_t^2] constant.")
 
+# The moments are module-level functions, not lambdas: a derivation that holds them can be pickled (cached).
+def _truncated_scatter_mean(n_, a_):
+    return (n_ - 1) * truncation_factor().subs(a, a_)
+
+
+def _truncated_scatter_mean_numeric(n_, a_):
+    return (n_ - 1) * mpmath.quad(lambda x: x**2 * mpmath.npdf(x), [-a_, 0, a_]) / (2 * mpmath.ncdf(a_) - 1)
+
+
+def _best_of_k_scatter_mean(n_, k_):
+    return (n_ - 1) * MaxNormalVariance(k_)
+
+
+def _best_of_k_scatter_mean_numeric(n_, k_):
+    return (n_ - 1) * _max_normal_variance_by_quadrature(int(k_), mpmath.mp.prec)
+
+
 TRUNCATED_SCATTER = CitedMoments(
-    "TruncatedScatter", (n, a), {1: lambda n_, a_: (n_ - 1) * truncation_factor().subs(a, a_)},
-    sample_truncated_scatter, "positive",
+    "TruncatedScatter", (n, a), {1: _truncated_scatter_mean}, sample_truncated_scatter, "positive",
     "E[V] = (n - 1) c(a): the sample variance is unbiased (Casella and Berger Thm 5.2.6), c(a) by integration",
-    numeric={1: lambda n_, a_: (n_ - 1) * mpmath.quad(lambda x: x**2 * mpmath.npdf(x), [-a_, 0, a_])
-             / (2 * mpmath.ncdf(a_) - 1)}, kernel_family="TruncatedNormalScatter")
+    numeric={1: _truncated_scatter_mean_numeric}, kernel_family="TruncatedNormalScatter")
 TRUNCATION = Model(
     "sampling_truncation", family=FAMILY, params=[A_A, A_N, A_DDOF, A_SIGMA0], state={SIGMA: sigma0},
     draws={V_DRAW: TRUNCATED_SCATTER}, step={SIGMA: SIGMA * sp.sqrt(V_DRAW / (n - ddof))},
@@ -316,10 +331,9 @@ TRUNCATION = Model(
             "V the sum of squared deviations of n standard normals truncated to [-a, a].")
 
 BEST_OF_K_SCATTER = CitedMoments(
-    "BestOfKScatter", (n, k), {1: lambda n_, k_: (n_ - 1) * MaxNormalVariance(k_)}, sample_best_of_k_scatter,
+    "BestOfKScatter", (n, k), {1: _best_of_k_scatter_mean}, sample_best_of_k_scatter,
     "positive", "E[V] = (n - 1) v_k: the sample variance is unbiased (Casella and Berger Thm 5.2.6)",
-    numeric={1: lambda n_, k_: (n_ - 1) * _max_normal_variance_by_quadrature(int(k_), mpmath.mp.prec)},
-    kernel_family="MaxNormalScatter")
+    numeric={1: _best_of_k_scatter_mean_numeric}, kernel_family="MaxNormalScatter")
 BEST_OF_K = Model(
     "sampling_best_of_k", family=FAMILY, params=[A_K, A_N, A_DDOF, A_SIGMA0], state={SIGMA: sigma0},
     draws={V_DRAW: BEST_OF_K_SCATTER}, step={SIGMA: SIGMA * sp.sqrt(V_DRAW / (n - ddof))},
