@@ -147,11 +147,13 @@ _RANDOM = ("random", "state", "iid", "past", "whole_state", "variable")
 
 def _updated(value, law):
     """``value`` one generation on by the law: each state quantity at the generation replaced by its declared
-    update (an unindexed law: an index would be substituted into the update, under its binders)."""
+    update, and every other g by g + 1 at once (x_g + 2g is no walk in x alone; an unindexed law: an index
+    would be substituted into the update, under its binders)."""
+    g = law.generation
     require(not law.indices, "the law's state is indexed")
-    steps = {Rand(v.name, law.generation): v.step for v in law.state}
-    require(all(r in steps for r in rands(value)), f"{value} reads more than the state at {law.generation}")
-    return value.xreplace(steps)
+    steps = {Rand(v.name, g): v.step for v in law.state}
+    require(all(r in steps for r in rands(value)), f"{value} reads more than the state at {g}")
+    return value.xreplace({**steps, g: g + 1})  # (simultaneous: an update's own g stays g)
 
 
 def _kind_problem(kind, value, law, extra):

@@ -192,3 +192,14 @@ def test_a_law_reads_a_vector_label_only_as_an_entry_base():
         return kernel.Law("drift", g, {ns: schedule}, (kernel.StateVar("x", 0, update, kernel.Domain.real()),), ())
     assert any("undeclared symbols ['ns']" in p for p in law(x + ns[g] + sp.Symbol("ns")).problems())
     assert not any("undeclared" in p for p in law(x + ns[g]).problems())
+
+
+def test_one_generation_on_moves_every_g():
+    """Round 19: L = x_g + 2 g one generation on is x_{g+1} + 2 (g + 1), not x_{g+1} + 2 g."""
+    from modelcollapse.proofs.kernel.axioms import _updated
+    g = sp.Symbol("g", integer=True, nonnegative=True)
+    x, D = kernel.Rand("x", g), kernel.Rand("D", g)
+    law = kernel.Law("walk", g, {}, (kernel.StateVar("x", 0, x + D, kernel.Domain.real()),),
+                     (kernel.Draw("D", "Normal", (-1, 1)),))
+    assert sp.expand(_updated(x + 2 * g, law) - (x + D + 2 * g + 2)) == 0
+    assert _updated(2**g * x, law) == 2**(g + 1) * (x + D)
