@@ -283,6 +283,16 @@ def _check(proof, library):
         proof = exact(proof, Proof)
         report.errors += _structure(proof)
         space = Space(proof.domains, proof.law.rand_domains() if proof.law is not None else {})
+        # A vector with a total has values only with an entry: the empty sum is 0 (its cases and points would
+        # read a total no vector of no entries has, and an assumption with no values proves anything).
+        report.errors += [f"the domain of {sym}: entries summing to {dom.total} need a length shown >= 1"
+                          for sym, dom in proof.domains.items() if dom.kind == "vector" and dom.total is not None
+                          and not (dom.length is not None and is_positive(dom.length - 1, space, strict=False)[0])]
+        # Likewise a range: its ends in order wherever the other symbols may be.
+        ranges = [(sym, d) for sym, dom in proof.domains.items() for d in (dom, dom.entry) if d is not None]
+        report.errors += [f"the domain of {sym}: {dom.lo} <= {dom.hi} is not shown (a range with no values)"
+                          for sym, dom in ranges if dom.kind in ("integer", "real") and None not in (dom.lo, dom.hi)
+                          and not is_positive(dom.hi - dom.lo, space, dom.lo_open or dom.hi_open)[0]]
     except Exception as exc:
         report.errors.append(f"malformed proof: {type(exc).__name__}: {exc}")
         report.seconds = time.perf_counter() - start

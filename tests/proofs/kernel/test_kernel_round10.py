@@ -203,3 +203,19 @@ def test_one_generation_on_moves_every_g():
                      (kernel.Draw("D", "Normal", (-1, 1)),))
     assert sp.expand(_updated(x + 2 * g, law) - (x + D + 2 * g + 2)) == 0
     assert _updated(2**g * x, law) == 2**(g + 1) * (x + D)
+
+
+def test_assumptions_with_no_values_are_refused():
+    """Round 20: entries summing to 1 need a length shown >= 1 (the empty sum is 0), and a range its ends in
+    order, wherever the other symbols may be: an assumption with no values proves anything."""
+    m, y = sp.Symbol("m", integer=True, nonnegative=True), sp.Symbol("y", real=True)
+    v = sp.IndexedBase("v")
+    goal = sp.Eq(y, y)
+
+    def errors(domains):
+        return kernel.check(kernel.Proof("p", {"s": goal}, {y: kernel.Domain.real(), **domains}, [])).errors
+    simplex = kernel.Domain.vector(kernel.Domain.real(0, 1), length=m, total=1)
+    assert any("need a length shown >= 1" in e for e in errors({m: kernel.Domain.integer(0, 5), v: simplex}))
+    assert not any("length shown" in e for e in errors({m: kernel.Domain.integer(1, 5), v: simplex}))
+    assert any("a range with no values" in e for e in errors({m: kernel.Domain.integer(3, 2)}))
+    assert any("a range with no values" in e for e in errors({m: kernel.Domain.integer(0), y: kernel.Domain.real(m + 1, 1)}))
