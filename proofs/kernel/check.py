@@ -288,6 +288,13 @@ def _check(proof, library):
         report.errors += [f"the domain of {sym}: entries summing to {dom.total} need a length shown >= 1"
                           for sym, dom in proof.domains.items() if dom.kind == "vector" and dom.total is not None
                           and not (dom.length is not None and is_positive(dom.length - 1, space, strict=False)[0])]
+        # ... and a total the entries can reach: length * lowest <= total <= length * highest.
+        report.errors += [f"the domain of {sym}: {dom.length} entries in {dom.entry.describe()} cannot sum to {dom.total}"
+                          for sym, dom in proof.domains.items() if dom.kind == "vector" and dom.total is not None
+                          and dom.length is not None and any(
+                              end is not None and not is_positive(sign * (dom.total - dom.length * end), space, open_)[0]
+                              for end, sign, open_ in ((dom.entry.lo, 1, dom.entry.lo_open),
+                                                       (dom.entry.hi, -1, dom.entry.hi_open)))]
         # Likewise a range: its ends in order wherever the other symbols may be.
         ranges = [(sym, d) for sym, dom in proof.domains.items() for d in (dom, dom.entry) if d is not None]
         report.errors += [f"the domain of {sym}: {dom.lo} <= {dom.hi} is not shown (a range with no values)"

@@ -219,3 +219,15 @@ def test_assumptions_with_no_values_are_refused():
     assert not any("length shown" in e for e in errors({m: kernel.Domain.integer(1, 5), v: simplex}))
     assert any("a range with no values" in e for e in errors({m: kernel.Domain.integer(3, 2)}))
     assert any("a range with no values" in e for e in errors({m: kernel.Domain.integer(0), y: kernel.Domain.real(m + 1, 1)}))
+
+
+def test_a_total_the_entries_cannot_reach_is_refused():
+    """Round 21: two entries in [0, 1] cannot sum to 5, nor two in [0, 1) to 2; two in [0, 1] can sum to 2."""
+    y, v = sp.Symbol("y", real=True), sp.IndexedBase("v")
+
+    def errors(entry, total):
+        domains = {y: kernel.Domain.real(), v: kernel.Domain.vector(entry, length=2, total=total)}
+        return kernel.check(kernel.Proof("p", {"s": sp.Eq(y, y)}, domains, [])).errors
+    assert any("cannot sum to 5" in e for e in errors(kernel.Domain.real(0, 1), 5))
+    assert any("cannot sum to 2" in e for e in errors(kernel.Domain.real(0, 1, hi_open=True), 2))
+    assert not any("cannot sum" in e for e in errors(kernel.Domain.real(0, 1), 2))
