@@ -71,6 +71,18 @@ def A3_reversing_walk():
     return _instance("A3", law)
 
 
+
+def _label_proof(name, law_params):
+    """x_{g+1} = x_g + ns + ns[g] (x_g - ns g), so x_g = ns g; shifted to ns + 1 and compared: g ns = g (ns + 1)."""
+    vec, label = sp.IndexedBase('ns'), sp.Symbol('ns')
+    law = Law("drift", g, law_params(vec, label), (StateVar("x", 0, x + label + vec[g] * (x - label * g), Domain.real()),), ())
+    doms = {**DG, vec: Domain.vector(Domain.real()), label: Domain.integer(0)}
+    bad = sp.Eq(g * label, g * (label + 1))
+    steps = [Step("ind", sp.Eq(x, label * g), StateInduction("x")),
+             Step("shift", sp.Eq(x, (label + 1) * g), Shift(label, label + 1), ("ind",)),
+             Step("statement", bad, Rewrite(source=True), ("ind", "shift"))]
+    return Proof(name, {"statement": bad}, doms, steps, law=law)
+
 def B1_vector_label_read_as_a_free_symbol():
     """Law: vector parameter ns (entries real), x_0 = 0, x_{g+1} = x_g + ns + ns[g] (x_g - ns g), where the bare ns is
     the vector's label (Law.problems exempts it: `free = ... - {a.base.label for a in entries}`). Proof: by
@@ -78,29 +90,13 @@ def B1_vector_label_read_as_a_free_symbol():
     (ns is no law parameter, so _free_to_vary lets it vary although x_g depends on it), then Rewrite:
     accepted statement: for all integers g >= 0 and ns >= 0,  g ns = g (ns + 1).
     (a) FALSE: at g = 1, ns = 0 it reads 0 = 1. (b) StateInduction, Shift, Rewrite(source=True)."""
-    vec, label = sp.IndexedBase('ns'), sp.Symbol('ns')
-    law = Law("drift", g, {vec: Domain.vector(Domain.real())},
-              (StateVar("x", 0, x + label + vec[g] * (x - label * g), Domain.real()),), ())
-    doms = {**DG, vec: Domain.vector(Domain.real()), label: Domain.integer(0)}
-    bad = sp.Eq(g * label, g * (label + 1))
-    steps = [Step("ind", sp.Eq(x, label * g), StateInduction("x")),
-             Step("shift", sp.Eq(x, (label + 1) * g), Shift(label, label + 1), ("ind",)),
-             Step("statement", bad, Rewrite(source=True), ("ind", "shift"))]
-    return Proof("B1", {"statement": bad}, doms, steps, law=law)
+    return _label_proof("B1", lambda vec, label: {vec: Domain.vector(Domain.real())})
 
 
 def P5_label_as_a_law_parameter():
     """(a) as B1. (b) Rejected: with the bare ns declared a parameter of the law, Shift refuses it ('a parameter of
     the law: the random quantities depend on it unseen'): B1 needs exactly the label exemption."""
-    vec, label = sp.IndexedBase('ns'), sp.Symbol('ns')
-    law = Law("drift", g, {vec: Domain.vector(Domain.real()), label: Domain.integer(0)},
-              (StateVar("x", 0, x + label + vec[g] * (x - label * g), Domain.real()),), ())
-    doms = {**DG, vec: Domain.vector(Domain.real()), label: Domain.integer(0)}
-    bad = sp.Eq(g * label, g * (label + 1))
-    steps = [Step("ind", sp.Eq(x, label * g), StateInduction("x")),
-             Step("shift", sp.Eq(x, (label + 1) * g), Shift(label, label + 1), ("ind",)),
-             Step("statement", bad, Rewrite(source=True), ("ind", "shift"))]
-    return Proof("P5", {"statement": bad}, doms, steps, law=law)
+    return _label_proof("P5", lambda vec, label: {vec: Domain.vector(Domain.real()), label: Domain.integer(0)})
 
 
 def P6_label_specialized():

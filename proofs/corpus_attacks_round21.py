@@ -14,16 +14,13 @@ the statement is false.
 import sympy as sp
 
 from modelcollapse.proofs.corpus_attacks import checker
+# The goal n < 0 for n in [1, 2] and the vector v, as in round 20.
+from modelcollapse.proofs.corpus_attacks_round20 import DN, GOAL, j, n, v
 from modelcollapse.proofs.kernel import Domain, Proof, Step
 from modelcollapse.proofs.kernel.rules import Algebra, Order, VectorTotal
 
 library_for, check_attack = checker({})
 
-n = sp.Symbol('n', real=True)
-v = sp.IndexedBase('v')
-j = sp.Symbol('j', integer=True, positive=True)
-GOAL = sp.Lt(n, 0)
-DN = {n: Domain.real(1, 2)}
 
 
 def A1_unreachable_total_weighed_by_mass():
