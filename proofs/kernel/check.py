@@ -199,6 +199,17 @@ def _subtracts_words(side) -> bool:
                 if t.has(MutualInfo, CondMutualInfo)}) > 1
 
 
+def _ends(dom) -> tuple:
+    """((lo, 1, lo open), (hi, -1, hi open)) of a range; an integer range's ends are its least and greatest
+    integers, closed ([1/3, 5/3] is [1, 1]; (0, 1) is [1, 0], no integer)."""
+    lo, hi = dom.lo, dom.hi
+    if dom.kind == "integer":
+        lo = lo if lo is None else sp.floor(lo) + 1 if dom.lo_open else sp.ceiling(lo)
+        hi = hi if hi is None else sp.ceiling(hi) - 1 if dom.hi_open else sp.floor(hi)
+        return (lo, 1, False), (hi, -1, False)
+    return (lo, 1, dom.lo_open), (hi, -1, dom.hi_open)
+
+
 def _structure(proof) -> list:
     """Domains (symbols claim no more than their domains imply), goals, locals and the law."""
     errors = []
@@ -288,18 +299,20 @@ def _check(proof, library):
         report.errors += [f"the domain of {sym}: entries summing to {dom.total} need a length shown >= 1"
                           for sym, dom in proof.domains.items() if dom.kind == "vector" and dom.total is not None
                           and not (dom.length is not None and is_positive(dom.length - 1, space, strict=False)[0])]
-        # ... and a total the entries can reach: length * lowest <= total <= length * highest.
+        # ... and a total the entries can reach: length * lowest <= total <= length * highest (an integer
+        # total, for integer entries).
         report.errors += [f"the domain of {sym}: {dom.length} entries in {dom.entry.describe()} cannot sum to {dom.total}"
                           for sym, dom in proof.domains.items() if dom.kind == "vector" and dom.total is not None
-                          and dom.length is not None and any(
+                          and dom.length is not None and (any(
                               end is not None and not is_positive(sign * (dom.total - dom.length * end), space, open_)[0]
-                              for end, sign, open_ in ((dom.entry.lo, 1, dom.entry.lo_open),
-                                                       (dom.entry.hi, -1, dom.entry.hi_open)))]
-        # Likewise a range: its ends in order wherever the other symbols may be.
+                              for end, sign, open_ in _ends(dom.entry)) or (
+                              dom.entry.kind == "integer" and sp.sympify(dom.total).is_integer is not True))]
+        # Likewise a range: its ends in order (an integer between them, for integers) wherever the others may be.
         ranges = [(sym, d) for sym, dom in proof.domains.items() for d in (dom, dom.entry) if d is not None]
         report.errors += [f"the domain of {sym}: {dom.lo} <= {dom.hi} is not shown (a range with no values)"
                           for sym, dom in ranges if dom.kind in ("integer", "real") and None not in (dom.lo, dom.hi)
-                          and not is_positive(dom.hi - dom.lo, space, dom.lo_open or dom.hi_open)[0]]
+                          and not is_positive(_ends(dom)[1][0] - _ends(dom)[0][0], space,
+                                              dom.kind == "real" and (dom.lo_open or dom.hi_open))[0]]
     except Exception as exc:
         report.errors.append(f"malformed proof: {type(exc).__name__}: {exc}")
         report.seconds = time.perf_counter() - start

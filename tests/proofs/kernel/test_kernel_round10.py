@@ -231,3 +231,16 @@ def test_a_total_the_entries_cannot_reach_is_refused():
     assert any("cannot sum to 5" in e for e in errors(kernel.Domain.real(0, 1), 5))
     assert any("cannot sum to 2" in e for e in errors(kernel.Domain.real(0, 1, hi_open=True), 2))
     assert not any("cannot sum" in e for e in errors(kernel.Domain.real(0, 1), 2))
+
+
+def test_integer_ranges_are_read_by_their_integers():
+    """Round 22: an integer range holds its integers only ([1/3, 2/3] none), and integer entries sum to an
+    integer their range can reach."""
+    y, t, v = sp.Symbol("y", real=True), sp.Symbol("t", real=True, positive=True), sp.IndexedBase("v")
+
+    def errors(domains):
+        return kernel.check(kernel.Proof("p", {"s": sp.Eq(y, y)}, {y: kernel.Domain.real(), **domains}, [])).errors
+    m = sp.Symbol("m", integer=True)
+    assert any("a range with no values" in e for e in errors({m: kernel.Domain.integer(sp.Rational(1, 3), sp.Rational(2, 3))}))
+    one_entry = kernel.Domain.vector(kernel.Domain.integer(0, 2), length=1, total=t)
+    assert any("cannot sum to t" in e for e in errors({t: kernel.Domain.real(sp.Rational(1, 2), 2), v: one_entry}))
