@@ -79,6 +79,8 @@ def groups_by_cost(costs, groups) -> list:
     >>> groups_by_cost([4, 1, 3, 2], ["a", "b", "a", "c"])
     [[0, 2], [3], [1]]
     """
+    if len(groups) != len(costs):
+        raise ValueError(f"groups: one per task ({len(costs)}), got {len(groups)}")
     totals = {}
     for i, g in enumerate(groups):
         totals[g] = totals.get(g, 0) + costs[i]
@@ -137,8 +139,6 @@ def run_tasks(function: Callable, arguments: list, workers: int = 1, backend: st
     out = [None] * len(arguments)
     context = multiprocessing.get_context("spawn")
     if groups is not None:
-        if len(groups) != len(arguments):
-            raise ValueError(f"groups: one per task ({len(arguments)}), got {len(groups)}")
         return _run_groups(function, arguments, groups_by_cost(costs or [1.0] * len(arguments), groups),
                            workers, context, done)
     pool = ProcessPoolExecutor(max_workers=min(workers, len(arguments)), mp_context=context)

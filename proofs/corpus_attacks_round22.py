@@ -25,6 +25,19 @@ v = sp.IndexedBase('v')
 j = sp.Symbol('j', integer=True, positive=True)
 
 
+
+def _floor_proof(name, t_max, entry):
+    """0 < floor(t) for t in [1/2, t_max], from v, one integer entry in ``entry`` summing to t: the sum of
+    floor(v[j]) shown positive, equal to floor of the sum, the sum equal to t."""
+    S, F = sp.Sum(v[j], (j, 1, 1)), sp.Sum(sp.floor(v[j]), (j, 1, 1))
+    goal = sp.Lt(0, sp.floor(t))
+    steps = [Step("pos", sp.Lt(0, F), Algebra()),
+             Step("id", sp.Eq(F, sp.floor(S)), Algebra()),
+             Step("tot", sp.Eq(S, t), VectorTotal()),
+             Step("statement", goal, Order(1), ("pos", "id", "tot"))]
+    return Proof(name, {"statement": goal},
+                 {t: Domain.real(sp.Rational(1, 2), t_max), v: Domain.vector(entry, length=1, total=t)}, steps)
+
 def A1_integer_entries_unreachable_total_floor():
     """Accepted: for every real t in [1/2, 2], 0 < floor(t)   (v: 1 INTEGER entry in [0, 2] summing to t).
     (a) FALSE at t = 1/2 (floor(1/2) = 0; also t = 3/2 is fine but t in [1/2,1) all fail).  v exists only for
@@ -35,15 +48,7 @@ def A1_integer_entries_unreachable_total_floor():
     INTEGER flag; xreplace re-evaluates floor(x) -> x, so f >= 0 / f > 0 where x > 0 are 'shown' and the sum
     becomes a positive 'mass'. 'id': Sum(floor(v[j]),(j,1,1)) = floor(Sum(v[j],(j,1,1))) (identity);
     VectorTotal: Sum(v[j]) = t; Order(1): premise rewritten to 0 < floor(t), which is the goal."""
-    S, F = sp.Sum(v[j], (j, 1, 1)), sp.Sum(sp.floor(v[j]), (j, 1, 1))
-    goal = sp.Lt(0, sp.floor(t))
-    steps = [Step("pos", sp.Lt(0, F), Algebra()),
-             Step("id", sp.Eq(F, sp.floor(S)), Algebra()),
-             Step("tot", sp.Eq(S, t), VectorTotal()),
-             Step("statement", goal, Order(1), ("pos", "id", "tot"))]
-    return Proof("A1", {"statement": goal},
-                 {t: Domain.real(sp.Rational(1, 2), 2), v: Domain.vector(Domain.integer(0, 2), length=1, total=t)},
-                 steps)
+    return _floor_proof("A1", 2, Domain.integer(0, 2))
 
 
 
@@ -53,15 +58,7 @@ def A2_noninteger_entry_bounds_floor():
     integer 1, so v exists only at t = 1; the check length*lo <= t <= length*hi reads the entry range as real.
     (b) as A1: _weighed_by_mass substitutes an integer-flagged Dummy, floor(x) -> x, over the entry cases
     (integer range from ceiling(1/3) = 1 to floor(5/3) = 1: {1}) and the 'massive' real (1/3, 5/3]."""
-    S, F = sp.Sum(v[j], (j, 1, 1)), sp.Sum(sp.floor(v[j]), (j, 1, 1))
-    goal = sp.Lt(0, sp.floor(t))
-    steps = [Step("pos", sp.Lt(0, F), Algebra()),
-             Step("id", sp.Eq(F, sp.floor(S)), Algebra()),
-             Step("tot", sp.Eq(S, t), VectorTotal()),
-             Step("statement", goal, Order(1), ("pos", "id", "tot"))]
-    return Proof("A2", {"statement": goal},
-                 {t: Domain.real(sp.Rational(1, 2), sp.Rational(3, 2)),
-                  v: Domain.vector(Domain.integer(sp.Rational(1, 3), sp.Rational(5, 3)), length=1, total=t)}, steps)
+    return _floor_proof("A2", sp.Rational(3, 2), Domain.integer(sp.Rational(1, 3), sp.Rational(5, 3)))
 
 
 def A3_entry_range_without_integers():

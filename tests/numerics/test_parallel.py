@@ -80,6 +80,8 @@ def test_groups_stay_in_one_process_and_keep_the_answers_in_order():
     costs, groups = [3, 1, 4, 1, 5, 9, 2, 6], ["a", "b", "a", "c", "b", "d", "c", "a"]
     # a (13), d (9), b (6), c (3): costliest group first, each group's tasks longest first
     assert groups_by_cost(costs, groups) == [[7, 2, 0], [5], [4, 1], [6, 3]]
+    with pytest.raises(ValueError, match="groups: one per task"):
+        groups_by_cost(costs, groups[:-1])
     pids = run_tasks(os.getpid, [()] * 8, workers=2, costs=costs, groups=groups)
     assert all(pids[i] == pids[j] for i in range(8) for j in range(8) if groups[i] == groups[j])
     assert run_tasks(pow, [(2, k) for k in range(8)], workers=2, costs=costs, groups=groups) == [2**k for k in range(8)]
