@@ -120,15 +120,15 @@ VOCABULARY = (Rand, E, CE, Var, Ind, GaussEntropy, GaussW2, GaussKL, AlmostSurel
 class MaxNormalVariance(sp.Function):
     """v_k, the variance of the largest of k independent standard normals: the integrals that define it
     (density k phi Phi^(k - 1); David and Nagaraja 2003, Order Statistics, Sec. 3.2), evaluated by
-    quadrature at an integer k >= 1 (at 32, 64, 128, ... digits, the first beyond the precision asked)
-    and never rewritten. Not a word: a number, so it may enter algebra."""
+    quadrature at an integer k >= 1 (at 40 digits) and never rewritten. Not a word: a number, so it may
+    enter algebra. Asked for more than 36 digits it is left unevaluated, so a sign that needs them is not
+    shown (on an exact 0, v_1 - 1, sympy would raise the precision without end)."""
 
     nargs = 1
 
     def _eval_evalf(self, prec):
-        if self.args[0].is_Integer and self.args[0] >= 1:
-            tier = 1 << max(5, (mpmath.libmp.prec_to_dps(prec) + 4).bit_length())  # a power of 2 > dps + 4
-            return sp.Float(_max_normal_variance(int(self.args[0]), tier), prec)
+        if self.args[0].is_Integer and self.args[0] >= 1 and mpmath.libmp.prec_to_dps(prec) <= 36:
+            return sp.Float(_max_normal_variance(int(self.args[0]), 40), prec)
 
 
 @functools.lru_cache(maxsize=None)

@@ -163,3 +163,12 @@ def test_max_normal_variance_has_no_value_off_the_integers_and_no_rewriting():
     claim = EQ(MaxNormalVariance(2), 1)
     rep = check(Proof("v", {"s": claim}, {}, [Step("s", claim, R.Algebra())]))
     assert not rep.ok
+
+
+def test_max_normal_variance_is_not_evaluated_beyond_its_precision():
+    # Quadrature runs at 40 digits: asked for more, v_k stays unevaluated, so a sign needing them is not
+    # shown (and v_1 - 1, exactly 0, no longer drives sympy's precision upwards without end).
+    assert sp.N(MaxNormalVariance(2), 30).is_Float
+    assert not sp.N(MaxNormalVariance(2), 50).is_Float
+    claim = EQ(MaxNormalVariance(k), 1)
+    assert not check(Proof("v", {"s": claim}, {k: Domain.integer(1)}, [Step("s", claim, R.Algebra())])).ok
