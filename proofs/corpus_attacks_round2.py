@@ -17,7 +17,7 @@ from collections.abc import Mapping
 import sympy as sp
 
 from modelcollapse.proofs.kernel import (CE, Domain, Draw, E, Law, Library, Proof, Rand, StateVar, Step, check)
-from modelcollapse.proofs.corpus_attacks import checker
+from modelcollapse.proofs.corpus_attacks import altered_domain, checker
 from modelcollapse.proofs.kernel import rules as R
 
 # --- shared symbols, laws and helpers ------------------------------------------------------
@@ -404,11 +404,12 @@ def nonexistent_limit_difference():
 # --- locals and citations ------------------------------------------------------------------------
 
 def empty_local_domain():
-    # A local with an empty finite domain leaves the space no case at all; the Limit rule (which loops
-    # over cases and never samples) then accepts lim g = 0, and citation ignores locals' domains.
+    # A local with an empty finite domain (no longer constructible: built by altering one) leaves the space
+    # no case at all; the Limit rule (which loops over cases and never samples) then accepts lim g = 0, and
+    # citation ignores locals' domains.
     e = sp.Symbol("e")
     lim = sp.Eq(sp.Limit(g, g, sp.oo), 0, evaluate=False)
-    lemma = Proof("lemma_empty_local_r2", {"statement": lim}, {**G0, e: Domain.finite([])},
+    lemma = Proof("lemma_empty_local_r2", {"statement": lim}, {**G0, e: altered_domain(kind="finite")},
                   [Step("a", lim, R.Limit())], local=(e,))
     _LIBRARIES["empty_local_domain"] = Library({"lemma_empty_local_r2": lemma})
     return Proof("empty_local_domain", {"statement": lim}, dict(G0),
@@ -643,7 +644,7 @@ def nested_vector_domain_subclass():
     # p is a vector of vectors of reals; the inner entry domain is a Domain subclass whose flags() say
     # positive (only the first entry level is type-checked), so the case vector is positive: p[1,1] > 0.
     p = sp.IndexedBase("p")
-    dom = Domain.vector(Domain("vector", entry=_LyingEntry("real")))
+    dom = altered_domain(kind="vector", entry=Domain("vector", entry=_LyingEntry("real")))  # (now refused as built)
     rel = sp.Gt(p[1, 1], 0)
     return Proof("nested_vector_domain_subclass", {"statement": rel}, {p: dom}, [Step("a", rel, R.Algebra())])
 

@@ -13,7 +13,7 @@ the statement is false.
 
 import sympy as sp
 
-from modelcollapse.proofs.corpus_attacks import checker
+from modelcollapse.proofs.corpus_attacks import altered_domain, checker
 # The goal n < 0 for n in [1, 2] and the vector v, as in round 20.
 from modelcollapse.proofs.corpus_attacks_round20 import DN, GOAL, j, n, v
 from modelcollapse.proofs.kernel import Domain, Proof, Step
@@ -81,7 +81,9 @@ def P3_integer_open_ends():
     check). The cases enumerate {0, 1} ignoring the open ends -- a superset, so m >= 2 (-> n < 0) is not shown."""
     m = sp.Symbol('m', integer=True, positive=True)
     steps = [Step("a", sp.Le(2, m), Algebra()), Step("statement", GOAL, Order(1), ("a",))]
-    return Proof("P3", {"statement": GOAL}, {**DN, m: Domain("integer", 0, 1, True, True)}, steps, local=(m,))
+    # (Such a domain is now refused as built; altered after building, it is refused by the kernel's copy.)
+    m_domain = altered_domain(kind="integer", lo=sp.S(0), hi=sp.S(1), lo_open=True, hi_open=True)
+    return Proof("P3", {"statement": GOAL}, {**DN, m: m_domain}, steps, local=(m,))
 
 
 def P4_limit_variable_also_free():
@@ -98,7 +100,7 @@ EXPECTED = {
     'A2_total_unreachable_at_some_values': 'cannot sum to t',
     'P1_unreachable_total_explicit_bound': 'cannot sum to 5',
     'P2_local_integer_without_integers': 'a truth value is no statement',
-    'P3_integer_open_ends': 'sympy could not show >= 0',
+    'P3_integer_open_ends': 'a domain of kind integer sets no lo_open, hi_open',
     'P4_limit_variable_also_free': 'a limit is left in an algebraic claim',
 }
 

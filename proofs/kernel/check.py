@@ -300,10 +300,10 @@ def _check(proof, library):
                           for sym, dom in proof.domains.items() if dom.kind == "vector" and dom.total is not None
                           and not (dom.length is not None and is_positive(dom.length - 1, space, strict=False)[0])]
         # ... and a total the entries can reach: length * lowest <= total <= length * highest (an integer
-        # total, for integer entries).
-        report.errors += [f"the domain of {sym}: {dom.length} entries in {dom.entry.describe()} cannot sum to {dom.total}"
+        # total, for integer entries); entries in a finite set have no ends to read, so no total.
+        report.errors += [f"the domain of {sym}: {dom.length} entries in {dom.entry.describe().removeprefix('in ')} cannot sum to {dom.total}"
                           for sym, dom in proof.domains.items() if dom.kind == "vector" and dom.total is not None
-                          and dom.length is not None and (any(
+                          and dom.length is not None and (dom.entry.kind == "finite" or any(
                               end is not None and not is_positive(sign * (dom.total - dom.length * end), space, open_)[0]
                               for end, sign, open_ in _ends(dom.entry)) or (
                               dom.entry.kind == "integer" and sp.sympify(dom.total).is_integer is not True))]

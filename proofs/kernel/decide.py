@@ -16,7 +16,7 @@ import mpmath
 import sympy as sp
 
 from .domains import Domain, Space
-from .terms import MaxNormalVariance, Rand, bound_symbols, fresh_binders, simplify, words_in
+from .terms import MaxNormalVariance, Rand, bound_symbols, fresh_binders, misread_numbers, sign_certified, simplify, words_in
 
 #: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
 MAX_OPS = 400
@@ -363,9 +363,13 @@ def _untrusted(e):
 
 
 def _positive(e, strict, depth=0, squared=False):
-    if depth > 4 or _untrusted(e):
+    if e.is_number and not e.free_symbols and sign_certified(e, strict):
+        return True
+    if depth > 4 or _untrusted(e) or misread_numbers(e):
         return False
-    query = (lambda x: x.is_positive) if strict else (lambda x: x.is_nonnegative)
+    # sympy's sign of a form counts only if it reads the sign of each number in it right.
+    query = (lambda x: x.is_positive and not misread_numbers(x)) if strict else (
+        lambda x: x.is_nonnegative and not misread_numbers(x))
     candidates = [e]
     heavy = sp.count_ops(e) > MAX_OPS
     # Each normal form is asked before the next, costlier one is computed (simplify is rarely needed).
@@ -376,7 +380,7 @@ def _positive(e, strict, depth=0, squared=False):
             candidates.append(f(e))
     if query(candidates[-1]):
         return True
-    for c in candidates:
+    for c in [c for c in candidates if not misread_numbers(c)]:
         if not strict and _log_power_at_most_zero(-c, depth):
             return True
         if isinstance(c, sp.Add):
@@ -444,9 +448,11 @@ def _weighed_by_mass(expr, space):
     entries >= 0, Sum(f(v[j], w[j]), (j, 1, length)), replaced by a positive symbol when f >= 0 at
     every entry and f > 0 where v[j] > 0: some entry carries mass, so the sum is positive. (Only
     signs may use this: the symbol forgets the sum's value.) ``expr`` itself if there is none."""
-    reps = {}
+    reps, bound = {}, bound_symbols(expr)
     for S in expr.atoms(sp.Sum):
         (j, lo, hi), f = S.limits[0], S.function
+        if S.free_symbols & bound:  # an enclosing binder's index: its range is not the space's domain
+            continue
         for v, dom in space.domains.items():
             if len(S.limits) > 1 or lo != 1 or not isinstance(v, sp.IndexedBase) or dom.kind != "vector" or \
                     dom.total is None or hi != dom.length or v[j] not in f.atoms(sp.Indexed) or \
@@ -500,18 +506,12 @@ _OBLIGED = (sp.Pow, sp.log, sp.gamma, sp.loggamma, sp.polygamma, sp.factorial, s
 
 
 def _shown(e, space, strict=True) -> bool:
-    """``e > 0`` (``>= 0``) shown over ``space``. A number's sign is read from sympy's evaluation to
-    20 digits with its error tracked (``strict``: it raises rather than give a digit it cannot
-    certify), never from assumptions, which err on constants (cos(pi/2 + z) with z an unevaluated 0)."""
+    """``e > 0`` (``>= 0``) shown over ``space``. A number's sign is read from interval arithmetic
+    (:func:`~.terms.sign_certified`), never from sympy's assumptions or evaluation, which err on constants
+    (cos(pi/2 + z) with z an unevaluated 0; log(1 + 10^-40) evaluated as exactly 0)."""
     if e.free_symbols or e.has(Rand):
         return is_positive(e, space, strict)[0]
-    if e.is_Rational:
-        return bool(e > 0 if strict else e >= 0)
-    try:
-        value = sp.N(e, 20, strict=True)
-    except (sp.core.evalf.PrecisionExhausted, TypeError, ValueError, ZeroDivisionError):
-        return False
-    return value.is_real is True and bool(value > 0)
+    return sign_certified(e, strict)
 
 
 def _index_problem(node, spaces, ranges) -> str:
@@ -535,7 +535,7 @@ def _node_problem(node, space) -> str:
     if isinstance(node, sp.Pow):
         # An exponent not shown >= 0 may make the power a reciprocal: its base must not vanish
         # (and be > 0 under a non-integer exponent); a non-integer exponent needs a base >= 0.
-        natural = node.exp.is_nonnegative or _shown(node.exp, space, False)
+        natural = (node.exp.is_nonnegative and not misread_numbers(node.exp)) or _shown(node.exp, space, False)
         integer = node.exp.is_integer is True
         if not natural and not integer and not _shown(node.base, space):
             return f"the base of {node} may not be positive (its exponent may be negative)"

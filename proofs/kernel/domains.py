@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .terms import VOCABULARY, Rand, bound_symbols, fresh_binders, simplify
+from .terms import VOCABULARY, Rand, bound_symbols, fresh_binders, misread_numbers, require, sign_certified, simplify, substitute
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,19 @@ class Domain:
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, sp.sympify(getattr(self, name)))
         object.__setattr__(self, "values", tuple(sp.sympify(v) for v in self.values))
+        # Every field is read by its kind alone, so a field the kind does not use must be unset: a finite set
+        # with ends would be one set to its cases and another to a reader of ends. Integer ranges are closed.
+        unused = {"integer": ("lo_open", "hi_open", "values", "entry", "length", "total"),
+                  "real": ("values", "entry", "length", "total"), "finite": ("lo", "hi", "lo_open", "hi_open",
+                  "entry", "length", "total"), "vector": ("lo", "hi", "lo_open", "hi_open", "values")}
+        require(self.kind in unused, f"a domain's kind is integer, real, finite or vector, not {self.kind!r}")
+        stray = [name for name in unused[self.kind] if getattr(self, name) not in (None, False, ())]
+        require(not stray, f"a domain of kind {self.kind} sets no {', '.join(stray)}")
+        require(self.kind != "finite" or self.values, "a finite domain has at least one value")
+        require(not any(misread_numbers(b) for b in (self.lo, self.hi, self.total, *self.values) if b is not None),
+                "a domain's numbers have signs sympy misreads (shown otherwise by interval arithmetic)")
+        require(self.kind != "vector" or (isinstance(self.entry, Domain) and self.entry.kind != "vector"),
+                "a vector's entries have a scalar domain")
 
     # --- constructors (None leaves a side open) ---------------------------------------
     integer = staticmethod(lambda lo=None, hi=None: Domain("integer", lo, hi))
@@ -73,9 +86,10 @@ class Domain:
             return out
         out = {"integer": True} if self.kind == "integer" else {"real": True}
         if self.lo is not None and self.lo.is_number:
-            if self.lo > 0 or (self.lo == 0 and self.lo_open) or (self.kind == "integer" and self.lo >= 1):
+            if sign_certified(self.lo, True) or (self.lo == 0 and self.lo_open) or (
+                    self.kind == "integer" and sign_certified(self.lo - 1, False)):
                 out["positive"] = True
-            elif self.lo >= 0:
+            elif sign_certified(self.lo, False):
                 out["nonnegative"] = True
         return out
 
@@ -90,7 +104,7 @@ class Domain:
             return False
         for bound, is_lo, open_ in ((self.lo, True, self.lo_open), (self.hi, False, self.hi_open)):
             gap = None if bound is None else (value - bound) if is_lo else (bound - value)
-            inside = gap is not None and (gap.is_positive if open_ else gap.is_nonnegative) is True
+            inside = gap is not None and gap.is_number and sign_certified(gap, open_)
             if bound is not None and (not bound.is_number or not inside):
                 return False
         return True
@@ -107,7 +121,7 @@ class Domain:
             return False
         for mine, theirs, is_lo in ((self.lo, other.lo, True), (self.hi, other.hi, False)):
             d = None if theirs is None or mine is None else (mine - theirs) if is_lo else (theirs - mine)
-            if theirs is not None and (d is None or not (d.is_number and d >= 0)):
+            if theirs is not None and (d is None or not (d.is_number and sign_certified(d, False))):
                 return False
         # An open end of ``other`` excludes its bound, which a closed end here would include.
         return not (other.lo is not None and other.lo_open and self.lo == other.lo and not self.lo_open) and \
@@ -270,7 +284,8 @@ class Space:
         binders renamed fresh first, so that no case's value (a bound may name a sum's index) is captured."""
         expr = sp.sympify(expr)
         expr = fresh_binders(expr) if expr.has(sp.Sum, sp.Product) else expr  # (Integrals are no kernel node)
-        return expr.xreplace(case).xreplace(case)
+        once = substitute(expr, case)
+        return once if once is sp.nan else substitute(once, case)
 
     def points(self, count: int, seed: int = 0):
         """``count`` random admissible points: dicts from symbol to value; vectors map to a

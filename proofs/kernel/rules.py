@@ -13,8 +13,8 @@ from .axioms import AXIOMS, instance
 from .decide import alpha_named, defined_at, is_positive, is_zero, refuted, split_finite_sums, undefined, unsafe
 from .domains import Domain, Space
 from .laws import draw_rand, fact_instance, finite_moment
-from .terms import (CE, VOCABULARY, AlmostSurely, E, Ind, Rand, bound_symbols, fresh_binders, rands, require, simplify,
-                    words_in)
+from .terms import (CE, VOCABULARY, AlmostSurely, E, Ind, Rand, bound_symbols, fresh_binders, misread_numbers, rands, require, simplify,
+                    substitute, words_in)
 
 _INEQ = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
 _INFINITE = (sp.oo, -sp.oo, sp.zoo, sp.nan)
@@ -99,7 +99,7 @@ def _measurable(expr, g, law) -> str:
         if r.label not in draws | {v.name for v in law.state}:
             return f"{r} is not declared by the law"
         later = simplify(r.generation - g)
-        if (later.is_negative if r.label in draws else later.is_nonpositive) is not True:
+        if (later.is_negative if r.label in draws else later.is_nonpositive) is not True or misread_numbers(later):
             return f"{r} {'is drawn at or after' if r.label in draws else 'comes after'} generation {g}"
     return ""
 
@@ -497,7 +497,7 @@ class Induction(Rule):
                 raise Reject(f"premises must be Eq(E(phi at {g} = 0), finite value) or "
                              f"Eq(CE(phi at {g} + 1, {g + k}), ...)")
         for j, phi in enumerate(phis):
-            at0 = phi.xreplace({g: 0})
+            at0 = substitute(phi, {g: 0})
             need(at0 in base and deterministic(base[at0]),
                  f"no base case for {E(at0) if k else at0} with a deterministic value")
             _recurrence(j, base[at0], step, f" given generation {g + k}" if k else "", g, space, phis, closed, matrix,
@@ -517,7 +517,7 @@ def _recurrence(j, base, step, given, g, space, phis, closed, matrix, offset):
     need(at1 in step, f"no one-step premise for {at1}{given}")
     zero(step[at1] - sum((matrix[j][i] * phis[i] for i in range(len(phis))), offset[j]), space,
          f"the one-step premise for {at1} is not the stated combination")
-    zero(closed[j].xreplace({g: 0}) - base, space, f"base case fails for {phis[j]}")
+    zero(substitute(closed[j], {g: 0}) - base, space, f"base case fails for {phis[j]}")
     zero(closed[j].xreplace({g: g + 1}) - sum((matrix[j][i] * closed[i] for i in range(len(phis))), offset[j]), space,
          f"inductive step fails for {phis[j]}")
 
@@ -615,13 +615,13 @@ class Specialize(Rule):
         need(isinstance(premise, (sp.Eq,) + _INEQ), "specialize takes an equality or an inequality")
         for node in sp.preorder_traversal(premise):
             if isinstance(node, (sp.Function, sp.Pow, sp.Sum, sp.Product)) and symbol in node.free_symbols:
-                at = node.xreplace({symbol: value}).doit()  # an exception here is a rejection (check.py)
+                at = substitute(node, {symbol: value}).doit()  # an exception here is a rejection (check.py)
                 need(not at.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or node.has(sp.oo, -sp.oo),
                      f"{node} is not defined at {symbol} = {value}")
         sides = []
         for side in map(sp.sympify, (premise.lhs, premise.rhs)):
             need(defined_at(side, symbol, value, ctx.space), f"the premise is not defined at {symbol} = {value}")
-            at = sp.sympify(side.xreplace({symbol: value}))
+            at = substitute(side, {symbol: value})
             need(not at.has(sp.zoo, sp.nan), f"the premise meets a pole at {symbol} = {value}")
             sides.append(at)
         inst = type(premise)(*sides, evaluate=False)
@@ -832,7 +832,7 @@ class Shift(Rule):
         k = value - symbol if value.is_Add else value - dom.lo
         need(k.is_Integer and k >= 0 and (value.is_Integer or value == symbol + k),
              f"the value must be {symbol} + k or a number >= {dom.lo}, k an integer >= 0")
-        inst = premise.xreplace({symbol: value})
+        inst = substitute(premise, {symbol: value})
         # (Expectations are opaque to numbers: an instance about them is not refuted by random values.)
         need(not (isinstance(inst, (sp.Eq,) + _INEQ) and not words_in(inst) and _instance_refuted(inst, ctx.space)),
              f"the premise is false at {symbol} = {value}")
@@ -878,7 +878,7 @@ class StateInduction(Rule):
         need(not why, f"the update at F is not shown defined: {why}")
         _guard_binders(eqs, [F, stepped])
         # Sums split and expanded, then named again: a sum pulled out of another meets its like.
-        for gap_, message in ((F.xreplace({g: 0}) - v.init, "F at 0 is not the initial value"),
+        for gap_, message in ((substitute(F, {g: 0}) - v.init, "F at 0 is not the initial value"),
                               (stepped - F.xreplace({g: g + 1}), "the update does not take F at g to F at g + 1")):
             zero(rewrite(alpha_named(sp.expand(split_finite_sums(alpha_named(gap_)))), eqs), space, message)
         return {f"law:{law.name}", "induction"}
@@ -901,7 +901,7 @@ class SupportKept(Rule):
         need(d.family == "Binomial" and d.args[1] == now, f"{d.name} must be a Binomial count with probability {now}")
         need(not any(r.label == v.name and r != now for r in rands(v.step)), "the update reads other entries")
         count = draw_rand(law, d, law.generation)
-        zero(v.step.xreplace({count: 0}), ctx.space, f"the update does not vanish when {count} = 0")
+        zero(substitute(v.step, {count: 0}), ctx.space, f"the update does not vanish when {count} = 0")
         need(relation == AlmostSurely(sp.Implies(sp.Eq(now, 0), sp.Eq(later, 0))),
              f"concludes AlmostSurely(Implies(Eq({now}, 0), Eq({later}, 0)))")
         return {"binomial_support", f"law:{law.name}"}

@@ -139,6 +139,114 @@ def _max_normal_variance(k, dps):
         return m2 - m1**2
 
 
+#: sympy's functions with an interval version in mpmath.iv (which encloses every value it computes).
+_INTERVAL_FUNCTIONS = {sp.exp: "exp", sp.log: "log", sp.sin: "sin", sp.cos: "cos"}
+#: Functions of one argument, monotone and defined on the whole real line.
+_MONOTONE = (sp.erf, sp.erfc, sp.atan, sp.sinh, sp.tanh, sp.asinh)
+
+
+def enclosure(e, dps):
+    """An interval (mpmath.iv) holding the real number ``e`` computed at ``dps`` digits, or None."""
+    iv = mpmath.iv
+    if e.is_Rational or e.is_Float:
+        return iv.mpf(int(e.p)) / int(e.q) if e.is_Rational else iv.mpf(mpmath.mpf(e._mpf_))
+    if e in (sp.pi, sp.E, sp.EulerGamma):
+        return {sp.pi: iv.pi, sp.E: iv.e, sp.EulerGamma: iv.euler}[e]
+    if isinstance(e, (sp.Add, sp.Mul)) or (isinstance(e, sp.Pow) and e.exp.is_Integer):
+        parts = [enclosure(a, dps) for a in e.args]
+        if None in parts or (e.is_Pow and e.exp < 0 and not (parts[0].a > 0 or parts[0].b < 0)):
+            return None  # (1/x^2 over an interval holding 0 is [1/eps^2, oo], but 1/0 has no value)
+        return sum(parts[1:], parts[0]) if e.is_Add else \
+            functools.reduce(lambda x, y: x * y, parts) if e.is_Mul else parts[0] ** int(e.exp)
+    if isinstance(e, (sp.Sum, sp.Product)) and len(e.limits) == 1:  # a short range of numbers, written out
+        (j, lo, hi), = e.limits
+        if not (lo.is_Integer and hi.is_Integer and hi - lo < 400):
+            return None
+        terms = [enclosure(e.function.xreplace({j: k}), dps) for k in range(int(lo), int(hi) + 1)]
+        if None in terms:
+            return None
+        return sum(terms, iv.mpf(0)) if isinstance(e, sp.Sum) else functools.reduce(lambda x, y: x * y, terms, iv.mpf(1))
+    if isinstance(e, sp.Pow) or type(e) in _INTERVAL_FUNCTIONS:
+        args = [enclosure(a, dps) for a in e.args]
+        if None in args or (isinstance(e, (sp.Pow, sp.log)) and not args[0].a > 0):
+            return None
+        return iv.exp(args[1] * iv.log(args[0])) if isinstance(e, sp.Pow) else \
+            getattr(iv, _INTERVAL_FUNCTIONS[type(e)])(*args)
+    if isinstance(e, sp.Abs):
+        inside = enclosure(e.args[0], dps)
+        return None if inside is None else abs(inside)
+    # Any other function: its value at exact rational arguments, or, for a function monotone and defined on the
+    # whole line, its values at the ends of its argument's enclosure; widened by the evaluation's error.
+    parts = [enclosure(a, dps) for a in e.args]
+    if all(a.is_Rational for a in e.args):
+        corners = [e.args]
+    elif type(e) in _MONOTONE and None not in parts:
+        corners = [[sp.Float._new(end, mpmath.libmp.dps_to_prec(dps))] for end in parts[0]._mpi_]
+    else:
+        return None
+    ends = []
+    for corner in corners:
+        value = sp.N(e.func(*corner), dps, strict=True)
+        if not (value.is_Float or value.is_Rational):
+            return None
+        ends.append(enclosure(value, dps))
+    hull = functools.reduce(lambda x, y: iv.mpf([min(x.a, y.a), max(x.b, y.b)]), ends)
+    width = max(abs(hull.a), abs(hull.b)) * iv.mpf(10) ** (10 - dps) + iv.mpf(10) ** (-4 * dps)
+    return hull + iv.mpf([-width, width])
+
+
+def sign_certified(e, strict) -> bool:
+    """``e > 0`` (``>= 0``) for the number ``e``, shown by interval arithmetic (at 30 digits, then 120): a
+    certificate, never sympy's evaluation, which rounds 1 + 10^-40 to 1 inside a log and reports it exact."""
+    if e.is_Rational:
+        return bool(e > 0 if strict else e >= 0)
+    for dps in (30, 120):
+        old, mpmath.iv.dps = mpmath.iv.dps, dps
+        try:
+            box = enclosure(e, dps)
+        except Exception:  # noqa: BLE001 - no enclosure, no certificate
+            box = None
+        finally:
+            mpmath.iv.dps = old
+        if box is not None and (box.a > 0 or (not strict and box.a >= 0)):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_misread(node) -> bool:
+    facts = [(node.is_positive, node, True), (node.is_nonnegative, node, False), (node.is_negative, -node, True),
+             (node.is_nonpositive, -node, False)]
+    return any(fact and not sign_certified(sign, strict) for fact, sign, strict in facts)
+
+
+def misread_numbers(expr) -> bool:
+    """Whether sympy holds a sign of some number in ``expr`` (a part with no symbols) that interval
+    arithmetic does not show: its assumptions read signs from a floating evaluation, and so does every
+    sign it derives from them."""
+    return any(node.is_number and not node.is_Rational and node.is_finite is not False and not node.free_symbols
+               and not node.has(sp.Indexed) and _number_misread(node)
+               for node in sp.preorder_traversal(expr) if not isinstance(node, (sp.Symbol, sp.Indexed)))
+
+
+def substitute(expr, mapping):
+    """``expr`` with ``mapping`` applied. Where numbers go in, sympy evaluates a function of a number by its
+    reading of it (|c| becomes -c, floor(c) an integer), so each number is read right (:func:`misread_numbers`)
+    before anything is built on it; else nan, which shows nothing."""
+    expr = sp.sympify(expr)
+    if not any(getattr(v, "is_number", False) for v in mapping.values()):
+        return expr.xreplace(mapping)
+
+    def build(node):
+        if node in mapping:
+            return mapping[node]
+        args = [build(a) for a in node.args]
+        if any(a is sp.nan or (a.is_number and misread_numbers(a)) for a in args):
+            return sp.nan
+        return node if all(a is b for a, b in zip(args, node.args)) else node.func(*args)
+    return build(expr)
+
+
 def require(condition, message):
     """Raise ValueError(``message``) unless ``condition`` holds."""
     if not condition:

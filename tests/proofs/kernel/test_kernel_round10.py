@@ -3,6 +3,7 @@ kernel's simplification evaluates no sum over a symbolic range, a value past the
 value, Shift tests its instance, and a proof may not hold a sympy Dummy. Every test here failed on the
 kernel before round 10 (the corpus entries in ``corpus_attacks_round10`` are the whole attacks)."""
 
+import pytest
 import sympy as sp
 
 from modelcollapse.proofs import kernel
@@ -244,3 +245,61 @@ def test_integer_ranges_are_read_by_their_integers():
     assert any("a range with no values" in e for e in errors({m: kernel.Domain.integer(sp.Rational(1, 3), sp.Rational(2, 3))}))
     one_entry = kernel.Domain.vector(kernel.Domain.integer(0, 2), length=1, total=t)
     assert any("cannot sum to t" in e for e in errors({t: kernel.Domain.real(sp.Rational(1, 2), 2), v: one_entry}))
+
+
+def test_a_domain_sets_only_the_fields_its_kind_uses():
+    """Round 23: one reading of a domain. A finite set with ends, an integer range with an open end, an empty
+    set, a vector of vectors or an unknown kind is refused when built (and so in the kernel's own copy)."""
+    D = kernel.Domain
+    for build in (lambda: D("finite", lo=0, hi=1, values=(0, 1)), lambda: D("integer", 0, lo_open=True),
+                  lambda: D.finite([]), lambda: D.vector(D.vector(D.real())), lambda: D("rational", 0, 1),
+                  lambda: D("real", 0, 1, total=1)):
+        with pytest.raises(ValueError, match="domain"):
+            build()
+    assert D.finite([0, 2]).describe() == "in {0, 2}" and D.real(0, 1, lo_open=True).flags()["positive"]
+    y, v = sp.Symbol("y", real=True), sp.IndexedBase("v")
+    finite_total = {y: D.real(), v: D.vector(D.finite([0, 2]), length=1, total=2)}  # reachable, yet refused
+    assert any("cannot sum to 2" in e for e in kernel.check(kernel.Proof("p", {"s": sp.Eq(y, y)}, finite_total, [])).errors)
+
+
+def test_a_sign_of_a_number_needs_an_interval_certificate():
+    """Round 23: sympy evaluates log(1 + 10^-40) as exactly 0, so it reads 10^80 (log(1 + 10^-40) - 10^-40) + 1
+    (which is 1/2) as negative; interval arithmetic shows it positive, and sympy's reading is not used."""
+    from modelcollapse.proofs.kernel.terms import misread_numbers, sign_certified
+    tiny = sp.Rational(1, 10**40)
+    half = 10**80 * (sp.log(1 + tiny) - tiny) + 1
+    assert half.is_negative  # sympy's misreading, the reason for the certificate
+    assert sign_certified(half, True) and not sign_certified(-half, False) and misread_numbers(half * sp.Symbol("z"))
+    assert sign_certified(sp.pi - 3, True) and not sign_certified(3 - sp.pi, False)
+    assert not misread_numbers(sp.pi - 3 + sp.sqrt(2)) and not sign_certified(sp.log(6) - sp.log(2) - sp.log(3), False)
+    z = sp.Symbol("z", real=True)
+    ok = kernel.check(kernel.Proof("p", {"s": sp.Lt(3, sp.pi + z**2)}, {z: kernel.Domain.real()},
+                                   [kernel.Step("s", sp.Lt(3, sp.pi + z**2), kernel.rules.Algebra())]))
+    assert ok.ok, ok.summary()
+
+
+def test_a_case_is_taken_only_when_sympy_reads_its_numbers_right():
+    """Round 23: a case that puts x = 10^-40 into |F(x)| lets sympy rewrite |F| by F's misread sign; such a
+    case stands for nothing (nan), and a case with well-read numbers is substituted as before."""
+    from modelcollapse.proofs.kernel.domains import Space
+    x = sp.Symbol("x", real=True)
+    F = 10**80 * (sp.log(1 + x) - x) + 1
+    assert Space.substitute(sp.Abs(F) + F, {x: sp.Rational(1, 10**40)}) is sp.nan
+    assert Space.substitute(sp.Abs(x - 3) + x, {x: sp.Integer(1)}) == 3
+    # The same substitution serves the rules that put a number in (Specialize, Shift, base cases).
+    from modelcollapse.proofs.kernel.terms import substitute
+    assert substitute(sp.Max(x, 0), {x: F.xreplace({x: sp.Rational(1, 10**40)})}) is sp.nan
+    assert substitute(sp.Max(x, 0), {x: sp.Rational(1, 2)}) == sp.Rational(1, 2)
+
+
+def test_the_mass_route_leaves_a_sum_inside_another_binder_alone():
+    """Round 23: a sum whose summand holds an enclosing sum's index is not weighed by the mass route (that
+    index ranges over the enclosing limits, not the space's domain)."""
+    from modelcollapse.proofs.kernel.decide import _weighed_by_mass
+    from modelcollapse.proofs.kernel.domains import Space
+    n, j, w = sp.Symbol("n", integer=True, positive=True), sp.Symbol("j", integer=True, positive=True), sp.IndexedBase("w")
+    D = kernel.Domain
+    space = Space({n: D.integer(1, 2), w: D.vector(D.real(0), length=1, total=1)})
+    captured = sp.Sum(2 * sp.Sum(w[j] * (3 - n), (j, 1, 1)), (n, 1, 10))
+    assert _weighed_by_mass(captured, space) == captured
+    assert _weighed_by_mass(sp.Sum(w[j] * (3 - n), (j, 1, 1)), space) != sp.Sum(w[j] * (3 - n), (j, 1, 1))
