@@ -5,14 +5,38 @@
 (3, 3)
 """
 
-from .checks import SPECS, mean_and_se, monte_carlo_checks, reference_check, z_critical
-from .categorical_sim import CategoricalPath, simulate_absorption, simulate_categorical
-from .gaussian_sim import GaussianPath, simulate_gaussian
-from .multinomial_chain import MultinomialChain, expected_entropy
-from .reference import reference_value
-from .streams import DEFAULT_SEED, stream
-from .verify import verify
+import importlib
+import importlib.util
+import sys
+import types
+
+# Imported on first use (see modelcollapse/__init__.py): a worker process loads only what it runs.
+_HOMES = {**{name: ".checks" for name in ("SPECS", "mean_and_se", "monte_carlo_checks", "reference_check",
+                                          "z_critical")},
+          **{name: ".categorical_sim" for name in ("CategoricalPath", "simulate_absorption", "simulate_categorical")},
+          **{name: ".gaussian_sim" for name in ("GaussianPath", "simulate_gaussian")},
+          **{name: ".multinomial_chain" for name in ("MultinomialChain", "expected_entropy")},
+          "reference_value": ".reference", "DEFAULT_SEED": ".streams", "stream": ".streams", "verify": ".verify"}
 
 __all__ = ["simulate_gaussian", "GaussianPath", "simulate_categorical", "CategoricalPath", "simulate_absorption",
            "MultinomialChain", "expected_entropy", "reference_value", "monte_carlo_checks", "reference_check",
            "mean_and_se", "z_critical", "stream", "verify", "SPECS", "DEFAULT_SEED"]
+
+
+def __getattr__(name):
+    if name in _HOMES:
+        return getattr(importlib.import_module(_HOMES[name], __name__), name)
+    if importlib.util.find_spec(f"{__name__}.{name}") is not None:  # a submodule no one has imported yet
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _Package(types.ModuleType):
+    """This package, whose ``verify`` stays the function: importing the submodule of that name would
+    otherwise rebind the package's attribute to the submodule (eager imports rebound it back)."""
+
+    verify = property(lambda self: importlib.import_module(".verify", __name__).verify,
+                      lambda self, value: None)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -27,7 +27,6 @@ from __future__ import annotations
 import os
 from typing import Callable
 
-from modelcollapse.theory.assumptions import check_int
 
 BACKENDS = ("local", "dask")
 
@@ -44,6 +43,7 @@ def check_backend(backend: str, workers, scheduler=None) -> tuple[str, int]:
     """Validated (backend, workers); ValueError naming the bad argument."""
     if backend not in BACKENDS:
         raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
+    from modelcollapse.theory.assumptions import check_int  # (here: a worker importing this module stays light)
     workers = check_int("workers", workers, lower=1, upper=1024)
     if scheduler is not None and backend != "dask":
         raise ValueError("scheduler: an address is only used with backend 'dask'")
