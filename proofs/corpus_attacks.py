@@ -95,7 +95,7 @@ def half_integer_lower_bound():
     # so cot(pi n) = 0 is "shown" (it is undefined at every integer); at n = 1 it gives False.
     n = sp.Symbol("n")
     rel = sp.Eq(sp.cos(sp.pi * n) / sp.sin(sp.pi * n), 0)
-    return Proof("half_integer_lower_bound", {"statement": sp.false}, {n: Domain.integer(sp.Rational(1, 2))},
+    return Proof("half_integer_lower_bound", {"statement": sp.false}, {n: altered_domain(kind="integer", lo=sp.Rational(1, 2))},
                  [Step("a", rel, R.Algebra()), Step("b", sp.false, R.Specialize(n, 1), ("a",))])
 
 
@@ -105,7 +105,7 @@ def half_integer_range():
     n = sp.Symbol("n")
     rel = sp.Eq(sp.floor(n) - n, -sp.Rational(1, 2))
     return Proof("half_integer_range", {"statement": rel},
-                 {n: Domain.integer(sp.Rational(1, 2), sp.Rational(5, 2))}, [Step("a", rel, R.Algebra())])
+                 {n: altered_domain(kind="integer", lo=sp.Rational(1, 2), hi=sp.Rational(5, 2))}, [Step("a", rel, R.Algebra())])
 
 
 def integer_symbolic_lower_bound():
@@ -1079,8 +1079,8 @@ def expect_linear_random_coefficient():
 ATTACKS = [
     # (name, builder, expected message of a correct kernel)
     ("removable_singularity", removable_singularity, 'ValueError: a truth value is no statement (sympy evaluated the relatio'),
-    ("half_integer_lower_bound", half_integer_lower_bound, 'sympy could not reduce lhs - rhs to 0 || may vanish in a denominator'),
-    ("half_integer_range", half_integer_range, 'sympy could not reduce lhs - rhs to 0'),
+    ("half_integer_lower_bound", half_integer_lower_bound, 'sympy could not reduce lhs - rhs to 0 || may vanish in a denominator || an integer range\'s ends are integers as written'),
+    ("half_integer_range", half_integer_range, 'sympy could not reduce lhs - rhs to 0 || an integer range\'s ends are integers as written'),
     ("integer_symbolic_lower_bound", integer_symbolic_lower_bound, 'sympy could not reduce lhs - rhs to 0'),
     ("vector_total_specialize", vector_total_specialize, 'another domain depends on s'),
     ("vector_entry_specialize", vector_entry_specialize, 'another domain depends on s'),

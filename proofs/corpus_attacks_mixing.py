@@ -381,7 +381,7 @@ def attacks():
         ("law_reads_next_generation", law_reads_next_generation, "which it may not"),
         ("law_reads_previous_generation", law_reads_previous_generation, "which it may not"),
         ("law_initial_value_reads_generation", law_initial_value_reads_generation, "undeclared symbols ['g']"),
-        ("induction_product_noninteger_limits", induction_product_noninteger_limits, "limits must be integers"),
+        ("induction_product_noninteger_limits", induction_product_noninteger_limits, "limits must be integers || an integer range's ends are integers as written"),
         ("cited_limit_wrong_value", cited_limit_wrong_value, "the limit has another value"),
         ("cited_limit_times_growth", cited_limit_times_growth, "polynomially and alone"),
         ("cited_limit_reciprocal_of_zero", cited_limit_reciprocal_of_zero, "polynomially and alone || may vanish in a denominator"),

@@ -143,7 +143,7 @@ def integer_infinite_upper_bound():
     # is false for every integer n.
     n = sp.Symbol("n", integer=True)
     rel = sp.Eq(sp.exp(-n), 0, evaluate=False)
-    return Proof("integer_infinite_upper_bound", {"statement": rel}, {n: Domain.integer(hi=sp.oo)},
+    return Proof("integer_infinite_upper_bound", {"statement": rel}, {n: altered_domain(kind="integer", hi=sp.oo)},
                  [Step("a", rel, R.Algebra())])
 
 
@@ -652,7 +652,7 @@ def nested_vector_domain_subclass():
 ATTACKS = [
     # (name, builder, expected message of a correct kernel)
     ("infinite_lower_bound", infinite_lower_bound, "cited lemma_minus_inf_r2#statement is not proved"),
-    ("integer_infinite_upper_bound", integer_infinite_upper_bound, "Cannot convert oo to int"),
+    ("integer_infinite_upper_bound", integer_infinite_upper_bound, "Cannot convert oo to int || an integer range's ends are integers as written"),
     ("sum_bound_generation", sum_bound_generation, "x_k: its generation may be negative"),
     ("specialize_zero_times_reversed_product", specialize_zero_times_reversed_product, "is not defined at c = -1 || sympy could not reduce lhs - rhs to 0 || its range may be reversed"),
     ("specialize_zero_times_sum_pole", specialize_zero_times_sum_pole, "LaplaceTransform is not a node the kernel reads"),

@@ -72,7 +72,7 @@ def P2_local_integer_without_integers():
     Algebra, then Order to n < 0 (FALSE at n = 1).  Rejected at 'a': the cases include m = 0 (a superset)."""
     m = sp.Symbol('m', integer=True, positive=True)
     steps = [Step("a", sp.Le(1, m), Algebra()), Step("b", sp.Le(m, 1), Algebra())]
-    return Proof("P2", {"a": sp.Le(1, m)}, {**DN, m: Domain.integer(sp.Rational(1, 3), sp.Rational(2, 3))},
+    return Proof("P2", {"a": sp.Le(1, m)}, {**DN, m: altered_domain(kind="integer", lo=sp.Rational(1, 3), hi=sp.Rational(2, 3))},
                  steps, local=(m,))
 
 
@@ -99,7 +99,7 @@ EXPECTED = {
     'A1_unreachable_total_weighed_by_mass': 'cannot sum to 5',
     'A2_total_unreachable_at_some_values': 'cannot sum to t',
     'P1_unreachable_total_explicit_bound': 'cannot sum to 5',
-    'P2_local_integer_without_integers': 'a truth value is no statement',
+    'P2_local_integer_without_integers': 'a truth value is no statement || an integer range\'s ends are integers as written',
     'P3_integer_open_ends': 'a domain of kind integer sets no lo_open, hi_open',
     'P4_limit_variable_also_free': 'a limit is left in an algebraic claim',
 }

@@ -14,7 +14,7 @@ docstring says why the statement is false.
 
 import sympy as sp
 
-from modelcollapse.proofs.corpus_attacks import checker
+from modelcollapse.proofs.corpus_attacks import altered_domain, checker
 from modelcollapse.proofs.kernel import Domain, Proof, Step
 from modelcollapse.proofs.kernel.rules import Algebra, Order, Rewrite, VectorTotal
 
@@ -58,7 +58,7 @@ def A2_noninteger_entry_bounds_floor():
     integer 1, so v exists only at t = 1; the check length*lo <= t <= length*hi reads the entry range as real.
     (b) as A1: _weighed_by_mass substitutes an integer-flagged Dummy, floor(x) -> x, over the entry cases
     (integer range from ceiling(1/3) = 1 to floor(5/3) = 1: {1}) and the 'massive' real (1/3, 5/3]."""
-    return _floor_proof("A2", sp.Rational(3, 2), Domain.integer(sp.Rational(1, 3), sp.Rational(5, 3)))
+    return _floor_proof("A2", sp.Rational(3, 2), altered_domain(kind="integer", lo=sp.Rational(1, 3), hi=sp.Rational(5, 3)))
 
 
 def A3_entry_range_without_integers():
@@ -79,7 +79,7 @@ def A3_entry_range_without_integers():
              Step("statement", goal, Order(1), ("pos", "id", "tot"))]
     return Proof("A3", {"statement": goal},
                  {n: Domain.real(1, 2),
-                  v: Domain.vector(Domain.integer(sp.Rational(1, 3), sp.Rational(2, 3)), length=1, total=sp.Rational(1, 2))},
+                  v: Domain.vector(altered_domain(kind="integer", lo=sp.Rational(1, 3), hi=sp.Rational(2, 3)), length=1, total=sp.Rational(1, 2))},
                  steps)
 
 
@@ -113,8 +113,8 @@ def P2_entry_at_fixed_index_floor():
 
 EXPECTED = {
     'A1_integer_entries_unreachable_total_floor': 'cannot sum to t',
-    'A2_noninteger_entry_bounds_floor': 'cannot sum to t',
-    'A3_entry_range_without_integers': 'is not shown (a range with no values)',
+    'A2_noninteger_entry_bounds_floor': 'cannot sum to t || an integer range\'s ends are integers as written',
+    'A3_entry_range_without_integers': 'is not shown (a range with no values) || an integer range\'s ends are integers as written',
     'P1_finite_entries_no_bounds': 'sympy could not show >= 0',
     'P2_entry_at_fixed_index_floor': 'sympy could not show >= 0',
 }

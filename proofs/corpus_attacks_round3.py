@@ -16,7 +16,7 @@ from __future__ import annotations
 import sympy as sp
 
 from modelcollapse.proofs.kernel import (CE, Domain, Draw, E, Law, Library, Proof, Rand, StateVar, Step, check)
-from modelcollapse.proofs.corpus_attacks import checker
+from modelcollapse.proofs.corpus_attacks import altered_domain, checker
 from modelcollapse.proofs.kernel import rules as R
 from modelcollapse.proofs.kernel.domains import Space
 from modelcollapse.proofs.corpus_attacks import rejection_text
@@ -176,7 +176,7 @@ def float_integer_bound_within():
     big = 2 ** 53
     n = sp.Symbol("n", integer=True)
     rel = sp.Le(n, big + 2)
-    lemma = Proof("lemma_float_within_r3", {"statement": rel}, {n: Domain.integer(hi=sp.Float(big + 2))},
+    lemma = Proof("lemma_float_within_r3", {"statement": rel}, {n: altered_domain(kind="integer", hi=sp.Float(big + 2))},
                   [Step("a", rel, R.Algebra())])
     _LIBRARIES["float_integer_bound_within"] = Library({"lemma_float_within_r3": lemma})
     f = sp.Le(big + 3, big + 2, evaluate=False)

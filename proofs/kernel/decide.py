@@ -345,7 +345,7 @@ def is_zero(expr, space) -> tuple:
     """(True, None) if ``expr`` is identically zero over ``space``; else (False, residual)."""
     if sp.sympify(expr) == 0:
         return True, None
-    return _decided("zero", expr, space, lambda e: e == 0 or _reduces_to_zero(e))
+    return _decided("zero", expr, space, lambda e: e == 0 or (not misread_numbers(e) and _reduces_to_zero(e)))
 
 
 # --- signs ----------------------------------------------------------------------------------

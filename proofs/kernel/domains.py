@@ -44,6 +44,8 @@ class Domain:
         stray = [name for name in unused[self.kind] if getattr(self, name) not in (None, False, ())]
         require(not stray, f"a domain of kind {self.kind} sets no {', '.join(stray)}")
         require(self.kind != "finite" or self.values, "a finite domain has at least one value")
+        require(self.kind != "integer" or all(b is None or not b.is_number or b.is_Integer for b in (self.lo, self.hi)),
+                "an integer range's ends are integers as written (sympy reads ceiling(c) off a float)")
         require(not any(misread_numbers(b) for b in (self.lo, self.hi, self.total, *self.values) if b is not None),
                 "a domain's numbers have signs sympy misreads (shown otherwise by interval arithmetic)")
         require(self.kind != "vector" or (isinstance(self.entry, Domain) and self.entry.kind != "vector"),

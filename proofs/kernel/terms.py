@@ -121,8 +121,9 @@ class MaxNormalVariance(sp.Function):
     """v_k, the variance of the largest of k independent standard normals: the integrals that define it
     (density k phi Phi^(k - 1); David and Nagaraja 2003, Order Statistics, Sec. 3.2), evaluated by
     quadrature at an integer k >= 1 (at 40 digits) and never rewritten. Not a word: a number, so it may
-    enter algebra. Asked for more than 36 digits it is left unevaluated, so a sign that needs them is not
-    shown (on an exact 0, v_1 - 1, sympy would raise the precision without end)."""
+    enter algebra. Its value is an estimate (the quadrature misses the integrand's spike at k = 10^40): it
+    may refute a claim, never certify a sign. Asked for more than 36 digits it is left unevaluated (on an
+    exact 0, v_1 - 1, sympy would raise the precision without end)."""
 
     nargs = 1
 
@@ -141,8 +142,13 @@ def _max_normal_variance(k, dps):
 
 #: sympy's functions with an interval version in mpmath.iv (which encloses every value it computes).
 _INTERVAL_FUNCTIONS = {sp.exp: "exp", sp.log: "log", sp.sin: "sin", sp.cos: "cos"}
-#: Functions of one argument, monotone and defined on the whole real line.
+#: Functions of one argument, monotone and defined on the whole real line: enclosed by their values at the
+#: ends of their argument's enclosure (exact binary numbers, so only the evaluation's own error is added).
 _MONOTONE = (sp.erf, sp.erfc, sp.atan, sp.sinh, sp.tanh, sp.asinh)
+#: Functions sympy evaluates at a number from a floating evaluation of it (an integer part, a comparison):
+#: at a number that is not rational, their value is a guess.
+NUMERIC_READINGS = (sp.floor, sp.ceiling, sp.frac, sp.Min, sp.Max, sp.sign, sp.Mod, sp.Piecewise, sp.Heaviside,
+                    sp.core.relational.Relational)
 
 
 def enclosure(e, dps):
@@ -162,7 +168,7 @@ def enclosure(e, dps):
         (j, lo, hi), = e.limits
         if not (lo.is_Integer and hi.is_Integer and hi - lo < 400):
             return None
-        terms = [enclosure(e.function.xreplace({j: k}), dps) for k in range(int(lo), int(hi) + 1)]
+        terms = [enclosure(substitute(e.function, {j: sp.Integer(k)}), dps) for k in range(int(lo), int(hi) + 1)]
         if None in terms:
             return None
         return sum(terms, iv.mpf(0)) if isinstance(e, sp.Sum) else functools.reduce(lambda x, y: x * y, terms, iv.mpf(1))
@@ -172,27 +178,28 @@ def enclosure(e, dps):
             return None
         return iv.exp(args[1] * iv.log(args[0])) if isinstance(e, sp.Pow) else \
             getattr(iv, _INTERVAL_FUNCTIONS[type(e)])(*args)
-    if isinstance(e, sp.Abs):
+    if isinstance(e, (sp.Abs, sp.tan, sp.cot)):
         inside = enclosure(e.args[0], dps)
-        return None if inside is None else abs(inside)
-    # Any other function: its value at exact rational arguments, or, for a function monotone and defined on the
-    # whole line, its values at the ends of its argument's enclosure; widened by the evaluation's error.
-    parts = [enclosure(a, dps) for a in e.args]
-    if all(a.is_Rational for a in e.args):
-        corners = [e.args]
-    elif type(e) in _MONOTONE and None not in parts:
-        corners = [[sp.Float._new(end, mpmath.libmp.dps_to_prec(dps))] for end in parts[0]._mpi_]
-    else:
+        if inside is None or isinstance(e, sp.Abs):
+            return None if inside is None else abs(inside)
+        sin, cos = mpmath.iv.sin(inside), mpmath.iv.cos(inside)
+        low = sin if isinstance(e, sp.cot) else cos  # the denominator: shown nonzero, or no enclosure
+        return None if not (low.a > 0 or low.b < 0) else (sin / cos if isinstance(e, sp.tan) else cos / sin)
+    # A monotone function: its values at the ends of its argument's enclosure, widened by the evaluation's
+    # error. Any other (a quadrature, a function sympy evaluates after rounding its argument) has none.
+    if type(e) not in _MONOTONE:
+        return None
+    inside = enclosure(e.args[0], dps)
+    if inside is None:
         return None
     ends = []
-    for corner in corners:
-        value = sp.N(e.func(*corner), dps, strict=True)
-        if not (value.is_Float or value.is_Rational):
+    for end in inside._mpi_:
+        value = sp.N(e.func(sp.Float._new(end, mpmath.libmp.dps_to_prec(dps))), dps, strict=True)
+        if not value.is_Float:
             return None
-        ends.append(enclosure(value, dps))
-    hull = functools.reduce(lambda x, y: iv.mpf([min(x.a, y.a), max(x.b, y.b)]), ends)
-    width = max(abs(hull.a), abs(hull.b)) * iv.mpf(10) ** (10 - dps) + iv.mpf(10) ** (-4 * dps)
-    return hull + iv.mpf([-width, width])
+        ends.append(mpmath.mpf(value._mpf_))
+    width = max(abs(x) for x in ends) * mpmath.mpf(10) ** (10 - dps) + mpmath.mpf(10) ** (-4 * dps)
+    return iv.mpf([min(ends) - width, max(ends) + width])
 
 
 def sign_certified(e, strict) -> bool:
@@ -224,9 +231,17 @@ def misread_numbers(expr) -> bool:
     """Whether sympy holds a sign of some number in ``expr`` (a part with no symbols) that interval
     arithmetic does not show: its assumptions read signs from a floating evaluation, and so does every
     sign it derives from them."""
-    return any(node.is_number and not node.is_Rational and node.is_finite is not False and not node.free_symbols
-               and not node.has(sp.Indexed) and _number_misread(node)
-               for node in sp.preorder_traversal(expr) if not isinstance(node, (sp.Symbol, sp.Indexed)))
+    return any(_read_numerically(node, node.args) or (
+        node.is_number and not node.is_Rational and node.is_finite is not False and not node.free_symbols
+        and not node.has(sp.Indexed) and _number_misread(node))
+        for node in sp.preorder_traversal(expr) if not isinstance(node, (sp.Symbol, sp.Indexed)))
+
+
+def _read_numerically(node, args) -> bool:
+    """Whether sympy would evaluate ``node`` at ``args`` by a floating evaluation (floor of a number that is
+    not rational: sympy takes 10^40 (10^-20 - log(1 + 10^-20)), which is 1/2, to have floor 10^20)."""
+    return isinstance(node, NUMERIC_READINGS) and any(
+        getattr(a, "is_number", False) and not a.is_Rational and not a.free_symbols for a in args)
 
 
 def substitute(expr, mapping):
@@ -240,8 +255,10 @@ def substitute(expr, mapping):
     def build(node):
         if node in mapping:
             return mapping[node]
+        if isinstance(node, (sp.Sum, sp.Product, sp.Lambda)) and set(node.variables) & set(mapping):
+            return node  # a binder of the same name: its variable is not the one mapped
         args = [build(a) for a in node.args]
-        if any(a is sp.nan or (a.is_number and misread_numbers(a)) for a in args):
+        if any(a is sp.nan or (a.is_number and misread_numbers(a)) for a in args) or _read_numerically(node, args):
             return sp.nan
         return node if all(a is b for a, b in zip(args, node.args)) else node.func(*args)
     return build(expr)
@@ -321,7 +338,7 @@ def explicit(expr, most=99):
 
     def written(x):
         (j, lo, hi), f = x.limits[0], x.function
-        terms = [f.subs(j, v) for v in range(int(lo), int(hi) + 1)]
+        terms = [substitute(f, {j: sp.Integer(v)}) for v in range(int(lo), int(hi) + 1)]
         return sp.Add(*terms) if isinstance(x, sp.Sum) else sp.Mul(*terms)
     return sp.sympify(expr).replace(finite, written)
 

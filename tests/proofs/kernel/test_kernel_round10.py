@@ -235,14 +235,14 @@ def test_a_total_the_entries_cannot_reach_is_refused():
 
 
 def test_integer_ranges_are_read_by_their_integers():
-    """Round 22: an integer range holds its integers only ([1/3, 2/3] none), and integer entries sum to an
-    integer their range can reach."""
+    """Round 22: an integer range holds its integers only (since round 24 its ends are integers as written, and
+    [m + 1, m] holds none), and integer entries sum to an integer their range can reach."""
     y, t, v = sp.Symbol("y", real=True), sp.Symbol("t", real=True, positive=True), sp.IndexedBase("v")
 
     def errors(domains):
         return kernel.check(kernel.Proof("p", {"s": sp.Eq(y, y)}, {y: kernel.Domain.real(), **domains}, [])).errors
     m = sp.Symbol("m", integer=True)
-    assert any("a range with no values" in e for e in errors({m: kernel.Domain.integer(sp.Rational(1, 3), sp.Rational(2, 3))}))
+    assert any("a range with no values" in e for e in errors({m: kernel.Domain.integer(m + 1, m)}))
     one_entry = kernel.Domain.vector(kernel.Domain.integer(0, 2), length=1, total=t)
     assert any("cannot sum to t" in e for e in errors({t: kernel.Domain.real(sp.Rational(1, 2), 2), v: one_entry}))
 
@@ -303,3 +303,28 @@ def test_the_mass_route_leaves_a_sum_inside_another_binder_alone():
     captured = sp.Sum(2 * sp.Sum(w[j] * (3 - n), (j, 1, 1)), (n, 1, 10))
     assert _weighed_by_mass(captured, space) == captured
     assert _weighed_by_mass(sp.Sum(w[j] * (3 - n), (j, 1, 1)), space) != sp.Sum(w[j] * (3 - n), (j, 1, 1))
+
+
+def test_an_enclosure_comes_only_from_bounded_primitives():
+    """Round 24: tan past its pole is enclosed as sin / cos (its true sign, about -10^40); v_k (a quadrature)
+    and digamma (evaluated by sympy after rounding its argument) have no enclosure, so no sign."""
+    from modelcollapse.proofs.corpus_attacks_round24 import BELOW_DIGAMMA_ROOT, PAST_HALF_PI
+    from modelcollapse.proofs.kernel.terms import MaxNormalVariance, sign_certified
+    assert sign_certified(-sp.tan(PAST_HALF_PI), True) and not sign_certified(sp.tan(PAST_HALF_PI), True)
+    assert sign_certified(sp.tan(sp.Rational(1, 2)), True) and sign_certified(sp.erf(sp.sqrt(2)) - sp.Rational(95, 100), True)
+    for number in (MaxNormalVariance(2), sp.polygamma(0, BELOW_DIGAMMA_ROOT), -sp.polygamma(0, BELOW_DIGAMMA_ROOT)):
+        assert not sign_certified(number, True)
+
+
+def test_no_value_is_read_off_a_float():
+    """Round 24: an integer range's ends are integers as written, and floor (ceiling, min, max, a comparison) is
+    never built at a number that is not rational: sympy takes floor(D) = 10^20 for D about 1/2."""
+    from modelcollapse.proofs.corpus_attacks_round24 import NEAR_HALF
+    from modelcollapse.proofs.kernel.terms import misread_numbers, substitute
+    x = sp.Symbol("x", integer=True)
+    with pytest.raises(ValueError, match="integers as written"):
+        kernel.Domain.integer(NEAR_HALF)
+    assert kernel.Domain.integer(x, x + 3).lo == x and kernel.Domain.integer(0, 5).hi == 5
+    assert sp.floor(NEAR_HALF) == 10**20  # sympy's reading, the reason for the rule
+    assert substitute(sp.floor(x * NEAR_HALF), {x: sp.Integer(1)}) is sp.nan
+    assert substitute(sp.floor(x / 2), {x: sp.Integer(3)}) == 1 and misread_numbers(sp.floor(NEAR_HALF, evaluate=False))
