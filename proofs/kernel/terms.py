@@ -155,7 +155,7 @@ def enclosure(e, dps):
     """An interval (mpmath.iv) holding the real number ``e`` computed at ``dps`` digits, or None."""
     iv = mpmath.iv
     if e.is_Rational or e.is_Float:
-        return iv.mpf(int(e.p)) / int(e.q) if e.is_Rational else iv.mpf(mpmath.mpf(e._mpf_))
+        return iv.mpf(int(e.p)) / int(e.q) if e.is_Rational else _binary(e._mpf_)
     if e in (sp.pi, sp.E, sp.EulerGamma):
         return {sp.pi: iv.pi, sp.E: iv.e, sp.EulerGamma: iv.euler}[e]
     if isinstance(e, (sp.Add, sp.Mul)) or (isinstance(e, sp.Pow) and e.exp.is_Integer):
@@ -197,9 +197,16 @@ def enclosure(e, dps):
         value = sp.N(e.func(sp.Float._new(end, mpmath.libmp.dps_to_prec(dps))), dps, strict=True)
         if not value.is_Float:
             return None
-        ends.append(mpmath.mpf(value._mpf_))
-    width = max(abs(x) for x in ends) * mpmath.mpf(10) ** (10 - dps) + mpmath.mpf(10) ** (-4 * dps)
-    return iv.mpf([min(ends) - width, max(ends) + width])
+        ends.append(_binary(value._mpf_))
+    width = max(abs(x) for x in ends).b * iv.mpf(10) ** (10 - dps) + iv.mpf(10) ** (-4 * dps)
+    return iv.mpf([min(x.a for x in ends), max(x.b for x in ends)]) + iv.mpf([-width.b, width.b])
+
+
+def _binary(raw):
+    """The interval holding the binary number ``raw`` (an mpf tuple), read at its own precision (mpmath
+    would round it to the context's 53 bits first)."""
+    with mpmath.workprec(max(53, raw[3])):
+        return mpmath.iv.mpf(mpmath.mpf(raw))
 
 
 def sign_certified(e, strict) -> bool:

@@ -328,3 +328,20 @@ def test_no_value_is_read_off_a_float():
     assert sp.floor(NEAR_HALF) == 10**20  # sympy's reading, the reason for the rule
     assert substitute(sp.floor(x * NEAR_HALF), {x: sp.Integer(1)}) is sp.nan
     assert substitute(sp.floor(x / 2), {x: sp.Integer(3)}) == 1 and misread_numbers(sp.floor(NEAR_HALF, evaluate=False))
+
+
+def test_a_binary_number_is_enclosed_at_its_own_precision():
+    """A 30-digit Float (an end of a monotone function's argument, or its value) is not first rounded to
+    mpmath's default 53 bits: the enclosure holds it, and tells it from a rational 10^-25 away."""
+    import mpmath
+
+    from modelcollapse.proofs.kernel.terms import enclosure, sign_certified
+    x = sp.Float("0.1234567890123456789012345678901", 30)
+    mpmath.iv.dps = 30
+    try:
+        box = enclosure(x, 30)
+    finally:
+        mpmath.iv.dps = 15
+    assert box.a == box.b  # a binary number is its own interval
+    near = sp.Rational("0.1234567890123456789012345678")
+    assert sign_certified(x - near, True) and not sign_certified(near - x, True)
