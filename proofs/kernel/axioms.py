@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .terms import (AlmostSurely, CondMutualInfo, E, GaussEntropy, GaussKL, GaussW2, Joint, MutualInfo, Rand, Var,
-                    rands, require, words_in)
+                    misread_numbers, rands, require, words_in)
 
 #: Pattern variables (g, L_next and S_next the kernel fills in itself: the law's generation, L and S one on).
 _Y, _m, _v, _a, _b, _w, _x, _X, _Z, _S, _S_next, _g, _L, _L_next, _W = sp.symbols("Y m v a b w x X Z S S' g L L' W")
@@ -135,6 +135,8 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
         captured = value.free_symbols & (bound - own)
         require(not captured, f"pattern {p} would capture the bound variable(s) {sorted(map(str, captured))}")
     inst = axiom.schema.xreplace(full)
+    # Numbers put in are read right before sympy builds on them (|c| is -c to a misread c; see terms.substitute).
+    require(not misread_numbers(inst), f"axiom {axiom.name}: its instance holds a number sympy misreads")
     with sp.evaluate(False):  # decided by the kernel, never settled by sympy's constructor
         conds = tuple(c.xreplace(full) for c in axiom.conditions) + tuple(extra)
     return inst, conds

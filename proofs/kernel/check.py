@@ -307,6 +307,12 @@ def _check(proof, library):
                               end is not None and not is_positive(sign * (dom.total - dom.length * end), space, open_)[0]
                               for end, sign, open_ in _ends(dom.entry)) or (
                               dom.entry.kind == "integer" and sp.sympify(dom.total).is_integer is not True))]
+        # A domain's numbers are defined and real, with one reading (a reversed sum is 0 to one rule, -1 to
+        # another), checked as a relation's are.
+        report.errors += [f"the domain of {sym}: {why}" for sym, dom in proof.domains.items() for d in (dom, dom.entry)
+                          if d is not None for b in (d.lo, d.hi, d.total, d.length, *d.values) if b is not None
+                          and not b.has(sp.oo, -sp.oo) and (why := undefined(b, space) or (
+                              "" if b.is_real else f"{b} is not shown real"))]
         # Likewise a range: its ends in order (an integer between them, for integers) wherever the others may be.
         ranges = [(sym, d) for sym, dom in proof.domains.items() for d in (dom, dom.entry) if d is not None]
         report.errors += [f"the domain of {sym}: {dom.lo} <= {dom.hi} is not shown (a range with no values)"

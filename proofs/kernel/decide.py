@@ -387,8 +387,8 @@ def _positive(e, strict, depth=0, squared=False):
             pos = [a for a in c.args if not a.could_extract_minus_sign()]
             neg = [-a for a in c.args if a.could_extract_minus_sign()]
             if pos and neg:
-                A, B = sp.Add(*pos), sp.Add(*neg)
-                if A.is_positive and B.is_positive and not squared:
+                A, B = sp.Add(*pos), sp.Add(*neg)  # new numbers: their signs are read right, or not used
+                if A.is_positive and B.is_positive and not squared and not misread_numbers(A) and not misread_numbers(B):
                     # A - B > 0 iff A^2 - B^2 > 0 when both are positive (once: squaring compounds).
                     sq = sp.expand(A**2 - B**2)
                     if sq != sp.expand(c) and _positive(sq, strict, depth + 1, squared=True):

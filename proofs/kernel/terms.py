@@ -147,8 +147,7 @@ _INTERVAL_FUNCTIONS = {sp.exp: "exp", sp.log: "log", sp.sin: "sin", sp.cos: "cos
 _MONOTONE = (sp.erf, sp.erfc, sp.atan, sp.sinh, sp.tanh, sp.asinh)
 #: Functions sympy evaluates at a number from a floating evaluation of it (an integer part, a comparison):
 #: at a number that is not rational, their value is a guess.
-NUMERIC_READINGS = (sp.floor, sp.ceiling, sp.frac, sp.Min, sp.Max, sp.sign, sp.Mod, sp.Piecewise, sp.Heaviside,
-                    sp.core.relational.Relational)
+NUMERIC_READINGS = (sp.floor, sp.ceiling, sp.frac, sp.Min, sp.Max, sp.sign, sp.Mod, sp.Piecewise, sp.Heaviside)
 
 
 def enclosure(e, dps):
@@ -166,7 +165,7 @@ def enclosure(e, dps):
             functools.reduce(lambda x, y: x * y, parts) if e.is_Mul else parts[0] ** int(e.exp)
     if isinstance(e, (sp.Sum, sp.Product)) and len(e.limits) == 1:  # a short range of numbers, written out
         (j, lo, hi), = e.limits
-        if not (lo.is_Integer and hi.is_Integer and hi - lo < 400):
+        if not (lo.is_Integer and hi.is_Integer and lo - 1 <= hi < lo + 400):  # (reversed: sympy's reading differs)
             return None
         terms = [enclosure(substitute(e.function, {j: sp.Integer(k)}), dps) for k in range(int(lo), int(hi) + 1)]
         if None in terms:
@@ -240,15 +239,26 @@ def misread_numbers(expr) -> bool:
     sign it derives from them."""
     return any(_read_numerically(node, node.args) or (
         node.is_number and not node.is_Rational and node.is_finite is not False and not node.free_symbols
-        and not node.has(sp.Indexed) and _number_misread(node))
+        and not node.has(sp.Indexed) and not _limiting(node) and _number_misread(node))
         for node in sp.preorder_traversal(expr) if not isinstance(node, (sp.Symbol, sp.Indexed)))
 
 
-def _read_numerically(node, args) -> bool:
+def _limiting(node) -> bool:
+    """A limit, an integral or an infinite sum or product: sympy's sign of it is its own reasoning (its parts
+    are read like any other number), and no interval encloses it."""
+    return isinstance(node, (sp.Limit, sp.Integral)) or (isinstance(node, (sp.Sum, sp.Product)) and any(
+        x.has(sp.oo, -sp.oo) for limit in node.limits for x in limit[1:]))
+
+
+def _read_numerically(node, args, relations=False) -> bool:
     """Whether sympy would evaluate ``node`` at ``args`` by a floating evaluation (floor of a number that is
-    not rational: sympy takes 10^40 (10^-20 - log(1 + 10^-20)), which is 1/2, to have floor 10^20)."""
-    return isinstance(node, NUMERIC_READINGS) and any(
-        getattr(a, "is_number", False) and not a.is_Rational and not a.free_symbols for a in args)
+    not rational: sympy takes 10^40 (10^-20 - log(1 + 10^-20)), which is 1/2, to have floor 10^20); a
+    comparison too, when ``relations`` (one being built, not a statement)."""
+    if isinstance(node, sp.Piecewise):  # its conditions compare numbers
+        args = [a for pair in args for a in sp.preorder_traversal(pair.cond)]
+    return (isinstance(node, NUMERIC_READINGS) or (relations and isinstance(node, sp.core.relational.Relational))) and any(
+        getattr(a, "is_number", False) and not a.is_Rational and not a.free_symbols and a.is_finite is not False
+        for a in args)
 
 
 def substitute(expr, mapping):
@@ -265,7 +275,7 @@ def substitute(expr, mapping):
         if isinstance(node, (sp.Sum, sp.Product, sp.Lambda)) and set(node.variables) & set(mapping):
             return node  # a binder of the same name: its variable is not the one mapped
         args = [build(a) for a in node.args]
-        if any(a is sp.nan or (a.is_number and misread_numbers(a)) for a in args) or _read_numerically(node, args):
+        if any(a is sp.nan or (a.is_number and misread_numbers(a)) for a in args) or _read_numerically(node, args, True):
             return sp.nan
         return node if all(a is b for a, b in zip(args, node.args)) else node.func(*args)
     return build(expr)

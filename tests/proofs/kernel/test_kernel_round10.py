@@ -345,3 +345,28 @@ def test_a_binary_number_is_enclosed_at_its_own_precision():
     assert box.a == box.b  # a binary number is its own interval
     near = sp.Rational("0.1234567890123456789012345678")
     assert sign_certified(x - near, True) and not sign_certified(near - x, True)
+
+
+def test_an_axiom_is_not_instantiated_at_a_number_sympy_misreads():
+    """An axiom's schema is filled in by sympy, which builds on the numbers put in (|c| is -c to a c it reads
+    as negative): an instance holding a misread number is refused, a well-read one taken."""
+    from modelcollapse.proofs.kernel.axioms import AXIOMS, instance
+    axiom = AXIOMS["mutual_information_scaling"]
+    X, Y, a, b = (p for p, _ in axiom.patterns)
+    tiny = sp.Rational(1, 10**40)
+    variables = {X: kernel.Rand("X", 0), Y: kernel.Rand("Y", 0), b: 1}
+    with pytest.raises(ValueError, match="misreads"):
+        instance(axiom, {**variables, a: 10**80 * (sp.log(1 + tiny) - tiny) + 1}, set(), None)
+    assert instance(axiom, {**variables, a: sp.Rational(1, 2)}, set(), None)[0].has(kernel.Rand("X", 0))
+
+
+def test_a_number_the_sign_rule_builds_is_read_right_before_its_sign_is_used():
+    """Round 25: the sign rule splits c = A - B into new numbers A and B; sympy read these halves (each about
+    -1/2) as positive, off a float that rounds 1 + 10^-20 to 1 inside a log. They are flagged, so the rule's
+    A, B > 0 step is not taken; and a reversed sum has no enclosure (sympy reads it as -1, not as empty)."""
+    from modelcollapse.proofs.kernel.terms import enclosure, misread_numbers
+    big, n = sp.Integer(10)**25, 10**20
+    half = 1 / (1 + big * sp.log(sp.Rational(n + 1, n))) + n * sp.log(sp.Rational(2 * n, 2 * n + 1))
+    assert half.is_positive and misread_numbers(half)  # sympy's reading; the truth is about -1/2
+    j = sp.Symbol("j", integer=True)
+    assert enclosure(sp.Sum(1, (j, 2, 0)), 30) is None and sp.Sum(1, (j, 2, 0)).doit() == -1
