@@ -30,6 +30,7 @@ ROUNDS = ("modelcollapse.proofs.corpus_attacks", "modelcollapse.proofs.corpus_at
           "modelcollapse.proofs.corpus_attacks_round23",
           "modelcollapse.proofs.corpus_attacks_round24",
           "modelcollapse.proofs.corpus_attacks_round25",
+          "modelcollapse.proofs.corpus_attacks_round26",
           "modelcollapse.proofs.corpus_attacks_sampling",
           "modelcollapse.proofs.corpus_attacks_mixing", "modelcollapse.proofs.corpus_attacks_information",
           "modelcollapse.proofs.corpus_attacks_divergence")

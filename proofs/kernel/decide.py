@@ -261,6 +261,8 @@ def _in_every_case(expr, space, sign, shown) -> tuple:
     expr = sp.sympify(expr)
     if unsafe(expr):
         return False, unsafe(expr)
+    if expr.free_symbols and misread_numbers(expr):  # before any case: sympy rebuilds |c + m| by its reading of c
+        return False, expr
     if refuted(expr, space, sign=sign):
         return False, expr
     if sign is None:  # signs distrust these functions already (UNTRUSTED_SIGNS)

@@ -214,23 +214,46 @@ def sign_certified(e, strict) -> bool:
     if e.is_Rational:
         return bool(e > 0 if strict else e >= 0)
     for dps in (30, 120):
-        old, mpmath.iv.dps = mpmath.iv.dps, dps
-        try:
-            box = enclosure(e, dps)
-        except Exception:  # noqa: BLE001 - no enclosure, no certificate
-            box = None
-        finally:
-            mpmath.iv.dps = old
+        box = _enclosed(e, dps)
         if box is not None and (box.a > 0 or (not strict and box.a >= 0)):
             return True
     return False
 
 
-@functools.lru_cache(maxsize=4096)
+def _enclosed(e, dps):
+    """:func:`enclosure` at ``dps`` digits, or None (any failure is no enclosure)."""
+    old, mpmath.iv.dps = mpmath.iv.dps, dps
+    try:
+        return enclosure(e, dps)
+    except Exception:  # noqa: BLE001 - no enclosure, no certificate
+        return None
+    finally:
+        mpmath.iv.dps = old
+
+
+@functools.lru_cache(maxsize=65536)
 def _number_misread(node) -> bool:
     facts = [(node.is_positive, node, True), (node.is_nonnegative, node, False), (node.is_negative, -node, True),
              (node.is_nonpositive, -node, False)]
-    return any(fact and not sign_certified(sign, strict) for fact, sign, strict in facts)
+    if any(fact and not sign_certified(sign, strict) for fact, sign, strict in facts):
+        return True
+    # Its value too: sympy's assumptions build numbers of their own from it (T - 1/2 inside Add's sign) and
+    # read their signs off a 2-digit evaluation, which must then lie within 5% of the enclosure.
+    value = node.evalf(2)
+    if not value.is_Float:
+        return False
+    read = _binary(value._mpf_)
+    for dps in (30, 120):  # (a box too wide at 30 digits to judge the reading is computed again at 120)
+        box = _enclosed(node, dps)
+        if box is None:
+            return False
+        size = max(abs(box.a), abs(box.b)).b
+        slack = size / 20 + mpmath.mpf(10) ** -100
+        if read.b < box.a - slack or read.a > box.b + slack:
+            return True
+        if box.delta.b <= size / 100:
+            return False
+    return False
 
 
 def misread_numbers(expr) -> bool:

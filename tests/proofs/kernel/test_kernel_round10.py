@@ -370,3 +370,12 @@ def test_a_number_the_sign_rule_builds_is_read_right_before_its_sign_is_used():
     assert half.is_positive and misread_numbers(half)  # sympy's reading; the truth is about -1/2
     j = sp.Symbol("j", integer=True)
     assert enclosure(sp.Sum(1, (j, 2, 0)), 30) is None and sp.Sum(1, (j, 2, 0)).doit() == -1
+
+
+def test_a_number_whose_value_sympy_misreads_is_flagged_though_its_signs_are_right():
+    """Round 26: T = 1 / (1 + 10^65 log(1 + 10^-60)) is about 10^-5; sympy evaluates it as 1, with every sign
+    right. Its value lies outside its enclosure, so a claim holding it is not decided; pi - 3 is read right."""
+    from modelcollapse.proofs.kernel.terms import misread_numbers
+    T = 1 / (1 + sp.Integer(10)**65 * sp.log(1 + sp.Rational(1, 10**60)))
+    assert T.is_positive and abs(T.evalf(2) - 1) < 0.1  # sympy's reading: the right sign, the wrong value
+    assert misread_numbers(T + sp.Symbol("m")) and not misread_numbers(sp.pi - 3 + sp.Symbol("m"))
