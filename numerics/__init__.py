@@ -6,9 +6,10 @@
 """
 
 import importlib
-import importlib.util
 import sys
 import types
+
+from modelcollapse import lazy_attributes
 
 # Imported on first use (see modelcollapse/__init__.py): a worker process loads only what it runs.
 _HOMES = {**{name: ".checks" for name in ("SPECS", "mean_and_se", "monte_carlo_checks", "reference_check",
@@ -23,12 +24,7 @@ __all__ = ["simulate_gaussian", "GaussianPath", "simulate_categorical", "Categor
            "mean_and_se", "z_critical", "stream", "verify", "SPECS", "DEFAULT_SEED"]
 
 
-def __getattr__(name):
-    if name in _HOMES:
-        return getattr(importlib.import_module(_HOMES[name], __name__), name)
-    if importlib.util.find_spec(f"{__name__}.{name}") is not None:  # a submodule no one has imported yet
-        return importlib.import_module(f".{name}", __name__)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, _HOMES)
 
 
 class _Package(types.ModuleType):

@@ -21,9 +21,18 @@ _HOMES = {"Model": ".theory.model", **{name: ".theory.distributions" for name in
 __all__ = ["Model", "Normal", "ChiSquare", "Gamma", "Poisson", "Binomial", "Multinomial"]
 
 
-def __getattr__(name):
-    if name in _HOMES:
-        return getattr(importlib.import_module(_HOMES[name], __name__), name)
-    if name in ("theory", "proofs", "numerics"):  # a subpackage no one has imported yet
-        return importlib.import_module(f".{name}", __name__)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+def lazy_attributes(package: str, homes: dict):
+    """A module ``__getattr__`` for ``package``: a name in ``homes`` is imported from its module there, any
+    other name as a submodule no one has imported yet (AttributeError if there is none)."""
+    import importlib.util
+
+    def attribute(name):
+        if name in homes:
+            return getattr(importlib.import_module(homes[name], package), name)
+        if importlib.util.find_spec(f"{package}.{name}") is not None:
+            return importlib.import_module(f".{name}", package)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+    return attribute
+
+
+__getattr__ = lazy_attributes(__name__, _HOMES)

@@ -200,14 +200,12 @@ def _subtracts_words(side) -> bool:
 
 
 def _ends(dom) -> tuple:
-    """((lo, 1, lo open), (hi, -1, hi open)) of a range; an integer range's ends are its least and greatest
-    integers, closed ([1/3, 5/3] is [1, 1]; (0, 1) is [1, 0], no integer)."""
-    lo, hi = dom.lo, dom.hi
+    """((lo, 1, lo open), (hi, -1, hi open)) of a range; an integer range (closed, its numeric ends integers)
+    reads a symbolic end by its least and greatest integers ([m/2, m/2] holds no integer at odd m)."""
     if dom.kind == "integer":
-        lo = lo if lo is None else sp.floor(lo) + 1 if dom.lo_open else sp.ceiling(lo)
-        hi = hi if hi is None else sp.ceiling(hi) - 1 if dom.hi_open else sp.floor(hi)
-        return (lo, 1, False), (hi, -1, False)
-    return (lo, 1, dom.lo_open), (hi, -1, dom.hi_open)
+        return ((None if dom.lo is None else sp.ceiling(dom.lo), 1, False),
+                (None if dom.hi is None else sp.floor(dom.hi), -1, False))
+    return (dom.lo, 1, dom.lo_open), (dom.hi, -1, dom.hi_open)
 
 
 def _structure(proof) -> list:

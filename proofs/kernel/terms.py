@@ -257,9 +257,10 @@ def _number_misread(node) -> bool:
 
 
 def misread_numbers(expr) -> bool:
-    """Whether sympy holds a sign of some number in ``expr`` (a part with no symbols) that interval
-    arithmetic does not show: its assumptions read signs from a floating evaluation, and so does every
-    sign it derives from them."""
+    """Whether sympy misreads some number in ``expr`` (a part with no symbols): holds a sign of it that
+    interval arithmetic does not show, or a 2-digit value outside its enclosure, or would take floor, min,
+    sign (:data:`NUMERIC_READINGS`) of it off a float. Its assumptions read signs from a floating evaluation,
+    and so does every sign it derives from them."""
     return any(_read_numerically(node, node.args) or (
         node.is_number and not node.is_Rational and node.is_finite is not False and not node.free_symbols
         and not node.has(sp.Indexed) and not _limiting(node) and _number_misread(node))

@@ -89,3 +89,19 @@ def test_groups_stay_in_one_process_and_keep_the_answers_in_order():
         run_tasks(pow, [(2, 1), (2, 2)], workers=2, groups=["a"])
     with pytest.raises(ZeroDivisionError):  # a task's exception reaches the caller
         run_tasks(divmod, [(1, 1), (1, 0), (2, 1)], workers=2, groups=["a", "b", "b"])
+
+
+def test_a_worker_importing_the_runner_stays_light_and_verify_stays_the_function():
+    """Imports on first use: a spawned worker that unpickles the group runner loads neither sympy nor the
+    registry; and importing the submodule ``numerics.verify`` does not rebind the package's ``verify``."""
+    import subprocess
+    import sys
+    probe = ("import sys, modelcollapse.numerics.parallel; print('sympy' in sys.modules); "
+             "import modelcollapse.numerics.verify; from modelcollapse.numerics import verify; print(callable(verify) "
+             "and verify.__module__ == 'modelcollapse.numerics.verify'); import modelcollapse; "
+             "print(modelcollapse.numerics.checks.__name__, modelcollapse.Model.__name__)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True", "modelcollapse.numerics.checks", "Model"]
+    import modelcollapse
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        modelcollapse.nothing_here
