@@ -8,8 +8,8 @@ from modelcollapse.proofs.corpus_attacks import rejection_text
 
 ENTRIES = entries()
 
-# Reads every registry proof's kernel report: on the worker that checks them once (pyproject.toml).
-pytestmark = pytest.mark.xdist_group("registry_proofs")
+# Reads every entry's report: on the worker that checks the corpus once (pyproject.toml).
+pytestmark = pytest.mark.xdist_group("corpus")
 
 
 def test_corpus_is_large_and_names_are_unique():
