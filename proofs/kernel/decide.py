@@ -16,7 +16,8 @@ import mpmath
 import sympy as sp
 
 from .domains import Domain, Space
-from .terms import MaxNormalVariance, Rand, bound_symbols, fresh_binders, misread_numbers, sign_certified, simplify, words_in
+from .terms import (MaxNormalVariance, Rand, bound_symbols, fresh_binders, generalized, misread_numbers, sign_certified,
+                    simplify, words_in)
 
 #: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
 MAX_OPS = 400
@@ -276,7 +277,13 @@ def failing_case(expr, space, shown, shift_entries=True):
     ``space`` where ``shown`` fails; None if it holds in every case."""
     record = {}
     opaque = space.opaque(expr, record, shift_entries)
-    return next((e for case in space.extended(record).cases() if not shown(e := space.substitute(opaque, case))), None)
+    cases = space.extended(record).cases()
+    # The claim and the cases' values with their constants as symbols (:func:`~.terms.generalized`), one for all.
+    values = [v for case in cases for v in case.values()]
+    opaque, *values = generalized([opaque, *values])
+    values = iter(values)
+    cases = [{k: next(values) for k in case} for case in cases]
+    return next((e for case in cases if not shown(e := space.substitute(opaque, case))), None)
 
 
 #: Verdicts reached in this process, keyed by the question, the expression and the space's domains:

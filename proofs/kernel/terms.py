@@ -240,9 +240,9 @@ def _number_misread(node) -> bool:
     # Its value too: sympy's assumptions build numbers of their own from it (T - 1/2 inside Add's sign) and
     # read their signs off a 2-digit evaluation, which must then lie within 5% of the enclosure.
     value = node.evalf(2)
-    if not value.is_Float:
+    if not (value.is_Float or value.is_Rational):  # (an exact reading is a reading: log(1 + 10^-60) read as 0)
         return False
-    read = _binary(value._mpf_)
+    read = _binary(value._mpf_) if value.is_Float else mpmath.iv.mpf(int(value.p)) / int(value.q)
     for dps in (30, 120):  # (a box too wide at 30 digits to judge the reading is computed again at 120)
         box = _enclosed(node, dps)
         if box is None:
@@ -254,6 +254,76 @@ def _number_misread(node) -> bool:
         if box.delta.b <= size / 100:
             return False
     return False
+
+
+def _constant(node) -> bool:
+    """Whether ``node`` is a closed number that is no rational and no sum, product or integer power of
+    numbers (those are read through their parts), and sympy may misread (:func:`_read_exactly`): a
+    constant :func:`generalized` stands a symbol for."""
+    return (not node.is_Rational and not isinstance(node, (sp.Add, sp.Mul)) and not (node.is_Pow and node.exp.is_Integer)
+            and not (isinstance(node, (sp.Sum, sp.Product)) and not _limiting(node))
+            and node not in (sp.I, sp.oo, -sp.oo, sp.zoo, sp.nan) and not isinstance(node, (sp.Symbol, sp.Indexed))
+            and getattr(node, "is_number", False) and not node.free_symbols and not node.has(sp.Indexed)
+            and not _read_exactly(node))
+
+
+#: Constants whose floating evaluation mpmath computes to any precision asked, with nothing cancelling inside.
+_EXACT_CONSTANTS = (sp.pi, sp.E, sp.EulerGamma)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_exactly(node) -> bool:
+    """Whether sympy's floating evaluation of the constant ``node`` is right at every precision: a rational, pi,
+    e or Euler's gamma, a rational power of one that is positive, or its exponential, or its logarithm when it
+    is at least 2 or at most 1/2. (Inside such a constant no sum cancels: sympy evaluates log(1 - 10^-110) by
+    rounding its argument to 1, and a sum it cannot resolve at its capped precision as the bound of its error.)"""
+    def plain(a):
+        return a.is_Rational or a in _EXACT_CONSTANTS
+    if plain(node):
+        return True
+    if node.is_Pow:
+        return plain(node.base) and node.exp.is_Rational and sign_certified(node.base, True)
+    if isinstance(node, sp.exp):
+        return node.args[0].is_Rational
+    if isinstance(node, sp.log):
+        a = node.args[0]
+        return (plain(a) or (a.is_Pow and _read_exactly(a))) and sign_certified(a, True) and (
+            sign_certified(a - 2, False) or sign_certified(sp.Rational(1, 2) - a, False))
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _standing_for(node):
+    """A symbol standing for the constant ``node``: real with the sign interval arithmetic shows (at 30
+    digits, then 120), or with no flag at all where nothing is enclosed."""
+    for dps in (30, 120):
+        box = _enclosed(node, dps)
+        if box is not None and (box.a > 0 or box.b < 0):
+            return sp.Dummy("constant", positive=True) if box.a > 0 else sp.Dummy("constant", negative=True)
+    return sp.Dummy("constant", real=True) if _enclosed(node, 30) is not None else sp.Dummy("constant")
+
+
+def generalized(exprs):
+    """``exprs`` (a claim, then what may be put into it) with each constant (:func:`_constant`, e.g. log(2), sqrt(5), pi) that occurs beside a symbol
+    replaced by a symbol that keeps only its certified sign: what holds for every such symbol holds for the
+    constant. sympy reads a constant's sign and value off a floating evaluation, of the constant and of the
+    numbers it builds from it inside a sum (W - 1/100, never a node of the claim, read as 10^85 where W is
+    10^-3), so it may only ever see symbols there. A claim with no symbols is left to interval arithmetic."""
+    exprs = [sp.sympify(e) for e in exprs]
+    if not exprs[0].free_symbols:
+        return exprs
+    table = {}
+
+    def visit(node):
+        if _constant(node):
+            table.setdefault(node, _standing_for(node))
+            return
+        for a in node.args:
+            if isinstance(a, sp.Basic):
+                visit(a)
+    for e in exprs:
+        visit(e)
+    return [e.xreplace(table) for e in exprs] if table else exprs
 
 
 def misread_numbers(expr) -> bool:

@@ -379,3 +379,31 @@ def test_a_number_whose_value_sympy_misreads_is_flagged_though_its_signs_are_rig
     T = 1 / (1 + sp.Integer(10)**65 * sp.log(1 + sp.Rational(1, 10**60)))
     assert T.is_positive and abs(T.evalf(2) - 1) < 0.1  # sympy's reading: the right sign, the wrong value
     assert misread_numbers(T + sp.Symbol("m")) and not misread_numbers(sp.pi - 3 + sp.Symbol("m"))
+
+
+def test_a_constant_beside_a_symbol_is_decided_as_a_symbol_of_its_certified_sign():
+    """Round 27: W = -10^107 log(1 - 10^-110) is about 10^-3 and sympy reads it right on its own, but inside a sum
+    it reads the bound of an unresolved cancellation as W's value (W - 1/100 about 10^85). So sympy never sees
+    such a constant beside a symbol: log(1 - 10^-110) stands for a symbol of its certified sign. Constants sympy evaluates
+    with nothing cancelling inside (log 2, sqrt 5, pi) stay as they are, and so do claims with no symbol."""
+    from modelcollapse.proofs.kernel.decide import is_positive
+    from modelcollapse.proofs.kernel.terms import generalized
+    W = -sp.Integer(10)**107 * sp.log(1 - sp.Rational(1, 10**110))
+    assert (W - sp.Rational(1, 100)).evalf(2) > 1  # sympy's reading; the truth is about -0.009
+    x = sp.Symbol("x", integer=True, positive=True)
+    kept = x + sp.log(2) + sp.sqrt(5) + sp.pi
+    claim, = generalized([x / 100 + W - sp.Rational(1, 50) + kept])
+    constant, = claim.free_symbols - {x}
+    assert constant.is_negative and claim == x / 100 - 10**107 * constant - sp.Rational(1, 50) + kept
+    assert generalized([W - 1]) == [W - 1]
+    space = kernel.Space({x: kernel.Domain.integer(1)})
+    assert not is_positive(x / 100 + W - sp.Rational(1, 50), space)[0]
+    assert is_positive(x + sp.log(2) - sp.Rational(1, 2), space)[0]  # log 2 is read right, and kept
+
+
+def test_an_exact_reading_of_a_number_is_checked_against_its_enclosure():
+    """Round 27: V = 10^66 log(1 + 10^-60) is about 10^6; sympy evaluates it as the exact integer 0, which the
+    value check compared with nothing (it read floating values only)."""
+    from modelcollapse.proofs.kernel.terms import misread_numbers
+    V = sp.Integer(10)**66 * sp.log(1 + sp.Rational(1, 10**60))
+    assert V.evalf(2) == 0 and misread_numbers(V) and not misread_numbers(sp.log(2) * 10**6)
