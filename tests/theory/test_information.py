@@ -68,6 +68,7 @@ def test_monte_carlo_passes_and_catches_a_wrong_formula(rid):
     assert not all(c.passed for c in shifted)
 
 
+@pytest.mark.xdist_group("registry_proofs")  # reads registry proofs' reports: checked once on that worker
 def test_channel_noise_is_proved_by_the_kernel():
     assert proofs.status("information.mean_channel_noise") == "proved"
     assert proofs.status("information.test_channel_second_moment") == "proved"
@@ -85,6 +86,7 @@ def test_bad_input_names_the_parameter(rid, params, name):
         theory.get(rid)(**params)
 
 
+@pytest.mark.xdist_group("registry_proofs")  # reads registry proofs' reports: checked once on that worker
 def test_entropy_identity_is_proved_by_the_kernel_and_the_value_is_an_exact_computation():
     rid = "information.categorical_kl"
     r = theory.get(rid)

@@ -41,6 +41,7 @@ def test_decided_claims_follow_their_figures():
     assert (d.verdict == "supported") == (rare < common)
 
 
+@pytest.mark.xdist_group("registry_proofs")  # reads registry proofs' reports: checked once on that worker
 def test_claims_json(capsys):
     code = main(["claims", "--json"])
     data = json.loads(capsys.readouterr().out)

@@ -48,6 +48,7 @@ def test_fresh_gaussian_stationary_values_and_the_critical_fraction():
         theory.get("mixing.critical_fraction")(n=10, level=0.95)
 
 
+@pytest.mark.xdist_group("registry_proofs")  # reads registry proofs' reports: checked once on that worker
 def test_proved_and_exact_statuses():
     assert proofs.status("mixing.fresh_categorical_mean") == "proved"
     for rid in ("mixing.accumulate_gaussian", "mixing.accumulate_gaussian_drift"):
@@ -147,6 +148,7 @@ def test_lam_must_count_fresh_samples(lam, match):
         theory.get("mixing.fresh_gaussian")(n=10, lam=lam, t=1, ddof=0, sigma0=1.0)
 
 
+@pytest.mark.xdist_group("registry_proofs")  # reads registry proofs' reports: checked once on that worker
 def test_critical_fraction_claims_the_ratio_increases():
     """The kernel proves the claim increasing; its ratio is the fixed point the scan reads, point by point."""
     report = proofs.check("mixing.critical_fraction")

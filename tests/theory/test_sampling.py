@@ -24,6 +24,7 @@ IDS = ["sampling.temperature_gaussian", "sampling.temperature_gaussian_log_varia
 PROVED = IDS[:7] + ["sampling.reward_tilting", "sampling.curation_support"]
 
 
+@pytest.mark.xdist_group("registry_proofs")  # reads registry proofs' reports: checked once on that worker
 def test_normalised_maps_are_proved_by_induction_with_their_limits_as_remarks():
     """Temperature and tilting: the kernel proves p_t by StateInduction, then the entropy; the
     limits stay remarks, and the status note says the proof takes p0 of full support."""
@@ -33,6 +34,7 @@ def test_normalised_maps_are_proved_by_induction_with_their_limits_as_remarks():
         assert not r.claims and r.remarks and "full support" in r.status_note
 
 
+@pytest.mark.xdist_group("registry_proofs")  # reads registry proofs' reports: checked once on that worker
 def test_ids_and_statuses():
     assert [r.id for r in theory.results("sampling")] == IDS
     for rid in IDS:
@@ -50,6 +52,7 @@ def test_contract_parameters():
         assert theory.get(rid).parameters == names
 
 
+@pytest.mark.xdist_group("registry_proofs")  # reads registry proofs' reports: checked once on that worker
 def test_the_critical_collapse_claims_are_proved():
     rep = proofs.check("sampling.temperature_critical_collapse")
     assert rep.ok
@@ -58,6 +61,7 @@ def test_the_critical_collapse_claims_are_proved():
     assert "slln_random_walk" in rep.axioms and "digamma_below_log" in rep.axioms
 
 
+@pytest.mark.xdist_group("registry_proofs")  # reads registry proofs' reports: checked once on that worker
 def test_truncation_and_best_of_k_rest_on_the_cited_mean_alone():
     """Proved from the scatter's cited mean (no other moment of V), the remarks kept apart."""
     for rid, fact in (("sampling.truncation_gaussian", "truncated_normal_scatter_mean"),

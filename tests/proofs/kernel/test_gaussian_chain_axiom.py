@@ -75,6 +75,7 @@ def test_a_deterministic_start_carries_no_information():
     assert channel(sp.Integer(0), law(init=sp.Integer(3), start=())).ok
 
 
+@pytest.mark.xdist_group("registry_proofs")  # reads registry proofs' reports: checked once on that worker
 def test_the_registry_results_are_proved_from_the_chain_axiom():
     assert proofs.status("information.gaussian_mean_channel") == "proved"
     assert set(proofs.axioms_of("information.gaussian_mean_channel")) == {"gaussian_chain_information"}
