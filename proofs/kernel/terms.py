@@ -256,31 +256,34 @@ def _number_misread(node) -> bool:
     return False
 
 
-def _constant(node) -> bool:
-    """Whether ``node`` is a closed number that is no rational and no sum, product or integer power of
-    numbers (those are read through their parts), and sympy may misread (:func:`_read_exactly`): a
-    constant :func:`generalized` stands a symbol for."""
-    return (not node.is_Rational and not isinstance(node, (sp.Add, sp.Mul)) and not (node.is_Pow and node.exp.is_Integer)
-            and not (isinstance(node, (sp.Sum, sp.Product)) and not _limiting(node))
-            and node not in (sp.I, sp.oo, -sp.oo, sp.zoo, sp.nan) and not isinstance(node, (sp.Symbol, sp.Indexed))
-            and getattr(node, "is_number", False) and not node.free_symbols and not node.has(sp.Indexed)
-            and not _read_exactly(node))
+def _closed(node) -> bool:
+    """Whether ``node`` is a number: an expression with no symbol free in it and no vector entry."""
+    return isinstance(node, sp.Expr) and bool(node.is_number) and not node.free_symbols and not node.has(sp.Indexed)
 
 
 #: Constants whose floating evaluation mpmath computes to any precision asked, with nothing cancelling inside.
 _EXACT_CONSTANTS = (sp.pi, sp.E, sp.EulerGamma)
+#: A sum is read through its terms only if it is at least this part of its largest term: sympy evaluates a
+#: sum at a capped precision and, where its terms cancel beyond that, takes the bound of the error for the value.
+_CANCELLATION = mpmath.mpf(2) ** -8
 
 
 @functools.lru_cache(maxsize=4096)
 def _read_exactly(node) -> bool:
-    """Whether sympy's floating evaluation of the constant ``node`` is right at every precision: a rational, pi,
-    e or Euler's gamma, a rational power of one that is positive, or its exponential, or its logarithm when it
-    is at least 2 or at most 1/2. (Inside such a constant no sum cancels: sympy evaluates log(1 - 10^-110) by
-    rounding its argument to 1, and a sum it cannot resolve at its capped precision as the bound of its error.)"""
+    """Whether sympy's floating evaluation of the number ``node`` is right at every precision it works at: a
+    rational, pi, e or Euler's gamma; a rational power of one that is positive, the exponential of a rational,
+    a logarithm of such a number when it is at least 2 or at most 1/2; a product or integer power of such
+    numbers; their sum when it cancels nothing (:data:`_CANCELLATION`, shown by interval arithmetic); and a
+    finite sum or product of rationals. (sympy evaluates log(1 - 10^-110) by rounding its argument to 1, and
+    (10^50 sqrt(10^110 + 1) - 10^105 + 1)^2 from a base it could not resolve, each with its accuracy claimed.)"""
     def plain(a):
         return a.is_Rational or a in _EXACT_CONSTANTS
-    if plain(node):
+    if plain(node) or node in (sp.oo, -sp.oo, sp.zoo, sp.nan):
         return True
+    if isinstance(node, sp.Mul) or (node.is_Pow and node.exp.is_Integer):
+        return all(_read_exactly(a) for a in node.args)
+    if isinstance(node, sp.Add):
+        return all(_read_exactly(a) for a in node.args) and _cancels_nothing(node.args)
     if node.is_Pow:
         return plain(node.base) and node.exp.is_Rational and sign_certified(node.base, True)
     if isinstance(node, sp.exp):
@@ -289,6 +292,22 @@ def _read_exactly(node) -> bool:
         a = node.args[0]
         return (plain(a) or (a.is_Pow and _read_exactly(a))) and sign_certified(a, True) and (
             sign_certified(a - 2, False) or sign_certified(sp.Rational(1, 2) - a, False))
+    if isinstance(node, (sp.Sum, sp.Product)) and not _limiting(node):
+        return all(x.is_Rational for x in sp.preorder_traversal(node) if _closed(x) and not isinstance(x, (sp.Sum, sp.Product)))
+    return False
+
+
+def _cancels_nothing(terms) -> bool:
+    """Whether the sum of the numbers ``terms`` is shown (at 30 digits, then 120) to be at least
+    :data:`_CANCELLATION` times its largest term in size."""
+    for dps in (30, 120):
+        boxes = [_enclosed(t, dps) for t in terms]
+        if None in boxes:
+            return False
+        total = [mpmath.mpf(v) for v in sum(boxes[1:], boxes[0])._mpi_]
+        largest = max(max(abs(mpmath.mpf(v)) for v in b._mpi_) for b in boxes)
+        if max(total[0], -total[1], 0) >= largest * _CANCELLATION:
+            return True
     return False
 
 
@@ -304,26 +323,33 @@ def _standing_for(node):
 
 
 def generalized(exprs):
-    """``exprs`` (a claim, then what may be put into it) with each constant (:func:`_constant`, e.g. log(2), sqrt(5), pi) that occurs beside a symbol
-    replaced by a symbol that keeps only its certified sign: what holds for every such symbol holds for the
-    constant. sympy reads a constant's sign and value off a floating evaluation, of the constant and of the
-    numbers it builds from it inside a sum (W - 1/100, never a node of the claim, read as 10^85 where W is
-    10^-3), so it may only ever see symbols there. A claim with no symbols is left to interval arithmetic."""
+    """``exprs`` (a claim, then what may be put into it) with each number sympy may misread
+    (:func:`_read_exactly`), the whole of it, and the constant part of a sum that cancels, replaced by a symbol
+    that keeps only its certified sign: what holds for every such symbol holds for the number. sympy reads a
+    number's sign and value off a floating evaluation, of the number and of the numbers it builds from it
+    (W - 1/100 inside the sign of m/100 + W - 1/100, never a node of the claim, read as 10^85 where W is
+    10^-3), so beside a symbol it may see only numbers it reads right at every precision. A claim with no
+    symbols is left to interval arithmetic."""
     exprs = [sp.sympify(e) for e in exprs]
     if not exprs[0].free_symbols:
         return exprs
     table = {}
 
-    def visit(node):
-        if _constant(node):
-            table.setdefault(node, _standing_for(node))
-            return
-        for a in node.args:
-            if isinstance(a, sp.Basic):
-                visit(a)
-    for e in exprs:
-        visit(e)
-    return [e.xreplace(table) for e in exprs] if table else exprs
+    def standing(number):
+        return table.setdefault(number, _standing_for(number))
+
+    def rebuild(node):
+        if _closed(node):
+            return node if _read_exactly(node) else standing(node)
+        if not node.args or isinstance(node, (sp.Symbol, sp.Indexed)):
+            return node
+        if isinstance(node, sp.Add):
+            numbers = [a for a in node.args if _closed(a)]
+            if len(numbers) > 1 and not _read_exactly(sp.Add(*numbers)):
+                return sp.Add(*[rebuild(a) for a in node.args if not _closed(a)], standing(sp.Add(*numbers)))
+        args = [rebuild(a) if isinstance(a, sp.Basic) else a for a in node.args]
+        return node if all(a is b for a, b in zip(args, node.args)) else node.func(*args)
+    return [rebuild(e) for e in exprs]
 
 
 def misread_numbers(expr) -> bool:

@@ -381,24 +381,39 @@ def test_a_number_whose_value_sympy_misreads_is_flagged_though_its_signs_are_rig
     assert misread_numbers(T + sp.Symbol("m")) and not misread_numbers(sp.pi - 3 + sp.Symbol("m"))
 
 
-def test_a_constant_beside_a_symbol_is_decided_as_a_symbol_of_its_certified_sign():
+def test_a_number_beside_a_symbol_is_decided_as_a_symbol_of_its_certified_sign():
     """Round 27: W = -10^107 log(1 - 10^-110) is about 10^-3 and sympy reads it right on its own, but inside a sum
     it reads the bound of an unresolved cancellation as W's value (W - 1/100 about 10^85). So sympy never sees
-    such a constant beside a symbol: log(1 - 10^-110) stands for a symbol of its certified sign. Constants sympy evaluates
-    with nothing cancelling inside (log 2, sqrt 5, pi) stay as they are, and so do claims with no symbol."""
+    such a number beside a symbol: the numeric part of the sum stands for a symbol of its certified sign.
+    Numbers sympy evaluates with nothing cancelling inside (log 2, sqrt 5, pi) stay as they are, and so do
+    claims with no symbol."""
     from modelcollapse.proofs.kernel.decide import is_positive
     from modelcollapse.proofs.kernel.terms import generalized
     W = -sp.Integer(10)**107 * sp.log(1 - sp.Rational(1, 10**110))
     assert (W - sp.Rational(1, 100)).evalf(2) > 1  # sympy's reading; the truth is about -0.009
     x = sp.Symbol("x", integer=True, positive=True)
     kept = x + sp.log(2) + sp.sqrt(5) + sp.pi
-    claim, = generalized([x / 100 + W - sp.Rational(1, 50) + kept])
+    assert generalized([kept]) == [kept] and generalized([W - 1]) == [W - 1]
+    claim, = generalized([x / 100 + W - sp.Rational(1, 50)])
     constant, = claim.free_symbols - {x}
-    assert constant.is_negative and claim == x / 100 - 10**107 * constant - sp.Rational(1, 50) + kept
-    assert generalized([W - 1]) == [W - 1]
+    assert constant.is_negative and claim == x / 100 + constant
     space = kernel.Space({x: kernel.Domain.integer(1)})
     assert not is_positive(x / 100 + W - sp.Rational(1, 50), space)[0]
     assert is_positive(x + sp.log(2) - sp.Rational(1, 2), space)[0]  # log 2 is read right, and kept
+
+
+def test_a_number_is_judged_whole_and_a_sum_that_cancels_is_not_read_through_its_parts():
+    """Round 28: B = 10^50 sqrt(10^110 + 1) - 10^105 + 1 is about 1.000005 once 105 digits cancel; each part is read
+    right, but sympy evaluates B^2 inside a sum from a base it could not resolve (B^2 - 10^10 read as 10^168). A
+    number is kept beside a symbol only if each sum in it is shown to cancel nothing; (sqrt(5) - 1)^2 is kept."""
+    from modelcollapse.proofs.kernel.terms import generalized
+    B = 10**50 * sp.sqrt(10**110 + 1) - 10**105 + 1
+    x = sp.Symbol("x", integer=True, nonnegative=True)
+    claim, = generalized([x + sp.Pow(B, 2, evaluate=False) - 10**10])
+    constant, = claim.free_symbols - {x}
+    assert constant.is_negative and claim == x + constant
+    golden = sp.Pow(sp.sqrt(5) - 1, 2, evaluate=False) * x
+    assert generalized([golden]) == [golden]
 
 
 def test_an_exact_reading_of_a_number_is_checked_against_its_enclosure():
