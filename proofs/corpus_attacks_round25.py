@@ -71,9 +71,9 @@ def P2_reversed_sum_as_order_scale():
 
 
 EXPECTED = {
-    'A1_reversed_sum_domain_bound': 'its range may be reversed',
-    'A1b_reversed_product_domain_bound': 'its range may be reversed',
-    'A1c_reversed_sum_sqrt': 'its range may be reversed',
+    'A1_reversed_sum_domain_bound': 'its range may be reversed || which its domain (real >= ',
+    'A1b_reversed_product_domain_bound': 'its range may be reversed || which its domain (real >= ',
+    'A1c_reversed_sum_sqrt': 'its range may be reversed || which its domain (real >= ',
     'P1_complex_domain_bound': 'the domain of x: an imaginary unit',
     'P2_reversed_sum_as_order_scale': 'the scale is not shown positive',
 }

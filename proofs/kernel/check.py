@@ -18,7 +18,8 @@ from .decide import StepTimeout, is_positive, time_limit, undefined
 from .domains import Domain, Space
 from .laws import Law
 from .rules import RULES, Verdict, same
-from .terms import CondMutualInfo, MutualInfo, Rand, binder_problem, exact, foreign, note, rands, require
+from .terms import (CondMutualInfo, MutualInfo, Rand, binder_problem, certified_readings, exact, foreign, note, rands,
+                    require)
 
 #: Seconds a step may take before it counts as undecided (and so rejected).
 STEP_SECONDS = 30.0
@@ -283,6 +284,11 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
 
 def _check(proof, library):
     """The report, and what it checked (exact copies no one else holds, for citations)."""
+    with certified_readings():
+        return _checked(proof, library)
+
+
+def _checked(proof, library):
     library = library or Library()
     start = time.perf_counter()
     report = ProofReport(proof.name if type(proof) is Proof and type(proof.name) is str else "?")

@@ -9,8 +9,10 @@ vocabulary means only what a rule or an axiom says of it. (How the words print i
 :mod:`modelcollapse.proofs.printing`.)
 """
 
+import contextlib
 import dataclasses
 import functools
+import sys
 import types
 import typing
 
@@ -271,14 +273,14 @@ _CANCELLATION = mpmath.mpf(2) ** -8
 @functools.lru_cache(maxsize=4096)
 def _read_exactly(node) -> bool:
     """Whether sympy's floating evaluation of the number ``node`` is right at every precision it works at: a
-    rational, pi, e or Euler's gamma; a rational power of one that is positive, the exponential of a rational,
-    a logarithm of such a number when it is at least 2 or at most 1/2; a product or integer power of such
+    rational, pi, e or Euler's gamma; a rational power of one that is positive (a rational of at most 64 bits), the
+    exponential of a rational, a logarithm of such a number when it is at least 2 or at most 1/2; a product or integer power of such
     numbers; their sum when it cancels nothing (:data:`_CANCELLATION`, shown by interval arithmetic); and a
     finite sum or product of rationals. (sympy evaluates log(1 - 10^-110) by rounding its argument to 1, and
     (10^50 sqrt(10^110 + 1) - 10^105 + 1)^2 from a base it could not resolve, each with its accuracy claimed.)"""
-    def plain(a):
-        return a.is_Rational or a in _EXACT_CONSTANTS
-    if plain(node) or node in (sp.oo, -sp.oo, sp.zoo, sp.nan):
+    def plain(a):  # (sympy's polynomial algorithms on a root of a long integer take minutes: sqrt(10^110 + 1))
+        return (a.is_Rational and max(abs(a.p), a.q) < 2**64) or a in _EXACT_CONSTANTS
+    if node.is_Rational or plain(node) or node in (sp.oo, -sp.oo, sp.zoo, sp.nan):
         return True
     if isinstance(node, sp.Mul) or (node.is_Pow and node.exp.is_Integer):
         return all(_read_exactly(a) for a in node.args)
@@ -292,8 +294,13 @@ def _read_exactly(node) -> bool:
         a = node.args[0]
         return (plain(a) or (a.is_Pow and _read_exactly(a))) and sign_certified(a, True) and (
             sign_certified(a - 2, False) or sign_certified(sp.Rational(1, 2) - a, False))
-    if isinstance(node, (sp.Sum, sp.Product)) and not _limiting(node):
-        return all(x.is_Rational for x in sp.preorder_traversal(node) if _closed(x) and not isinstance(x, (sp.Sum, sp.Product)))
+    if isinstance(node, (sp.Sum, sp.Product)) and len(node.limits) == 1:  # read as its terms written out
+        (j, lo, hi), = node.limits
+        if not (lo.is_Integer and hi.is_Integer and lo - 1 <= hi < lo + 400):
+            return False
+        terms = [substitute(node.function, {j: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)]
+        return all(_closed(t) and _read_exactly(t) for t in terms) and (
+            isinstance(node, sp.Product) or len(terms) < 2 or _cancels_nothing(terms))
     return False
 
 
@@ -320,6 +327,74 @@ def _standing_for(node):
         if box is not None and (box.a > 0 or box.b < 0):
             return sp.Dummy("constant", positive=True) if box.a > 0 else sp.Dummy("constant", negative=True)
     return sp.Dummy("constant", real=True) if _enclosed(node, 30) is not None else sp.Dummy("constant")
+
+
+@functools.lru_cache(maxsize=65536)
+def certified_sign(number):
+    """-1, 0 or 1: the sign of the real ``number`` as interval arithmetic shows it (at 30 digits, then 120);
+    None where it cannot."""
+    if number.is_Rational:
+        return (number.p > 0) - (number.p < 0)
+    for dps in (30, 120):
+        box = _enclosed(number, dps)
+        if box is None:
+            return None
+        if box.a > 0 or box.b < 0:
+            return 1 if box.a > 0 else -1
+    return None
+
+
+def _certified_positive_negative(self, positive):
+    # sympy's sign of a number, which it reads off a 2-digit evaluation (Expr._eval_is_extended_positive_negative).
+    sign = certified_sign(self) if self.is_number else None
+    return None if sign is None else (sign > 0 if positive else sign < 0)
+
+
+def _certified_difference(a, b):
+    # sympy's comparison of two numbers, which it reads off a 2-digit evaluation of a - b (relational._n2).
+    sign = certified_sign(a - b) if a.is_number and b.is_number else None
+    return None if sign is None else sp.Integer(sign)
+
+
+def _certified_integer_part(number, direction, options, return_ints=False):
+    # floor (direction -1) or ceiling (1) of a number, which sympy reads off a floating evaluation.
+    for dps in (30, 120):
+        box = _enclosed(number, dps)
+        if box is None:
+            break
+        ends = [mpmath.floor(mpmath.mpf(v)) if direction < 0 else mpmath.ceil(mpmath.mpf(v)) for v in box._mpi_]
+        if ends[0] == ends[1] and (box.a > ends[0] if direction < 0 else box.b < ends[0]):
+            return int(ends[0]), 0
+    raise sp.core.evalf.PrecisionExhausted("no certified integer part")
+
+
+_READINGS = ((sp.core.expr.Expr, "_eval_is_extended_positive_negative", _certified_positive_negative),
+             (sp.core.relational, "_n2", _certified_difference),
+             (sys.modules["sympy.functions.elementary.integers"], "get_integer_part", _certified_integer_part))
+_DEPTH = [0]
+
+
+@contextlib.contextmanager
+def certified_readings():
+    """While the kernel checks a proof, sympy reads the sign of a number, the order of two numbers and a
+    number's integer part from interval arithmetic, never from its floating evaluation: inside a sum sympy
+    evaluates at a capped precision and takes an unresolved cancellation's error bound for the value, in
+    numbers it builds itself (the value at a domain's end of (a x + b)^2 - 10^10, a = 10^50 sqrt(10^110 + 1),
+    b = 1 - 10^105). sympy's cache is emptied on entry, so no fact read before comes back with a number."""
+    if _DEPTH[0] == 0:
+        saved = [(owner, name, getattr(owner, name)) for owner, name, _ in _READINGS]
+        for owner, name, reading in _READINGS:
+            setattr(owner, name, reading)
+        sp.core.cache.clear_cache()
+    _DEPTH[0] += 1
+    try:
+        yield
+    finally:
+        _DEPTH[0] -= 1
+        if _DEPTH[0] == 0:
+            for owner, name, original in saved:
+                setattr(owner, name, original)
+            sp.core.cache.clear_cache()
 
 
 def generalized(exprs):

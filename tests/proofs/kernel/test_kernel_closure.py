@@ -59,8 +59,9 @@ def test_kernel_reports_its_size_rules_and_axioms_and_stays_small():
     # (one generation on moves every g): 2,157; round 20 (no assumption without values: a total needs an
     # entry, a range its ends in order): 2,164; round 21 (a total the entries can reach): 2,170; round 22
     # (an integer range read by its integers): 2,178; rounds 23-26 (numbers read by interval arithmetic):
-    # 2,313; rounds 27 and 28 (numbers beside symbols decided as symbols of their certified sign): 2,380.
-    assert size["total"] == sum(size["files"].values()) and size["total"] <= 2380 + 10
+    # 2,313; rounds 27 and 28 (numbers beside symbols decided as symbols of their certified sign): 2,380; round
+    # 29 (sympy reads numbers by interval arithmetic while the kernel checks): 2,437.
+    assert size["total"] == sum(size["files"].values()) and size["total"] <= 2437 + 10
     assert {"Induction", "CondExpect", "Limit"} <= set(size["rules"])
     assert "slln_random_walk" in size["axioms"] and "chi_square_moments" in size["facts"]
 

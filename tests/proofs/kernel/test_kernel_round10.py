@@ -422,3 +422,34 @@ def test_an_exact_reading_of_a_number_is_checked_against_its_enclosure():
     from modelcollapse.proofs.kernel.terms import misread_numbers
     V = sp.Integer(10)**66 * sp.log(1 + sp.Rational(1, 10**60))
     assert V.evalf(2) == 0 and misread_numbers(V) and not misread_numbers(sp.log(2) * 10**6)
+
+
+def test_while_the_kernel_checks_sympy_reads_numbers_by_interval_arithmetic():
+    """Round 29: sympy reads the sign of a number it builds itself (a claim's value at its domain's end) off a
+    floating evaluation, which takes an unresolved cancellation's error bound for the value: (sqrt(2) - c)^2 -
+    10^-60, c the 33-digit rational nearest sqrt(2), is about -10^-60, and sympy calls it nonnegative. While the
+    kernel checks a proof, signs, comparisons and integer parts of numbers come from interval arithmetic."""
+    from modelcollapse.proofs.kernel.terms import certified_readings
+
+    def claim():
+        c = sp.Rational(1414213562373095048801688724209698, 10**33)
+        return sp.Add(sp.Pow(sp.sqrt(2) - c, 2, evaluate=False), -sp.Rational(1, 10**60), evaluate=False)
+    sp.core.cache.clear_cache()
+    assert claim().is_nonnegative  # sympy's reading
+    with certified_readings():
+        assert claim().is_negative and not claim().is_nonnegative
+        m = sp.Symbol("m", integer=True)
+        assert sp.floor(m + sp.pi) == m + 3 and sp.Max(sp.sqrt(2), sp.Rational(141, 100)) == sp.sqrt(2)
+    sp.core.cache.clear_cache()
+
+
+def test_a_root_of_a_long_integer_and_a_short_sum_are_judged_as_written_out():
+    """Round 29: sqrt(10^110 + 1) beside a symbol stands for a symbol (sympy's polynomial algorithms on it took the
+    30-second limit), sqrt(2) stays; a short sum is kept only if its terms, written out, cancel nothing."""
+    from modelcollapse.proofs.kernel.terms import generalized
+    x, k = sp.Symbol("x", integer=True, positive=True), sp.Symbol("k", integer=True)
+    claim, = generalized([sp.sqrt(10**110 + 1) * x + sp.sqrt(2) * x])
+    assert claim.has(sp.sqrt(2)) and not claim.has(sp.sqrt(10**110 + 1))
+    cancelling = sp.Sum((1 - k) * 10**50 * sp.sqrt(10**110 + 1) + k * (1 - 10**105), (k, 0, 1))
+    kept = sp.Sum(k**2 + sp.sqrt(2), (k, 0, 2))
+    assert generalized([x + cancelling])[0] != x + cancelling and generalized([x * kept]) == [x * kept]
