@@ -13,6 +13,7 @@ import contextlib
 import dataclasses
 import functools
 import sys
+import threading
 import types
 import typing
 
@@ -372,6 +373,8 @@ _READINGS = ((sp.core.expr.Expr, "_eval_is_extended_positive_negative", _certifi
              (sp.core.relational, "_n2", _certified_difference),
              (sys.modules["sympy.functions.elementary.integers"], "get_integer_part", _certified_integer_part))
 _DEPTH = [0]
+#: One check at a time reads numbers this way in a process (the readings are sympy's, shared by its threads).
+_READING = threading.RLock()
 
 
 @contextlib.contextmanager
@@ -381,6 +384,7 @@ def certified_readings():
     evaluates at a capped precision and takes an unresolved cancellation's error bound for the value, in
     numbers it builds itself (the value at a domain's end of (a x + b)^2 - 10^10, a = 10^50 sqrt(10^110 + 1),
     b = 1 - 10^105). sympy's cache is emptied on entry, so no fact read before comes back with a number."""
+    _READING.acquire()
     if _DEPTH[0] == 0:
         saved = [(owner, name, getattr(owner, name)) for owner, name, _ in _READINGS]
         for owner, name, reading in _READINGS:
@@ -395,6 +399,7 @@ def certified_readings():
             for owner, name, original in saved:
                 setattr(owner, name, original)
             sp.core.cache.clear_cache()
+        _READING.release()
 
 
 def generalized(exprs):
