@@ -369,7 +369,20 @@ def _certified_integer_part(number, direction, options, return_ints=False):
     raise sp.core.evalf.PrecisionExhausted("no certified integer part")
 
 
+_POWER_IS_INTEGER = sp.Pow._eval_is_integer
+
+
+def _power_is_integer(self):
+    # sympy's rule that a rational, not an integer, to a positive power is no integer holds for rational
+    # exponents only: (3/2)^t is 2 at t = log 2 / log(3/2), where sympy's rule would make ((3/2)^t - 2)^2 > 0.
+    base, exponent = self.args
+    if base.is_rational and base.is_integer is False and exponent.is_rational is not True:
+        return None
+    return _POWER_IS_INTEGER(self)
+
+
 _READINGS = ((sp.core.expr.Expr, "_eval_is_extended_positive_negative", _certified_positive_negative),
+             (sp.Pow._prop_handler, "integer", _power_is_integer),  # (sympy's table of handlers, read when asked)
              (sp.core.relational, "_n2", _certified_difference),
              (sys.modules["sympy.functions.elementary.integers"], "get_integer_part", _certified_integer_part))
 _DEPTH = [0]
@@ -377,18 +390,27 @@ _DEPTH = [0]
 _READING = threading.RLock()
 
 
+def _get(owner, name):
+    return owner[name] if type(owner) is dict else getattr(owner, name)
+
+
+def _set(owner, name, value):
+    owner.__setitem__(name, value) if type(owner) is dict else setattr(owner, name, value)
+
+
 @contextlib.contextmanager
 def certified_readings():
     """While the kernel checks a proof, sympy reads the sign of a number, the order of two numbers and a
-    number's integer part from interval arithmetic, never from its floating evaluation: inside a sum sympy
+    number's integer part from interval arithmetic, never from its floating evaluation, and a power of a
+    rational is an integer or not by a rule that holds (:func:`_power_is_integer`): inside a sum sympy
     evaluates at a capped precision and takes an unresolved cancellation's error bound for the value, in
     numbers it builds itself (the value at a domain's end of (a x + b)^2 - 10^10, a = 10^50 sqrt(10^110 + 1),
     b = 1 - 10^105). sympy's cache is emptied on entry, so no fact read before comes back with a number."""
     _READING.acquire()
     if _DEPTH[0] == 0:
-        saved = [(owner, name, getattr(owner, name)) for owner, name, _ in _READINGS]
+        saved = [(owner, name, _get(owner, name)) for owner, name, _ in _READINGS]
         for owner, name, reading in _READINGS:
-            setattr(owner, name, reading)
+            _set(owner, name, reading)
         sp.core.cache.clear_cache()
     _DEPTH[0] += 1
     try:
@@ -397,7 +419,7 @@ def certified_readings():
         _DEPTH[0] -= 1
         if _DEPTH[0] == 0:
             for owner, name, original in saved:
-                setattr(owner, name, original)
+                _set(owner, name, original)
             sp.core.cache.clear_cache()
         _READING.release()
 

@@ -453,3 +453,18 @@ def test_a_root_of_a_long_integer_and_a_short_sum_are_judged_as_written_out():
     cancelling = sp.Sum((1 - k) * 10**50 * sp.sqrt(10**110 + 1) + k * (1 - 10**105), (k, 0, 1))
     kept = sp.Sum(k**2 + sp.sqrt(2), (k, 0, 2))
     assert generalized([x + cancelling])[0] != x + cancelling and generalized([x * kept]) == [x * kept]
+
+
+def test_a_power_of_a_rational_is_no_integer_only_for_a_rational_exponent():
+    """Round 30: sympy holds that a rational, not an integer, to a positive power is never an integer, but (3/2)^t is
+    2 at t = log 2 / log(3/2); so it held (3/2)^t - 2 nonzero for every t. While the kernel checks, the rule is
+    used for rational exponents only."""
+    from modelcollapse.proofs.kernel.terms import certified_readings
+    t, n = sp.Symbol("t", positive=True), sp.Symbol("n", positive=True, integer=True)
+    sp.core.cache.clear_cache()
+    assert sp.Pow(sp.Rational(3, 2), t, evaluate=False).is_integer is False  # sympy's rule, false at t*
+    with certified_readings():
+        assert sp.Pow(sp.Rational(3, 2), t, evaluate=False).is_integer is None
+        assert (sp.Pow(sp.Rational(3, 2), t, evaluate=False) - 2).is_zero is None
+        assert sp.Pow(sp.Rational(3, 2), n, evaluate=False).is_integer is False  # (an integer exponent: it holds)
+    sp.core.cache.clear_cache()
