@@ -274,11 +274,12 @@ _CANCELLATION = mpmath.mpf(2) ** -8
 @functools.lru_cache(maxsize=4096)
 def _read_exactly(node) -> bool:
     """Whether sympy's floating evaluation of the number ``node`` is right at every precision it works at: a
-    rational, pi, e or Euler's gamma; a rational power of one that is positive (a rational of at most 64 bits), the
-    exponential of a rational, a logarithm of such a number when it is at least 2 or at most 1/2; a product or integer power of such
-    numbers; their sum when it cancels nothing (:data:`_CANCELLATION`, shown by interval arithmetic); and a
-    finite sum or product of rationals. (sympy evaluates log(1 - 10^-110) by rounding its argument to 1, and
-    (10^50 sqrt(10^110 + 1) - 10^105 + 1)^2 from a base it could not resolve, each with its accuracy claimed.)"""
+    rational, pi, e or Euler's gamma; a positive rational power of one of these (a rational of at most 64 bits),
+    the exponential of a rational, a logarithm of such a number when it is at least 2 or at most 1/2; a product
+    or integer power of such numbers; their sum when it cancels nothing (:data:`_CANCELLATION`, shown by
+    interval arithmetic); and a short sum or product whose terms, written out, are such numbers. (sympy
+    evaluates log(1 - 10^-110) by rounding its argument to 1, and (10^50 sqrt(10^110 + 1) - 10^105 + 1)^2
+    from a base it could not resolve, each with its accuracy claimed.)"""
     def plain(a):  # (sympy's polynomial algorithms on a root of a long integer take minutes: sqrt(10^110 + 1))
         return (a.is_Rational and max(abs(a.p), a.q) < 2**64) or a in _EXACT_CONSTANTS
     if node.is_Rational or plain(node) or node in (sp.oo, -sp.oo, sp.zoo, sp.nan):
