@@ -268,7 +268,9 @@ def _cited(ref, proof, library):
     require(fingerprint(snap["goals"], snap["domains"]) == snap["print"], f"cited {name} changed after it was checked")
     rel = snap["goals"][goal]
     if snap["law"] is not None and (proof.law is None or snap["law"] != proof.law.key()):
-        raise ValueError(f"cited {name} holds under another law")
+        theirs, ours = snap["law"], proof.law.key() if proof.law is not None else ()
+        part = next((f": {a} against {b}" for a, b in zip(theirs, ours) if a != b), "")
+        raise ValueError(f"cited {name} holds under another law{part[:400]}")
     # Every assumption of the cited proof must hold here (its law's parameters included).
     for sym, dom in snap["domains"].items():
         mine = proof.domains.get(sym)
