@@ -468,3 +468,22 @@ def test_a_power_of_a_rational_is_no_integer_only_for_a_rational_exponent():
         assert (sp.Pow(sp.Rational(3, 2), t, evaluate=False) - 2).is_zero is None
         assert sp.Pow(sp.Rational(3, 2), n, evaluate=False).is_integer is False  # (an integer exponent: it holds)
     sp.core.cache.clear_cache()
+
+
+def test_a_rising_factorial_is_never_called_no_integer_and_conditions_hold_no_untrusted_sign():
+    """Round 31: sympy calls rf(1/2, k) no integer, but it is 1 at k = 0; and it calls binomial(n - 20, 3) negative,
+    which the sign rule distrusts, but a Piecewise's condition was settled before the sign rule saw it."""
+    from modelcollapse.proofs.kernel.decide import is_positive, is_zero
+    from modelcollapse.proofs.kernel.terms import certified_readings
+    k, n = sp.Symbol("k", integer=True, nonnegative=True), sp.Symbol("n", integer=True)
+    sp.core.cache.clear_cache()
+    assert sp.RisingFactorial(sp.Rational(1, 2), k, evaluate=False).is_integer is False  # sympy's rule, false at k = 0
+    with certified_readings():
+        assert sp.RisingFactorial(sp.Rational(1, 2), k, evaluate=False).is_integer is None
+        assert sp.RisingFactorial(n**2, k, evaluate=False).is_integer  # (an integer base: it holds)
+    sp.core.cache.clear_cache()
+    space = kernel.Space({n: kernel.Domain.integer()})
+    below = sp.Piecewise((1, sp.Lt(sp.binomial(n - 20, 3, evaluate=False), 0, evaluate=False)), (0, True), evaluate=False)
+    assert not is_zero(below - 1, space)[0] and not is_positive(below, space)[0]
+    plain = sp.Piecewise((1, sp.Lt(n, 20)), (0, True))
+    assert is_positive(plain + 1, space)[0]  # a condition with no distrusted function is read as before
