@@ -382,6 +382,18 @@ def _power_is_integer(self):
     return _POWER_IS_INTEGER(self)
 
 
+_POWER_IS_RATIONAL = sp.Pow._eval_is_rational
+
+
+def _power_is_rational(self):
+    # sympy's rule: an irrational number to a nonzero integer power is irrational; but sqrt(2)^2 is 2 (and
+    # (sqrt(2) c)^(2c) is 2 at c = 1, where sympy's rule would make its distance from 2 positive).
+    base, exponent = self.as_base_exp()
+    if base.is_irrational and exponent.is_zero is not True:
+        return None
+    return _POWER_IS_RATIONAL(self)
+
+
 def _factorial_is_integer(self):
     # sympy's rule: rf(x, k) and ff(x, k) are integers when x and k are and k >= 0, and are not otherwise; but at
     # k = 0 each is 1 whatever x is (rf(1/2, (n - 20)^2) is 1 at n = 20).
@@ -391,6 +403,7 @@ def _factorial_is_integer(self):
 
 _READINGS = ((sp.core.expr.Expr, "_eval_is_extended_positive_negative", _certified_positive_negative),
              (sp.Pow._prop_handler, "integer", _power_is_integer),  # (sympy's table of handlers, read when asked)
+             (sp.Pow._prop_handler, "rational", _power_is_rational),
              (sp.RisingFactorial._prop_handler, "integer", _factorial_is_integer),
              (sp.FallingFactorial._prop_handler, "integer", _factorial_is_integer),
              (sp.core.relational, "_n2", _certified_difference),
@@ -411,9 +424,9 @@ def _set(owner, name, value):
 @contextlib.contextmanager
 def certified_readings():
     """While the kernel checks a proof, sympy reads the sign of a number, the order of two numbers and a
-    number's integer part from interval arithmetic, never from its floating evaluation, and a power of a
-    rational or a rising or falling factorial is an integer or not by rules that hold (:func:`_power_is_integer`,
-    :func:`_factorial_is_integer`): inside a sum sympy
+    number's integer part from interval arithmetic, never from its floating evaluation, and a power or a
+    rising or falling factorial is an integer, or rational, or not by rules that hold (:func:`_power_is_integer`,
+    :func:`_power_is_rational`, :func:`_factorial_is_integer`): inside a sum sympy
     evaluates at a capped precision and takes an unresolved cancellation's error bound for the value, in
     numbers it builds itself (the value at a domain's end of (a x + b)^2 - 10^10, a = 10^50 sqrt(10^110 + 1),
     b = 1 - 10^105). sympy's cache is emptied on entry, so no fact read before comes back with a number."""

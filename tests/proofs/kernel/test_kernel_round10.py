@@ -487,3 +487,18 @@ def test_a_rising_factorial_is_never_called_no_integer_and_conditions_hold_no_un
     assert not is_zero(below - 1, space)[0] and not is_positive(below, space)[0]
     plain = sp.Piecewise((1, sp.Lt(n, 20)), (0, True))
     assert is_positive(plain + 1, space)[0]  # a condition with no distrusted function is read as before
+
+
+def test_a_power_of_an_irrational_is_not_called_irrational():
+    """Round 32: sympy holds an irrational number to a nonzero integer power irrational, but sqrt(2)^2 = 2, so
+    (sqrt(2) c)^(2c) - 2 was held nonzero though it vanishes at c = 1. While the kernel checks, no such rule."""
+    from modelcollapse.proofs.kernel.terms import certified_readings
+    c = sp.Symbol("c", integer=True, positive=True)
+    def power():
+        return sp.Pow(sp.Mul(sp.sqrt(2), c, evaluate=False), 2 * c, evaluate=False)
+    sp.core.cache.clear_cache()
+    assert power().is_rational is False  # sympy's rule, false at c = 1
+    with certified_readings():
+        assert power().is_rational is None and (power() - 2).is_zero is None
+        assert sp.Pow(sp.sqrt(2), 0, evaluate=False).is_rational  # (exponent 0: it holds)
+    sp.core.cache.clear_cache()
