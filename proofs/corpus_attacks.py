@@ -63,6 +63,11 @@ _LIBRARIES: dict = {}
 library_for, check_attack = checker(_LIBRARIES)
 
 
+def algebra_claim(name, goal, domains):
+    """A proof of ``goal`` in one step of algebra over ``domains``: how most attacks state a false claim."""
+    return Proof(name, {"statement": goal}, domains, [Step("statement", goal, R.Algebra())])
+
+
 def altered_domain(**fields):
     """A Domain whose fields were set after it was built (a caller may do so to a frozen dataclass), so that
     it escapes the checks of its constructor: the kernel's exact copy of a proof builds each domain again."""

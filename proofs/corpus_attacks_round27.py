@@ -25,7 +25,7 @@ Each docstring says why the statement is false.
 
 import sympy as sp
 
-from modelcollapse.proofs.corpus_attacks import checker
+from modelcollapse.proofs.corpus_attacks import algebra_claim, checker
 from modelcollapse.proofs.kernel import Domain, Proof, Step
 from modelcollapse.proofs.kernel.rules import Algebra, Order, Specialize
 
@@ -49,8 +49,6 @@ AT_X = x / 100 + W - R(1, 50)
 AT_R = r + W - R(1, 100)
 
 
-def _claim(name, goal, domains):
-    return Proof(name, {"statement": goal}, domains, [Step("statement", goal, Algebra())])
 
 
 def _specialized(name, premise, goal, rule=None):
@@ -65,12 +63,12 @@ def _specialized(name, premise, goal, rule=None):
 
 def C1_real_half_line():
     """0 < r + W - 1/100 for every real r >= 0: about -0.009 at r = 0."""
-    return _claim("C1", sp.Lt(0, AT_R, evaluate=False), {r: Domain.real(0)})
+    return algebra_claim("C1", sp.Lt(0, AT_R, evaluate=False), {r: Domain.real(0)})
 
 
 def C2_integer():
     """0 < x/100 + W - 1/50 for every integer x >= 1: about -0.009 at x = 1."""
-    return _claim("C2", sp.Lt(0, AT_X, evaluate=False), {x: Domain.integer(1)})
+    return algebra_claim("C2", sp.Lt(0, AT_X, evaluate=False), {x: Domain.integer(1)})
 
 
 def C3_closed_by_specialize():
@@ -80,7 +78,7 @@ def C3_closed_by_specialize():
 
 def C4_far_below():
     """0 < x/10^6 + W - 10^6 for every integer x >= 1: false for every x below about 10^12."""
-    return _claim("C4", sp.Lt(0, x / 10**6 + W - 10**6, evaluate=False), {x: Domain.integer(1)})
+    return algebra_claim("C4", sp.Lt(0, x / 10**6 + W - 10**6, evaluate=False), {x: Domain.integer(1)})
 
 
 def C5_far_below_closed():
@@ -91,34 +89,34 @@ def C5_far_below_closed():
 
 def C6_abs_identity():
     """|x/100 + W - 1/50| = x/100 + W - 1/50 for every integer x >= 1: 0.009 against -0.009 at x = 1."""
-    return _claim("C6", sp.Eq(sp.Abs(AT_X, evaluate=False), AT_X, evaluate=False), {x: Domain.integer(1)})
+    return algebra_claim("C6", sp.Eq(sp.Abs(AT_X, evaluate=False), AT_X, evaluate=False), {x: Domain.integer(1)})
 
 
 def C7_sqrt_of_square():
     """sqrt((r + W - 1/100)^2) = r + W - 1/100 for every real r >= 0: 0.009 against -0.009 at r = 0."""
     goal = sp.Eq(sp.Pow(sp.Pow(AT_R, 2, evaluate=False), R(1, 2), evaluate=False), AT_R, evaluate=False)
-    return _claim("C7", goal, {r: Domain.real(0)})
+    return algebra_claim("C7", goal, {r: Domain.real(0)})
 
 
 def C8_sign_identity():
     """sign(x/100 + W - 1/50) = 1 for every integer x >= 1: it is -1 at x = 1."""
-    return _claim("C8", sp.Eq(sp.sign(AT_X, evaluate=False), 1, evaluate=False), {x: Domain.integer(1)})
+    return algebra_claim("C8", sp.Eq(sp.sign(AT_X, evaluate=False), 1, evaluate=False), {x: Domain.integer(1)})
 
 
 def C9_max_identity():
     """Max(0, x/100 + W - 1/50) = x/100 + W - 1/50 for every integer x >= 1: 0 against -0.009 at x = 1."""
-    return _claim("C9", sp.Eq(sp.Max(0, AT_X, evaluate=False), AT_X, evaluate=False), {x: Domain.integer(1)})
+    return algebra_claim("C9", sp.Eq(sp.Max(0, AT_X, evaluate=False), AT_X, evaluate=False), {x: Domain.integer(1)})
 
 
 def C10_min_identity():
     """Min(0, x/100 + W - 1/50) = 0 for every integer x >= 1: -0.009 against 0 at x = 1."""
-    return _claim("C10", sp.Eq(sp.Min(0, AT_X, evaluate=False), 0, evaluate=False), {x: Domain.integer(1)})
+    return algebra_claim("C10", sp.Eq(sp.Min(0, AT_X, evaluate=False), 0, evaluate=False), {x: Domain.integer(1)})
 
 
 def C12_two_digit_reading_near_an_open_end():
     """0 < r + W60 - 1/100 for every real r > 0: false on all of (0, 0.009), where no random point of an
     open half-line lands."""
-    return _claim("C12", sp.Lt(0, r_positive + W60 - R(1, 100), evaluate=False), {r_positive: Domain.real(0, lo_open=True)})
+    return algebra_claim("C12", sp.Lt(0, r_positive + W60 - R(1, 100), evaluate=False), {r_positive: Domain.real(0, lo_open=True)})
 
 
 def C13_zero_below_minus_one():
@@ -130,22 +128,22 @@ def C13_zero_below_minus_one():
 
 def D1_floor_split():
     """floor(x + V6) = x for every integer x: it is x + 999999."""
-    return _claim("D1", sp.Eq(sp.floor(z + V6, evaluate=False), z, evaluate=False), {z: Domain.integer()})
+    return algebra_claim("D1", sp.Eq(sp.floor(z + V6, evaluate=False), z, evaluate=False), {z: Domain.integer()})
 
 
 def D2_ceiling_split():
     """ceiling(x + V6) = x for every integer x >= 1: it is x + 10^6."""
-    return _claim("D2", sp.Eq(sp.ceiling(x + V6, evaluate=False), x, evaluate=False), {x: Domain.integer(1)})
+    return algebra_claim("D2", sp.Eq(sp.ceiling(x + V6, evaluate=False), x, evaluate=False), {x: Domain.integer(1)})
 
 
 def D3_floor_one_and_a_half():
     """floor(x + V15) = x for every integer x: it is x + 1."""
-    return _claim("D3", sp.Eq(sp.floor(z + V15, evaluate=False), z, evaluate=False), {z: Domain.integer()})
+    return algebra_claim("D3", sp.Eq(sp.floor(z + V15, evaluate=False), z, evaluate=False), {z: Domain.integer()})
 
 
 def D4_ceiling_one_and_a_half():
     """ceiling(x + V15) = x for every integer x >= 1: it is x + 2."""
-    return _claim("D4", sp.Eq(sp.ceiling(x + V15, evaluate=False), x, evaluate=False), {x: Domain.integer(1)})
+    return algebra_claim("D4", sp.Eq(sp.ceiling(x + V15, evaluate=False), x, evaluate=False), {x: Domain.integer(1)})
 
 
 EXPECTED = {

@@ -20,7 +20,7 @@ Each docstring says why the statement is false.
 
 import sympy as sp
 
-from modelcollapse.proofs.corpus_attacks import checker
+from modelcollapse.proofs.corpus_attacks import algebra_claim, checker
 from modelcollapse.proofs.kernel import Domain, Proof, Step
 from modelcollapse.proofs.kernel.rules import Algebra, Order, Specialize
 
@@ -38,8 +38,6 @@ r = sp.Symbol("r", real=True, nonnegative=True)
 NATURALS, INTEGERS = {x: Domain.integer(0)}, {z: Domain.integer()}
 
 
-def _claim(name, goal, domains):
-    return Proof(name, {"statement": goal}, domains, [Step("statement", goal, Algebra())])
 
 
 def _at_zero(name, premise, goal, order=None):
@@ -55,38 +53,38 @@ def _at_zero(name, premise, goal, order=None):
 
 def A1_weak_integer():
     """0 <= x + Q - 10^10 for every integer x >= 0: about -10^10 at x = 0."""
-    return _claim("A1", sp.Le(0, x + Q - 10**10, evaluate=False), NATURALS)
+    return algebra_claim("A1", sp.Le(0, x + Q - 10**10, evaluate=False), NATURALS)
 
 
 def A2_strict_integer():
     """0 < x + Q - 10^10 for every integer x >= 0: about -10^10 at x = 0."""
-    return _claim("A2", sp.Lt(0, x + Q - 10**10, evaluate=False), NATURALS)
+    return algebra_claim("A2", sp.Lt(0, x + Q - 10**10, evaluate=False), NATURALS)
 
 
 def A3_weak_real():
     """0 <= r + Q - 10^10 for every real r >= 0: about -10^10 at r = 0."""
-    return _claim("A3", sp.Le(0, r + Q - 10**10, evaluate=False), {r: Domain.real(0)})
+    return algebra_claim("A3", sp.Le(0, r + Q - 10**10, evaluate=False), {r: Domain.real(0)})
 
 
 def A4_cube_far_below():
     """0 < x + Q3 - 10^17 for every integer x >= 0: false for every x below 10^17 - 1."""
-    return _claim("A4", sp.Lt(0, x + Q3 - 10**17, evaluate=False), NATURALS)
+    return algebra_claim("A4", sp.Lt(0, x + Q3 - 10**17, evaluate=False), NATURALS)
 
 
 def A5_sign_identity():
     """sign(x + Q - 10^10) = 1 for every integer x >= 0: it is -1 at x = 0."""
-    return _claim("A5", sp.Eq(sp.sign(x + Q - 10**10, evaluate=False), 1, evaluate=False), NATURALS)
+    return algebra_claim("A5", sp.Eq(sp.sign(x + Q - 10**10, evaluate=False), 1, evaluate=False), NATURALS)
 
 
 def A6_max_identity():
     """Max(0, x + Q - 10^10) = x + Q - 10^10 for every integer x >= 0: 0 against about -10^10 at x = 0."""
     e = x + Q - 10**10
-    return _claim("A6", sp.Eq(sp.Max(0, e, evaluate=False), e, evaluate=False), NATURALS)
+    return algebra_claim("A6", sp.Eq(sp.Max(0, e, evaluate=False), e, evaluate=False), NATURALS)
 
 
 def A7_min_identity():
     """Min(0, x + Q - 10^10) = 0 for every integer x >= 0: about -10^10 against 0 at x = 0."""
-    return _claim("A7", sp.Eq(sp.Min(0, x + Q - 10**10, evaluate=False), 0, evaluate=False), NATURALS)
+    return algebra_claim("A7", sp.Eq(sp.Min(0, x + Q - 10**10, evaluate=False), 0, evaluate=False), NATURALS)
 
 
 def A8_closed_by_specialize():
@@ -108,23 +106,23 @@ def A11_small_scale():
     """0 <= x + (K - 10^55 + 10^-50)^2 - 10^-20 for every integer x >= 0: about -10^-20 at x = 0 (below the
     points' tolerance)."""
     small = sp.Pow(K - 10**55 + R(1, 10**50), 2, evaluate=False)
-    return _claim("A11", sp.Le(0, x + small - R(1, 10**20), evaluate=False), NATURALS)
+    return algebra_claim("A11", sp.Le(0, x + small - R(1, 10**20), evaluate=False), NATURALS)
 
 
 def D1_floor_split_of_a_power():
     """floor(x + Q - 1/2) = x + 1 for every integer x: Q - 1/2 is about 0.50001, so the floor is x."""
-    return _claim("D1", sp.Eq(sp.floor(z + Q - R(1, 2), evaluate=False), z + 1, evaluate=False), INTEGERS)
+    return algebra_claim("D1", sp.Eq(sp.floor(z + Q - R(1, 2), evaluate=False), z + 1, evaluate=False), INTEGERS)
 
 
 def D2_ceiling_split_of_a_power():
     """ceiling(x + Q - 1/2) = x + 2 for every integer x: it is x + 1."""
-    return _claim("D2", sp.Eq(sp.ceiling(z + Q - R(1, 2), evaluate=False), z + 2, evaluate=False), INTEGERS)
+    return algebra_claim("D2", sp.Eq(sp.ceiling(z + Q - R(1, 2), evaluate=False), z + 2, evaluate=False), INTEGERS)
 
 
 def D3_floor_split_large():
     """floor(x + Q - 10^10 - 1/2) = x - 9999999999 for every integer x: it is x - 10^10."""
     goal = sp.Eq(sp.floor(z + Q - 10**10 - R(1, 2), evaluate=False), z - 9999999999, evaluate=False)
-    return _claim("D3", goal, INTEGERS)
+    return algebra_claim("D3", goal, INTEGERS)
 
 
 EXPECTED = {

@@ -25,7 +25,7 @@ Each docstring says why the statement is false.
 
 import sympy as sp
 
-from modelcollapse.proofs.corpus_attacks import checker
+from modelcollapse.proofs.corpus_attacks import algebra_claim, checker
 from modelcollapse.proofs.kernel import Domain, Proof, Step
 from modelcollapse.proofs.kernel.rules import Algebra, Order, Specialize
 from modelcollapse.proofs.kernel.terms import substitute
@@ -55,38 +55,36 @@ H = sp.Add(r, sp.Pow(S, 2, evaluate=False), -sp.Rational(101, 100), evaluate=Fal
 AT_ONE = sp.Le(0, substitute(_square(x), {x: sp.Integer(1)}), evaluate=False)
 
 
-def _claim(name, goal, domains):
-    return Proof(name, {"statement": goal}, domains, [Step("statement", goal, Algebra())])
 
 
 def A1_square_weak_integer():
     """0 <= (a x + b)^2 - 10^10 for every integer x >= 1: about -10^10 at x = 1."""
-    return _claim("A1", sp.Le(0, _square(x), evaluate=False), NATURALS)
+    return algebra_claim("A1", sp.Le(0, _square(x), evaluate=False), NATURALS)
 
 
 def A2_square_strict_integer():
     """0 < (a x + b)^2 - 10^10 for every integer x >= 1: about -10^10 at x = 1."""
-    return _claim("A2", sp.Lt(0, _square(x), evaluate=False), NATURALS)
+    return algebra_claim("A2", sp.Lt(0, _square(x), evaluate=False), NATURALS)
 
 
 def A3_square_weak_real():
     """0 <= (a r + b)^2 - 10^10 for every real r >= 1: about -10^10 at r = 1."""
-    return _claim("A3", sp.Le(0, _square(r), evaluate=False), {r: Domain.real(1)})
+    return algebra_claim("A3", sp.Le(0, _square(r), evaluate=False), {r: Domain.real(1)})
 
 
 def A5_sign_of_a_square():
     """sign((a x + b)^2 - 10^10) = 1 for every integer x >= 1: it is -1 at x = 1."""
-    return _claim("A5", sp.Eq(sp.sign(_square(x), evaluate=False), 1, evaluate=False), NATURALS)
+    return algebra_claim("A5", sp.Eq(sp.sign(_square(x), evaluate=False), 1, evaluate=False), NATURALS)
 
 
 def A6_max_of_a_square():
     """Max(0, g) = g for g = (a x + b)^2 - 10^10 and every integer x >= 1: 0 against -10^10 at x = 1."""
-    return _claim("A6", sp.Eq(sp.Max(0, _square(x), evaluate=False), _square(x), evaluate=False), NATURALS)
+    return algebra_claim("A6", sp.Eq(sp.Max(0, _square(x), evaluate=False), _square(x), evaluate=False), NATURALS)
 
 
 def A7_min_of_a_square():
     """Min(0, (a x + b)^2 - 10^10) = 0 for every integer x >= 1: -10^10 against 0 at x = 1."""
-    return _claim("A7", sp.Eq(sp.Min(0, _square(x), evaluate=False), 0, evaluate=False), NATURALS)
+    return algebra_claim("A7", sp.Eq(sp.Min(0, _square(x), evaluate=False), 0, evaluate=False), NATURALS)
 
 
 def A8_closed_at_one_by_specialize():
@@ -106,32 +104,32 @@ def A9_zero_below_minus_one_from_one():
 
 def B1_sum_weak():
     """0 <= r + S^2 - 101/100 for every real r > 0: about -0.009 at r = 1/1000."""
-    return _claim("B1", sp.Le(0, H, evaluate=False), {r: Domain.real(0, lo_open=True)})
+    return algebra_claim("B1", sp.Le(0, H, evaluate=False), {r: Domain.real(0, lo_open=True)})
 
 
 def B2_sum_strict():
     """0 < r + S^2 - 101/100 for every real r > 0: about -0.009 at r = 1/1000."""
-    return _claim("B2", sp.Lt(0, H, evaluate=False), {r: Domain.real(0, lo_open=True)})
+    return algebra_claim("B2", sp.Lt(0, H, evaluate=False), {r: Domain.real(0, lo_open=True)})
 
 
 def B3_sum_sign():
     """sign(r + S^2 - 101/100) = 1 for every real r > 0: it is -1 at r = 1/1000."""
-    return _claim("B3", sp.Eq(sp.sign(H, evaluate=False), 1, evaluate=False), {r: Domain.real(0, lo_open=True)})
+    return algebra_claim("B3", sp.Eq(sp.sign(H, evaluate=False), 1, evaluate=False), {r: Domain.real(0, lo_open=True)})
 
 
 def B4_sum_max():
     """Max(0, h) = h for h = r + S^2 - 101/100 and every real r > 0: 0 against -0.009 at r = 1/1000."""
-    return _claim("B4", sp.Eq(sp.Max(0, H, evaluate=False), H, evaluate=False), {r: Domain.real(0, lo_open=True)})
+    return algebra_claim("B4", sp.Eq(sp.Max(0, H, evaluate=False), H, evaluate=False), {r: Domain.real(0, lo_open=True)})
 
 
 def B5_sum_min():
     """Min(0, r + S^2 - 101/100) = 0 for every real r > 0: -0.009 against 0 at r = 1/1000."""
-    return _claim("B5", sp.Eq(sp.Min(0, H, evaluate=False), 0, evaluate=False), {r: Domain.real(0, lo_open=True)})
+    return algebra_claim("B5", sp.Eq(sp.Min(0, H, evaluate=False), 0, evaluate=False), {r: Domain.real(0, lo_open=True)})
 
 
 def B6_sum_abs():
     """|h| = h for h = r + S^2 - 101/100 and every real r > 0: 0.009 against -0.009 at r = 1/1000."""
-    return _claim("B6", sp.Eq(sp.Abs(H, evaluate=False), H, evaluate=False), {r: Domain.real(0, lo_open=True)})
+    return algebra_claim("B6", sp.Eq(sp.Abs(H, evaluate=False), H, evaluate=False), {r: Domain.real(0, lo_open=True)})
 
 
 def B7_rational_falsehood():

@@ -17,9 +17,8 @@ Each docstring gives the counterexample.
 
 import sympy as sp
 
-from modelcollapse.proofs.corpus_attacks import checker
-from modelcollapse.proofs.kernel import Domain, Proof, Step
-from modelcollapse.proofs.kernel.rules import Algebra
+from modelcollapse.proofs.corpus_attacks import algebra_claim, checker
+from modelcollapse.proofs.kernel import Domain
 
 library_for, check_attack = checker({})
 
@@ -33,7 +32,7 @@ SQUARE = sp.Pow(GAP, 2, evaluate=False)
 
 
 def _claim(name, goal, domains=POSITIVE):
-    return Proof(name, {"statement": goal}, domains, [Step("statement", goal, Algebra())])
+    return algebra_claim(name, goal, domains)
 
 
 def C1_piecewise():

@@ -21,9 +21,8 @@ Each docstring gives the counterexample.
 
 import sympy as sp
 
-from modelcollapse.proofs.corpus_attacks import checker
-from modelcollapse.proofs.kernel import Domain, Proof, Step
-from modelcollapse.proofs.kernel.rules import Algebra
+from modelcollapse.proofs.corpus_attacks import algebra_claim, checker
+from modelcollapse.proofs.kernel import Domain
 
 library_for, check_attack = checker({})
 
@@ -34,8 +33,8 @@ ORDER = sp.Pow(sp.Add(n, -20, evaluate=False), 2, evaluate=False)
 HALF = sp.Rational(1, 2)
 
 
-def _claim(name, goal):
-    return Proof(name, {"statement": goal}, INTEGERS, [Step("statement", goal, Algebra())])
+def _claim(name, goal, domains=INTEGERS):
+    return algebra_claim(name, goal, domains)
 
 
 def _indicator(condition):

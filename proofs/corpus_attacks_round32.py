@@ -17,9 +17,8 @@ Each docstring gives the counterexample.
 
 import sympy as sp
 
-from modelcollapse.proofs.corpus_attacks import checker
-from modelcollapse.proofs.kernel import Domain, Proof, Step
-from modelcollapse.proofs.kernel.rules import Algebra
+from modelcollapse.proofs.corpus_attacks import algebra_claim, checker
+from modelcollapse.proofs.kernel import Domain
 
 library_for, check_attack = checker({})
 
@@ -32,8 +31,8 @@ ROOT_TWO_C = sp.Mul(sp.sqrt(2), C, evaluate=False)
 GAP = sp.Add(sp.Pow(ROOT_TWO_C, sp.Mul(2, C, evaluate=False), evaluate=False), -2, evaluate=False)
 
 
-def _claim(name, goal):
-    return Proof(name, {"statement": goal}, INTEGERS, [Step("statement", goal, Algebra())])
+def _claim(name, goal, domains=INTEGERS):
+    return algebra_claim(name, goal, domains)
 
 
 def G1_square_positive():
