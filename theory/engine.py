@@ -538,17 +538,7 @@ def _square_root(expr):
     return out * sp.sqrt(sp.expand(num * den)) / den
 
 
-def _schedule_aware(A, ctx):
-    return A
-
-
 # --- the public entry points ----------------------------------------------------------------------
-
-@functools.lru_cache(maxsize=None)
-def _derive_cached(model_name, target_srepr):
-    from .model import get_model
-    return derive(get_model(model_name), sp.sympify(sp.parse_expr(target_srepr) if False else sp.S(target_srepr)))
-
 
 _DERIVED: dict = {}
 

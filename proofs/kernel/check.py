@@ -18,8 +18,8 @@ from .decide import StepTimeout, is_positive, time_limit, undefined
 from .domains import Domain, Space
 from .laws import Law
 from .rules import RULES, Verdict, same
-from .terms import (CondMutualInfo, MutualInfo, Rand, binder_problem, certified_readings, exact, foreign, note, rands,
-                    require)
+from .terms import (CondMutualInfo, MutualInfo, Rand, binder_problem, certified_readings, exact, exact_text, foreign,
+                    note, rands, require)
 
 #: Seconds a step may take before it counts as undecided (and so rejected).
 STEP_SECONDS = 30.0
@@ -141,8 +141,8 @@ def _alone(expr) -> set:
 
 def fingerprint(goals, domains) -> str:
     """Everything a citation relies on, as text (symbol assumptions included)."""
-    return repr(sorted((name, sp.srepr(g)) for name, g in goals.items())) + repr(
-        sorted((sp.srepr(s), d.key()) for s, d in domains.items()))
+    return repr(sorted((name, exact_text(g)) for name, g in goals.items())) + repr(
+        sorted((exact_text(s), d.key()) for s, d in domains.items()))
 
 
 def relation_problem(rel, proof) -> str:
@@ -276,7 +276,7 @@ def _cited(ref, proof, library):
         mine = proof.domains.get(sym)
         if sym not in snap["local"] and (mine is None or not mine.within(dom)):
             raise ValueError(f"cited {name} needs {sym} {dom.describe()}, which this proof does not assume")
-    return rel, sp.srepr(rel), frozenset(rep.goal_axioms.get(goal, rep.axioms))
+    return rel, exact_text(rel), frozenset(rep.goal_axioms.get(goal, rep.axioms))
 
 
 def check(proof: Proof, library: Library | None = None) -> ProofReport:
@@ -364,7 +364,7 @@ def _checked(proof, library):
                     ref, ValueError(f"premise {ref} is not an earlier accepted step"))
                 if isinstance(entry, Exception):
                     raise entry
-                require(sp.srepr(entry[0]) == entry[1], f"premise {ref} changed after it was accepted")
+                require(exact_text(entry[0]) == entry[1], f"premise {ref} changed after it was accepted")
                 premises.append(entry[0])
                 used |= entry[2]
             with time_limit(STEP_SECONDS):
@@ -375,9 +375,9 @@ def _checked(proof, library):
             verdict = Verdict(False, f"{type(exc).__name__}: {exc}")
         report.steps.append(StepReport(step, verdict, time.perf_counter() - t0))
         if verdict.ok and step.label not in known:
-            known[step.label] = (relation, sp.srepr(relation), frozenset(used | set(verdict.axioms)))
+            known[step.label] = (relation, exact_text(relation), frozenset(used | set(verdict.axioms)))
     report.errors += [f"step {lab} changed after it was accepted" for lab, (rel, text, _) in known.items()
-                      if sp.srepr(rel) != text]
+                      if exact_text(rel) != text]
     for name, goal in proof.goals.items():
         match = next((lab for lab, (rel, _, _) in known.items() if rel == goal), None)
         if match is None:

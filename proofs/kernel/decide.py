@@ -16,8 +16,8 @@ import mpmath
 import sympy as sp
 
 from .domains import Domain, Space
-from .terms import (MaxNormalVariance, Rand, bound_symbols, fresh_binders, generalized, misread_numbers, sign_certified,
-                    simplify, words_in)
+from .terms import (MaxNormalVariance, Rand, bound_symbols, exact_text, fresh_binders, generalized, misread_numbers,
+                    sign_certified, simplify, words_in)
 
 #: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
 MAX_OPS = 400
@@ -201,7 +201,7 @@ def alpha_named(expr):
         if not isinstance(node, (sp.Sum, sp.Product)) or len(node.limits) != 1:
             return node
         j, lo, hi = node.limits[0]
-        key = (type(node), sp.srepr(node.function.xreplace({j: _HOLE})), sp.srepr(lo), sp.srepr(hi))
+        key = (type(node), exact_text(node.function.xreplace({j: _HOLE})), exact_text(lo), exact_text(hi))
         c = _ALPHA.setdefault(key, sp.Dummy("c", integer=True))  # (the checked limits are integers)
         # Never capture: a name already free in the summand keeps the sum as it is.
         return node if c in node.function.free_symbols else type(node)(node.function.xreplace({j: c}), (c, lo, hi))

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .terms import VOCABULARY, Rand, bound_symbols, fresh_binders, misread_numbers, require, sign_certified, simplify, substitute
+from .terms import (Rand, VOCABULARY, bound_symbols, exact_text, fresh_binders, misread_numbers, require,
+                    sign_certified, simplify, substitute)
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,8 @@ class Domain:
 
     def key(self) -> tuple:
         """Every field as exact text and bools (for caches and citations)."""
-        return (self.kind, *[sp.srepr(b) for b in (self.lo, self.hi, self.length, self.total)], self.lo_open,
-                self.hi_open, tuple(map(sp.srepr, self.values)), None if self.entry is None else self.entry.key())
+        return (self.kind, *[exact_text(b) for b in (self.lo, self.hi, self.length, self.total)], self.lo_open,
+                self.hi_open, tuple(map(exact_text, self.values)), None if self.entry is None else self.entry.key())
 
     # --- what a symbol may claim -----------------------------------------------------
     def flags(self) -> dict:

@@ -20,7 +20,8 @@ import sympy as sp
 
 from .decide import is_positive, sign_shown, undefined
 from .domains import Domain, Space
-from .terms import CE, Ind, MaxNormalVariance, Rand, binder_problem, explicit, note, rands, require, words_in
+from .terms import (CE, Ind, MaxNormalVariance, Rand, binder_problem, exact_text, explicit, note, rands, require,
+                    words_in)
 
 # Pattern symbols of the schemas: a family's parameters, the order, the draw.
 _a, _b, _order, _D = sp.symbols("a b order D")
@@ -158,13 +159,13 @@ class Law:
                 for k, v in out.items()}
 
     def key(self):
-        return (self.name, sp.srepr(self.generation),
-                tuple(sorted((sp.srepr(k), v.key()) for k, v in self.params.items())),
-                tuple((v.name, sp.srepr(v.init), sp.srepr(v.step), v.domain.key(), tuple(map(sp.srepr, v.indices)))
+        return (self.name, exact_text(self.generation),
+                tuple(sorted((exact_text(k), v.key()) for k, v in self.params.items())),
+                tuple((v.name, exact_text(v.init), exact_text(v.step), v.domain.key(), tuple(map(exact_text, v.indices)))
                       for v in self.state),
-                tuple((d.name, d.family, tuple(map(sp.srepr, d.args))) for d in self.draws),
-                tuple(sorted((sp.srepr(k), v.key()) for k, v in self.indices.items())),
-                tuple((d.name, d.family, tuple(map(sp.srepr, d.args))) for d in self.start))
+                tuple((d.name, d.family, tuple(map(exact_text, d.args))) for d in self.draws),
+                tuple(sorted((exact_text(k), v.key()) for k, v in self.indices.items())),
+                tuple((d.name, d.family, tuple(map(exact_text, d.args))) for d in self.start))
 
     # --- well-formedness --------------------------------------------------------------------
     def problems(self) -> list:

@@ -13,8 +13,8 @@ from .axioms import AXIOMS, instance
 from .decide import alpha_named, defined_at, is_positive, is_zero, refuted, split_finite_sums, undefined, unsafe
 from .domains import Domain, Space
 from .laws import draw_rand, fact_instance, finite_moment
-from .terms import (CE, VOCABULARY, AlmostSurely, E, Ind, Rand, bound_symbols, fresh_binders, misread_numbers, rands, require, simplify,
-                    substitute, words_in)
+from .terms import (AlmostSurely, CE, E, Ind, Rand, VOCABULARY, bound_symbols, exact_text, fresh_binders,
+                    misread_numbers, rands, require, simplify, substitute, words_in)
 
 _INEQ = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
 _INFINITE = (sp.oo, -sp.oo, sp.zoo, sp.nan)
@@ -439,7 +439,7 @@ class Induction(Rule):
         # The system is checked once for all its conclusions (the same rule, premises and space).
         # Keyed on exact text only (srepr, the domains' and the law's keys): no look-alike shares a key.
         from .check import fingerprint
-        key = (sp.srepr((self.functionals, self.closed, self.matrix, self.offset, self.start, tuple(premises))),
+        key = (exact_text((self.functionals, self.closed, self.matrix, self.offset, self.start, tuple(premises))),
                fingerprint({}, ctx.space.domains), ctx.law.key() if ctx.law is not None else None)
         if key not in _SYSTEMS:
             if len(_SYSTEMS) > 64:

@@ -20,6 +20,7 @@ import typing
 import mpmath
 import sympy as sp
 from sympy.core.symbol import Str
+from sympy.printing.repr import ReprPrinter
 
 
 class Word(sp.Function):
@@ -525,6 +526,23 @@ def substitute(expr, mapping):
             return sp.nan
         return node if all(a is b for a, b in zip(args, node.args)) else node.func(*args)
     return build(expr)
+
+
+class _ExactText(ReprPrinter):
+    """sympy's srepr with a symbol's assumptions in sorted order. srepr writes them in the order they were
+    stated, and sympy's cache hands back whichever of two equal symbols (i integer and positive, stated
+    either way) it met first: texts of equal expressions must not depend on that history."""
+
+    def _print_Symbol(self, expr):
+        stated = dict(sorted(expr._assumptions_orig.items()))
+        if expr.is_Dummy:
+            stated["dummy_index"] = expr.dummy_index
+        return f"{type(expr).__name__}({self._print(expr.name)}{''.join(f', {k}={v}' for k, v in stated.items())})"
+
+
+def exact_text(expr):
+    """The exact text of an expression (or a tuple of them): equal texts, identical expressions."""
+    return _ExactText().doprint(expr)
 
 
 def require(condition, message):

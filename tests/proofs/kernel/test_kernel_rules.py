@@ -194,3 +194,19 @@ def test_order_cancels_no_expectation_that_may_be_infinite():
 def test_domain_bounds_are_deterministic():
     assert "deterministic" in Domain.real(E(Rand("D", g))).problem()
     assert Domain.real(a).problem() == "" and Domain.integer(0, g).problem() == ""
+
+
+def test_a_citation_reads_equal_symbols_alike_however_their_assumptions_were_stated():
+    # sympy's srepr writes assumptions in the order they were stated, and its cache hands back whichever of
+    # two equal symbols came first: the kernel's texts must not depend on that history.
+    first, second = sp.Symbol("k", integer=True, positive=True), sp.Symbol("k", positive=True, integer=True)
+    assert first == second and sp.srepr(first) != sp.srepr(second)
+
+    def proof(name, k, steps):
+        law = Law("scaled", g, {k: Domain.integer(1)}, (StateVar("y", 0, k * Rand("y", g), Domain.real()),), ())
+        return Proof(name, {"statement": sp.Gt(k * x**2 + 1, x)}, {k: Domain.integer(1), x: Domain.real(),
+                                                                   g: Domain.integer(0)}, steps, law)
+    library = kernel.Library({"pos": proof("pos", first, [Step("a", sp.Gt(first * x**2 + 1, x), R.Algebra())])})
+    cite = [Step("a", sp.Gt(second * x**2 + 1, x), R.Rewrite(source=True), ("cite:pos",))]
+    rep = kernel.check(proof("cites", second, cite), library)
+    assert rep.ok, rep.summary()
