@@ -38,7 +38,7 @@ COLD_SECONDS = {
     "poisson.variance": 0.5,
     "exponential.rate": 0.4,
     "exponential.log_rate": 0.6,
-    "mixing.fresh_gaussian": 2.1,
+    "mixing.fresh_gaussian": 12.0,
     "mixing.fresh_gaussian_drift": 1.0,
     "mixing.fresh_gaussian_ml": 6.6,
     "mixing.fresh_categorical_mean": 1.3,

@@ -58,10 +58,14 @@ def test_proved_and_exact_statuses():
     assert {"stationary"} <= set(proofs.check("mixing.golden_ratio").goals)
     assert {"positive_factor", "inside", "golden_ratio_when_n_equals_m"} <= set(
         proofs.check("mixing.golden_ratio_weight").goals)
-    for rid in ("mixing.fresh_gaussian", "mixing.accumulate_subsample",
-                "mixing.growing_samples", "mixing.critical_fraction"):
+    for rid in ("mixing.accumulate_subsample", "mixing.growing_samples", "mixing.critical_fraction"):
         assert proofs.status(rid) == "exact computation"
         assert theory.get(rid).status_note
+    # The closed form of the coupled system is proved for both cases of ddof; its limit is a remark.
+    for rid in ("mixing.fresh_gaussian", "mixing.fresh_gaussian_drift"):
+        assert proofs.status(rid) == "proved" and "induction" in proofs.check(rid).axioms
+        r = theory.get(rid)
+        assert not r.claims and "stationary" in r.remarks and "not proved" in r.status_note
 
 
 def test_fresh_gaussian_ml_claims_state_no_collapse():
