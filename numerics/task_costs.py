@@ -41,6 +41,7 @@ COLD_SECONDS = {
     "mixing.fresh_gaussian": 12.0,
     "mixing.fresh_gaussian_drift": 1.0,
     "mixing.fresh_gaussian_ml": 6.6,
+    "mixing.fresh_gaussian_unbiased": 9.0,
     "mixing.fresh_categorical_mean": 1.3,
     "mixing.fresh_categorical": 6.8,
     "mixing.critical_fraction": 1.6,

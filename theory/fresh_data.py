@@ -86,6 +86,8 @@ FRESH_GAUSSIAN = fresh_gaussian_model("fresh_gaussian", lam * n, ddof, [A_N, A_L
 #: eigenvalues and integer parameters, so the kernel checks its closed forms, limits and the absence
 #: of collapse.
 FRESH_GAUSSIAN_ML = fresh_gaussian_model("fresh_gaussian_ml", m, 0, [A_N, A_M, A_SIGMA0])
+#: The same with the unbiased fit (ddof = 1): irrational rates, but the kernel checks the limit.
+FRESH_GAUSSIAN_UNBIASED = fresh_gaussian_model("fresh_gaussian_unbiased", m, 1, [A_N, A_M, A_SIGMA0])
 
 GAUSS = (A_N, A_LAM, A_T, A_DDOF, A_SIGMA0)
 GAUSS_ML = (A_N, A_M, A_T, A_SIGMA0)
@@ -137,9 +139,9 @@ def _kernel_claims(d, positive=False, rate_positive=True):
 
 def _stationary_remark(d):
     """The stationary value (the limit as t -> oo), derived from the closed form but not proved: with
-    ddof = 1 the rates are irrational, and the kernel's limit rule does not finish expanding the
-    coefficients of their powers within its step budget (mixing.fresh_gaussian_ml proves the ddof = 0
-    limit with m = lam n fresh samples)."""
+    ddof = 1 the rates are irrational, and with lam real the kernel's limit rule does not finish within
+    its step budget (with m = lam n fresh samples, mixing.fresh_gaussian_ml and
+    mixing.fresh_gaussian_unbiased prove it)."""
     limit = sp.Eq(sp.Limit(d.statement.lhs, t, sp.oo), _stationary(d))
     d.remarks["stationary"] = limit
     d.steps.append(DerivationStep("Both rates lie in (0, 1) for 2 <= lam n <= n - 2, so the geometric terms vanish: "
@@ -149,8 +151,9 @@ def _stationary_remark(d):
 
 _NOTE = ("the closed form, both cases of ddof, is proved by the kernel (induction over the coupled 2 x 2 system, "
          "whose rates are irrational at ddof = 1); the stationary value is derived, not proved: the kernel's limit "
-         "rule does not finish with the irrational rates within its step budget. At ddof = 0 the limit and the "
-         "absence of collapse are proved with m = lam n fresh samples (mixing.fresh_gaussian_ml)")
+         "rule does not finish with the irrational rates and a real lam within its step budget. With m = lam n fresh "
+         "samples it is proved: at ddof = 0 with the absence of collapse (mixing.fresh_gaussian_ml), at ddof = 1 with "
+         "the stationary variance above sigma0^2 (mixing.fresh_gaussian_unbiased)")
 
 # The generated reference route does not finish in reasonable time on the coupled mixing law (its
 # quadrature over four draws per state point); these results are checked by Monte Carlo of the declared
@@ -178,6 +181,28 @@ FRESH_GAUSSIAN_ML.expectation(
             "and the absence of collapse: the stationary variance is positive for every m >= 2.")
 for _id in ("mixing.fresh_gaussian", "mixing.fresh_gaussian_drift"):
     _get(_id).status_note = _NOTE
+
+
+def _unbiased_claims(d):
+    """The stationary value as a proved limit, and that it exceeds sigma0^2: the unbiased fit inflates the
+    variance that the drift of the mean feeds back."""
+    limit = sp.Eq(sp.Limit(d.statement.lhs, t, sp.oo), _stationary(d))
+    above = sp.Gt(_stationary(d), sigma0**2)
+    d.steps.append(DerivationStep("Both rates lie in (0, 1): the geometric terms vanish, leaving the stationary value",
+                                  limit))
+    d.steps.append(DerivationStep("It exceeds sigma0^2: s / sigma0^2 - 1 = (n - m) / (2 m n - m^2 - n) > 0", above))
+    return {"stationary": Claim(limit, (ProofStep("limit", limit, "limit", {}, ("statement",)),),
+                                "As t -> oo the geometric terms vanish: the stationary value"),
+            "above_original": Claim(above, (ProofStep("above", above, "algebra"),),
+                                    "The stationary variance exceeds sigma0^2 for every 2 <= m <= n - 2")}
+
+
+FRESH_GAUSSIAN_UNBIASED.expectation(
+    SIGMA**2, "mixing.fresh_gaussian_unbiased", "Expected variance with fresh data, unbiased fit", assumptions=GAUSS_ML,
+    lazy=True, checks=_NO_ROUTE, claims=_unbiased_claims, references=(BERTRAND, GERSTGRASSER),
+    summary="mixing.fresh_gaussian at ddof = 1 with m = lam n fresh samples, proved by the kernel with its limit: the "
+            "rates are irrational, yet both lie in (0, 1), and the stationary variance exceeds sigma0^2 (the unbiased "
+            "fit inflates the variance the drift feeds).")
 
 
 # --- the categorical loop (Seddik et al. 2024) -------------------------------------------------

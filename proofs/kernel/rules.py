@@ -767,9 +767,10 @@ def _expand_keeping_powers(X, g):
     X = sp.expand_power_exp(X)
     hidden = {p: sp.Dummy() for p in X.atoms(sp.Pow) if g in p.exp.free_symbols}
     expanded = sp.expand(X.xreplace(hidden), mul=True, multinomial=False)
-    # One term per monomial in g and the kept powers, its coefficient over one denominator.
+    # One term per monomial in g and the kept powers, its coefficient over one denominator (together, not
+    # cancel: no factor is divided out, and cancel takes seconds on coefficients with square roots).
     terms = sp.collect(expanded, [g, *hidden.values()], evaluate=False)
-    return sp.Add(*[sp.cancel(c) * k for k, c in terms.items()]).xreplace({v: k for k, v in hidden.items()})
+    return sp.Add(*[sp.together(c) * k for k, c in terms.items()]).xreplace({v: k for k, v in hidden.items()})
 
 
 def _limit_in_case(X, g, below, space, known):

@@ -31,8 +31,20 @@ def test_fresh_gaussian_against_the_moment_recursion(n, m, ddof, t):
                                                                                                           rel=1e-12)
     assert theory.get("mixing.fresh_gaussian_drift")(n=n, lam=lam, t=t, ddof=ddof, sigma0=2.0) == pytest.approx(
         4 * float(d), rel=1e-12, abs=1e-15)
-    if ddof == 0:
-        assert theory.get("mixing.fresh_gaussian_ml")(n=n, m=m, t=t, sigma0=1.0) == pytest.approx(float(v), rel=1e-12)
+    fixed_fit = "mixing.fresh_gaussian_ml" if ddof == 0 else "mixing.fresh_gaussian_unbiased"
+    assert theory.get(fixed_fit)(n=n, m=m, t=t, sigma0=1.0) == pytest.approx(float(v), rel=1e-12)
+
+
+def test_unbiased_fresh_gaussian_claims_match_the_long_run_of_the_recursion():
+    """The proved stationary value against the exact recursion run for 400 generations, and above sigma0^2."""
+    r = theory.get("mixing.fresh_gaussian_unbiased")
+    assert set(r.claims) == {"stationary", "above_original"}
+    from modelcollapse.theory.symbols import n as n_, sigma0
+    from modelcollapse.theory.fresh_data import m as m_
+    for n, m in ((10, 3), (6, 2), (40, 38)):
+        v, _ = _fresh_moments(n, m, 1, 400)
+        stationary = r.claims["stationary"].rhs.subs({n_: n, m_: m, sigma0: 1})
+        assert float(stationary) == pytest.approx(float(v), rel=1e-9) and stationary > 1
 
 
 def test_fresh_gaussian_stationary_values_and_the_critical_fraction():
