@@ -86,10 +86,6 @@ SCHEDULED.quantity(
             "per-refit factors for E[sigma_t^2] and E[sigma_t], and the sum of E[sigma_s^2] / n_s for the drift.")
 from .registry import get as _get  # noqa: E402
 _get("mixing.schedule_w2")._evaluator = _schedule_value
-_get("mixing.schedule_w2").status = "exact computation"
-_get("mixing.schedule_w2").status_note = (
-    "derived by the engine (products and a sum of products over the generations) and evaluated exactly term by "
-    "term; the kernel's induction does not check a sum of products (gaussian.schedule, the variance alone, is proved)")
 
 
 class GrowthExponent(Assumption):
@@ -151,6 +147,8 @@ GROWING = Result(
             "iff gamma > 1; with ddof = 1, E[(mu_t - mu0)^2] = sigma0^2 sum 1/n_s (times E[sigma_s^2] = sigma0^2), "
             "so E[W2^2] stays bounded iff gamma > 1. Linear growth (gamma = 1) is not enough.")
 GROWING.status = "exact computation"
-GROWING.status_note = ("the closed form of mixing.schedule_w2 at the growing schedule, evaluated exactly term by term; "
+GROWING.status_note = ("the closed form of mixing.schedule_w2 (proved for every schedule) at the growing schedule, "
+                       "evaluated exactly term by term (the kernel decides no sign of a ceiling, so a law with the schedule "
+                       "ceil(n0 (s + 1)^gamma) cannot be shown to have n_s >= 2); "
                        "the criteria (p-series, infinite products) are stated, not proved by the kernel")
 register(GROWING)

@@ -173,9 +173,10 @@ def split_finite_sums(e):
     return e.replace(lambda x: isinstance(x, sp.Sum), split)
 
 
-def _peel_products(expr):
-    """Product(f, (s, a, c + k)) = Product(f, (s, a, c - 1)) * f(c) ... f(c + k) for an integer k >= 0
-    (valid for every integer c under sympy's convention for reversed ranges)."""
+def _peel_ranges(expr):
+    """Product(f, (s, a, c + k)) = Product(f, (s, a, c - 1)) * f(c) ... f(c + k), and Sum likewise with
+    + for *, for an integer k >= 0: valid for every integer c under sympy's (Karr's) convention for
+    reversed ranges, under which a sum or product over a to c splits at any b into a to b and b + 1 to c."""
     def peel(p):
         if len(p.limits) != 1:
             return p
@@ -185,9 +186,11 @@ def _peel_products(expr):
         k = const + 1
         if k.is_Integer and k > 0 and rest.free_symbols:
             peeled = [f.subs(var, rest - 1 + j) for j in range(1, int(k) + 1)]
+            if isinstance(p, sp.Sum):
+                return sp.Sum(f, (var, lo, rest - 1)) + sp.Add(*peeled)
             return sp.Product(f, (var, lo, rest - 1)) * sp.Mul(*peeled)
         return p
-    return expr.replace(lambda e: isinstance(e, sp.Product), peel)
+    return expr.replace(lambda e: isinstance(e, (sp.Product, sp.Sum)), peel)
 
 
 _ALPHA: dict = {}
@@ -214,7 +217,7 @@ _TRANSFORMS = (
     lambda e: sp.expand(alpha_named(sp.expand(split_finite_sums(alpha_named(e))))),
     lambda e: sp.cancel(sp.together(e)),
     lambda e: simplify(sp.expand_func(sp.gammasimp(e))),
-    lambda e: simplify(_peel_products(e)),
+    lambda e: simplify(_peel_ranges(e)),
     simplify,
     # Closed forms that are identities, then RF(-x, k) = (-1)^k ff(x, k) for an integer k (refuted first).
     lambda e: simplify(_closed_forms(e).replace(

@@ -65,7 +65,7 @@ def test_proved_and_exact_statuses():
     assert proofs.status("mixing.fresh_categorical_mean") == "proved"
     for rid in ("mixing.accumulate_gaussian", "mixing.accumulate_gaussian_drift"):
         assert proofs.status(rid) == "proved" and "euler_sine_product" in proofs.check(rid).axioms
-    for rid in ("mixing.golden_ratio", "mixing.golden_ratio_weight"):
+    for rid in ("mixing.golden_ratio", "mixing.golden_ratio_weight", "mixing.schedule_w2"):
         assert proofs.status(rid) == "proved"
     assert {"stationary"} <= set(proofs.check("mixing.golden_ratio").goals)
     assert {"positive_factor", "inside", "golden_ratio_when_n_equals_m"} <= set(

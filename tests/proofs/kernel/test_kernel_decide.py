@@ -29,6 +29,7 @@ EXPRESSIONS = [
     sp.Product(1 - j / n, (j, 0, m - 1)) * n**m - sp.ff(n, m),
     sp.sqrt(x**2) - x + y**2 - y * y,
     (x**2 - 1) / (x - 1) - x - 1,
+    sp.Sum(j**3 + 2**j, (j, 0, m + 1)) - sp.Sum(j**3 + 2**j, (j, 0, m - 1)) - (m**3 + 2**m) - ((m + 1)**3 + 2**(m + 1)),
 ]
 
 
@@ -63,6 +64,21 @@ def test_normal_form_keeps_the_value(k, expr):
         if a is None or b is None:
             continue
         assert abs(a - b) <= 1e-9 * max(1.0, abs(a)), (k, expr, out, values)
+
+
+def test_a_sum_or_product_peels_its_last_terms_on_every_integer_range():
+    # Karr's convention (sympy's) for reversed ranges: a sum over 0 .. k + 1 is the sum over 0 .. k - 1 and the
+    # terms at k and k + 1 for every integer k, negative ones included; one term too few is no identity.
+    k = sp.Symbol("k", integer=True)
+    space = Space({k: Domain.integer()})
+    f = j**3 + 2**j
+    peeled = sp.Sum(f, (j, 0, k + 1)) - sp.Sum(f, (j, 0, k - 1))
+    assert decide.is_zero(peeled - f.subs(j, k) - f.subs(j, k + 1), space)[0]
+    assert not decide.is_zero(peeled - f.subs(j, k + 1), space)[0]
+    for value in range(-6, 4):
+        assert (peeled - f.subs(j, k) - f.subs(j, k + 1)).subs(k, value).doit() == 0
+    ratio = sp.Product(1 + 1 / (j**2 + 1), (j, 0, k + 1)) / sp.Product(1 + 1 / (j**2 + 1), (j, 0, k))
+    assert decide.is_zero(ratio - (1 + 1 / ((k + 1)**2 + 1)), space)[0]
 
 
 def test_false_claims_are_refuted_at_admissible_points():
