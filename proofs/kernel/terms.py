@@ -402,11 +402,44 @@ def _factorial_is_integer(self):
     return True if base.is_integer and order.is_integer and order.is_nonnegative else None
 
 
+_PRODUCT_IS_INTEGER = sp.Mul._eval_is_integer
+
+
+def _product_is_integer(self):
+    # sympy's rule: an even number over an odd one > 1 is no integer, so not 0; but 6/3 = 2 and 0/3 = 0
+    # ((2n - 40)/(2n^2 + 3) is 0 at n = 20). No integer only when the product is irrational.
+    verdict = _PRODUCT_IS_INTEGER(self)
+    return None if verdict is False and self._eval_is_rational() is not False else verdict
+
+
+def _binomial_is_nonnegative(self):
+    # sympy's rule: binomial(n, k) is negative for an odd k when n's sign is unknown; but binomial(n - 20, 3)
+    # is 0 at n = 20 and 10 at n = 25, and sign, Abs, Max and Min read that rule as a case is built.
+    n, k = self.args
+    return True if n.is_integer and k.is_integer and (n.is_nonnegative or k.is_negative or k.is_even) else None
+
+
+_MONOTONIC_SIGN = sys.modules["sympy.core.exprtools"]._monotonic_sign
+
+
+def _monotonic_sign(expr):
+    # sympy bounds c + a, a a monomial in several symbols, by putting each symbol's value closest to 0 into a:
+    # the least size of a only when no symbol stands in a denominator (1/(x y) - 1/200 is called positive for
+    # integers x, y >= 1, but it is negative at x = y = 15). A sum's sign rests on such a bound only for a
+    # polynomial or a function of one symbol.
+    if len(expr.free_symbols) > 1 and not expr.is_polynomial():
+        return None
+    return _MONOTONIC_SIGN(expr)
+
+
 _READINGS = ((sp.core.expr.Expr, "_eval_is_extended_positive_negative", _certified_positive_negative),
              (sp.Pow._prop_handler, "integer", _power_is_integer),  # (sympy's table of handlers, read when asked)
              (sp.Pow._prop_handler, "rational", _power_is_rational),
              (sp.RisingFactorial._prop_handler, "integer", _factorial_is_integer),
              (sp.FallingFactorial._prop_handler, "integer", _factorial_is_integer),
+             (sp.Mul._prop_handler, "integer", _product_is_integer),
+             (sp.binomial._prop_handler, "nonnegative", _binomial_is_nonnegative),
+             (sys.modules["sympy.core.exprtools"], "_monotonic_sign", _monotonic_sign),
              (sp.core.relational, "_n2", _certified_difference),
              (sys.modules["sympy.functions.elementary.integers"], "get_integer_part", _certified_integer_part))
 _DEPTH = [0]
@@ -425,9 +458,11 @@ def _set(owner, name, value):
 @contextlib.contextmanager
 def certified_readings():
     """While the kernel checks a proof, sympy reads the sign of a number, the order of two numbers and a
-    number's integer part from interval arithmetic, never from its floating evaluation, and a power or a
-    rising or falling factorial is an integer, or rational, or not by rules that hold (:func:`_power_is_integer`,
-    :func:`_power_is_rational`, :func:`_factorial_is_integer`): inside a sum sympy
+    number's integer part from interval arithmetic, never from its floating evaluation, and a power, a
+    product, a rising or falling factorial is an integer, or rational, or not, a binomial coefficient
+    nonnegative, and a sum's sign bounded, by rules that hold (:func:`_power_is_integer`,
+    :func:`_power_is_rational`, :func:`_factorial_is_integer`, :func:`_product_is_integer`,
+    :func:`_binomial_is_nonnegative`, :func:`_monotonic_sign`): inside a sum sympy
     evaluates at a capped precision and takes an unresolved cancellation's error bound for the value, in
     numbers it builds itself (the value at a domain's end of (a x + b)^2 - 10^10, a = 10^50 sqrt(10^110 + 1),
     b = 1 - 10^105). sympy's cache is emptied on entry, so no fact read before comes back with a number."""

@@ -502,3 +502,31 @@ def test_a_power_of_an_irrational_is_not_called_irrational():
         assert power().is_rational is None and (power() - 2).is_zero is None
         assert sp.Pow(sp.sqrt(2), 0, evaluate=False).is_rational  # (exponent 0: it holds)
     sp.core.cache.clear_cache()
+
+
+def test_sympy_rules_on_parity_binomial_signs_and_reciprocal_bounds_are_not_read():
+    """Round 33: sympy calls an even number over an odd one > 1 no integer (so not 0), binomial(n, k) for an odd k
+    negative, and bounds 1/(x y) below by its value at x = y = 1; each is false somewhere. While the kernel checks,
+    none of these rules is read, and the rules that hold still are."""
+    from modelcollapse.proofs.kernel.terms import certified_readings
+    n, x, y = sp.Symbol("n", integer=True), sp.Symbol("x", integer=True, positive=True), sp.Symbol(
+        "y", integer=True, positive=True)
+    def quotient():  # fresh objects: sympy keeps what it read of an expression on the expression
+        return sp.Mul(2 * n - 40, sp.Pow(2 * n**2 + 3, -1), evaluate=False)
+
+    def binomial():
+        return sp.binomial(n - 20, 3, evaluate=False)
+
+    def gap():
+        return sp.Mul(sp.Pow(x, -1), sp.Pow(y, -1)) - sp.Rational(1, 200)
+    sp.core.cache.clear_cache()
+    assert quotient().is_zero is False and binomial().is_negative and gap().is_positive  # sympy's rules, false somewhere
+    with certified_readings():
+        assert quotient().is_integer is None and quotient().is_zero is None
+        assert binomial().is_negative is None and sp.Abs(binomial()) != -binomial()
+        assert gap().is_positive is None
+        # (still read: an irrational product is no integer, an even order's binomial and a polynomial's bound)
+        assert (sp.sqrt(2) * (n**2 + 1)).is_integer is False
+        assert sp.binomial(n, 4, evaluate=False).is_nonnegative
+        assert (x * y - sp.Rational(1, 2)).is_positive
+    sp.core.cache.clear_cache()
