@@ -15,8 +15,6 @@ import math
 import sys
 import textwrap
 
-import sympy as sp
-
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, no usage dump

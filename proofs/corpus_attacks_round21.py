@@ -15,7 +15,7 @@ import sympy as sp
 
 from modelcollapse.proofs.corpus_attacks import altered_domain, checker
 # The goal n < 0 for n in [1, 2] and the vector v, as in round 20.
-from modelcollapse.proofs.corpus_attacks_round20 import DN, GOAL, j, n, v
+from modelcollapse.proofs.corpus_attacks_round20 import DN, GOAL, j, v
 from modelcollapse.proofs.kernel import Domain, Proof, Step
 from modelcollapse.proofs.kernel.rules import Algebra, Order, VectorTotal
 

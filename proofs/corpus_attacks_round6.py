@@ -16,7 +16,7 @@ Each docstring says why the statement is false.
 import sympy as sp
 
 from modelcollapse.proofs.corpus_attacks import checker
-from modelcollapse.proofs.kernel import CE, E, Domain, Draw, Law, Library, Proof, Rand, StateVar, Step
+from modelcollapse.proofs.kernel import CE, E, Domain, Draw, Law, Proof, Rand, StateVar, Step
 from modelcollapse.proofs.kernel.rules import (Algebra, AxiomInstance, DrawFact, Limit, LawStep, Order,
                                                Rewrite)
 from modelcollapse.proofs.kernel.terms import CondMutualInfo, Joint, MaxNormalVariance, MutualInfo
@@ -35,13 +35,6 @@ def run(name, goal, domains, steps, law=None, local=(), library=None):
     if library is not None:
         _LIBRARIES[name] = library
     return Proof(name, {"statement": goal}, domains, steps, law, tuple(local))
-
-
-
-
-def attack(fn):
-    ATTACKS.append(fn)
-    return fn
 
 
 
@@ -136,7 +129,7 @@ def p4_law_update_zero_to_negative_power():
     (N_g = 0: 0^(-2)); the kernel accepts both the law and the step.
     (b) The law's definedness gate (decide.undefined) has the same hole as p1: an exponent that is a
     random integer of unknown sign is not read as a possible reciprocal."""
-    S, N = Rand("S", g), Rand("N", g)
+    N = Rand("N", g)
     law = Law("L4", g, {}, (StateVar("S", sp.Integer(0), N ** (N - 2), Domain.real()),),
               (Draw("N", "Poisson", (sp.Integer(1),)),))
     R = sp.Eq(Rand("S", g + 1), N ** (N - 2))

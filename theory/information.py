@@ -298,7 +298,6 @@ def _rate_distortion():
         gain2, noise = KEEP**t, 1 - KEEP**t
     value, marginal, conditional = gaussian_channel_bits(gain2, noise)
     value = presented(value, -sp.log(noise) / (2 * sp.log(2)))
-    start, now = RECODING.at(0)[W], RECODING.at()[W]
     recipe = gaussian_chain_recipe(RECODING, W, sp.expand(value * sp.log(2)), scale=(sigma0, sigma0 * KEEP ** (t / 2)))
     # The reconstruction is sigma0 c^(t/2) w_t (its standard deviation is sigma0 c^(t/2)), so
     # E[(X - Xhat_t)^2 | x] = sigma0^2 (x^2 - 2 c^(t/2) g_t x^2 + c^t E[w_t^2 | x]), with g_t = c^(t/2) and
@@ -403,7 +402,6 @@ def entropy_identity_recipe():
 
 
 def _categorical_kl():
-    from .categorical_entropy import entropy
     lhs = E(CategoricalKL(t))
     closed = categorical_kl_closed()
     kl = sp.Sum(pc(i, t) * sp.log(pc(i, t) / p0[i]), (i, 1, K))

@@ -116,7 +116,7 @@ def _compiled(expr, scalar_symbols):
     sums, names = [], []
 
     def run(node):
-        (idx, lo, hi), f = node.limits[0], node.function
+        idx, f = node.limits[0][0], node.function
         bases = tuple(sorted({e.base for e in f.atoms(sp.Indexed)}, key=str))
         dummies = [sp.Dummy(str(b)) for b in bases]
         sums.append((bases, sp.lambdify(dummies + list(scalar_symbols),

@@ -5,7 +5,6 @@ numerical oracle finds the edited relation still true at random valid points of 
 
 import random
 
-import mpmath
 import pytest
 import sympy as sp
 

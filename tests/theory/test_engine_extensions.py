@@ -7,7 +7,7 @@ import pytest
 import sympy as sp
 
 from modelcollapse import Model, Normal
-from modelcollapse.theory.assumptions import IntegerAtLeast, OneOf, PositiveReal, SampleFraction
+from modelcollapse.theory.assumptions import OneOf, PositiveReal, SampleFraction
 from modelcollapse.theory.symbols import t
 
 c, k, s0, x, y, Z, W = sp.symbols("c k s0 x y Z W")

@@ -8,7 +8,7 @@ import sympy as sp
 
 from modelcollapse.proofs import corpus_attacks_sampling as A
 from modelcollapse.proofs.corpus_attacks import rejection_text
-from modelcollapse.proofs.kernel import Domain, Draw, Law, Proof, Rand, StateVar, Step, check
+from modelcollapse.proofs.kernel import Domain, Draw, Proof, Rand, Step, check
 from modelcollapse.proofs.kernel.decide import alpha_named, evaluate, is_positive
 from modelcollapse.proofs.kernel.domains import Space
 from modelcollapse.proofs.kernel.rules import StateInduction, VectorTotal
