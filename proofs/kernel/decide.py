@@ -212,10 +212,12 @@ def alpha_named(expr):
 
 
 _TRANSFORMS = (
+    # The cancelled fraction first: expanding products of long sums can take minutes where cancelling takes
+    # seconds, and on the engine's closed forms it settles most identities.
+    lambda e: sp.cancel(sp.together(e)),
     sp.expand,
     # Sums split, expanded and named after their summands: sums alike but for their variable cancel.
     lambda e: sp.expand(alpha_named(sp.expand(split_finite_sums(alpha_named(e))))),
-    lambda e: sp.cancel(sp.together(e)),
     lambda e: simplify(sp.expand_func(sp.gammasimp(e))),
     lambda e: simplify(_peel_ranges(e)),
     simplify,
@@ -344,9 +346,8 @@ def _gamma_guarded(expr, space):
 
 
 def _reduces_to_zero(e) -> bool:
-    # A large expression tries the cheap normal forms only, the cancelled fraction first (expanding products
-    # of long sums first can take minutes where cancelling takes seconds).
-    transforms = _TRANSFORMS[2::-1] if sp.count_ops(e) > MAX_OPS else _TRANSFORMS
+    # A large expression tries the cheap normal forms only.
+    transforms = _TRANSFORMS[:3] if sp.count_ops(e) > MAX_OPS else _TRANSFORMS
     for transform in transforms:
         try:
             if transform(e) == 0:
