@@ -121,6 +121,10 @@ def refuted(expr, space, sign=None, count=6, undecided=True) -> bool:
     refuted when ``undecided``."""
     record = {}
     expr = space.opaque(expr, record)
+    # A closed claim is judged exactly too: a value below any floating tolerance refutes when interval arithmetic
+    # shows its sign against the claim (10^-200 sqrt(pi)/2 <= 0, an instance at a point, is false).
+    if not expr.free_symbols and (sign_certified(-expr, True) or (sign is None and sign_certified(expr, True))):
+        return True
     evaluated = 0
     # Points no one can compute in advance (a claim's factor that vanishes at known points hides
     # nothing); refutation only ever rejects, so the verdict on a true claim does not depend on them.

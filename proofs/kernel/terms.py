@@ -406,10 +406,21 @@ _PRODUCT_IS_INTEGER = sp.Mul._eval_is_integer
 
 
 def _product_is_integer(self):
-    # sympy's rule: an even number over an odd one > 1 is no integer, so not 0; but 6/3 = 2 and 0/3 = 0
-    # ((2n - 40)/(2n^2 + 3) is 0 at n = 20). No integer only when the product is irrational.
-    verdict = _PRODUCT_IS_INTEGER(self)
-    return None if verdict is False and self._eval_is_rational() is not False else verdict
+    # sympy reads a product with a denominator by parity alone: an even number over an odd one is no integer,
+    # so not 0 ((2n - 40)/(2n^2 + 3) is 0 at n = 20), an even square over 6 an integer ((n(n + 1) + 2)^2 / 6
+    # never is). What holds: a product of integers is one, an irrational product is not.
+    if all(a.is_integer for a in self.args):
+        return True
+    return False if self._eval_is_rational() is False else None
+
+
+def _gamma_is_positive(self):
+    # sympy's rule: gamma(x), x no integer, is positive when floor(x) is even; but that holds for x < 0 only
+    # (gamma(n(n + 1) + 3/2) > 0, though floor is odd and sympy could not see the argument's sign).
+    x = self.args[0]
+    if x.is_positive:
+        return True
+    return sp.floor(x).is_even if x.is_negative and x.is_noninteger else None
 
 
 def _binomial_is_nonnegative(self):
@@ -438,6 +449,7 @@ _READINGS = ((sp.core.expr.Expr, "_eval_is_extended_positive_negative", _certifi
              (sp.RisingFactorial._prop_handler, "integer", _factorial_is_integer),
              (sp.FallingFactorial._prop_handler, "integer", _factorial_is_integer),
              (sp.Mul._prop_handler, "integer", _product_is_integer),
+             (sp.gamma._prop_handler, "positive", _gamma_is_positive),
              (sp.binomial._prop_handler, "nonnegative", _binomial_is_nonnegative),
              (sys.modules["sympy.core.exprtools"], "_monotonic_sign", _monotonic_sign),
              (sp.core.relational, "_n2", _certified_difference),
@@ -462,7 +474,7 @@ def certified_readings():
     product, a rising or falling factorial is an integer, or rational, or not, a binomial coefficient
     nonnegative, and a sum's sign bounded, by rules that hold (:func:`_power_is_integer`,
     :func:`_power_is_rational`, :func:`_factorial_is_integer`, :func:`_product_is_integer`,
-    :func:`_binomial_is_nonnegative`, :func:`_monotonic_sign`): inside a sum sympy
+    :func:`_binomial_is_nonnegative`, :func:`_gamma_is_positive`, :func:`_monotonic_sign`): inside a sum sympy
     evaluates at a capped precision and takes an unresolved cancellation's error bound for the value, in
     numbers it builds itself (the value at a domain's end of (a x + b)^2 - 10^10, a = 10^50 sqrt(10^110 + 1),
     b = 1 - 10^105). sympy's cache is emptied on entry, so no fact read before comes back with a number."""

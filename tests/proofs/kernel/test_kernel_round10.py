@@ -530,3 +530,30 @@ def test_sympy_rules_on_parity_binomial_signs_and_reciprocal_bounds_are_not_read
         assert sp.binomial(n, 4, evaluate=False).is_nonnegative
         assert (x * y - sp.Rational(1, 2)).is_positive
     sp.core.cache.clear_cache()
+
+
+def test_sympy_true_verdicts_on_products_and_gamma_are_not_read_and_closed_claims_are_refuted_exactly():
+    """Round 34: sympy calls (n(n + 1) + 2)^2 / 6 an integer (it never is) and gamma(n(n + 1) + 3/2) not positive
+    (it always is); while the kernel checks, neither rule is read. And a closed claim below the floating tolerance
+    (10^-200 sqrt(pi) <= 0) is refuted by interval arithmetic."""
+    from modelcollapse.proofs.kernel.decide import refuted
+    from modelcollapse.proofs.kernel.terms import certified_readings
+    n = sp.Symbol("n", integer=True)
+
+    def sixth():  # fresh objects: sympy keeps what it read of an expression on the expression
+        return sp.Mul(sp.Rational(1, 6), sp.Pow(n * (n + 1) + 2, 2))
+
+    def gamma():
+        return sp.gamma(n * (n + 1) + sp.Rational(3, 2))
+    sp.core.cache.clear_cache()
+    assert sixth().is_integer and gamma().is_positive is False  # sympy's rules, false everywhere
+    with certified_readings():
+        assert sixth().is_integer is None and sp.floor(sixth()) != sixth()
+        assert gamma().is_positive is None and sp.Abs(gamma()) != -gamma()
+        # (still read: a product of integers, a negative non-integer's gamma by the parity of its floor)
+        assert (n * (n + 1)).is_integer and sp.gamma(-sp.Rational(3, 2) - n**2).is_positive is None
+        assert sp.gamma(sp.Rational(-3, 2)).is_positive and sp.gamma(sp.Rational(-1, 2)).is_positive is False
+    sp.core.cache.clear_cache()
+    tiny = sp.Rational(1, 10**200) * sp.sqrt(sp.pi)
+    empty = kernel.Space({})
+    assert refuted(-tiny, empty, "weak") and refuted(tiny, empty) and not refuted(tiny, empty, "strict")
