@@ -19,6 +19,7 @@ import typing
 
 import mpmath
 import sympy as sp
+from sympy.core.assumptions import StdFactKB
 from sympy.core.symbol import Str
 from sympy.printing.repr import ReprPrinter
 
@@ -720,7 +721,8 @@ def exact(value, kind=object):
     copy is read or compared; ValueError for anything else. A kernel dataclass is exactly its class, read
     field by field as annotated; a str, a bool or a sympy class exactly that; a tuple (or list) becomes a
     tuple, of what its annotation says (bare: expressions, or tuples of them); a dict a dict; ``object`` an
-    exact kernel expression (an int becomes an Integer) or None; ``Any`` is kept (checked where it is used)."""
+    exact kernel expression (an int becomes an Integer) or None; ``Any`` is kept (checked where it is used).
+    Every expression forgets what sympy remembers of its nodes (:func:`_facts_forgotten`)."""
     origin, args = typing.get_origin(kind) or kind, typing.get_args(kind)
     union = args if origin in (typing.Union, types.UnionType) else (origin,)
     origin = next((k for k in union if type(value) is k or (k is tuple and type(value) is list)), None)
@@ -742,8 +744,37 @@ def exact(value, kind=object):
     if origin is dict:
         return {exact(k, (args or (object,))[0]): exact(v, (args or (object, object))[1]) for k, v in value.items()}
     if origin in (str, bool) or union[0] is typing.Any:
-        return value
+        return _facts_forgotten(value)
     value = sp.Integer(value) if type(value) is int else value
     node = foreign(value)
     require(node is None, f"{type(node).__name__} is not a node the kernel reads")
-    return value
+    return _facts_forgotten(value)
+
+
+def _facts_forgotten(expr):
+    """``expr`` with what sympy remembers on each of its nodes forgotten, a symbol keeping only what it states:
+    sympy keeps on an expression the facts it once read of it (read before a check by rules the check
+    replaces, as (1/6) 2^2 called an integer, or written there by hand), and reads them back while a claim's
+    case is built (floor of a remembered integer is itself). A node's facts may also be its class's defaults,
+    shared by every node of the class: those must be as the kernel found them when it was imported."""
+    if isinstance(expr, sp.Basic) and foreign(expr) is None:  # (a foreign node is refused where it is read)
+        for node in sp.preorder_traversal(expr):
+            if isinstance(node, sp.Symbol):
+                node._assumptions = sp.Symbol._canonical_assumptions(**node._assumptions_orig)[0]
+                continue
+            if isinstance(node, (sp.IndexedBase, sp.Indexed)):  # they keep what they state beside what was read
+                node._assumptions = StdFactKB(dict(node._assumptions.generator))
+                continue
+            defaults = type(node).default_assumptions
+            require(_DEFAULT_FACTS.get(type(node)) == dict(defaults), f"the default facts of {type(node).__name__} "
+                    "were changed")
+            node._assumptions = defaults
+    return expr
+
+
+def _subclasses(cls):
+    return {cls}.union(*map(_subclasses, cls.__subclasses__()))
+
+
+#: sympy's default facts of each class, as found when the kernel was imported (a proof may not change them).
+_DEFAULT_FACTS = {cls: dict(cls.default_assumptions) for cls in _subclasses(sp.Basic)}

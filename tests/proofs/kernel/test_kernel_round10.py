@@ -557,3 +557,31 @@ def test_sympy_true_verdicts_on_products_and_gamma_are_not_read_and_closed_claim
     tiny = sp.Rational(1, 10**200) * sp.sqrt(sp.pi)
     empty = kernel.Space({})
     assert refuted(-tiny, empty, "weak") and refuted(tiny, empty) and not refuted(tiny, empty, "strict")
+
+
+def test_the_kernel_forgets_what_sympy_remembers_of_a_proof_s_nodes_and_refuses_changed_class_facts():
+    """Round 35: sympy keeps on each node the facts it once read of it, and a fact read before a check by a rule
+    the check replaces ((1/6) 2^2 an integer) came back inside it. The kernel's copy of a proof forgets them; and
+    facts written into what a node shares with its whole class change sympy itself, which the kernel refuses."""
+    from modelcollapse.proofs.corpus_attacks import algebra_claim
+    k = sp.Symbol("k", integer=True, nonnegative=True)
+    two_thirds = sp.Mul(sp.Rational(1, 6), sp.Pow(sp.Integer(2), 2, evaluate=False), evaluate=False)
+    assert two_thirds.is_integer  # sympy's parity rule, read outside a check, kept on the node
+    power = sp.Pow(k, two_thirds, evaluate=False)
+    claim = algebra_claim("floor", sp.Eq(sp.floor(power, evaluate=False), power, evaluate=False), {k: kernel.Domain.integer(3)})
+    assert not kernel.check(claim, kernel.Library()).ok
+    honest = algebra_claim("floor", sp.Eq(sp.floor(k**2, evaluate=False), k**2, evaluate=False), {k: kernel.Domain.integer(3)})
+    assert kernel.check(honest, kernel.Library()).ok
+    shared = sp.Pow(sp.pi, 3, evaluate=False)
+    assert shared._assumptions is sp.Pow.default_assumptions  # no fact read yet: the class's own
+    saved = dict(sp.Pow.default_assumptions)
+    try:
+        sp.Pow.default_assumptions["integer"] = True
+        report = kernel.check(algebra_claim("shared", sp.Eq(sp.floor(shared + k), shared + k, evaluate=False),
+                                            {k: kernel.Domain.integer(0)}), kernel.Library())
+        assert not report.ok and "the default facts of Pow were changed" in report.summary()
+    finally:
+        sp.Pow.default_assumptions.clear()
+        sp.Pow.default_assumptions.update(saved)
+        sp.core.cache.clear_cache()
+    assert kernel.check(honest, kernel.Library()).ok
