@@ -501,7 +501,8 @@ def library_callback_mutates_relation():
 def library_callback_mutates_statevar():
     # The law is checked once at the start (x >= 0, update x_g); a citation's hook then rewrites the
     # (frozen, but object.__setattr__-able) StateVar's update to -1. LawStep reads the live update:
-    # x_1 = -1 together with the declared x_1 >= 0 gives -1 >= 0.
+    # x_1 = -1 together with the declared x_1 >= 0 gives -1 >= 0. (Since round 36 every cited proof is fetched
+    # before the check begins, so the hook runs first and the kernel reads the law it left: not well formed.)
     sv = StateVar("x", 1, X(g), Domain.real(0))
     L = Law("mutable_r2", g, {}, (sv,), ())
     triv, trivial = _trivial_lemma()
@@ -679,7 +680,7 @@ ATTACKS = [
     ("library_callback_domains", library_callback_domains, "which this proof does not assume"),
     ("library_callback_law_swap", library_callback_law_swap, "holds under another law"),
     ("library_callback_mutates_relation", library_callback_mutates_relation, "not established"),
-    ("library_callback_mutates_statevar", library_callback_mutates_statevar, "the law changed during the check || not the declared update"),
+    ("library_callback_mutates_statevar", library_callback_mutates_statevar, "the law changed during the check || not the declared update || the update of x: -1 >= 0 is not shown"),
     ("lying_goals_mapping", lying_goals_mapping, "is not proved"),
     ("fickle_locals_iterable", fickle_locals_iterable, "cited lemma_fickle_r2#statement is not proved"),
     ("induction_cache_space_id", induction_cache_space_id, "inductive step fails"),

@@ -75,6 +75,8 @@ _REPORTS: dict = {}
 _ACTIVE: dict = {}
 #: What each report checked (by library id and name), never handed out: a citation reads these.
 _SNAPSHOTS: dict = {}
+#: Why a cited proof could not be checked (by library id and name).
+_UNCHECKED: dict = {}
 
 
 class Library:
@@ -262,7 +264,9 @@ def _cited(ref, proof, library):
     name, _, goal = ref[len("cite:"):].partition("#")
     goal = goal or "statement"
     require(name != proof.name, f"{proof.name} cites itself")
-    rep = _report(library, name)
+    rep = _REPORTS.get(id(library), {}).get(name)
+    require(rep is not None, f"cited {name} could not be checked before this proof: "
+            f"{_UNCHECKED.get(id(library), {}).get(name, 'no proof')}")
     require(rep.ok and rep.goals.get(goal), f"cited {name}#{goal} is not proved ({rep.summary()})")
     snap = _SNAPSHOTS[id(library)][name]
     require(fingerprint(snap["goals"], snap["domains"]) == snap["print"], f"cited {name} changed after it was checked")
@@ -285,7 +289,19 @@ def check(proof: Proof, library: Library | None = None) -> ProofReport:
 
 
 def _check(proof, library):
-    """The report, and what it checked (exact copies no one else holds, for citations)."""
+    """The report, and what it checked (exact copies no one else holds, for citations). Every cited proof is
+    fetched and checked first: no library code runs during a check (a library's proof() could change the objects
+    being checked after the kernel read them)."""
+    try:
+        cited = [ref[len("cite:"):].partition("#")[0] for step in exact(proof, Proof).steps for ref in step.premises
+                 if ref.startswith("cite:")] if isinstance(library, Library) else []
+    except ValueError:  # the check itself says what is wrong
+        cited = []
+    for name in cited:
+        try:
+            _report(library, name)
+        except Exception as exc:  # noqa: BLE001 - said where it is cited
+            _UNCHECKED.setdefault(id(library), {})[name] = f"{type(exc).__name__}: {exc}"
     with certified_readings():
         return _checked(proof, library)
 

@@ -582,10 +582,20 @@ class _ExactText(ReprPrinter):
     either way) it met first: texts of equal expressions must not depend on that history."""
 
     def _print_Symbol(self, expr):
+        _stated_facts(expr)  # (its text is what it states: refused when equality would read otherwise)
         stated = dict(sorted(expr._assumptions_orig.items()))
         if expr.is_Dummy:
             stated["dummy_index"] = expr.dummy_index
         return f"{type(expr).__name__}({self._print(expr.name)}{''.join(f', {k}={v}' for k, v in stated.items())})"
+
+
+def _stated_facts(symbol):
+    """A symbol's facts, from what it states; ValueError when its two records of that disagree (sympy's equality
+    and hash read one, its text the other: a symbol stating real but equal to an integer one)."""
+    facts, _, closure = sp.Symbol._canonical_assumptions(**symbol._assumptions_orig)
+    require(tuple(sorted(closure.items())) == symbol._assumptions0, f"the symbol {symbol.name}'s records of what it "
+            "states disagree")
+    return facts
 
 
 def exact_text(expr):
@@ -760,7 +770,7 @@ def _facts_forgotten(expr):
     if isinstance(expr, sp.Basic) and foreign(expr) is None:  # (a foreign node is refused where it is read)
         for node in sp.preorder_traversal(expr):
             if isinstance(node, sp.Symbol):
-                node._assumptions = sp.Symbol._canonical_assumptions(**node._assumptions_orig)[0]
+                node._assumptions = _stated_facts(node)
                 continue
             if isinstance(node, (sp.IndexedBase, sp.Indexed)):  # they keep what they state beside what was read
                 node._assumptions = StdFactKB(dict(node._assumptions.generator))

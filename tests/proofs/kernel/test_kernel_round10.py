@@ -585,3 +585,33 @@ def test_the_kernel_forgets_what_sympy_remembers_of_a_proof_s_nodes_and_refuses_
         sp.Pow.default_assumptions.update(saved)
         sp.core.cache.clear_cache()
     assert kernel.check(honest, kernel.Library()).ok
+
+
+def test_no_library_code_runs_during_a_check_and_a_symbol_s_records_must_agree():
+    """Round 36: a library's proof() ran in the middle of a check, after the kernel had read the proof; and a
+    symbol stating real in the record equality reads but integer in the one its facts were rebuilt from passed as
+    real and was read as an integer. Cited proofs are now fetched before the check begins, and such a symbol is
+    refused."""
+    from modelcollapse.proofs.corpus_attacks import algebra_claim
+    from modelcollapse.proofs.kernel import rules as R
+    from modelcollapse.proofs.kernel import terms
+    during = []
+
+    class Watching(kernel.Library):
+        def proof(self, name):
+            during.append(terms._DEPTH[0] > 0)  # inside the kernel's readings, i.e. during a check?
+            return super().proof(name)
+    x = sp.Symbol("x", real=True)
+    lemma = algebra_claim("lemma", sp.Ge(x**2, 0, evaluate=False), {x: kernel.Domain.real()})
+    cite = kernel.Step("s", sp.Ge(x**2, 0, evaluate=False), R.Rewrite(source=True), ("cite:lemma",))
+    proof = kernel.Proof("cites", {"s": sp.Ge(x**2, 0, evaluate=False)}, {x: kernel.Domain.real()}, [cite])
+    assert kernel.check(proof, Watching({"lemma": lemma})).ok and during == [False]
+    y = sp.Symbol.__xnew__(sp.Symbol, "y", real=True)
+    y._assumptions_orig = {"real": True, "integer": True}
+    n = sp.Symbol("n", integer=True)
+    forged = algebra_claim("forged", sp.Eq(sp.sin(sp.pi * (n - y), evaluate=False), 0, evaluate=False),
+                           {y: kernel.Domain.real(), n: kernel.Domain.integer(y)})
+    assert "records of what it states disagree" in kernel.check(forged, kernel.Library()).summary()
+    honest = algebra_claim("honest", sp.Eq(sp.sin(sp.pi * (n - n), evaluate=False), 0, evaluate=False),
+                           {n: kernel.Domain.integer()})
+    assert kernel.check(honest, kernel.Library()).ok
