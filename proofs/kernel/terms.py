@@ -12,6 +12,7 @@ vocabulary means only what a rule or an axiom says of it. (How the words print i
 import contextlib
 import dataclasses
 import functools
+import math
 import sys
 import threading
 import types
@@ -778,6 +779,10 @@ def _facts_forgotten(expr):
             defaults = type(node).default_assumptions
             require(_DEFAULT_FACTS.get(type(node)) == dict(defaults), f"the default facts of {type(node).__name__} "
                     "were changed")
+            # A number sympy reads by its numerator's sign alone must be as sympy writes it: in lowest terms, q > 0.
+            if isinstance(node, sp.Rational):
+                require(type(node.p) is int and type(node.q) is int and node.q > 0 and math.gcd(node.p, node.q) == 1
+                        and (node.q == 1) == isinstance(node, sp.Integer), "a number is not written in lowest terms")
             node._assumptions = defaults
     return expr
 

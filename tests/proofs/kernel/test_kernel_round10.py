@@ -615,3 +615,18 @@ def test_no_library_code_runs_during_a_check_and_a_symbol_s_records_must_agree()
     honest = algebra_claim("honest", sp.Eq(sp.sin(sp.pi * (n - n), evaluate=False), 0, evaluate=False),
                            {n: kernel.Domain.integer()})
     assert kernel.check(honest, kernel.Library()).ok
+
+
+def test_a_number_node_must_be_written_as_sympy_writes_it():
+    """Round 37: a rational built without sympy's constructor, p = 1 and q = -1 (value -1), was read positive from
+    its numerator; the kernel now refuses a rational not in lowest terms with q > 0."""
+    from modelcollapse.proofs.corpus_attacks import algebra_claim
+    a = sp.IndexedBase("a", real=True)
+    goal = sp.Eq(sp.Abs(a[1]) - a[1], 0, evaluate=False)
+    minus_one = sp.Expr.__new__(sp.Rational)
+    minus_one.p, minus_one.q = 1, -1
+    assert minus_one.is_positive  # sympy's reading of the numerator
+    forged = algebra_claim("forged", goal, {a: kernel.Domain.vector(kernel.Domain.finite([minus_one]))})
+    assert "not written in lowest terms" in kernel.check(forged, kernel.Library()).summary()
+    honest = algebra_claim("honest", goal, {a: kernel.Domain.vector(kernel.Domain.finite([sp.Integer(1), sp.Rational(1, 2)]))})
+    assert kernel.check(honest, kernel.Library()).ok
