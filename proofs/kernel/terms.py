@@ -589,6 +589,12 @@ class _ExactText(ReprPrinter):
             stated["dummy_index"] = expr.dummy_index
         return f"{type(expr).__name__}({self._print(expr.name)}{''.join(f', {k}={v}' for k, v in stated.items())})"
 
+    def _print_IndexedBase(self, expr):  # its equality reads its facts: so does its text
+        facts = sorted((k, v) for k, v in _indexed_facts(expr).items() if v is not None)
+        return f"{type(expr).__name__}({', '.join(map(self._print, expr.args))}, {facts})"
+
+    _print_Indexed = _print_IndexedBase
+
 
 def _stated_facts(symbol):
     """A symbol's facts, from what it states; ValueError when its two records of that disagree (sympy's equality
@@ -596,6 +602,16 @@ def _stated_facts(symbol):
     facts, _, closure = sp.Symbol._canonical_assumptions(**symbol._assumptions_orig)
     require(tuple(sorted(closure.items())) == symbol._assumptions0, f"the symbol {symbol.name}'s records of what it "
             "states disagree")
+    return facts
+
+
+def _indexed_facts(node):
+    """An indexed base's or entry's facts, from what it states; ValueError when the facts its equality and hash
+    read differ from them (written there after the node was built)."""
+    facts = StdFactKB({"commutative": True, **node._assumptions.generator})
+    require({k: v for k, v in node._assumptions.items() if v is not None} == {k: v for k, v in facts.items()
+                                                                              if v is not None},
+            f"the facts of {node} disagree with what it states")
     return facts
 
 
@@ -774,7 +790,7 @@ def _facts_forgotten(expr):
                 node._assumptions = _stated_facts(node)
                 continue
             if isinstance(node, (sp.IndexedBase, sp.Indexed)):  # they keep what they state beside what was read
-                node._assumptions = StdFactKB(dict(node._assumptions.generator))
+                node._assumptions = _indexed_facts(node)
                 continue
             defaults = type(node).default_assumptions
             require(_DEFAULT_FACTS.get(type(node)) == dict(defaults), f"the default facts of {type(node).__name__} "

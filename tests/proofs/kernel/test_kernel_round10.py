@@ -630,3 +630,23 @@ def test_a_number_node_must_be_written_as_sympy_writes_it():
     assert "not written in lowest terms" in kernel.check(forged, kernel.Library()).summary()
     honest = algebra_claim("honest", goal, {a: kernel.Domain.vector(kernel.Domain.finite([sp.Integer(1), sp.Rational(1, 2)]))})
     assert kernel.check(honest, kernel.Library()).ok
+
+
+def test_an_indexed_base_s_facts_are_part_of_its_text():
+    """Round 38: a vector's facts count for sympy's equality but its text printed the label alone, so a cited
+    lemma's vector rewritten from positive to real entries after its check kept its fingerprint. The text now
+    prints the facts, and facts that differ from what the node states are refused."""
+    from sympy.core.assumptions import StdFactKB
+
+    from modelcollapse.proofs.kernel.terms import exact_text
+    label = sp.Symbol("a", real=True)
+    positive, real = sp.IndexedBase(label, positive=True), sp.IndexedBase(label)
+    assert positive != real and sp.srepr(positive) == sp.srepr(real)  # sympy's text forgets the facts
+    assert exact_text(positive) != exact_text(real) and exact_text(positive[1]) != exact_text(real[1])
+    assert exact_text(sp.IndexedBase(label, positive=True)) == exact_text(positive)
+    forged = sp.IndexedBase(sp.Symbol("b", real=True), positive=True)
+    read = StdFactKB({"real": True, "commutative": True})
+    read._generator = {"positive": True}  # what equality reads (real) is not what it states (positive)
+    forged._assumptions = read
+    with pytest.raises(ValueError, match="disagree with what it states"):
+        exact_text(forged)
