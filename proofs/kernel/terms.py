@@ -595,6 +595,10 @@ class _ExactText(ReprPrinter):
 
     _print_Indexed = _print_IndexedBase
 
+    def _print(self, expr, **kwargs):  # every node, as the kernel reads it
+        _as_its_class_says(expr)
+        return super()._print(expr, **kwargs)
+
 
 def _stated_facts(symbol):
     """A symbol's facts, from what it states; ValueError when its two records of that disagree (sympy's equality
@@ -603,6 +607,15 @@ def _stated_facts(symbol):
     require(tuple(sorted(closure.items())) == symbol._assumptions0, f"the symbol {symbol.name}'s records of what it "
             "states disagree")
     return facts
+
+
+def _as_its_class_says(node):
+    """ValueError when ``node`` carries an attribute of its own that hides its class's (is_Rational and a value
+    on an exp node, read as a number by the kernel's certificates and by sympy's equality), but for the
+    number of arguments, which sympy sets on every function node."""
+    own = getattr(node, "__dict__", None) if isinstance(node, sp.Basic) else None  # (a class is printed too)
+    require(not own or not any(k != "nargs" and hasattr(type(node), k) for k in own),
+            f"a {type(node).__name__} node overrides what its class says of it")
 
 
 def _indexed_facts(node):
@@ -786,6 +799,7 @@ def _facts_forgotten(expr):
     shared by every node of the class: those must be as the kernel found them when it was imported."""
     if isinstance(expr, sp.Basic) and foreign(expr) is None:  # (a foreign node is refused where it is read)
         for node in sp.preorder_traversal(expr):
+            _as_its_class_says(node)
             if isinstance(node, sp.Symbol):
                 node._assumptions = _stated_facts(node)
                 continue

@@ -650,3 +650,22 @@ def test_an_indexed_base_s_facts_are_part_of_its_text():
     forged._assumptions = read
     with pytest.raises(ValueError, match="disagree with what it states"):
         exact_text(forged)
+
+
+def test_a_node_is_what_its_class_says():
+    """Round 39: an exp node carrying is_Rational and p = -1 of its own was read as -1 by the interval certificates,
+    and two nodes claiming is_Number compared equal. A node whose own attributes hide its class's is refused, in the
+    kernel's copy and in its text; sympy's own nargs on function nodes is not such a claim."""
+    from modelcollapse.proofs.corpus_attacks import algebra_claim
+    from modelcollapse.proofs.kernel.terms import exact_text
+    forged = sp.exp(sp.Integer(-1000), evaluate=False)
+    forged.__dict__.update(is_Rational=True, p=-1, q=1)
+    claim = algebra_claim("forged", sp.Le(forged, 0, evaluate=False), {})
+    assert "overrides what its class says" in kernel.check(claim, kernel.Library()).summary()
+    with pytest.raises(ValueError, match="overrides what its class says"):
+        exact_text(sp.Gt(forged, 0, evaluate=False))
+    sp.core.cache.clear_cache()  # (sympy's cache would hand back the forged node)
+    honest = sp.exp(sp.Integer(-1000), evaluate=False)
+    assert "nargs" in vars(sp.log(sp.Symbol("x")))  # (sympy's own attribute)
+    assert kernel.check(algebra_claim("honest", sp.Gt(honest, 0, evaluate=False), {}), kernel.Library()).ok
+    sp.core.cache.clear_cache()
