@@ -27,7 +27,7 @@ is never built at a number that is not rational, and a claim holding one is not 
 import mpmath
 import sympy as sp
 
-from modelcollapse.proofs.corpus_attacks import altered_domain, checker
+from modelcollapse.proofs.corpus_attacks import algebra_claim, altered_domain, checker
 from modelcollapse.proofs.kernel import Domain, Proof, Step
 from modelcollapse.proofs.kernel.rules import Algebra, Order
 from modelcollapse.proofs.kernel.terms import MaxNormalVariance
@@ -55,7 +55,7 @@ NEAR_HALF = 10**40 * (sp.Rational(1, 10**20) - sp.log(1 + sp.Rational(1, 10**20)
 
 
 def _claim(name, goal, domains=None):
-    return Proof(name, {"statement": goal}, domains or {}, [Step("statement", goal, Algebra())])
+    return algebra_claim(name, goal, domains or {})
 
 
 def _by_order(name, premise, goal):

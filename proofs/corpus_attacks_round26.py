@@ -15,7 +15,7 @@ Each docstring says why the statement is false.
 
 import sympy as sp
 
-from modelcollapse.proofs.corpus_attacks import checker
+from modelcollapse.proofs.corpus_attacks import algebra_claim, checker
 from modelcollapse.proofs.kernel import Domain, Proof, Step
 from modelcollapse.proofs.kernel.rules import Algebra, Specialize
 
@@ -29,7 +29,7 @@ HALF = sp.Rational(1, 2)
 
 
 def _claim(name, goal, symbol, domain):
-    return Proof(name, {"statement": goal}, {symbol: domain}, [Step("statement", goal, Algebra())])
+    return algebra_claim(name, goal, {symbol: domain})
 
 
 def B1_new_number_in_add_sign():

@@ -144,8 +144,9 @@ def _stationary_remark(d):
     mixing.fresh_gaussian_unbiased prove it)."""
     limit = sp.Eq(sp.Limit(d.statement.lhs, t, sp.oo), _stationary(d))
     d.remarks["stationary"] = limit
-    d.steps.append(DerivationStep("Both rates lie in (0, 1) for 2 <= lam n <= n - 2, so the geometric terms vanish: "
-                                  "the stationary value (derived, not proved)", limit))
+    d.steps.append(DerivationStep("The constant part of the closed form: its limit where both rates lie in (0, 1), as the "
+                                  "kernel shows with m = lam n fresh samples (mixing.fresh_gaussian_ml, "
+                                  "mixing.fresh_gaussian_unbiased); here derived, not proved", limit))
     return {}
 
 
@@ -186,11 +187,13 @@ for _id in ("mixing.fresh_gaussian", "mixing.fresh_gaussian_drift"):
 def _unbiased_claims(d):
     """The stationary value as a proved limit, and that it exceeds sigma0^2: the unbiased fit inflates the
     variance that the drift of the mean feeds back."""
-    limit = sp.Eq(sp.Limit(d.statement.lhs, t, sp.oo), _stationary(d))
-    above = sp.Gt(_stationary(d), sigma0**2)
-    d.steps.append(DerivationStep("Both rates lie in (0, 1): the geometric terms vanish, leaving the stationary value",
-                                  limit))
-    d.steps.append(DerivationStep("It exceeds sigma0^2: s / sigma0^2 - 1 = (n - m) / (2 m n - m^2 - n) > 0", above))
+    stationary = _stationary(d)
+    limit = sp.Eq(sp.Limit(d.statement.lhs, t, sp.oo), stationary)
+    above = sp.Gt(stationary, sigma0**2)
+    excess = sp.Eq(sp.Symbol("s/sigma0^2 - 1"), sp.factor(sp.cancel(stationary / sigma0**2 - 1)))
+    d.steps.append(DerivationStep("Both rates lie in (0, 1) (the kernel places them): the geometric terms vanish, "
+                                  "leaving the stationary value", limit))
+    d.steps.append(DerivationStep("It exceeds sigma0^2: sympy's excess over it, positive for 2 <= m <= n - 2", excess))
     return {"stationary": Claim(limit, (ProofStep("limit", limit, "limit", {}, ("statement",)),),
                                 "As t -> oo the geometric terms vanish: the stationary value"),
             "above_original": Claim(above, (ProofStep("above", above, "algebra"),),

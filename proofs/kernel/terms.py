@@ -578,9 +578,10 @@ def substitute(expr, mapping):
 
 
 class _ExactText(ReprPrinter):
-    """sympy's srepr with a symbol's assumptions in sorted order. srepr writes them in the order they were
-    stated, and sympy's cache hands back whichever of two equal symbols (i integer and positive, stated
-    either way) it met first: texts of equal expressions must not depend on that history."""
+    """sympy's srepr with a symbol's assumptions in sorted order (srepr writes them in the order they were
+    stated, and sympy's cache hands back whichever of two equal symbols it met first: texts of equal
+    expressions must not depend on that history), an indexed base's and an entry's facts printed (their
+    equality reads them), and every node refused whose records or attributes say other than it states."""
 
     def _print_Symbol(self, expr):
         _stated_facts(expr)  # (its text is what it states: refused when equality would read otherwise)
