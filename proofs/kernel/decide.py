@@ -16,8 +16,8 @@ import mpmath
 import sympy as sp
 
 from .domains import Domain, Space
-from .terms import (MaxNormalVariance, Rand, bound_symbols, exact_text, fresh_binders, generalized, misread_numbers,
-                    sign_certified, simplify, words_in)
+from .terms import (MaxNormalVariance, Rand, bound_symbols, exact_text, explicit, fresh_binders, generalized,
+                    misread_numbers, sign_certified, simplify, words_in)
 
 #: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
 MAX_OPS = 400
@@ -217,8 +217,9 @@ def alpha_named(expr):
 
 _TRANSFORMS = (
     # The cancelled fraction first: expanding products of long sums can take minutes where cancelling takes
-    # seconds, and on the engine's closed forms it settles most identities.
-    lambda e: sp.cancel(sp.together(e)),
+    # seconds, and on the engine's closed forms it settles most identities; ratios of gamma functions whose
+    # arguments differ by integers (chi-square moments) expanded before (it settles more, and sooner).
+    lambda e: sp.cancel(sp.together(sp.expand_func(explicit(e)))),
     sp.expand,
     # Sums split, expanded and named after their summands: sums alike but for their variable cancel.
     lambda e: sp.expand(alpha_named(sp.expand(split_finite_sums(alpha_named(e))))),
@@ -383,7 +384,20 @@ def _untrusted(e):
                if not (isinstance(node, sp.polygamma) and node.args[0] == 0))
 
 
-def _positive(e, strict, depth=0, squared=False):
+#: Signs shown in this process, keyed like :data:`_VERDICTS` by the form and the search's settings: the cases of
+#: a claim and the parts its strategies split off meet the same forms again (a timeout stores nothing).
+_SIGNS: dict = {}
+
+
+def _positive(e, strict, depth=0, squared=False, whole=True):
+    key = (e, strict, depth, squared, whole)
+    if key not in _SIGNS:
+        _SIGNS.clear() if len(_SIGNS) > 20_000 else None
+        _SIGNS[key] = _sign_search(e, strict, depth, squared, whole)
+    return _SIGNS[key]
+
+
+def _sign_search(e, strict, depth, squared, whole):
     if e.is_number and not e.free_symbols and sign_certified(e, strict):
         return True
     if depth > 4 or _untrusted(e) or misread_numbers(e):
@@ -393,8 +407,11 @@ def _positive(e, strict, depth=0, squared=False):
         lambda x: x.is_nonnegative and not misread_numbers(x))
     candidates = [e]
     heavy = sp.count_ops(e) > MAX_OPS
-    # Each normal form is asked before the next, costlier one is computed (simplify is rarely needed).
-    for f in ((sp.together, sp.expand) if heavy else (sp.together, sp.factor, sp.gammasimp, simplify, sp.expand)):
+    # Each normal form is asked before the next, costlier one is computed. simplify is rarely needed, and only
+    # on a whole claim: on the parts that the strategies below split off (``whole`` false) it costs seconds in all
+    # and settles none of the registry's claims.
+    forms = (sp.together, sp.expand) if heavy else (sp.together, sp.factor, sp.gammasimp, simplify, sp.expand)
+    for f in (forms if whole else [f for f in forms if f is not simplify]):
         if query(candidates[-1]):
             return True
         with contextlib.suppress(TypeError, ValueError, NotImplementedError, AttributeError, sp.PolynomialError):
@@ -412,7 +429,7 @@ def _positive(e, strict, depth=0, squared=False):
                 if A.is_positive and B.is_positive and not squared and not misread_numbers(A) and not misread_numbers(B):
                     # A - B > 0 iff A^2 - B^2 > 0 when both are positive (once: squaring compounds).
                     sq = sp.expand(A**2 - B**2)
-                    if sq != sp.expand(c) and _positive(sq, strict, depth + 1, squared=True):
+                    if sq != sp.expand(c) and _positive(sq, strict, depth + 1, squared=True, whole=False):
                         return True
                     # A - B and log A - log B have one sign (expand_log without force is exact).
                     difference = sp.expand_log(sp.log(A) - sp.log(B))
@@ -433,7 +450,8 @@ def _positive(e, strict, depth=0, squared=False):
             continue
         if poly.degree() == 2 and all(coeff.is_real is True for coeff in poly.all_coeffs()):
             a, b, c = poly.all_coeffs()
-            if _positive(a, True, depth + 1) and _positive(sp.expand(4 * a * c - b**2), strict, depth + 1):
+            if _positive(a, True, depth + 1, whole=False) and \
+                    _positive(sp.expand(4 * a * c - b**2), strict, depth + 1, whole=False):
                 return True
     # Last, once: a power's base shown > 0 (and < 1) stands for any number there, u (u / (1 + u)) with
     # u > 0: a generalisation sympy can read (1 - 2^(-2R) lies in (0, 1) for R > 0; sympy does not see it).
@@ -452,7 +470,7 @@ def _log_power_at_most_zero(c, depth) -> bool:
     if not (isinstance(c, sp.log) and isinstance(c.args[0], sp.Pow) and c.args[0].is_positive):
         return False
     b, x = c.args[0].as_base_exp()
-    return all(_positive(e, False, depth + 1) for e in (b, 1 - b, x))
+    return all(_positive(e, False, depth + 1, whole=False) for e in (b, 1 - b, x))
 
 
 def is_positive(expr, space, strict=True) -> tuple:
