@@ -193,8 +193,11 @@ def A5_facts_planted_after_reset():
 EXPECTED = {
     "A1_integers_above_a_real": "records of what it states disagree",
     "A2_integers_in_a_short_real_range": "records of what it states disagree",
-    "A3_cited_symbol_renamed_after_check": "records of what it states disagree",
-    "A4_cited_symbol_renamed_during_check": "records of what it states disagree",
+    # Since round 40 the citation reads the kernel's own copy: the renamed symbol never reaches it.
+    "A3_cited_symbol_renamed_after_check": ("records of what it states disagree"
+                                            " || the rewritten relation is not the premise"),
+    "A4_cited_symbol_renamed_during_check": ("records of what it states disagree"
+                                            " || the rewritten relation is not the premise"),
     "A5_facts_planted_after_reset": "sympy could not reduce lhs - rhs to 0",
 }
 

@@ -56,7 +56,9 @@ def A1_vector_facts_changed_after_citation_check():
                  [Step("statement", goal, R.Rewrite(source=True), premises=("cite:lemma",))])
 
 
-EXPECTED = {"A1_vector_facts_changed_after_citation_check": "changed after it was checked"}
+# Since round 40 the citation reads the kernel's own copy: the changed facts never reach it.
+EXPECTED = {"A1_vector_facts_changed_after_citation_check": "changed after it was checked"
+                                                          " || the rewritten relation is not the premise"}
 
 
 def attacks():

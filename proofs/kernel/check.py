@@ -14,12 +14,13 @@ from dataclasses import dataclass, field, fields
 
 import sympy as sp
 
+from . import decide, terms
 from .decide import StepTimeout, is_positive, time_limit, undefined
 from .domains import Domain, Space
 from .laws import Law
 from .rules import RULES, Verdict, same
 from .terms import (CondMutualInfo, MutualInfo, Rand, binder_problem, certified_readings, exact, exact_text, foreign,
-                    note, rands, require)
+                    note, rands, rebuilt, require)
 
 #: Seconds a step may take before it counts as undecided (and so rejected).
 STEP_SECONDS = 30.0
@@ -280,7 +281,7 @@ def _cited(ref, proof, library):
         mine = proof.domains.get(sym)
         if sym not in snap["local"] and (mine is None or not mine.within(dom)):
             raise ValueError(f"cited {name} needs {sym} {dom.describe()}, which this proof does not assume")
-    return rel, exact_text(rel), frozenset(rep.goal_axioms.get(goal, rep.axioms))
+    return rebuilt(rel), exact_text(rel), frozenset(rep.goal_axioms.get(goal, rep.axioms))
 
 
 def check(proof: Proof, library: Library | None = None) -> ProofReport:
@@ -302,8 +303,20 @@ def _check(proof, library):
             _report(library, name)
         except Exception as exc:  # noqa: BLE001 - said where it is cited
             _UNCHECKED.setdefault(id(library), {})[name] = f"{type(exc).__name__}: {exc}"
+    _forget_remembered()
     with certified_readings():
         return _checked(proof, library)
+
+
+def _forget_remembered():
+    """Nothing built before a check is read in it, but for verdicts keyed by exact text: sympy's cache of built
+    expressions and the kernel's memos keyed by expressions may hold nodes a caller has changed since (a copy
+    handed out in a report; sympy's cache hands a changed node back wherever that expression is built again)."""
+    sp.core.cache.clear_cache()
+    for memo in (decide._SIGNS, decide._ALPHA):
+        memo.clear()
+    for remembered in (terms._number_misread, terms._read_exactly, terms._standing_for, terms.certified_sign):
+        remembered.cache_clear()
 
 
 def _checked(proof, library):

@@ -300,17 +300,17 @@ def failing_case(expr, space, shown, shift_entries=True):
     return next((e for case in cases if not shown(e := space.substitute(opaque, case))), None)
 
 
-#: Verdicts reached in this process, keyed by the question, the expression and the space's domains:
-#: a verdict depends on these alone, so a question met again (a denominator in the next step, a sign
-#: asked by the gate and by a rule) is decided once. Keys compare structurally (class, arguments, a
-#: symbol's name and flags), and the kernel reads only exact copies made of sympy's own classes
-#: (:func:`~.terms.foreign`). A step that times out stores nothing; a rejection stays a rejection.
+#: Verdicts reached in this process, keyed by the question and the exact texts of the expression and the
+#: space's domains: a verdict depends on these alone, so a question met again (a denominator in the next step,
+#: a sign asked by the gate and by a rule, the same law's in the next proof) is decided once. Texts, not nodes:
+#: a node's hash is what it was when first hashed, and a node handed out in a report may be changed since.
+#: A step that times out stores nothing; a rejection stays a rejection.
 _VERDICTS: dict = {}
 
 
 def _decided(question, expr, space, shown) -> tuple:
     """:func:`_in_every_case` for ``question`` ("zero", "strict" or "weak"), remembered."""
-    key = (question, sp.sympify(expr), frozenset(space.domains.items()), frozenset(space.rand_domains.items()))
+    key = (question, exact_text(sp.sympify(expr)), space.key())
     if key not in _VERDICTS:
         verdict = _in_every_case(expr, space, None if question == "zero" else question, shown)
         _VERDICTS.clear() if len(_VERDICTS) > 20_000 else None
@@ -384,8 +384,8 @@ def _untrusted(e):
                if not (isinstance(node, sp.polygamma) and node.args[0] == 0))
 
 
-#: Signs shown in this process, keyed like :data:`_VERDICTS` by the form and the search's settings: the cases of
-#: a claim and the parts its strategies split off meet the same forms again (a timeout stores nothing).
+#: Signs shown in one check, keyed by the form and the search's settings: the cases of a claim and the parts its
+#: strategies split off meet the same forms again (a timeout stores nothing). Forgotten after each check.
 _SIGNS: dict = {}
 
 

@@ -221,6 +221,14 @@ class Space:
         self.domains = dict(domains)
         #: label -> Domain of the random quantity (state domain or draw support)
         self.rand_domains = dict(rand_domains or {})
+        self._key = None
+
+    def key(self) -> tuple:
+        """Every domain as exact text (for verdicts remembered from one check to the next)."""
+        if self._key is None:
+            self._key = tuple(tuple(sorted((exact_text(k), d.key()) for k, d in domains.items()))
+                              for domains in (self.domains, self.rand_domains))
+        return self._key
 
     def depends_on(self, symbol) -> bool:
         """Whether another symbol's domain mentions ``symbol``."""

@@ -21,7 +21,12 @@ import typing
 import mpmath
 import sympy as sp
 from sympy.core.assumptions import StdFactKB
+from sympy.core.function import Application
+from sympy.core.logic import fuzzy_and
+from sympy.core.operations import LatticeOp
+from sympy.core.singleton import Singleton
 from sympy.core.symbol import Str
+from sympy.functions.elementary.miscellaneous import MinMaxBase
 from sympy.printing.repr import ReprPrinter
 
 
@@ -763,7 +768,7 @@ def exact(value, kind=object):
     field by field as annotated; a str, a bool or a sympy class exactly that; a tuple (or list) becomes a
     tuple, of what its annotation says (bare: expressions, or tuples of them); a dict a dict; ``object`` an
     exact kernel expression (an int becomes an Integer) or None; ``Any`` is kept (checked where it is used).
-    Every expression forgets what sympy remembers of its nodes (:func:`_facts_forgotten`)."""
+    Every expression is a copy the kernel built node by node (:func:`rebuilt`)."""
     origin, args = typing.get_origin(kind) or kind, typing.get_args(kind)
     union = args if origin in (typing.Union, types.UnionType) else (origin,)
     origin = next((k for k in union if type(value) is k or (k is tuple and type(value) is list)), None)
@@ -785,37 +790,79 @@ def exact(value, kind=object):
     if origin is dict:
         return {exact(k, (args or (object,))[0]): exact(v, (args or (object, object))[1]) for k, v in value.items()}
     if origin in (str, bool) or union[0] is typing.Any:
-        return _facts_forgotten(value)
+        return rebuilt(value)
     value = sp.Integer(value) if type(value) is int else value
     node = foreign(value)
     require(node is None, f"{type(node).__name__} is not a node the kernel reads")
-    return _facts_forgotten(value)
+    return rebuilt(value)
 
 
-def _facts_forgotten(expr):
-    """``expr`` with what sympy remembers on each of its nodes forgotten, a symbol keeping only what it states:
-    sympy keeps on an expression the facts it once read of it (read before a check by rules the check
-    replaces, as (1/6) 2^2 called an integer, or written there by hand), and reads them back while a claim's
-    case is built (floor of a remembered integer is itself). A node's facts may also be its class's defaults,
-    shared by every node of the class: those must be as the kernel found them when it was imported."""
-    if isinstance(expr, sp.Basic) and foreign(expr) is None:  # (a foreign node is refused where it is read)
-        for node in sp.preorder_traversal(expr):
-            _as_its_class_says(node)
-            if isinstance(node, sp.Symbol):
-                node._assumptions = _stated_facts(node)
-                continue
-            if isinstance(node, (sp.IndexedBase, sp.Indexed)):  # they keep what they state beside what was read
-                node._assumptions = _indexed_facts(node)
-                continue
-            defaults = type(node).default_assumptions
-            require(_DEFAULT_FACTS.get(type(node)) == dict(defaults), f"the default facts of {type(node).__name__} "
+def rebuilt(expr):
+    """A copy of ``expr`` built here node by node from what each node states (its class, its arguments, a
+    symbol's name and stated facts, a number's value), so that the kernel reads no record a caller holds: what
+    sympy remembers of a node (facts it once read, its hash), attributes set on it by hand, or a node changed
+    after an earlier check (its arguments rewritten; its hash, and so every dict and memo, still reading the
+    old ones). sympy's singletons (1/2, pi, oo, true) are sympy's own. ValueError for a node whose records
+    disagree with what it states, or that carries attributes hiding its class's; a node's class facts must be
+    as the kernel found them when it was imported."""
+    if not isinstance(expr, sp.Basic) or foreign(expr) is not None:  # (a foreign node is refused where it is read)
+        return expr
+    copies = {}
+
+    def build(node):
+        if id(node) in copies:  # (a node shared by two places is copied once)
+            return copies[id(node)]
+        _as_its_class_says(node)
+        cls, args = type(node), tuple(build(a) for a in node.args)
+        require(not args or not (isinstance(cls, Singleton) or issubclass(cls, (sp.Symbol, Str, sp.Rational))),
+                f"a {cls.__name__} has arguments")
+        if isinstance(cls, Singleton):
+            new = cls()
+        elif cls is sp.Symbol:
+            new = sp.Symbol.__xnew__(cls, node.name, **_stated(node))  # (sympy's cache may hold a changed one)
+        elif cls is Str:
+            new = Str(node.name)
+        else:
+            require(_DEFAULT_FACTS.get(cls) == dict(cls.default_assumptions), f"the default facts of {cls.__name__} "
                     "were changed")
-            # A number sympy reads by its numerator's sign alone must be as sympy writes it: in lowest terms, q > 0.
+            new = sp.Basic.__new__(cls, *args)
             if isinstance(node, sp.Rational):
+                # A number sympy reads by its numerator's sign alone must be as sympy writes it: in lowest terms, q > 0.
                 require(type(node.p) is int and type(node.q) is int and node.q > 0 and math.gcd(node.p, node.q) == 1
-                        and (node.q == 1) == isinstance(node, sp.Integer), "a number is not written in lowest terms")
-            node._assumptions = defaults
-    return expr
+                        and (node.q == 1) == (cls is sp.Integer), "a number is not written in lowest terms")
+                new.p = node.p
+                if cls is sp.Rational:
+                    new.q = node.q
+            elif cls in (sp.IndexedBase, sp.Indexed):  # they keep what they state beside what was read
+                _indexed_facts(node)
+                stated = dict(node._assumptions.generator)
+                if cls is sp.IndexedBase:
+                    new._shape, new._offset, new._strides = (args[1] if len(args) > 1 else None), sp.S.Zero, None
+                    new._name = str(args[0])
+                sp.IndexedBase._set_assumptions(new, stated)
+            if _commutative_slot(cls):  # what sympy's constructors set beside the arguments
+                parts = args[:1] if issubclass(cls, (sp.Sum, sp.Product)) else args  # (a sum's: its summand's)
+                new.is_commutative = fuzzy_and(a.is_commutative for a in parts)
+            if isinstance(new, Application) and not isinstance(new, (sp.Piecewise, MinMaxBase)):
+                new.nargs = cls.nargs
+            if isinstance(new, LatticeOp):
+                new._argset = frozenset(args)
+        copies[id(node)] = new
+        return new
+    return build(expr)
+
+
+@functools.cache
+def _commutative_slot(cls) -> bool:
+    """Whether sympy's constructor of ``cls`` records on each node whether it commutes (a slot, not a class fact)."""
+    owner = next((k for k in cls.__mro__ if "is_commutative" in vars(k)), None)
+    return owner is not None and isinstance(vars(owner)["is_commutative"], types.MemberDescriptorType)
+
+
+def _stated(symbol):
+    """What a symbol states of itself (checked against its other record, :func:`_stated_facts`)."""
+    _stated_facts(symbol)
+    return dict(symbol._assumptions_orig)
 
 
 def _subclasses(cls):

@@ -669,3 +669,28 @@ def test_a_node_is_what_its_class_says():
     assert "nargs" in vars(sp.log(sp.Symbol("x")))  # (sympy's own attribute)
     assert kernel.check(algebra_claim("honest", sp.Gt(honest, 0, evaluate=False), {}), kernel.Library()).ok
     sp.core.cache.clear_cache()
+
+
+def test_the_kernel_reads_only_nodes_it_built():
+    """Round 40: the kernel read the caller's own nodes, and its memos kept them as keys: a node whose arguments
+    were rewritten after an honest check kept its old hash, and the memo answered the false claim with the true
+    one's verdict. The kernel now copies every node from what it states, leaves the caller's nodes as they are,
+    and keys what it keeps from one check to the next by exact text."""
+    from modelcollapse.proofs.corpus_attacks import algebra_claim
+    from modelcollapse.proofs.kernel.terms import exact
+    x = sp.Symbol("x", positive=True)
+    node = sp.log(x)
+    honest = algebra_claim("honest", sp.Gt(node, 0, evaluate=False), {x: kernel.Domain.real(2)})
+    assert kernel.check(honest, kernel.Library()).ok
+    node._args = (sp.Pow(x, -1),)  # now log(1/x), negative for x >= 2; its hash is still log(x)'s
+    changed = algebra_claim("changed", sp.Gt(node, 0, evaluate=False), {x: kernel.Domain.real(2)})
+    assert not kernel.check(changed, kernel.Library()).ok
+    # The copy: equal, built anew (sympy's singletons aside), and the caller's nodes untouched.
+    expr = sp.Rational(2, 3) * sp.exp(-x) + sp.Sum(x**n, (n, 0, 5))
+    expr.is_positive  # (sympy remembers facts it read on the caller's nodes)
+    remembered = dict(expr._assumptions)
+    copy = exact(expr)
+    assert copy == expr and hash(copy) == hash(expr) and dict(expr._assumptions) == remembered
+    assert all(a is not b or type(type(a)).__name__ == "Singleton"
+               for a, b in zip(sp.preorder_traversal(copy), sp.preorder_traversal(expr)))
+    assert dict(copy._assumptions) == dict(type(copy).default_assumptions)
