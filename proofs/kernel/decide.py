@@ -405,6 +405,16 @@ def _sign_search(e, strict, depth, squared, whole):
     # sympy's sign of a form counts only if it reads the sign of each number in it right.
     query = (lambda x: x.is_positive and not misread_numbers(x)) if strict else (
         lambda x: x.is_nonnegative and not misread_numbers(x))
+    if query(e):
+        return True
+    # A root of a base shown >= 0 is a number >= 0, for which a symbol u >= 0 may stand: sympy reads the square
+    # of a sum of roots as >= 0 only when it sees each radicand >= 0 itself (and that may take every form below).
+    roots = {p: sp.Dummy("root", nonnegative=True) for p in e.atoms(sp.Pow) if depth == 0 and p.exp.is_Rational and
+             not p.exp.is_Integer and p.exp > 0 and p.base.free_symbols and not p.base.free_symbols & bound_symbols(e)
+             and not p.base.is_nonnegative}
+    if roots and all(_positive(p.base, False, 1, whole=False) for p in roots) and \
+            any(query(f(e.xreplace(roots))) for f in (sp.together, sp.expand)):
+        return True
     candidates = [e]
     heavy = sp.count_ops(e) > MAX_OPS
     # Each normal form is asked before the next, costlier one is computed. simplify is rarely needed, and only

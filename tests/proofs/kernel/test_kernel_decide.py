@@ -131,3 +131,17 @@ def test_a_tiny_value_counts_against_a_strict_sign_unless_exactly_positive():
     for expr in (zero, -zero, x * zero, sp.log(1 + sp.exp(-x)) - sp.exp(-x)):
         assert not decide._positive_exactly(expr, {x: 80.0})
     assert not decide._positive_exactly(x, {x: lambda i: 1.0})  # a vector point
+
+
+def test_a_root_of_a_base_shown_nonnegative_stands_for_a_nonnegative_number():
+    """The square of a sum of roots (a refit's scale with fresh data mixed in) is >= 0 once each radicand is
+    shown >= 0; a root of a base that may be negative is no real number, and stands for nothing."""
+    x, n, z, w = sp.symbols("x n z w", real=True)
+    space = Space({x: Domain.real(0, 1), n: Domain.real(1), z: Domain.real(), w: Domain.real()})
+    square = (z * sp.sqrt(n - x * n) + w * sp.sqrt(x * n)) ** 2 / (n + 1)
+    assert decide.is_positive(square, space, strict=False)[0]
+    # sqrt(x - 2)^2 + 1 is x - 1 < 0 at x = 0: x - 2 is not shown >= 0, so its root is not generalised.
+    wide = Space({x: Domain.real(0, 5)})
+    assert not decide.is_positive(sp.Pow(sp.sqrt(x - 2), 2, evaluate=False) + 1, wide, strict=False)[0]
+    assert decide.is_positive(sp.Pow(sp.sqrt(x - 2), 2, evaluate=False) + 1, Space({x: Domain.real(2, 5)}),
+                              strict=False)[0]
