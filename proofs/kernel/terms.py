@@ -752,9 +752,12 @@ def foreign(expr):
     subclass or a class posing under sympy's name is foreign) nor a kernel word, or a name (of a
     symbol or a label) that is not an exact str; None if none. Only classes are read before a node
     is accepted: no method of a foreign object runs."""
-    stack = [sp.sympify(expr) if type(expr) in (int, bool) else expr]
+    stack, seen = [sp.sympify(expr) if type(expr) in (int, bool) else expr], set()
     while stack:
         node = stack.pop()
+        if id(node) in seen:  # (read once: a node that holds itself is refused where it is copied)
+            continue
+        seen.add(id(node))
         if (type(node) not in ALLOWED and type(node) not in VOCABULARY) or \
                 (type(node) in (Str, sp.Symbol) and type(node.name) is not str):
             return node
@@ -807,39 +810,50 @@ def rebuilt(expr):
     as the kernel found them when it was imported."""
     if not isinstance(expr, sp.Basic) or foreign(expr) is not None:  # (a foreign node is refused where it is read)
         return expr
-    copies = {}
+    copies, building = {}, set()
 
     def build(node):
         if id(node) in copies:  # (a node shared by two places is copied once)
             return copies[id(node)]
+        require(id(node) not in building, f"a node ({type(node).__name__}) holds itself")
+        building.add(id(node))
         _as_its_class_says(node)
         cls, args = type(node), tuple(build(a) for a in node.args)
         require(not args or not (isinstance(cls, Singleton) or issubclass(cls, (sp.Symbol, Str, sp.Rational))),
                 f"a {cls.__name__} has arguments")
+        require(cls in (sp.Symbol, sp.IndexedBase, sp.Indexed) or
+                _DEFAULT_FACTS.get(cls) == dict(cls.default_assumptions), f"the default facts of {cls.__name__} "
+                "were changed")
         if isinstance(cls, Singleton):
             new = cls()
         elif cls is sp.Symbol:
             new = sp.Symbol.__xnew__(cls, node.name, **_stated(node))  # (sympy's cache may hold a changed one)
         elif cls is Str:
             new = Str(node.name)
-        else:
-            require(_DEFAULT_FACTS.get(cls) == dict(cls.default_assumptions), f"the default facts of {cls.__name__} "
-                    "were changed")
-            new = sp.Basic.__new__(cls, *args)
-            if isinstance(node, sp.Rational):
-                # A number sympy reads by its numerator's sign alone must be as sympy writes it: in lowest terms, q > 0.
-                require(type(node.p) is int and type(node.q) is int and node.q > 0 and math.gcd(node.p, node.q) == 1
-                        and (node.q == 1) == (cls is sp.Integer), "a number is not written in lowest terms")
+        elif issubclass(cls, sp.Rational):
+            # A number sympy reads by its numerator's sign alone must be as sympy writes it: in lowest terms, q > 0;
+            # 0, 1, -1 and 1/2 are sympy's own, as its constructor gives them (its code tells them by identity).
+            require(cls in (sp.Integer, sp.Rational) and type(node.p) is int and type(node.q) is int and node.q > 0
+                    and math.gcd(node.p, node.q) == 1 and (node.q == 1) == (cls is sp.Integer),
+                    "a number is not written in lowest terms")
+            new = _SINGLE_NUMBERS.get((node.p, node.q))
+            if new is None:
+                new = sp.Basic.__new__(cls)
                 new.p = node.p
                 if cls is sp.Rational:
                     new.q = node.q
-            elif cls in (sp.IndexedBase, sp.Indexed):  # they keep what they state beside what was read
+        else:
+            new = sp.Basic.__new__(cls, *args)
+            if cls is sp.IndexedBase:  # it keeps what it states beside what was read
                 _indexed_facts(node)
-                stated = dict(node._assumptions.generator)
-                if cls is sp.IndexedBase:
-                    new._shape, new._offset, new._strides = (args[1] if len(args) > 1 else None), sp.S.Zero, None
-                    new._name = str(args[0])
-                sp.IndexedBase._set_assumptions(new, stated)
+                new._shape, new._offset, new._strides = (args[1] if len(args) > 1 else None), sp.S.Zero, None
+                new._name = str(args[0])
+                sp.IndexedBase._set_assumptions(new, dict(node._assumptions.generator))
+            elif cls is sp.Indexed:  # an entry states its vector's facts, as sympy builds it
+                _indexed_facts(node)
+                require(dict(node._assumptions.generator) == args[0].assumptions0,
+                        "an entry states facts other than its vector's")
+                sp.IndexedBase._set_assumptions(new, args[0].assumptions0)
             if _commutative_slot(cls):  # what sympy's constructors set beside the arguments
                 parts = args[:1] if issubclass(cls, (sp.Sum, sp.Product)) else args  # (a sum's: its summand's)
                 new.is_commutative = fuzzy_and(a.is_commutative for a in parts)
@@ -847,9 +861,14 @@ def rebuilt(expr):
                 new.nargs = cls.nargs
             if isinstance(new, LatticeOp):
                 new._argset = frozenset(args)
+        building.discard(id(node))
         copies[id(node)] = new
         return new
     return build(expr)
+
+
+#: sympy's own number objects, by numerator and denominator.
+_SINGLE_NUMBERS = {(0, 1): sp.S.Zero, (1, 1): sp.S.One, (-1, 1): sp.S.NegativeOne, (1, 2): sp.S.Half}
 
 
 @functools.cache

@@ -694,3 +694,23 @@ def test_the_kernel_reads_only_nodes_it_built():
     assert all(a is not b or type(type(a)).__name__ == "Singleton"
                for a, b in zip(sp.preorder_traversal(copy), sp.preorder_traversal(expr)))
     assert dict(copy._assumptions) == dict(type(copy).default_assumptions)
+
+
+def test_the_copy_states_what_sympy_would():
+    """Round 41: an entry stating facts of its own (integer, where its vector holds reals) let sympy rewrite
+    (x^2)^(v[1]) as x^(2 v[1]). The copy refuses an entry whose facts are not its vector's, builds numbers with
+    sympy's constructor (its own zero), and refuses a node that holds itself."""
+    from modelcollapse.proofs.kernel.terms import exact
+    v = sp.IndexedBase("v")
+    entry = sp.Indexed(v, 1)
+    sp.IndexedBase._set_assumptions(entry, {"integer": True, "nonnegative": True})
+    with pytest.raises(ValueError, match="an entry states facts other than its vector's"):
+        exact(entry)
+    assert exact(v[1]) == v[1] and exact(sp.IndexedBase("w", positive=True)[n]).is_positive
+    zero = sp.Basic.__new__(sp.Integer)
+    zero.p = 0
+    assert exact(zero) is sp.S.Zero
+    node = sp.Add(y, 1, evaluate=False)
+    node._args = (y, node)
+    with pytest.raises(ValueError, match="holds itself"):
+        exact(node)
