@@ -10,6 +10,7 @@ a cited result is proved, not circular, under the same law and assumptions no st
 
 import time
 import typing
+import weakref
 from dataclasses import dataclass, field, fields
 
 import sympy as sp
@@ -80,6 +81,16 @@ _SNAPSHOTS: dict = {}
 _UNCHECKED: dict = {}
 
 
+def _books(table, library, empty):
+    """``table``'s entry for ``library`` (``empty()`` at first): keyed by its id, which Python gives again to a new
+    object once this one is gone, so each entry holds a weak reference to its own library and a stranger's is
+    started afresh (a new library would otherwise read reports of proofs that were never its own)."""
+    owner, entry = table.get(id(library), (None, None))
+    if owner is None or owner() is not library:
+        owner, entry = table[id(library)] = (weakref.ref(library), empty())
+    return entry
+
+
 class Library:
     """Supplies the proofs of cited results (``proof(name)``); the checker checks each once."""
 
@@ -94,14 +105,14 @@ class Library:
 
 
 def _report(library, name):
-    reports = _REPORTS.setdefault(id(library), {})
+    reports = _books(_REPORTS, library, dict)
     if name in reports:
         return reports[name]
-    active = _ACTIVE.setdefault(id(library), [])
+    active = _books(_ACTIVE, library, list)
     require(name not in active, "circular: " + " -> ".join(active + [name]))
     active.append(name)
     try:
-        reports[name], _SNAPSHOTS.setdefault(id(library), {})[name] = _check(library.proof(name), library)
+        reports[name], _books(_SNAPSHOTS, library, dict)[name] = _check(library.proof(name), library)
     finally:
         active.pop()
     return reports[name]
@@ -265,11 +276,11 @@ def _cited(ref, proof, library):
     name, _, goal = ref[len("cite:"):].partition("#")
     goal = goal or "statement"
     require(name != proof.name, f"{proof.name} cites itself")
-    rep = _REPORTS.get(id(library), {}).get(name)
+    rep = _books(_REPORTS, library, dict).get(name)
     require(rep is not None, f"cited {name} could not be checked before this proof: "
-            f"{_UNCHECKED.get(id(library), {}).get(name, 'no proof')}")
+            f"{_books(_UNCHECKED, library, dict).get(name, 'no proof')}")
     require(rep.ok and rep.goals.get(goal), f"cited {name}#{goal} is not proved ({rep.summary()})")
-    snap = _SNAPSHOTS[id(library)][name]
+    snap = _books(_SNAPSHOTS, library, dict)[name]
     require(fingerprint(snap["goals"], snap["domains"]) == snap["print"], f"cited {name} changed after it was checked")
     rel = snap["goals"][goal]
     if snap["law"] is not None and (proof.law is None or snap["law"] != proof.law.key()):
@@ -302,7 +313,7 @@ def _check(proof, library):
         try:
             _report(library, name)
         except Exception as exc:  # noqa: BLE001 - said where it is cited
-            _UNCHECKED.setdefault(id(library), {})[name] = f"{type(exc).__name__}: {exc}"
+            _books(_UNCHECKED, library, dict)[name] = f"{type(exc).__name__}: {exc}"
     _forget_remembered()
     with certified_readings():
         return _checked(proof, library)

@@ -714,3 +714,32 @@ def test_the_copy_states_what_sympy_would():
     node._args = (y, node)
     with pytest.raises(ValueError, match="holds itself"):
         exact(node)
+
+
+def test_a_new_library_reads_no_report_of_a_library_that_is_gone():
+    """Round 42's reading: reports were kept by a library's id, which Python gives again to a new object once the
+    library is gone; a new library citing a name it does not hold must not read the old library's report."""
+    import gc
+
+    from modelcollapse.proofs.corpus_attacks import algebra_claim
+    from modelcollapse.proofs.kernel import Proof, Step
+    from modelcollapse.proofs.kernel import rules as R
+    x = sp.Symbol("x", real=True)
+    claim = sp.Gt(x**2 + 1, 0, evaluate=False)
+    lemma = algebra_claim("lemma", claim, {x: kernel.Domain.real()})
+    citing = Proof("citing", {"statement": claim}, {x: kernel.Domain.real()},
+                   [Step("statement", claim, R.Rewrite(source=True), ("cite:lemma",))])
+    stranger = None
+    for _ in range(20):  # (CPython soon hands a freed library's id to a new one)
+        library = kernel.Library({"lemma": lemma})
+        assert kernel.check(citing, library).ok
+        old = id(library)
+        del library
+        gc.collect()
+        strangers = [kernel.Library() for _ in range(200)]
+        stranger = next((s for s in strangers if id(s) == old), None)
+        if stranger is not None:
+            break
+    if stranger is None:
+        pytest.skip("this interpreter did not give a freed id again")
+    assert not kernel.check(citing, stranger).ok
