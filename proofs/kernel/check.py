@@ -130,12 +130,15 @@ _LAWS_CHECKED: dict = {}
 
 def law_problems(law) -> list:
     key = law.key()
-    if key not in _LAWS_CHECKED:
-        try:
-            _LAWS_CHECKED[key] = law.problems()
-        except Exception as exc:  # a law the checker cannot read is not well formed
-            _LAWS_CHECKED[key] = [f"{type(exc).__name__}: {exc}"]
-    return _LAWS_CHECKED[key]
+    if key in _LAWS_CHECKED:
+        return _LAWS_CHECKED[key]
+    try:
+        problems = law.problems()
+    except Exception as exc:  # a law the checker cannot read is not well formed
+        problems = [f"{type(exc).__name__}: {exc}"]
+    if terms.checking():  # (only what was decided under the kernel's readings is kept)
+        _LAWS_CHECKED[key] = problems
+    return problems
 
 
 def symbols_of(expr) -> set:
@@ -320,10 +323,10 @@ def _check(proof, library):
 
 
 def _forget_remembered():
-    """Nothing built before a check is read in it, but for verdicts keyed by exact text: sympy's cache of built
-    expressions and the kernel's memos keyed by expressions may hold nodes a caller has changed since (a copy
-    handed out in a report; sympy's cache hands a changed node back wherever that expression is built again)."""
-    sp.core.cache.clear_cache()
+    """Nothing built before a check is read in it, but for verdicts keyed by exact text: the kernel's memos keyed by
+    expressions may hold nodes a caller has changed since (a copy handed out in a report), and so may sympy's cache
+    of built expressions, which hands a changed node back wherever that expression is built again (emptied as the
+    kernel's readings come into force, :func:`~.terms.certified_readings`)."""
     for memo in (decide._SIGNS, decide._ALPHA):
         memo.clear()
     for remembered in (terms._number_misread, terms._read_exactly, terms._standing_for, terms.certified_sign):

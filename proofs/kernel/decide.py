@@ -16,7 +16,7 @@ import mpmath
 import sympy as sp
 
 from .domains import Domain, Space
-from .terms import (MaxNormalVariance, Rand, bound_symbols, exact_text, explicit, fresh_binders, generalized,
+from .terms import (MaxNormalVariance, Rand, bound_symbols, checking, exact_text, explicit, fresh_binders, generalized,
                     misread_numbers, sign_certified, simplify, words_in)
 
 #: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
@@ -311,11 +311,13 @@ _VERDICTS: dict = {}
 def _decided(question, expr, space, shown) -> tuple:
     """:func:`_in_every_case` for ``question`` ("zero", "strict" or "weak"), remembered."""
     key = (question, exact_text(sp.sympify(expr)), space.key())
-    if key not in _VERDICTS:
-        verdict = _in_every_case(expr, space, None if question == "zero" else question, shown)
+    if key in _VERDICTS:
+        return _VERDICTS[key]
+    verdict = _in_every_case(expr, space, None if question == "zero" else question, shown)
+    if checking():  # (a verdict reached under sympy's own readings is not kept)
         _VERDICTS.clear() if len(_VERDICTS) > 20_000 else None
         _VERDICTS[key] = verdict
-    return _VERDICTS[key]
+    return verdict
 
 
 #: Functions that the normal forms rewrite through gamma (binomial(n, k) = gamma(n + 1) / (gamma(k + 1)

@@ -13,7 +13,7 @@ from .axioms import AXIOMS, instance
 from .decide import alpha_named, defined_at, is_positive, is_zero, refuted, split_finite_sums, undefined, unsafe
 from .domains import Domain, Space
 from .laws import draw_rand, fact_instance, finite_moment
-from .terms import (AlmostSurely, CE, E, Ind, Rand, VOCABULARY, bound_symbols, exact_text, fresh_binders,
+from .terms import (AlmostSurely, CE, E, Ind, Rand, VOCABULARY, bound_symbols, checking, exact_text, fresh_binders,
                     misread_numbers, rands, require, simplify, substitute, words_in)
 
 _INEQ = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
@@ -441,15 +441,18 @@ class Induction(Rule):
         from .check import fingerprint
         key = (exact_text((self.functionals, self.closed, self.matrix, self.offset, self.start, tuple(premises))),
                fingerprint({}, ctx.space.domains), ctx.law.key() if ctx.law is not None else None)
-        if key not in _SYSTEMS:
-            if len(_SYSTEMS) > 64:
-                _SYSTEMS.clear()
+        if key in _SYSTEMS:
+            outcome = _SYSTEMS[key]
+        else:
             try:
-                _SYSTEMS[key] = self._system(premises, ctx)
+                outcome = self._system(premises, ctx)
             except Reject as rejection:
-                _SYSTEMS[key] = rejection
-        if _SYSTEMS[key] is not None:
-            raise _SYSTEMS[key]
+                outcome = rejection
+            if checking():  # (only what was decided under the kernel's readings is kept)
+                _SYSTEMS.clear() if len(_SYSTEMS) > 64 else None
+                _SYSTEMS[key] = outcome
+        if outcome is not None:
+            raise outcome
         return _closed_form(relation, [sp.sympify(f) for f in self.functionals], list(map(sp.sympify, self.closed)),
                             ctx.space)
 

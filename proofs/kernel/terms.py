@@ -474,6 +474,12 @@ def _set(owner, name, value):
     owner.__setitem__(name, value) if type(owner) is dict else setattr(owner, name, value)
 
 
+def checking() -> bool:
+    """Whether the kernel's readings are in force (:func:`certified_readings`): only what was decided under them may
+    be remembered for a later check."""
+    return _DEPTH[0] > 0
+
+
 @contextlib.contextmanager
 def certified_readings():
     """While the kernel checks a proof, sympy reads the sign of a number, the order of two numbers and a

@@ -743,3 +743,20 @@ def test_a_new_library_reads_no_report_of_a_library_that_is_gone():
     if stranger is None:
         pytest.skip("this interpreter did not give a freed id again")
     assert not kernel.check(citing, stranger).ok
+
+
+def test_only_what_is_decided_under_the_kernel_s_readings_is_remembered():
+    """A verdict reached by calling the kernel's decision procedures outside a check (under sympy's own readings,
+    which the kernel replaces while it checks) must not answer a later check."""
+    from modelcollapse.proofs.kernel import decide
+    from modelcollapse.proofs.kernel.domains import Space
+    z = sp.Symbol("z", real=True)
+    expr = z**2 + sp.Rational(1, 7)
+    space = Space({z: kernel.Domain.real()})
+    before = len(decide._VERDICTS)
+    assert decide.is_positive(expr, space)[0]
+    assert len(decide._VERDICTS) == before
+    from modelcollapse.proofs.kernel.terms import certified_readings
+    with certified_readings():
+        assert decide.is_positive(expr, space)[0]
+    assert len(decide._VERDICTS) > before
