@@ -28,6 +28,17 @@ g = sp.Symbol("g", integer=True, nonnegative=True)
 G0 = {g: Domain.integer(0)}
 FALSE_EQ = sp.Eq(1, 2, evaluate=False)
 
+# What the attacks on categorical laws share: the number of categories, two category indices, the probability
+# vectors over them, and category idx's probability at generation t.
+K = sp.Symbol("K", integer=True, positive=True)
+i = sp.Symbol("i", integer=True, positive=True)
+j = sp.Symbol("j", integer=True, positive=True)
+SIMPLEX = Domain.vector(Domain.real(0, 1), length=K, total=1)
+
+
+def P(t, idx=i):
+    return Rand("p", t, idx)
+
 
 def X(t, *idx):
     return Rand("x", t, *idx)

@@ -16,7 +16,8 @@ the current one; a support rule needs the update shown 0 when the category is no
 
 import sympy as sp
 
-from modelcollapse.proofs.corpus_attacks import checker
+from modelcollapse.proofs.corpus_attacks import SIMPLEX, K, P, checker, g, i, j
+from modelcollapse.proofs.corpus_attacks_sampling import closed_form_claim, normalised_law, p0
 from modelcollapse.proofs.kernel import AlmostSurely, Domain, Draw, Law, Proof, Rand, StateVar, Step
 from modelcollapse.proofs.kernel import rules as R
 from modelcollapse.proofs.kernel.terms import CondMutualInfo, Joint
@@ -24,52 +25,25 @@ from modelcollapse.proofs.kernel.terms import CondMutualInfo, Joint
 _LIBRARIES: dict = {}
 library_for, check_attack = checker(_LIBRARIES)
 
-g = sp.Symbol("g", integer=True, nonnegative=True)
-K = sp.Symbol("K", integer=True, positive=True)
-i = sp.Symbol("i", integer=True, positive=True)
-j = sp.Symbol("j", integer=True, positive=True)
 n = sp.Symbol("n", integer=True, positive=True)
-p0 = sp.IndexedBase("p0", nonnegative=True)
 r = sp.IndexedBase("r", nonnegative=True)
-SIMPLEX = Domain.vector(Domain.real(0, 1), length=K, total=1)
-
-
-def P(t, idx=i):
-    return Rand("p", t, idx)
-
-
-def _normalised(weight, extra):
-    step = weight(P(g), i) / sp.Sum(weight(P(g, j), j), (j, 1, K))
-    params = {K: Domain.integer(1), p0: SIMPLEX, **extra}
-    return Law("normalised44", g, params, (StateVar("p", p0[i], step, Domain.real(0, 1), (i,)),), (),
-               {i: Domain.integer(1, K)})
 
 
 def normalised_weight_vanishing_at_an_entry():
     """FALSE: p_{i,g} = p0_i r_i^g / Sum_j p0_j r_j^g for every g, under p_{i,g+1} = r_i p_{i,g} / Sum_j r_j p_{j,g}
-    with r entries in [0, 1]. At K = 2, p0 = (1, 0), r = (0, 1): p_1 = 0/0 (the map is undefined), the claimed
-    closed form is 0/0 too; at p0 = (1/2, 1/2), r = (0, 0) likewise. The weight r_i x vanishes where x > 0."""
-    law = _normalised(lambda x, idx: r[idx] * x, {r: Domain.vector(Domain.real(0, 1), length=K)})
+    with r entries in [0, 1]. At K = 2, p0 = (1, 0), r = (0, 1): p_1 = 0/0 (the map is undefined), and the
+    claimed closed form is 0/0 too. The weight r_i x vanishes where x > 0."""
+    law = normalised_law(lambda x, idx: r[idx] * x, extra={r: Domain.vector(Domain.real(0, 1), length=K)})
     closed = p0[i] * r[i] ** g / sp.Sum(p0[j] * r[j] ** g, (j, 1, K))
-    doms = {**law.params, g: Domain.integer(0), i: Domain.integer(1, K)}
-    goal = sp.Eq(P(g), closed)
-    return Proof("normalised_weight_vanishing_at_an_entry", {"statement": goal}, doms,
-                 [Step("total", sp.Eq(sp.Sum(p0[j], (j, 1, K)), 1), R.VectorTotal()),
-                  Step("statement", goal, R.StateInduction("p"), ("total",))], law)
+    return closed_form_claim("normalised_weight_vanishing_at_an_entry", law, closed)
 
 
 def normalised_weight_zero_power_at_zero():
-    """FALSE: Rand(p, g, i) = 0 ==> stays 0 read through a weight x^c with c in [0, 1]: at c = 0 the weight is
-    0^0 = 1, so a lost category gets mass 1/K back (p0 = (1, 0): p_1 = (1/2, 1/2)). Claimed: p_{i,g} = p0_i^(c^g)
-    / Sum_j p0_j^(c^g), whose c = 0, g = 0 value is p0_i (0^1 = 0) and g = 1 value 0^0 / K = 1/K: it is consistent
-    with sympy's 0^0 = 1; the false form claimed here is p_{i,g} = p0_i for all g (fixed point), false at c = 0."""
+    """FALSE: p_{i,g} = p0_i for every g under the weight x^c, c in [0, 1]. At c = 0 the weight is 0^0 = 1, so a
+    lost category gets mass again: p0 = (1, 0) gives p_1 = (1/2, 1/2)."""
     c = sp.Symbol("c", nonnegative=True, real=True)
-    law = _normalised(lambda x, idx: x ** c, {c: Domain.real(0, 1)})
-    doms = {**law.params, g: Domain.integer(0), i: Domain.integer(1, K)}
-    goal = sp.Eq(P(g), p0[i])
-    return Proof("normalised_weight_zero_power_at_zero", {"statement": goal}, doms,
-                 [Step("total", sp.Eq(sp.Sum(p0[j], (j, 1, K)), 1), R.VectorTotal()),
-                  Step("statement", goal, R.StateInduction("p"), ("total",))], law)
+    law = normalised_law(lambda x, idx: x ** c, extra={c: Domain.real(0, 1)})
+    return closed_form_claim("normalised_weight_zero_power_at_zero", law, p0[i])
 
 
 def markov_refit_past_with_current_draw():

@@ -14,24 +14,20 @@ entry read must be shown inside its vector's length.
 
 import sympy as sp
 
-from modelcollapse.proofs.corpus_attacks import algebra_claim, checker
+from modelcollapse.proofs.corpus_attacks import SIMPLEX, K, algebra_claim, checker, g, j
 from modelcollapse.proofs.kernel import Domain, Law, Proof, Rand, StateVar, Step
 from modelcollapse.proofs.kernel import rules as R
 
 _LIBRARIES: dict = {}
 library_for, check_attack = checker(_LIBRARIES)
 
-g = sp.Symbol("g", integer=True, nonnegative=True)
-K = sp.Symbol("K", integer=True, positive=True)
 N = sp.Symbol("N", integer=True, positive=True)
 n = sp.Symbol("n", integer=True, nonnegative=True)
-j = sp.Symbol("j", integer=True, positive=True)
 k = sp.Symbol("k", integer=True)
 v = sp.IndexedBase("v", nonnegative=True)
 w = sp.IndexedBase("w", real=True)
 u = sp.IndexedBase("u", nonnegative=True)
 ns = sp.IndexedBase("ns", nonnegative=True)
-SIMPLEX = Domain.vector(Domain.real(0, 1), length=K, total=1)
 
 
 def mass_second_vector_mixed_sign():

@@ -14,22 +14,18 @@ infinities; a citing proof's domains must lie within the cited proof's.
 
 import sympy as sp
 
-from modelcollapse.proofs.corpus_attacks import algebra_claim, checker
+from modelcollapse.proofs.corpus_attacks import SIMPLEX, K, algebra_claim, checker, g, j
 from modelcollapse.proofs.kernel import Domain, Library, Proof, Step
 from modelcollapse.proofs.kernel import rules as R
 
 _LIBRARIES: dict = {}
 library_for, check_attack = checker(_LIBRARIES)
 
-g = sp.Symbol("g", integer=True, nonnegative=True)
 n = sp.Symbol("n", integer=True, nonnegative=True)
-K = sp.Symbol("K", integer=True, positive=True)
-j = sp.Symbol("j", integer=True, positive=True)
 x = sp.Symbol("x", positive=True)
 a = sp.Symbol("a", nonnegative=True)
 v = sp.IndexedBase("v", nonnegative=True)
 u = sp.IndexedBase("u", nonnegative=True)
-SIMPLEX = Domain.vector(Domain.real(0, 1), length=K, total=1)
 G0 = Domain.integer(0)
 
 

@@ -13,7 +13,7 @@ statement is false or reached by invalid reasoning (the comment above each entry
 
 import sympy as sp
 
-from modelcollapse.proofs.corpus_attacks import checker
+from modelcollapse.proofs.corpus_attacks import SIMPLEX, K, P, checker, i, j
 from modelcollapse.proofs.kernel import CE, AlmostSurely, E, Domain, Draw, Law, Proof, Rand, StateVar, Step
 from modelcollapse.proofs.kernel.rules import (Algebra, CondExpect, DrawFact, Induction, LawInit, LawStep, Rewrite,
                                                Specialize, StateInduction, SupportKept, Tower, VectorTotal)
@@ -250,17 +250,9 @@ def normal_variance_from_max_normal_variance():
 # Normalised maps: p_{i,g+1} = w(p_{i,g}) / Sum_j w(p_{j,g}), a law reading the whole vector
 # =====================================================================================================
 
-K = sp.Symbol("K", integer=True, positive=True)
 tau = sp.Symbol("tau", positive=True)
-i = sp.Symbol("i", integer=True, positive=True)
-j = sp.Symbol("j", integer=True, positive=True)
 p0 = sp.IndexedBase("p0", nonnegative=True)
 w = sp.IndexedBase("w", real=True)
-SIMPLEX = Domain.vector(Domain.real(0, 1), length=K, total=1)
-
-
-def P(t, idx=i):
-    return Rand("p", t, idx)
 
 
 def normalised_law(weight=lambda x, idx: x ** (1 / tau), hi=K, init=None, extra=None, draws=(), domain=None,
@@ -272,7 +264,7 @@ def normalised_law(weight=lambda x, idx: x ** (1 / tau), hi=K, init=None, extra=
                                                   domain or Domain.real(0, 1), (i,)),), draws, {i: Domain.integer(1, K)})
 
 
-def _closed_form_claim(name, law, closed, index_domain=None):
+def closed_form_claim(name, law, closed, index_domain=None):
     doms = {**law.params, g: Domain.integer(0), i: index_domain or Domain.integer(1, K)}
     bad = EQ(P(g), closed)
     return Proof(name, {"statement": bad}, doms,
@@ -287,19 +279,19 @@ ESCORT = p0[i] ** (tau ** -g) / sp.Sum(p0[j] ** (tau ** -g), (j, 1, K))
 # is 0/0. The weight must be > 0 wherever the entry is.
 def normaliser_may_vanish():
     law = normalised_law(weight=lambda x, idx: x * (1 - x))
-    return _closed_form_claim("normaliser_may_vanish", law, p0[i])
+    return closed_form_claim("normaliser_may_vanish", law, p0[i])
 
 
 # The normaliser sums one category too many (j = 1..K + 1): p_{K+1, g} is no category of the law.
 def normaliser_reads_out_of_range():
-    return _closed_form_claim("normaliser_reads_out_of_range", normalised_law(hi=K + 1), ESCORT)
+    return closed_form_claim("normaliser_reads_out_of_range", normalised_law(hi=K + 1), ESCORT)
 
 
 # A "deterministic" map whose weight reads a draw: p_i D_g / Sum_j p_j D_g with D ~ Poisson(1) may be 0/0
 # (D = 0), and its closed form would hold on no path. A normalised weight reads its own entry alone.
 def normalised_weight_uses_a_draw():
     law = normalised_law(weight=lambda x, idx: x * Rand("D", g), draws=(Draw("D", "Poisson", (1,)),))
-    return _closed_form_claim("normalised_weight_uses_a_draw", law, p0[i])
+    return closed_form_claim("normalised_weight_uses_a_draw", law, p0[i])
 
 
 # Induction on a state whose update adds a draw: x_{g+1} = x_g + D, D ~ Poisson(1). x_g = g holds in
@@ -316,26 +308,26 @@ def state_induction_through_a_draw():
 # entries of p_0 need not be a distribution. The start must be a probability vector.
 def normalised_start_not_a_distribution():
     law = normalised_law(init=w[i], extra={w: Domain.vector(Domain.real(0, 1), length=K)})
-    return _closed_form_claim("normalised_start_not_a_distribution", law, ESCORT)
+    return closed_form_claim("normalised_start_not_a_distribution", law, ESCORT)
 
 
 # Twice the normalised weight: the entries sum to 2, outside [0, 1] (the map is not a normalisation).
 def normalised_update_with_mass_two():
     law = normalised_law(total_over=2 * P(g) ** (1 / tau) / sp.Sum(P(g, j) ** (1 / tau), (j, 1, K)))
-    return _closed_form_claim("normalised_update_with_mass_two", law, ESCORT)
+    return closed_form_claim("normalised_update_with_mass_two", law, ESCORT)
 
 
 # A negative weight -x: the "probabilities" -x_i / Sum(-x_j) are fine, but a weight < 0 at one entry with
 # > 0 at another makes a normaliser that may vanish; the weight must be >= 0.
 def normalised_negative_weight():
     law = normalised_law(weight=lambda x, idx: x - sp.Rational(1, 2))
-    return _closed_form_claim("normalised_negative_weight", law, p0[i])
+    return closed_form_claim("normalised_negative_weight", law, p0[i])
 
 
 # The escort exponent inverted: p_t proportional to p0^(tau^t) is not what sampling at tau does
 # (one step raises to 1/tau, so the exponent is tau^-t). The inductive step fails.
 def escort_with_the_wrong_exponent():
-    return _closed_form_claim("escort_with_the_wrong_exponent", normalised_law(),
+    return closed_form_claim("escort_with_the_wrong_exponent", normalised_law(),
                               p0[i] ** (tau ** g) / sp.Sum(p0[j] ** (tau ** g), (j, 1, K)))
 
 
@@ -343,13 +335,13 @@ def escort_with_the_wrong_exponent():
 # its support is no fixed point ("a category once lost is never recovered" fails for such a map).
 def mass_from_outside_the_support():
     law = normalised_law(weight=lambda x, idx: x + sp.Rational(1, 2))
-    return _closed_form_claim("mass_from_outside_the_support", law, p0[i])
+    return closed_form_claim("mass_from_outside_the_support", law, p0[i])
 
 
 # The induction read for one category only (i = 1): the update of category 1 reads every category,
 # whose closed forms the proof never assumed.
 def state_induction_on_part_of_the_range():
-    return _closed_form_claim("state_induction_on_part_of_the_range", normalised_law(), ESCORT,
+    return closed_form_claim("state_induction_on_part_of_the_range", normalised_law(), ESCORT,
                               index_domain=Domain.integer(1, 1))
 
 

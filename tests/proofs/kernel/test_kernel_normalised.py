@@ -52,7 +52,7 @@ def test_normalised_laws_that_may_be_ill_defined_are_rejected(law, reason):
 # --- StateInduction ---------------------------------------------------------------------------------
 
 def test_state_induction_proves_the_escort_form():
-    report = check(A._closed_form_claim("escort", A.normalised_law(), A.ESCORT))
+    report = check(A.closed_form_claim("escort", A.normalised_law(), A.ESCORT))
     assert report.ok, report.summary()
     assert {"induction", "law:normalised"} <= report.axioms
 
@@ -61,9 +61,9 @@ def test_state_induction_proves_the_escort_form():
     (A.escort_with_the_wrong_exponent, "does not take F at g to F at g + 1"),
     (A.state_induction_through_a_draw, "reads a draw or another variable"),
     (A.state_induction_on_part_of_the_range, "the law's whole range"),
-    (lambda: A._closed_form_claim("shifted", A.normalised_law(), A.ESCORT.xreplace({g: g + 1})),
+    (lambda: A.closed_form_claim("shifted", A.normalised_law(), A.ESCORT.xreplace({g: g + 1})),
      "F at 0 is not the initial value"),
-    (lambda: A._closed_form_claim("unnormalised", A.normalised_law(), p0[i] ** (tau ** -g)),
+    (lambda: A.closed_form_claim("unnormalised", A.normalised_law(), p0[i] ** (tau ** -g)),
      "does not take F at g to F at g + 1"),
 ])
 def test_state_induction_rejects(attack, reason):
