@@ -16,8 +16,8 @@ from dataclasses import replace
 import sympy as sp
 
 from modelcollapse.theory import symbols as TS
-from modelcollapse.theory.assumptions import (IntegerAtLeast, IntegerSequence, OneOf, PositiveReal, Probability,
-                                              RealAbove, RealInHalfOpen, RealNumber, SampleCount,
+from modelcollapse.theory.assumptions import (IntegerAtLeast, IntegerSequence, NonnegativeReal, OneOf, PositiveReal,
+                                              Probability, RealAbove, RealInHalfOpen, RealNumber, SampleCount,
                                               SampleFraction)
 from modelcollapse.theory.engine import state_domains
 from modelcollapse.theory.model import State
@@ -106,6 +106,8 @@ def domain_of(a) -> K.Domain:
         return K.Domain.real(0, lo_open=True)
     if isinstance(a, Probability):
         return K.Domain.real(0, 1)
+    if isinstance(a, NonnegativeReal):
+        return K.Domain.real(0)
     if isinstance(a, RealNumber):
         return K.Domain.real()
     if isinstance(a, SampleCount):

@@ -227,6 +227,19 @@ class PositiveReal(Assumption):
 
 
 @dataclass(frozen=True)
+class NonnegativeReal(Assumption):
+    """A real parameter >= 0 (``gamma``, the exponent of a growing sample)."""
+
+    def validate(self, value):
+        return check_real(self.name, value, nonnegative=True)
+
+    def relation(self):
+        return sp.Ge(self.symbol, 0, evaluate=False)
+
+    def describe(self):
+        return f"{self.name} >= 0"
+
+
 class RealNumber(Assumption):
     """An unconstrained finite real parameter (``mu0``)."""
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import sympy as sp
 
-from .assumptions import (IntegerAtLeast, OneOf, PositiveReal, Probability, RealNumber, SampleCount,
+from .assumptions import (IntegerAtLeast, NonnegativeReal, OneOf, PositiveReal, Probability, RealNumber, SampleCount,
                           SampleFraction)
 from .recipes import Remark
 from .result import Derivation, DerivationStep, Result
@@ -70,7 +70,7 @@ def _param_flags(a):
         return {"positive": True}
     if isinstance(a, OneOf) and all(int(v) >= 0 for v in a.values):
         return {"integer": True, "nonnegative": True}
-    if isinstance(a, (Probability, SampleFraction)):
+    if isinstance(a, (Probability, SampleFraction, NonnegativeReal)):
         return {"nonnegative": True}
     if isinstance(a, RealNumber):
         return {"real": True}
@@ -173,8 +173,10 @@ def _sign_shown(assumptions, params, expr, strict=True):
             shifts[params[a.symbol]] = sp.Dummy(integer=True, nonnegative=True) + a.lower
         elif isinstance(a, OneOf):
             cases.append([(params[a.symbol], v) for v in a.values])
+    # A ceiling of x is x + u with u in [0, 1): shown for every such u, shown for the ceiling.
+    expr = sp.sympify(expr).replace(sp.ceiling, lambda x: x + (lambda v: v / (1 + v))(sp.Dummy(nonnegative=True)))
     for combo in itertools.product(*cases) if cases else [()]:
-        e = sp.sympify(expr).xreplace({**shifts, **dict(combo)})
+        e = expr.xreplace({**shifts, **dict(combo)})
         verdict = e.is_positive if strict else e.is_nonnegative
         if verdict is None:
             e = sp.simplify(e)

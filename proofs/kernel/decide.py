@@ -14,6 +14,7 @@ import threading
 
 import mpmath
 import sympy as sp
+from sympy.core.evalf import PrecisionExhausted
 
 from .domains import Domain, Space
 from .terms import (MaxNormalVariance, Rand, bound_symbols, checking, exact_text, explicit, fresh_binders, generalized,
@@ -55,6 +56,22 @@ def time_limit(seconds):
 
 # --- numerical refutation ------------------------------------------------------------------
 
+class _PointGamma(sp.Function):
+    """gamma at a point: exact as sympy computes it up to |x| = 10^4; beyond, by mpmath with as many more digits as
+    x has (sympy would compute the factorial of a huge integer, such as a sample size ceil(n0 (s + 1)^gamma),
+    exactly and without end; and gamma(x + 1) / gamma(x) needs x to all its digits)."""
+
+    @classmethod
+    def eval(cls, x):
+        return sp.gamma(x) if x.is_number and not (x.is_Rational and abs(x) > 10**4) else None
+
+    def _eval_evalf(self, prec):
+        x = self.args[0]
+        work = prec + 2 * int(mpmath.log(abs(mpmath.mpmathify(sp.Abs(x).evalf(15))) + 2, 2)) + 20
+        with mpmath.workprec(work):
+            return sp.Expr._from_mpmath(mpmath.gamma(x.evalf(mpmath.libmp.prec_to_dps(work))._to_mpmath(work)), prec)
+
+
 def evaluate(expr, point):
     """``expr`` at ``point`` as an mpmath complex number (its exponent cannot overflow), or None when it
     cannot be evaluated there.
@@ -62,9 +79,16 @@ def evaluate(expr, point):
     Finite sums and products are expanded term by term (sympy's convention for reversed
     ranges), entries of vectors looked up, integrals and infinite sums left to mpmath.
     """
+    try:  # (a ceiling sympy cannot place between two integers at this point: it is not evaluated here)
+        return _at_point(expr, point)
+    except PrecisionExhausted:
+        return None
+
+
+def _at_point(expr, point):
     scalars = {k: v for k, v in point.items() if not callable(v)}
     vectors = {k: v for k, v in point.items() if callable(v)}
-    e = fresh_binders(sp.sympify(expr))
+    e = fresh_binders(sp.sympify(expr)).replace(sp.gamma, _PointGamma)
     # A power whose exponent is a long fraction here (p^(tau^-t)) would be computed exactly, without
     # end: that exponent becomes a float with as many more digits as the fraction has.
     def size(a):
@@ -154,7 +178,8 @@ def _positive_exactly(expr, point) -> bool:
     if any(callable(v) for v in point.values()):
         return False
     try:
-        at = expr.xreplace({k: sp.Rational(v) if isinstance(v, (float, sp.Float)) else v for k, v in point.items()})
+        at = expr.replace(sp.gamma, _PointGamma).xreplace(
+            {k: sp.Rational(v) if isinstance(v, (float, sp.Float)) else v for k, v in point.items()})
         value = sp.N(at, 15, maxn=4000, strict=True)
         return bool(value.is_real and value > 0)
     except Exception:
@@ -402,6 +427,12 @@ def _positive(e, strict, depth=0, squared=False, whole=True):
 def _sign_search(e, strict, depth, squared, whole):
     if e.is_number and not e.free_symbols and sign_certified(e, strict):
         return True
+    # The ceiling of a real x is x + u for some u in [0, 1), here v / (1 + v) with v >= 0: a claim shown for every
+    # such u holds for the ceiling (a generalisation; sympy's own sign of a ceiling is not trusted).
+    ceilings = {c: c.args[0] + (lambda v: v / (1 + v))(sp.Dummy("v", nonnegative=True)) for c in e.atoms(sp.ceiling)
+                if depth == 0 and c.args[0].is_extended_real and not c.free_symbols & bound_symbols(e)}
+    if ceilings:
+        return _positive(e.xreplace(ceilings), strict, 0, squared, whole)
     if depth > 4 or _untrusted(e) or misread_numbers(e):
         return False
     # sympy's sign of a form counts only if it reads the sign of each number in it right.
@@ -416,6 +447,12 @@ def _sign_search(e, strict, depth, squared, whole):
              and not p.base.is_nonnegative}
     if roots and all(_positive(p.base, False, 1, whole=False) for p in roots) and \
             any(query(f(e.xreplace(roots))) for f in (sp.together, sp.expand)):
+        return True
+    # A power b^r that sympy reads as b >= 1 and r >= 0 is 1 + u for some u >= 0 (a generalisation, like the roots').
+    powers = {p: 1 + sp.Dummy("u", nonnegative=True) for p in e.atoms(sp.Pow) if depth == 0 and p.free_symbols and
+              not p.exp.is_Integer and not p.free_symbols & bound_symbols(e) and
+              all(x.is_nonnegative and not misread_numbers(x) for x in (p.base - 1, p.exp))}
+    if powers and any(query(f(e.xreplace(powers))) for f in (sp.together, sp.expand)):
         return True
     candidates = [e]
     heavy = sp.count_ops(e) > MAX_OPS

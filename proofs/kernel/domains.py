@@ -171,7 +171,13 @@ class Domain:
             # [lo, hi) as lo + (hi - lo) u / (1 + u), u >= 0 (u > 0 for an open lower end), and hi
             # itself; an integer range is covered by the real one (integrality is dropped, never added).
             u = sp.Dummy(f"{tag}_u", positive=True) if self.lo_open else sp.Dummy(f"{tag}_u", nonnegative=True)
-            return [{symbol: lo + (hi - lo) * u / (1 + u)}] + ([] if self.hi_open else [{symbol: hi}])
+            width = hi - lo
+            if is_int and not (self.lo_open or self.hi_open) and width.is_nonnegative is not True and \
+                    (width + 1).is_nonnegative is True:
+                # At hi = lo - 1 the range is empty (a sum over no terms), and every claim holds on it: the width
+                # may be read as max(hi - lo, 0). (Below lo - 1, a reversed sum's terms lie in (hi, lo]: kept.)
+                width = sp.Max(width, 0)
+            return [{symbol: lo + width * u / (1 + u)}] + ([] if self.hi_open else [{symbol: lo + width}])
         if lo is not None or hi is not None:  # one end: the bound plus (minus) a non-negative offset
             side, bound, open_ = (1, lo, self.lo_open) if lo is not None else (-1, hi, self.hi_open)
             flags = {"integer": True, "nonnegative": True} if is_int else (
@@ -184,7 +190,7 @@ class Domain:
         """A random value of the domain; ``bounds`` gives the values of symbolic bounds. ``corner`` 0,
         1 or 2 asks for the closed lower end, the closed upper end, an integer inside (when there is
         one): sympy's conventions at integers (binomial(-2, -2) = 0) and claims failing at an end only
-        are refuted there."""
+        are refuted there. None when the domain is empty at ``bounds``."""
         if self.kind == "finite":
             return rng.choice(self.values)
         if self.kind == "vector":
@@ -194,6 +200,9 @@ class Domain:
                   for b in (self.lo, self.hi)]
         first = None if lo is None else int(sp.floor(lo)) + 1 if self.lo_open else int(sp.ceiling(lo))
         last = None if hi is None else int(sp.ceiling(hi)) - 1 if self.hi_open else int(sp.floor(hi))
+        if lo is not None and hi is not None and ((self.kind == "integer" and first > last) or lo > hi or (
+                lo == hi and (self.lo_open or self.hi_open))):
+            return None  # empty at this point (a sum over no terms): the point is not admissible
         first = first if first is not None else (last - 12 if last is not None else -6)
         last = last if last is not None else first + 12
         wanted = {0: None if self.lo_open else lo, 1: None if self.hi_open else hi,
@@ -300,16 +309,24 @@ class Space:
 
     def points(self, count: int, seed: int = 0):
         """``count`` random admissible points: dicts from symbol to value; vectors map to a
-        function from an integer index to a value. The first three are corners (:meth:`Domain.sample`)."""
+        function from an integer index to a value. The first three are corners (:meth:`Domain.sample`).
+        A point at which a domain is empty (an index of a sum over no terms) is skipped, up to 4 ``count`` tries."""
         rng = random.Random(seed)
         order = sorted(self.domains, key=lambda s: (self._depends(s), sp.default_sort_key(s)))
-        for k in range(count):
+        found = 0
+        for k in range(4 * count):
             point = {}
             for sym in order:
                 dom = self.domains[sym]
                 point[sym] = _vector_sample(dom, rng, point) if dom.kind == "vector" else \
                     dom.sample(rng, point, corner=k)
-            yield point
+                if point[sym] is None:
+                    break
+            else:
+                yield point
+                found += 1
+                if found == count:
+                    return
 
     def _depends(self, sym):
         dom = self.domains[sym]

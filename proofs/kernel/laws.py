@@ -322,14 +322,14 @@ def _in_domain(expr, dom, space) -> list:
 
 def _generation_problems(expr, g, space) -> list:
     """How ``expr`` reads the generation ``g`` itself (not through a random quantity or a schedule's
-    entry): by sums, products and powers only, each power's base shown > 0 over ``space`` unless the
+    entry): by sums, products, ceilings and powers only, each power's base shown > 0 over ``space`` unless the
     exponent is a positive integer, so that it is defined and real at every generation g >= 0."""
     hidden = {x: sp.Dummy() for x in rands(expr) | sp.sympify(expr).atoms(sp.Indexed)}
     back = {v: k for k, v in hidden.items()}
     return [f"{n.xreplace(back)} reads the generation through a function other than a power"
             if not isinstance(n, sp.Pow) else f"the base of {n.xreplace(back)} is not shown > 0 for every generation"
             for n in sp.preorder_traversal(sp.sympify(expr).xreplace(hidden))
-            if g in n.free_symbols and not isinstance(n, (sp.Add, sp.Mul, sp.Symbol)) and not (isinstance(n, sp.Pow) and (
+            if g in n.free_symbols and not isinstance(n, (sp.Add, sp.Mul, sp.Symbol, sp.ceiling)) and not (isinstance(n, sp.Pow) and (
                 (n.exp.is_Integer and n.exp > 0) or is_positive(n.base.xreplace(back), space)[0]))]
 
 

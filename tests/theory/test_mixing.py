@@ -65,12 +65,15 @@ def test_proved_and_exact_statuses():
     assert proofs.status("mixing.fresh_categorical_mean") == "proved"
     for rid in ("mixing.accumulate_gaussian", "mixing.accumulate_gaussian_drift"):
         assert proofs.status(rid) == "proved" and "euler_sine_product" in proofs.check(rid).axioms
-    for rid in ("mixing.golden_ratio", "mixing.golden_ratio_weight", "mixing.schedule_w2"):
+    for rid in ("mixing.golden_ratio", "mixing.golden_ratio_weight", "mixing.schedule_w2", "mixing.growing_samples"):
         assert proofs.status(rid) == "proved"
+    # The growing schedule's criteria are derived from its proved closed form, not proved.
+    assert {"ml_limit_positive_iff_gamma_above_one", "unbiased_w2_bounded_iff_gamma_above_one"} <= set(
+        theory.get("mixing.growing_samples").remarks)
     assert {"stationary"} <= set(proofs.check("mixing.golden_ratio").goals)
     assert {"positive_factor", "inside", "golden_ratio_when_n_equals_m"} <= set(
         proofs.check("mixing.golden_ratio_weight").goals)
-    for rid in ("mixing.accumulate_subsample", "mixing.growing_samples", "mixing.critical_fraction"):
+    for rid in ("mixing.accumulate_subsample", "mixing.critical_fraction"):
         assert proofs.status(rid) == "exact computation"
         assert theory.get(rid).status_note
     # The closed form of the coupled system is proved for both cases of ddof; its limit is a remark.
