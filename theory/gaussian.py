@@ -39,8 +39,9 @@ import sympy as sp
 from .assumptions import IntegerAtLeast, IntegerSequence, OneOf, PositiveReal, RealNumber
 from .distributions import ChiSquare, Normal
 from .model import Model
+from .limits import product_criterion
 from .recipes import Claim, ProofStep
-from .result import Reference
+from .result import DerivationStep, Reference
 from .symbols import CE, HN, KLN, AlmostSurely, E, Var, W2sq, ddof, mu0, n, ns, sigma0, t
 
 FAMILY = "gaussian"
@@ -218,10 +219,25 @@ GAUSSIAN.quantity(
     assumptions=(A_N4, A_T, A_DDOF, A_SIGMA0, A_MU0), references=(SHUMAILOV, COVER_THOMAS), lazy=True, checks=KL_CHECKS,
     summary="The expected KL(original || generation t) grows exponentially in t: on average the refitted model "
             "assigns the original's typical data ever smaller density. Needs n >= 4 (E[1/X] finite).")
+
+
+def _schedule_criterion(d):
+    """With ddof = 0 the closed form is sigma0^2 prod (1 - 1/n_s): its limit is positive iff sum 1/n_s < oo, by
+    the cited infinite-product criterion (0 <= 1/n_s < 1 since n_s >= 2)."""
+    x = sp.Symbol("x")
+    relation, step = product_criterion(sp.Lambda(x, 1 / ns[x]))
+    d.steps.append(DerivationStep("With ddof = 0, E[sigma_t^2] = sigma0^2 prod_{s<t} (1 - 1/n_s): positive in the "
+                                  "limit iff sum 1/n_s < oo (the infinite-product criterion)", relation))
+    return {"ml_limit_positive_iff_series_converges": Claim(
+        relation, (step,), "With maximum likelihood, the limit of E[sigma_t^2] / sigma0^2 = prod (1 - 1/n_s) is "
+                           "positive iff sum 1/n_s < oo")}
+
+
 GAUSSIAN_SCHEDULE.expectation(
     SIGMA**2, "gaussian.schedule", "Expected variance under a schedule of sample sizes", assumptions=(A_NS, A_T, A_DDOF,
                                                                                                        A_SIGMA0),
-    references=(SHUMAILOV, RUDIN), lazy=True, checks=SCHEDULE_CHECKS,
+    references=(SHUMAILOV, RUDIN), lazy=True, checks=SCHEDULE_CHECKS, claims=_schedule_criterion,
     summary="Each refit with n_s samples multiplies the expected variance by (n_s - 1)/(n_s - ddof), so E[sigma_t^2] "
-            "is the product of these factors. With ddof = 1, E[sigma_t^2] = sigma0^2 under every schedule, while "
-            "sigma_t can still tend to 0 in probability (e.g. n_s = s + 2).")
+            "is the product of these factors. With ddof = 0 its limit is positive iff sum 1/n_s < oo (the "
+            "infinite-product criterion, proved as a claim). With ddof = 1, E[sigma_t^2] = sigma0^2 under every "
+            "schedule, while sigma_t can still tend to 0 in probability (e.g. n_s = s + 2).")

@@ -25,6 +25,8 @@ import sympy as sp
 from .assumptions import IntegerAtLeast, IntegerSequence, NonnegativeReal, OneOf, PositiveReal, check_int, check_real
 from .distributions import ChiSquare, Normal
 from .model import Model
+from .limits import p_series_criterion, product_criterion
+from .recipes import Claim, ProofStep
 from .result import DerivationStep, Reference
 from .symbols import W2sq, ddof, ns, sigma0, t
 
@@ -37,6 +39,8 @@ SHUMAILOV = Reference("Shumailov, Shumaylov, Zhao, Papernot, Anderson, Gal", 202
                       "Nature 631, 755-759 (preprint arXiv:2305.17493)", "Sec. 3 (superlinear growth of the sample)")
 RUDIN = Reference("Rudin, W.", 1987, "Real and Complex Analysis", "3rd ed., McGraw-Hill",
                   "Ch. 15, infinite products (prod (1 - u_s) > 0 iff sum u_s < oo, 0 <= u_s < 1)")
+RUDIN_PMA = Reference("Rudin, W.", 1976, "Principles of Mathematical Analysis", "3rd ed., McGraw-Hill",
+                      "Thm 3.25 (comparison test) and Thm 3.28 (sum 1/n^p converges iff p > 1)")
 
 A_NS = IntegerSequence("ns", ns, 2)
 A_T = IntegerAtLeast("t", t, 0)
@@ -122,26 +126,36 @@ GROWING_MODEL = Model(
 
 
 def _criteria(d):
-    """The growth criteria, derived from the proved closed form but not proved: they need the
-    convergence of infinite products and p-series, which the kernel does not carry."""
-    s = sp.Symbol("s", integer=True, nonnegative=True)
-    size = GROWING_SIZE.subs(t, s)
-    d.remarks["ml_limit_positive_iff_gamma_above_one"] = sp.Equivalent(
-        sp.Gt(sp.Limit(sp.Product(1 - 1 / size, (s, 0, t - 1)), t, sp.oo), 0), sp.Gt(gamma, 1))
-    d.remarks["unbiased_w2_bounded_iff_gamma_above_one"] = sp.Equivalent(
-        sp.Lt(sp.Sum(1 / size, (s, 0, sp.oo)), sp.oo), sp.Gt(gamma, 1))
+    """The growth criteria, proved from two cited axioms at u_j = 1/n_j: the infinite-product criterion
+    (0 <= u_j < 1: prod (1 - u_j) > 0 iff sum u_j < oo) and the p-series comparison (u_j (j + 1)^gamma
+    between 1/(n0 + 1) and 1/n0, since n0 (j + 1)^gamma <= n_j < n0 (j + 1)^gamma + 1 and (j + 1)^gamma >= 1)."""
+    x = sp.Symbol("x")
+    inverse_size = sp.Lambda(x, 1 / GROWING_SIZE.subs(t, x))
+    product, product_step = product_criterion(inverse_size)
+    series, series_step = p_series_criterion(inverse_size, gamma, 1 / (n0 + 1), 1 / n0)
     d.steps.append(DerivationStep(
-        "With ddof = 0, E[sigma_t^2] = sigma0^2 prod (1 - 1/n_s), positive in the limit iff sum 1/n_s < oo (Rudin, "
-        "infinite products); n0 (s + 1)^gamma <= n_s < n0 (s + 1)^gamma + 1, so by comparison with the p-series "
-        "that holds iff gamma > 1. With ddof = 1, E[sigma_s^2] = sigma0^2 and E[d_t^2] = sigma0^2 sum_{s<t} 1/n_s: "
-        "bounded iff gamma > 1. Derived, not proved", d.remarks["ml_limit_positive_iff_gamma_above_one"]))
-    return {}
+        "With ddof = 0 the closed form is E[sigma_t^2] = sigma0^2 prod_{s<t} (1 - 1/n_s): its limit is positive iff "
+        "sum 1/n_s < oo (the infinite-product criterion), and, n_s lying between n0 (s + 1)^gamma and "
+        "(n0 + 1)(s + 1)^gamma, that holds iff gamma > 1 (comparison with the p-series)", sp.And(product, series)))
+    d.steps.append(DerivationStep(
+        "With ddof = 1, E[sigma_s^2] = sigma0^2, so E[(mu_t - mu0)^2] = sigma0^2 sum_{s<t} 1/n_s: the drift, and with it "
+        "E[W2^2], stays bounded iff gamma > 1", series))
+    return {
+        "ml_limit_positive_iff_gamma_above_one": Claim(
+            sp.And(product, series), (product_step, series_step, ProofStep(
+                "both", sp.And(product, series), "conjunction", {}, ("product", "series"))),
+            "With maximum likelihood, the limit of E[sigma_t^2] / sigma0^2 = prod (1 - 1/n_s) is positive iff "
+            "sum 1/n_s < oo iff gamma > 1: superlinear growth is needed"),
+        "series_converges_iff_gamma_above_one": Claim(
+            series, (series_step,), "sum 1/n_s < oo iff gamma > 1: with ddof = 1 the drift sigma0^2 sum_{s<t} 1/n_s, "
+                                    "and E[W2^2] with it, stays bounded iff gamma > 1"),
+    }
 
 
 GROWING_MODEL.quantity(
     GROWING_MODEL.E(W2sq(0, sigma0, DRIFT, SIGMA)), "mixing.growing_samples",
     "Expected squared W2 distance with a growing sample", assumptions=(A_N0, A_GAMMA, A_T, A_DDOF, A_SIGMA0),
-    lazy=True, references=(SHUMAILOV, RUDIN), claims=_criteria,
+    lazy=True, references=(SHUMAILOV, RUDIN, RUDIN_PMA), claims=_criteria,
     summary="E[W2^2] between the original and generation t when refit s uses n_s = ceil(n0 (s + 1)^gamma) samples. "
             "With ddof = 0, E[sigma_t^2] = sigma0^2 prod (1 - 1/n_s) has a positive limit iff sum 1/n_s < oo, i.e. "
             "iff gamma > 1; with ddof = 1, E[(mu_t - mu0)^2] = sigma0^2 sum 1/n_s (times E[sigma_s^2] = sigma0^2), "
@@ -149,6 +163,6 @@ GROWING_MODEL.quantity(
 GROWING = _get("mixing.growing_samples")
 # Exact: the schedule's integer ceilings, then each factor and term of the closed form in mpmath.
 GROWING._evaluator = _growing_value
-GROWING.status_note = ("the closed form is proved by the kernel for the growing schedule; the criteria (gamma > 1 for "
-                       "a positive limit and for a bounded distance) are derived from it, not proved: they need the "
-                       "convergence of infinite products and p-series, which the kernel does not carry")
+GROWING.status_note = ("the closed form and both criteria are proved by the kernel; the criteria are stated of the "
+                       "product and the series that the closed form holds (with ddof = 0 and ddof = 1), from two cited "
+                       "axioms: the infinite-product criterion and the comparison with the p-series")

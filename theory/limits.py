@@ -46,3 +46,36 @@ def geometric_limit(expr, t, below_one=(), above_one=(), equal_one=()):
         else:
             raise ValueError(f"expr: the geometric base {base} is not classified")
     return sp.limit(sp.sympify(expr).xreplace(reps), t, sp.oo)
+
+
+#: The index and the limit variable of the cited series and product criteria (the kernel's axioms
+#: ``infinite_product_criterion`` and ``p_series_comparison`` are written in them).
+SERIES_INDEX = sp.Symbol("j", integer=True, nonnegative=True)
+PRODUCT_LENGTH = sp.Symbol("N", integer=True, positive=True)
+
+
+def series_converges(u):
+    """sum_{j >= 0} u(j) < oo, for a ``sympy.Lambda`` u of one variable."""
+    return sp.Lt(sp.Sum(u(SERIES_INDEX), (SERIES_INDEX, 0, sp.oo)), sp.oo)
+
+
+def product_criterion(u, label="product"):
+    """The relation lim_{N -> oo} prod_{j < N} (1 - u(j)) > 0 iff sum u(j) < oo, and the recipe step that
+    cites it (the kernel decides its side condition 0 <= u(j) < 1; Rudin 1987, Thm 15.5)."""
+    from .recipes import ProofStep
+
+    j, N = SERIES_INDEX, PRODUCT_LENGTH
+    relation = sp.Equivalent(sp.Gt(sp.Limit(sp.Product(1 - u(j), (j, 0, N - 1)), N, sp.oo), 0), series_converges(u))
+    return relation, ProofStep(label, relation, "axiom", {"name": "infinite_product_criterion", "mapping": {"U": u}},
+                               text="the infinite-product criterion, 0 <= u_j < 1 (Rudin 1987, Thm 15.5)")
+
+
+def p_series_criterion(u, exponent, lower, upper, label="series"):
+    """The relation sum u(j) < oo iff exponent > 1, and the recipe step that cites it (the kernel decides
+    lower <= u(j) (j + 1)^exponent <= upper, lower > 0; Rudin 1976, Thms 3.25 and 3.28)."""
+    from .recipes import ProofStep
+
+    relation = sp.Equivalent(series_converges(u), sp.Gt(exponent, 1))
+    return relation, ProofStep(label, relation, "axiom", {"name": "p_series_comparison", "mapping": {
+        "U": u, "a": exponent, "c": lower, "C": upper}},
+        text="comparison with the p-series (Rudin 1976, Thms 3.25 and 3.28)")

@@ -16,6 +16,7 @@ families a proof's law must draw from for the axiom to apply (empty: any law).
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from .terms import (AlmostSurely, CondMutualInfo, E, GaussEntropy, GaussKL, GaussW2, Joint, MutualInfo, Rand, Var,
                     misread_numbers, rands, require, words_in)
@@ -26,8 +27,11 @@ _FOUR = ((_a, "random"), (_v, "random"), (_b, "random"), (_w, "random"))
 # Mutual information lies in [0, oo]: its axioms are stated so that no rule subtracts one.
 _IXY, _CXZY, _VARIABLES = MutualInfo(_X, _Y), CondMutualInfo(_X, _Z, _Y), tuple((p, "variable") for p in (_X, _Y, _Z))
 CT = "Cover and Thomas (2006), Elements of Information Theory, 2nd ed., "
-#: Bound variables of the schemas (a product's index, a limit's variable).
+#: Bound variables of the schemas (a product's index, a limit's variable); a sequence's index from 0.
 _k, _N = sp.symbols("k N", integer=True, positive=True)
+_j = sp.Symbol("j", integer=True, nonnegative=True)
+#: A sequence u_j: a pattern of kind ``function``, applied in the schema as _U(_j).
+_u, _U, _c, _C = sp.Symbol("U"), sp.Function("U"), sp.Symbol("c"), sp.Symbol("C")
 #: The linear Gaussian chain's roles: its start, the generation, the squared gain, the start's and the noise's variances.
 _S0, _T, _q, _V = sp.symbols("S0 T q V")
 
@@ -71,6 +75,18 @@ AXIOMS = {a.name: a for a in (
           ((_x, "value"),), (sp.Gt(_x, 0),),
           reference="Abramowitz and Stegun (1964), Handbook of Mathematical Functions, 4.3.89 (Euler's product for the "
                     "sine); Whittaker and Watson (1927), A Course of Modern Analysis, 4th ed., Sec. 7.5"),
+    # Positive terms between two multiples of (j + 1)^(-a): their sum converges iff the p-series does.
+    Axiom("p_series_comparison", sp.Equivalent(sp.Lt(sp.Sum(_U(_j), (_j, 0, sp.oo)), sp.oo), sp.Gt(_a, 1)),
+          ((_u, "function"), (_a, "value"), (_c, "value"), (_C, "value")),
+          (sp.Gt(_c, 0), sp.Le(_c, _U(_j) * (_j + 1) ** _a), sp.Le(_U(_j) * (_j + 1) ** _a, _C)),
+          reference="Rudin (1976), Principles of Mathematical Analysis, 3rd ed., Thm 3.25 (comparison test) and "
+                    "Thm 3.28 (sum of 1/n^p converges iff p > 1)"),
+    Axiom("infinite_product_criterion",
+          sp.Equivalent(sp.Gt(sp.Limit(sp.Product(1 - _U(_j), (_j, 0, _N - 1)), _N, sp.oo), 0),
+                        sp.Lt(sp.Sum(_U(_j), (_j, 0, sp.oo)), sp.oo)),
+          ((_u, "function"),), (sp.Ge(_U(_j), 0), sp.Lt(_U(_j), 1)),
+          reference="Rudin (1987), Real and Complex Analysis, 3rd ed., Thm 15.5: for 0 <= u_j < 1, prod (1 - u_j) > 0 "
+                    "iff sum u_j < oo"),
     Axiom("gaussian_kl", sp.Eq(GaussKL(_a, _v, _b, _w),
                                sp.log(_w / _v) / 2 + (_v + (_a - _b) ** 2) / (2 * _w) - sp.Rational(1, 2)),
           _FOUR, (sp.Gt(_v, 0), sp.Gt(_w, 0)), reference=CT + "Ch. 8 (KL between normals)"),
@@ -134,11 +150,17 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
         require(kind in ("function", "gaussian_chain") + _RANDOM or not words, f"pattern {p} of {axiom.name} must be deterministic")
         captured = value.free_symbols & (bound - own)
         require(not captured, f"pattern {p} would capture the bound variable(s) {sorted(map(str, captured))}")
-    inst = axiom.schema.xreplace(full)
+    # A function pattern is applied where the schema applies it: U(j) becomes the Lambda's body at j.
+    functions = {sp.Function(str(p)): full[p] for p, kind in axiom.patterns if kind == "function"}
+
+    def filled(e):
+        return e.xreplace(full).replace(lambda x: isinstance(x, AppliedUndef) and x.func in functions,
+                                        lambda x: functions[x.func](*x.args))
+    inst = filled(axiom.schema)
     # Numbers put in are read right before sympy builds on them (|c| is -c to a misread c; see terms.substitute).
     require(not misread_numbers(inst), f"axiom {axiom.name}: its instance holds a number sympy misreads")
     with sp.evaluate(False):  # decided by the kernel, never settled by sympy's constructor
-        conds = tuple(c.xreplace(full) for c in axiom.conditions) + tuple(extra)
+        conds = tuple(filled(c) for c in axiom.conditions) + tuple(extra)
     return inst, conds
 
 

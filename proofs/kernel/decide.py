@@ -452,7 +452,7 @@ def _sign_search(e, strict, depth, squared, whole):
     powers = {p: 1 + sp.Dummy("u", nonnegative=True) for p in e.atoms(sp.Pow) if depth == 0 and p.free_symbols and
               not p.exp.is_Integer and not p.free_symbols & bound_symbols(e) and
               all(x.is_nonnegative and not misread_numbers(x) for x in (p.base - 1, p.exp))}
-    if powers and any(query(f(e.xreplace(powers))) for f in (sp.together, sp.expand)):
+    if powers and any(query(f(e.xreplace(powers))) for f in (sp.together, sp.expand, sp.cancel)):
         return True
     candidates = [e]
     heavy = sp.count_ops(e) > MAX_OPS
@@ -678,6 +678,12 @@ def undefined(expr, space, memo=None, ranges=None) -> str:
             values = [sp.Piecewise(*[(infinite if v in (sp.oo, -sp.oo) else v, c) for v, c in a.args], evaluate=False)
                       if isinstance(a, sp.Piecewise) else a for a in e.args if a not in (sp.oo, -sp.oo)]
             return next((why for a in values if (why := visit(a, spaces, known))), "")
+        if isinstance(e, sp.StrictLessThan) and e.rhs == sp.oo and isinstance(e.lhs, sp.Sum) and e.lhs.limits[0][2] == sp.oo:
+            # A series of terms >= 0 has a value in [0, oo]: that it is below oo says that it converges.
+            i, lo, _ = e.lhs.limits[0]
+            terms = Space({**spaces[0].domains, i: Domain.integer(lo)}, spaces[0].rand_domains)
+            return visit(e.lhs, spaces, known) or ("" if lo.is_integer and is_positive(e.lhs.function, terms, False)[0]
+                                                   else f"{e.lhs}: its terms are not shown >= 0")
         if isinstance(e, sp.Limit):
             return next((why for a in e.args[:1] + e.args[2:3] if a not in (sp.oo, -sp.oo)
                          and (why := visit(a, spaces, known))), "")

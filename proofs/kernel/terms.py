@@ -745,7 +745,7 @@ def fresh_binders(expr):
 #: rationals, the named constants (pi, E, ...), the infinities, nan and the imaginary unit.
 ALLOWED = frozenset({
     sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Indexed, sp.IndexedBase, sp.Tuple, Str, sp.Eq, sp.Ne, sp.Lt, sp.Le,
-    sp.Gt, sp.Ge, sp.And, sp.Or, sp.Not, sp.Implies, type(sp.true), type(sp.false), sp.Piecewise,
+    sp.Gt, sp.Ge, sp.And, sp.Or, sp.Not, sp.Implies, sp.Equivalent, sp.Lambda, type(sp.true), type(sp.false), sp.Piecewise,
     sp.functions.elementary.piecewise.ExprCondPair, sp.Sum, sp.Product, sp.Limit, sp.exp, sp.log, sp.gamma, sp.loggamma,
     sp.polygamma, sp.binomial, sp.factorial, sp.FallingFactorial, sp.RisingFactorial, sp.Abs, sp.sign, sp.floor,
     sp.ceiling, sp.Min, sp.Max, sp.sin, sp.cos, sp.tan, sp.cot, sp.erf, MaxNormalVariance, type(sp.oo), type(-sp.oo),
@@ -849,7 +849,8 @@ def rebuilt(expr):
                 if cls is sp.Rational:
                     new.q = node.q
         else:
-            new = sp.Basic.__new__(cls, *args)
+            # (sympy's Equivalent holds its arguments as one set, as its constructor builds it)
+            new = sp.Basic.__new__(cls, *([frozenset(args)] if cls is sp.Equivalent else args))
             if cls is sp.IndexedBase:  # it keeps what it states beside what was read
                 _indexed_facts(node)
                 new._shape, new._offset, new._strides = (args[1] if len(args) > 1 else None), sp.S.Zero, None
@@ -865,7 +866,7 @@ def rebuilt(expr):
                 new.is_commutative = fuzzy_and(a.is_commutative for a in parts)
             if isinstance(new, Application) and not isinstance(new, (sp.Piecewise, MinMaxBase)):
                 new.nargs = cls.nargs
-            if isinstance(new, LatticeOp):
+            if isinstance(new, (LatticeOp, sp.Equivalent)):
                 new._argset = frozenset(args)
         building.discard(id(node))
         copies[id(node)] = new

@@ -67,9 +67,12 @@ def test_proved_and_exact_statuses():
         assert proofs.status(rid) == "proved" and "euler_sine_product" in proofs.check(rid).axioms
     for rid in ("mixing.golden_ratio", "mixing.golden_ratio_weight", "mixing.schedule_w2", "mixing.growing_samples"):
         assert proofs.status(rid) == "proved"
-    # The growing schedule's criteria are derived from its proved closed form, not proved.
-    assert {"ml_limit_positive_iff_gamma_above_one", "unbiased_w2_bounded_iff_gamma_above_one"} <= set(
-        theory.get("mixing.growing_samples").remarks)
+    # The growing schedule's criteria are proved from the cited product and series criteria.
+    growing = proofs.check("mixing.growing_samples")
+    assert growing.goals == {"statement": True, "ml_limit_positive_iff_gamma_above_one": True,
+                             "series_converges_iff_gamma_above_one": True}
+    assert {"infinite_product_criterion", "p_series_comparison"} <= growing.axioms
+    assert proofs.check("gaussian.schedule").goals["ml_limit_positive_iff_series_converges"]
     assert {"stationary"} <= set(proofs.check("mixing.golden_ratio").goals)
     assert {"positive_factor", "inside", "golden_ratio_when_n_equals_m"} <= set(
         proofs.check("mixing.golden_ratio_weight").goals)
