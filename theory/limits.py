@@ -56,7 +56,8 @@ PRODUCT_LENGTH = sp.Symbol("N", integer=True, positive=True)
 
 def series_converges(u):
     """sum_{j >= 0} u(j) < oo, for a ``sympy.Lambda`` u of one variable."""
-    return sp.Lt(sp.Sum(u(SERIES_INDEX), (SERIES_INDEX, 0, sp.oo)), sp.oo)
+    # (unevaluated: sympy would try to sum a numeric series, and raise for a divergent one)
+    return sp.Lt(sp.Sum(u(SERIES_INDEX), (SERIES_INDEX, 0, sp.oo)), sp.oo, evaluate=False)
 
 
 def product_criterion(u, label="product"):

@@ -19,7 +19,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .terms import (AlmostSurely, CondMutualInfo, E, GaussEntropy, GaussKL, GaussW2, Joint, MutualInfo, Rand, Var,
-                    misread_numbers, rands, require, words_in)
+                    bound_symbols, misread_numbers, rands, require, words_in)
 
 #: Pattern variables (g, L_next and S_next the kernel fills in itself: the law's generation, L and S one on).
 _Y, _m, _v, _a, _b, _w, _x, _X, _Z, _S, _S_next, _g, _L, _L_next, _W = sp.symbols("Y m v a b w x X Z S S' g L L' W")
@@ -160,7 +160,10 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
     # Numbers put in are read right before sympy builds on them (|c| is -c to a misread c; see terms.substitute).
     require(not misread_numbers(inst), f"axiom {axiom.name}: its instance holds a number sympy misreads")
     with sp.evaluate(False):  # decided by the kernel, never settled by sympy's constructor
-        conds = tuple(filled(c) for c in axiom.conditions) + tuple(extra)
+        # The schema's own bound variables stand in its conditions for every value their binders give them: fresh
+        # symbols with the binders' facts (j >= 0), never a proof's symbol, whose domain would narrow them.
+        binders = {v: sp.Dummy(str(v), **v._assumptions_orig) for v in bound_symbols(axiom.schema)}
+        conds = tuple(filled(c.xreplace(binders)) for c in axiom.conditions) + tuple(extra)
     return inst, conds
 
 

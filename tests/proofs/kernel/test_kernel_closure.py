@@ -75,8 +75,9 @@ def test_kernel_reports_its_size_rules_and_axioms_and_stays_small():
     # the kernel's readings is remembered: 2,663; a growing sample (the signs of a ceiling and of a power of a base
     # >= 1 by generalisation, an index of an empty range vacuous, gamma at huge points): 2,702; the series and
     # infinite-product criteria (a function pattern, Equivalent and Lambda read, a series of terms >= 0 below oo):
-    # 2,725.
-    assert size["total"] == sum(size["files"].values()) and size["total"] <= 2725 + 10
+    # 2,725; round 48 (a schema's bound variable is the schema's in its side conditions; a value put in must be
+    # one): 2,729.
+    assert size["total"] == sum(size["files"].values()) and size["total"] <= 2729 + 10
     assert {"Induction", "CondExpect", "Limit"} <= set(size["rules"])
     assert "slln_random_walk" in size["axioms"] and "chi_square_moments" in size["facts"]
 

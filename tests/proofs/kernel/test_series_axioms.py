@@ -80,3 +80,25 @@ def test_the_kernel_s_copy_of_an_equivalence_and_a_lambda_is_the_same_node():
     assert rebuilt(relation) == relation and rebuilt(GROWING) == GROWING
     assert rebuilt(relation).args == relation.args and PRODUCT_LENGTH in relation.free_symbols | \
         {v for a in relation.atoms(sp.Limit) for v in [a.args[1]]}
+
+
+def test_a_proof_s_domain_for_the_schema_s_index_does_not_narrow_the_side_conditions():
+    """Round 48: with j declared in [0, 0], the comparison 1 <= (j + 1)^2 / (j + 1) <= 1 held there only, and the
+    harmonic series was proved convergent. The schema's index now stands for every j >= 0 in its conditions."""
+    harmonic = sp.Lambda(x, 1 / (x + 1))
+    false, _ = p_series_criterion(harmonic, sp.Integer(2), sp.Integer(1), sp.Integer(1))
+    for domain in (Domain.integer(0, 0), Domain.finite([0]), Domain.integer(1)):
+        report = by_axiom("harmonic_narrowed", false, "p_series_comparison",
+                          {"U": harmonic, "a": 2, "c": 1, "C": 1}, {j: domain})
+        assert not report.ok and "side condition" in rejection_text(report)
+    # and the honest instance still holds with a domain for a symbol named j beside it
+    series, _ = p_series_criterion(GROWING, gamma, 1 / (n0 + 1), 1 / n0)
+    assert by_axiom("series_beside_j", series, "p_series_comparison",
+                    {"U": GROWING, "a": gamma, "c": 1 / (n0 + 1), "C": 1 / n0}, {**DOMAINS, j: Domain.integer(0, 0)}).ok
+
+
+def test_a_value_put_into_an_axiom_must_be_one():
+    series, _ = p_series_criterion(GROWING, gamma, 1 / (n0 - 2), 1 / n0)
+    report = by_axiom("pole_constant", series, "p_series_comparison",
+                      {"U": GROWING, "a": gamma, "c": 1 / (n0 - 2), "C": 1 / n0})
+    assert not report.ok and "is not shown defined" in rejection_text(report)
