@@ -136,8 +136,9 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
             continue
         value = sp.sympify(mapping[p])
         words = words_in(value)
-        if kind == "function" and (not isinstance(value, sp.Lambda) or words):
-            raise ValueError(f"pattern {p} of {axiom.name} must be a Lambda with a deterministic body")
+        if (kind == "function") != isinstance(value, sp.Lambda) or (kind == "function" and words):
+            raise ValueError(f"pattern {p} of {axiom.name} must be " + (
+                "a Lambda with a deterministic body" if kind == "function" else "no Lambda"))
         if kind in _RANDOM and words - {Rand} and not (kind in _RANDOM[3:] and type(value) is Joint and
                                                         not set().union(*map(words_in, value.args)) - {Rand}):
             raise ValueError(f"pattern {p} of {axiom.name} may hold random quantities but no other word (or a Joint)")

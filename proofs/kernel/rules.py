@@ -656,9 +656,10 @@ class AxiomInstance(Rule):
                                                   and not p.rhs.has(*_INFINITE) for p, w in zip(premises, finite)),
              f"axiom {self.axiom} takes " + (", ".join(f"a premise Eq({w}, value), value word-free" for w in finite)
                                              if finite else "no premises"))
-        # A value put in must be one (c = 1/(n - 2) at n = 2 is none); a sequence is checked where the schema reads it.
+        # A value put in must be one (c = 1/(n - 2) at n = 2 is none, nor a series); a sequence is checked where the
+        # schema reads it.
         for v in (v for v in self.mapping.values() if not isinstance(v, sp.Lambda) and not words_in(v)):
-            why = undefined(v, ctx.space)
+            why = unsafe(v) or undefined(v, ctx.space)
             need(not why, f"the value {v} is not shown defined: {why}")
         for c in conds:
             decide(c, ctx.space, f"side condition {c} not shown")

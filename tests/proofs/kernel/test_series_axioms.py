@@ -102,3 +102,10 @@ def test_a_value_put_into_an_axiom_must_be_one():
     report = by_axiom("pole_constant", series, "p_series_comparison",
                       {"U": GROWING, "a": gamma, "c": 1 / (n0 - 2), "C": 1 / n0})
     assert not report.ok and "is not shown defined" in rejection_text(report)
+
+
+def test_a_lambda_enters_only_where_a_sequence_is_expected():
+    series, _ = p_series_criterion(GROWING, gamma, 1 / (n0 + 1), 1 / n0)
+    report = by_axiom("exponent_lambda", series, "p_series_comparison",
+                      {"U": GROWING, "a": sp.Lambda(x, gamma), "c": 1 / (n0 + 1), "C": 1 / n0})
+    assert not report.ok and "must be no Lambda" in rejection_text(report)
