@@ -246,6 +246,8 @@ _TRANSFORMS = (
     # arguments differ by integers (chi-square moments) expanded before (it settles more, and sooner).
     lambda e: sp.cancel(sp.together(sp.expand_func(explicit(e)))),
     sp.expand,
+    # The same after peeling the last terms of sums and products (an induction's step), before the costly forms.
+    lambda e: sp.cancel(sp.together(sp.expand_func(explicit(_peel_ranges(e))))),
     # Sums split, expanded and named after their summands: sums alike but for their variable cancel.
     lambda e: sp.expand(alpha_named(sp.expand(split_finite_sums(alpha_named(e))))),
     lambda e: simplify(sp.expand_func(sp.gammasimp(e))),
@@ -379,7 +381,7 @@ def _gamma_guarded(expr, space):
 
 def _reduces_to_zero(e) -> bool:
     # A large expression tries the cheap normal forms only.
-    transforms = _TRANSFORMS[:3] if sp.count_ops(e) > MAX_OPS else _TRANSFORMS
+    transforms = _TRANSFORMS[:4] if sp.count_ops(e) > MAX_OPS else _TRANSFORMS
     for transform in transforms:
         try:
             if transform(e) == 0:
