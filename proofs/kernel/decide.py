@@ -204,8 +204,11 @@ def split_finite_sums(e):
 
 def _peel_ranges(expr):
     """Product(f, (s, a, c + k)) = Product(f, (s, a, c - 1)) * f(c) ... f(c + k), and Sum likewise with
-    + for *, for an integer k >= 0: valid for every integer c under sympy's (Karr's) convention for
-    reversed ranges, under which a sum or product over a to c splits at any b into a to b and b + 1 to c."""
+    + for *, for an integer k >= 0. For a sum it holds for every integer c under sympy's (Karr's) convention
+    for reversed ranges, under which a sum over a to c splits at any b into a to b and b + 1 to c, and the
+    split is invertible (S = S' + f(c)). A product is split so, or, unless the facts show each peeled factor
+    nonzero, only where the part left keeps an ordinary range (empty at worst): over a reversed one a peeled
+    factor may be 0 (prod_{i=1}^{h} (i - h) is 1 at h = 0, not 0)."""
     def peel(p):
         if len(p.limits) != 1:
             return p
@@ -213,12 +216,16 @@ def _peel_ranges(expr):
         const = sum((a for a in sp.Add.make_args(hi) if a.is_Integer), sp.S.Zero)
         rest = hi - const
         k = const + 1
-        if k.is_Integer and k > 0 and rest.free_symbols:
-            peeled = [f.subs(var, rest - 1 + j) for j in range(1, int(k) + 1)]
-            if isinstance(p, sp.Sum):
-                return sp.Sum(f, (var, lo, rest - 1)) + sp.Add(*peeled)
-            return sp.Product(f, (var, lo, rest - 1)) * sp.Mul(*peeled)
-        return p
+        if not (k.is_Integer and k > 0 and rest.free_symbols):
+            return p
+        # The part left ends at rest - 1 + kept, as low as the product's range stays ordinary.
+        peeled = [f.subs(var, rest - 1 + j) for j in range(1, int(k) + 1)]
+        kept = 0 if isinstance(p, sp.Sum) or all(x.is_nonzero and not misread_numbers(x) for x in peeled) else next(
+            (m for m in range(int(k) + 1) if (rest + m - lo).is_nonnegative is True), int(k))
+        peeled = peeled[kept:]
+        if isinstance(p, sp.Sum):
+            return sp.Sum(f, (var, lo, rest - 1)) + sp.Add(*peeled)
+        return sp.Product(f, (var, lo, rest - 1 + kept)) * sp.Mul(*peeled)
     return expr.replace(lambda e: isinstance(e, (sp.Product, sp.Sum)), peel)
 
 
@@ -254,9 +261,12 @@ _TRANSFORMS = (
     lambda e: simplify(_peel_ranges(e)),
     simplify,
     # Closed forms that are identities, then RF(-x, k) = (-1)^k ff(x, k) for an integer k (refuted first).
-    lambda e: simplify(_closed_forms(e).replace(
-        lambda x: isinstance(x, sp.RisingFactorial) and x.args[1].is_integer is True,
-        lambda x: (-1) ** x.args[1] * sp.ff(-x.args[0], x.args[1]))),
+    # The closed forms' gamma-like nodes are guarded as the claim's are (an empty product is rf(1 - h, h) = 1 at
+    # h = 0, which sympy, through gamma, calls 0).
+    lambda e: simplify(_guarded_by_facts(_closed_forms(e).replace(
+        lambda x: isinstance(x, sp.RisingFactorial) and x.args[1].is_integer is True and _rewrites_validly(
+            sp.ff(-x.args[0], x.args[1], evaluate=False)),
+        lambda x: (-1) ** x.args[1] * sp.ff(-x.args[0], x.args[1])))),
 )
 
 
@@ -377,6 +387,21 @@ def _gamma_guarded(expr, space):
             visit(a, space)
     visit(sp.sympify(expr), space)
     return sp.sympify(expr).xreplace(reps)
+
+
+def _guarded_by_facts(expr):
+    """``expr`` with each gamma-like node (:data:`_GAMMA_FORMS`) whose rewriting through gamma the symbols' facts
+    do not show valid replaced by an opaque symbol: :func:`_gamma_guarded` for a case, whose symbols carry its
+    facts, and for the nodes a normal form builds."""
+    return expr.xreplace({node: sp.Dummy("untrusted") for node in expr.atoms(*_GAMMA_FORMS)
+                          if node.free_symbols and not _rewrites_validly(node)})
+
+
+def _rewrites_validly(node) -> bool:
+    """Whether the symbols' facts show ``node``'s rewriting through gamma valid (:data:`_GAMMA_FORMS`)."""
+    arguments, order = _GAMMA_FORMS[type(node)]
+    return (order is not None and node.args[order].is_Integer and node.args[order] >= 0) or \
+        all(a.is_positive and not misread_numbers(a) for a in arguments(*node.args))
 
 
 def _reduces_to_zero(e) -> bool:

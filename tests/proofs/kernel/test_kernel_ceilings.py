@@ -81,3 +81,19 @@ def test_an_identity_in_a_growing_sample_is_decided():
     assert not is_zero(moment - SIZE, SPACE)[0]
     # one degree fewer, and n = 2 is a pole: gamma(0)
     assert not is_zero(2 * sp.gamma(SIZE / 2) / sp.gamma(SIZE / 2 - 1) - (SIZE - 2), SPACE)[0]
+
+
+def test_a_product_over_a_range_that_may_be_empty_is_not_called_zero():
+    """Round 50: prod_{i=1}^{h} (i - h) is 0 for h >= 1 and 1 at h = 0. Peeling its last factor at a reversed
+    range, and rewriting its closed form rf(1 - h, h) as (-1)^h ff(h - 1, h) (which sympy, through gamma, calls
+    0), both called it 0. h = (n - 20)^2 keeps h = 0 beyond the refuter's points."""
+    n = sp.Symbol("n", integer=True, nonnegative=True)
+    i = sp.Symbol("i", integer=True)
+    h = (n - 20) ** 2
+    space = kernel.Space({n: kernel.Domain.integer(0)})
+    assert not is_zero(sp.Product(i - h, (i, 1, h)), space)[0]
+    # and an induction's step over a product still splits where the part left is an ordinary range
+    k = sp.Symbol("k", integer=True, positive=True)
+    step = sp.Product(1 - 1 / (4 * k**2), (k, 1, t + 1)) - (1 - 1 / (4 * (t + 1) ** 2)) * sp.Product(
+        1 - 1 / (4 * k**2), (k, 1, t))
+    assert is_zero(step, kernel.Space({t: kernel.Domain.integer(0)}))[0]
