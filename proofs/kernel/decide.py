@@ -381,7 +381,7 @@ def _gamma_guarded(expr, space):
             arguments, order = _GAMMA_FORMS[type(e)]
             natural = order is not None and e.args[order].is_Integer and e.args[order] >= 0
             if not natural and not all(is_positive(a, space)[0] for a in arguments(*e.args)):
-                reps[e] = sp.Dummy("untrusted")
+                reps[e] = _opaque(e)
                 return
         for a in e.args:
             visit(a, space)
@@ -393,8 +393,14 @@ def _guarded_by_facts(expr):
     """``expr`` with each gamma-like node (:data:`_GAMMA_FORMS`) whose rewriting through gamma the symbols' facts
     do not show valid replaced by an opaque symbol: :func:`_gamma_guarded` for a case, whose symbols carry its
     facts, and for the nodes a normal form builds."""
-    return expr.xreplace({node: sp.Dummy("untrusted") for node in expr.atoms(*_GAMMA_FORMS)
+    return expr.xreplace({node: _opaque(node) for node in expr.atoms(*_GAMMA_FORMS)
                           if node.free_symbols and not _rewrites_validly(node)})
+
+
+def _opaque(node):
+    """An opaque stand-in for ``node``: a fresh function of its free symbols, so that an index of an enclosing
+    sum it reads stays read (one symbol for binomial(i - 5, k) would make the terms of a sum one constant)."""
+    return sp.Function(f"untrusted{sp.Dummy().dummy_index}")(*sorted(node.free_symbols, key=sp.default_sort_key))
 
 
 def _rewrites_validly(node) -> bool:

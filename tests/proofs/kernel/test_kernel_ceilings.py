@@ -97,3 +97,15 @@ def test_a_product_over_a_range_that_may_be_empty_is_not_called_zero():
     step = sp.Product(1 - 1 / (4 * k**2), (k, 1, t + 1)) - (1 - 1 / (4 * (t + 1) ** 2)) * sp.Product(
         1 - 1 / (4 * k**2), (k, 1, t))
     assert is_zero(step, kernel.Space({t: kernel.Domain.integer(0)}))[0]
+
+
+def test_an_opaque_stand_in_keeps_the_index_it_reads():
+    """Round 51: the gamma guard made binomial(i - 5, k) one constant for every i, so two sums over different
+    ranges were equal (2u - 2u); k = (n (n - 1) ... (n - 12))^2 is 0 wherever the refuter looks."""
+    n = sp.Symbol("n", integer=True, nonnegative=True)
+    i = sp.Symbol("i", integer=True)
+    order = sp.Mul(*[(n - m) for m in range(13)]) ** 2
+    space = kernel.Space({n: kernel.Domain.integer(0)})
+    claim = sp.Sum(sp.binomial(i - 5, order), (i, 1, 2)) - sp.Sum(sp.binomial(i - 5, order), (i, 3, 4))
+    assert not is_zero(claim, space)[0]
+    assert is_zero(claim - claim, space)[0]
