@@ -202,6 +202,13 @@ def split_finite_sums(e):
     return e.replace(lambda x: isinstance(x, sp.Sum), split)
 
 
+def _peeled(e, form):
+    """``form`` of ``e`` with its sums and products peeled, or ``e`` itself (not 0) when nothing peels: the
+    unpeeled form is tried on its own (a second simplify of the same expression would cost seconds)."""
+    peeled = _peel_ranges(e)
+    return e if peeled == e else form(peeled)
+
+
 def _peel_ranges(expr):
     """Product(f, (s, a, c + k)) = Product(f, (s, a, c - 1)) * f(c) ... f(c + k), and Sum likewise with
     + for *, for an integer k >= 0. For a sum it holds for every integer c under sympy's (Karr's) convention
@@ -254,11 +261,11 @@ _TRANSFORMS = (
     lambda e: sp.cancel(sp.together(sp.expand_func(explicit(e)))),
     sp.expand,
     # The same after peeling the last terms of sums and products (an induction's step), before the costly forms.
-    lambda e: sp.cancel(sp.together(sp.expand_func(explicit(_peel_ranges(e))))),
+    lambda e: _peeled(e, lambda p: sp.cancel(sp.together(sp.expand_func(explicit(p))))),
     # Sums split, expanded and named after their summands: sums alike but for their variable cancel.
     lambda e: sp.expand(alpha_named(sp.expand(split_finite_sums(alpha_named(e))))),
     lambda e: simplify(sp.expand_func(sp.gammasimp(e))),
-    lambda e: simplify(_peel_ranges(e)),
+    lambda e: _peeled(e, simplify),
     simplify,
     # Closed forms that are identities, then RF(-x, k) = (-1)^k ff(x, k) for an integer k (refuted first).
     # The closed forms' gamma-like nodes are guarded as the claim's are (an empty product is rf(1 - h, h) = 1 at
