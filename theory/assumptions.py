@@ -240,6 +240,7 @@ class NonnegativeReal(Assumption):
         return f"{self.name} >= 0"
 
 
+@dataclass(frozen=True)
 class RealNumber(Assumption):
     """An unconstrained finite real parameter (``mu0``)."""
 

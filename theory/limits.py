@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .recipes import ProofStep
+
 
 def geometric_limit(expr, t, below_one=(), above_one=(), equal_one=()):
     """Limit of ``expr`` as ``t -> oo`` given the classification of geometric bases.
@@ -63,8 +65,6 @@ def series_converges(u):
 def product_criterion(u, label="product"):
     """The relation lim_{N -> oo} prod_{j < N} (1 - u(j)) > 0 iff sum u(j) < oo, and the recipe step that
     cites it (the kernel decides its side condition 0 <= u(j) < 1; Rudin 1987, Thm 15.5)."""
-    from .recipes import ProofStep
-
     j, N = SERIES_INDEX, PRODUCT_LENGTH
     relation = sp.Equivalent(sp.Gt(sp.Limit(sp.Product(1 - u(j), (j, 0, N - 1)), N, sp.oo), 0), series_converges(u))
     return relation, ProofStep(label, relation, "axiom", {"name": "infinite_product_criterion", "mapping": {"U": u}},
@@ -74,8 +74,6 @@ def product_criterion(u, label="product"):
 def p_series_criterion(u, exponent, lower, upper, label="series"):
     """The relation sum u(j) < oo iff exponent > 1, and the recipe step that cites it (the kernel decides
     lower <= u(j) (j + 1)^exponent <= upper, lower > 0; Rudin 1976, Thms 3.25 and 3.28)."""
-    from .recipes import ProofStep
-
     relation = sp.Equivalent(series_converges(u), sp.Gt(exponent, 1))
     return relation, ProofStep(label, relation, "axiom", {"name": "p_series_comparison", "mapping": {
         "U": u, "a": exponent, "c": lower, "C": upper}},

@@ -182,3 +182,14 @@ def test_critical_fraction_claims_the_ratio_increases():
     for nn in (5, 9, 16):
         for mm in range(2, nn - 1):
             assert ratio.subs({n: nn, fresh_data.m: mm}) == fresh_data.stationary_ratio(nn, mm)
+
+
+def test_growing_samples_evaluator_is_the_derived_closed_form():
+    """The evaluator runs the schedule's factors over exact integer ceilings; the engine's closed form, with
+    sympy's exact ceilings at rational gamma, must give the same value."""
+    r = theory.get("mixing.growing_samples")
+    symbols = {str(s): s for s in r.closed_form.free_symbols}
+    for n0_, gamma_, t_, ddof_ in ((2, sp.Rational(1, 2), 3, 0), (3, sp.Rational(3, 2), 4, 1), (5, 0, 2, 1)):
+        values = {"n0": n0_, "gamma": gamma_, "t": t_, "ddof": ddof_, "sigma0": sp.Rational(3, 2)}
+        exact = sp.N(r.closed_form.xreplace({symbols[k]: v for k, v in values.items() if k in symbols}).doit(), 30)
+        assert r(n0=n0_, gamma=float(gamma_), t=t_, ddof=ddof_, sigma0=1.5) == pytest.approx(float(exact), rel=1e-12)
