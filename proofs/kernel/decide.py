@@ -89,13 +89,14 @@ def _at_point(expr, point):
     scalars = {k: v for k, v in point.items() if not callable(v)}
     vectors = {k: v for k, v in point.items() if callable(v)}
     e = fresh_binders(sp.sympify(expr)).replace(sp.gamma, _PointGamma)
-    # A power whose exponent is a long fraction here (p^(tau^-t)) would be computed exactly, without
-    # end: that exponent becomes a float with as many more digits as the fraction has.
-    def size(a):
+    # A power whose exponent is a fraction or a large integer here (p^(tau^-t)) would be computed exactly: a long
+    # fraction or (5/19)^(4^12) without end, and a short fraction raised again ((p^(100/79) / m)^(100/79)) through
+    # perfect-power tests of huge integers. That exponent becomes a float with 40 more digits than it has.
+    def digits(a):
         x = a.exp.xreplace(scalars)
-        return len(str(max(abs(x.p), x.q))) if x.is_Rational and max(abs(x.p), x.q) > 1000 else 0
-    e = e.replace(lambda a: isinstance(a, sp.Pow) and bool(a.exp.free_symbols) and size(a) > 0,
-                  lambda a: sp.Pow(a.base, sp.Float(a.exp.xreplace(scalars), 40 + size(a)))).xreplace(scalars)
+        return len(str(max(abs(x.p), x.q))) if x.is_Rational and (not x.is_Integer or abs(x) > 64) else 0
+    e = e.replace(lambda a: isinstance(a, sp.Pow) and bool(a.exp.free_symbols) and digits(a) > 0,
+                  lambda a: sp.Pow(a.base, sp.Float(a.exp.xreplace(scalars), 40 + digits(a)))).xreplace(scalars)
     for _ in range(4):
         changed = False
         for node in sorted(e.atoms(sp.Sum, sp.Product), key=lambda a: -sp.count_ops(a)):

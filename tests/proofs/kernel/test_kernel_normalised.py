@@ -9,7 +9,7 @@ import sympy as sp
 from modelcollapse.proofs import corpus_attacks_sampling as A
 from modelcollapse.proofs.corpus_attacks import rejection_text
 from modelcollapse.proofs.kernel import Domain, Draw, Proof, Rand, Step, check
-from modelcollapse.proofs.kernel.decide import alpha_named, evaluate, is_positive
+from modelcollapse.proofs.kernel.decide import alpha_named, evaluate, is_positive, time_limit
 from modelcollapse.proofs.kernel.domains import Space
 from modelcollapse.proofs.kernel.rules import StateInduction, VectorTotal
 
@@ -114,6 +114,24 @@ def test_a_power_with_a_long_fraction_as_exponent_is_evaluated_without_end():
     value = evaluate(x ** (tau ** -g), {x: sp.Rational(1, 3), tau: sp.Rational(391, 42), g: sp.Integer(10)})
     with mpmath.workdps(30):
         assert abs(value - complex(mpmath.mpf(1) / 3 ** (mpmath.mpf(42) / 391) ** 10)) < 1e-12
+
+
+@pytest.mark.parametrize("mass, entry, tau_value, generation", [
+    # a short fraction raised again: (74/97)^(100/79), then the whole to 100/79 (perfect-power tests of huge integers)
+    (sp.Rational(71, 100), sp.Rational(74, 97), sp.Rational(79, 100), 0),
+    # a large integer exponent: (27/97)^(4^12) exactly has millions of digits
+    (sp.Rational(163, 25), sp.Rational(27, 97), sp.Rational(1, 4), 11),
+])
+def test_a_renormalised_escort_weight_is_evaluated_at_a_point(mass, entry, tau_value, generation):
+    # One refutation point of the escort form's induction step; an exact evaluation ran past the 30 s step limit.
+    m, x = sp.Symbol("m", positive=True), sp.Symbol("x", positive=True)
+    expr = (x ** (tau ** (-g - 1)) / m) ** (1 / tau)
+    with time_limit(10):
+        value = evaluate(expr, {m: mass, x: entry, tau: tau_value, g: sp.Integer(generation)})
+    with mpmath.workdps(40):
+        b = mpmath.mpf(tau_value.p) / tau_value.q
+        want = (mpmath.mpf(entry.p) / entry.q) ** (b ** (-generation - 2)) / (mpmath.mpf(mass.p) / mass.q) ** (1 / b)
+        assert abs(value - want) <= 1e-15 * abs(want)
 
 
 def test_alpha_naming_joins_sums_alike_but_for_their_variable_and_never_captures():
