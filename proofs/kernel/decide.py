@@ -89,13 +89,14 @@ def _at_point(expr, point):
     scalars = {k: v for k, v in point.items() if not callable(v)}
     vectors = {k: v for k, v in point.items() if callable(v)}
     e = fresh_binders(sp.sympify(expr)).replace(sp.gamma, _PointGamma)
-    # A power whose exponent is a fraction or a large integer here (p^(tau^-t)) would be computed exactly: a long
-    # fraction or (5/19)^(4^12) without end, and a short fraction raised again ((p^(100/79) / m)^(100/79)) through
-    # perfect-power tests of huge integers. That exponent becomes a float with 40 more digits than it has.
+    # A power whose exponent is a fraction or a large integer here (p^(tau^-t), x^(10^8)) would be computed exactly:
+    # a long fraction or (5/19)^(4^12) without end (in one C call no step timer interrupts), and a short fraction
+    # raised again ((p^(100/79) / m)^(100/79)) through perfect-power tests of huge integers. That exponent becomes a
+    # float with 40 more digits than it has.
     def digits(a):
         x = a.exp.xreplace(scalars)
         return len(str(max(abs(x.p), x.q))) if x.is_Rational and (not x.is_Integer or abs(x) > 64) else 0
-    e = e.replace(lambda a: isinstance(a, sp.Pow) and bool(a.exp.free_symbols) and digits(a) > 0,
+    e = e.replace(lambda a: isinstance(a, sp.Pow) and bool(a.free_symbols) and digits(a) > 0,
                   lambda a: sp.Pow(a.base, sp.Float(a.exp.xreplace(scalars), 40 + digits(a)))).xreplace(scalars)
     for _ in range(4):
         changed = False

@@ -134,6 +134,14 @@ def test_a_renormalised_escort_weight_is_evaluated_at_a_point(mass, entry, tau_v
         assert abs(value - want) <= 1e-15 * abs(want)
 
 
+def test_a_constant_huge_power_is_evaluated_at_a_point_in_floating_point():
+    # (5/19)^(10^7) exactly is one long C computation that no step timer interrupts.
+    x = sp.Symbol("x", positive=True)
+    with time_limit(5):
+        value = evaluate(1 - x ** (10 ** 7) + x ** sp.Rational(1, 2), {x: sp.Rational(5, 19)})
+    assert abs(value - (1 + mpmath.sqrt(mpmath.mpf(5) / 19))) < 1e-15
+
+
 def test_alpha_naming_joins_sums_alike_but_for_their_variable_and_never_captures():
     k = sp.Symbol("k", integer=True)
     assert alpha_named(sp.Sum(p0[j] ** 2, (j, 1, K))) == alpha_named(sp.Sum(p0[k] ** 2, (k, 1, K)))
