@@ -333,42 +333,51 @@ def _forget_remembered():
         remembered.cache_clear()
 
 
+def _read_domains(proof, library, report):
+    """The proof read into exact copies before any rule or library code runs, and its space; the domains' errors
+    go into ``report``."""
+    require(isinstance(library, Library), "not a kernel Library")
+    # One reading of everything, into exact copies, before any rule or library code runs.
+    proof = exact(proof, Proof)
+    report.errors += _structure(proof)
+    space = Space(proof.domains, proof.law.rand_domains() if proof.law is not None else {})
+    # A vector with a total has values only with an entry: the empty sum is 0 (its cases and points would
+    # read a total no vector of no entries has, and an assumption with no values proves anything).
+    report.errors += [f"the domain of {sym}: entries summing to {dom.total} need a length shown >= 1"
+                      for sym, dom in proof.domains.items() if dom.kind == "vector" and dom.total is not None
+                      and not (dom.length is not None and is_positive(dom.length - 1, space, strict=False)[0])]
+    # ... and a total the entries can reach: length * lowest <= total <= length * highest (an integer
+    # total, for integer entries); entries in a finite set have no ends to read, so no total.
+    report.errors += [f"the domain of {sym}: {dom.length} entries in {dom.entry.describe().removeprefix('in ')} cannot sum to {dom.total}"
+                      for sym, dom in proof.domains.items() if dom.kind == "vector" and dom.total is not None
+                      and dom.length is not None and (dom.entry.kind == "finite" or any(
+                          end is not None and not is_positive(sign * (dom.total - dom.length * end), space, open_)[0]
+                          for end, sign, open_ in _ends(dom.entry)) or (
+                          dom.entry.kind == "integer" and sp.sympify(dom.total).is_integer is not True))]
+    # A domain's numbers are defined and real, with one reading (a reversed sum is 0 to one rule, -1 to
+    # another), checked as a relation's are.
+    report.errors += [f"the domain of {sym}: {why}" for sym, dom in proof.domains.items() for d in (dom, dom.entry)
+                      if d is not None for b in (d.lo, d.hi, d.total, d.length, *d.values) if b is not None
+                      and not b.has(sp.oo, -sp.oo) and (why := undefined(b, space) or (
+                          "" if b.is_real else f"{b} is not shown real"))]
+    # Likewise a range: its ends in order (an integer between them, for integers) wherever the others may be.
+    ranges = [(sym, d) for sym, dom in proof.domains.items() for d in (dom, dom.entry) if d is not None]
+    report.errors += [f"the domain of {sym}: {dom.lo} <= {dom.hi} is not shown (a range with no values)"
+                      for sym, dom in ranges if dom.kind in ("integer", "real") and None not in (dom.lo, dom.hi)
+                      and not is_positive(_ends(dom)[1][0] - _ends(dom)[0][0], space,
+                                          dom.kind == "real" and (dom.lo_open or dom.hi_open))[0]]
+    return proof, space
+
+
 def _checked(proof, library):
     library = library or Library()
     start = time.perf_counter()
     report = ProofReport(proof.name if type(proof) is Proof and type(proof.name) is str else "?")
     try:
-        require(isinstance(library, Library), "not a kernel Library")
-        # One reading of everything, into exact copies, before any rule or library code runs.
-        proof = exact(proof, Proof)
-        report.errors += _structure(proof)
-        space = Space(proof.domains, proof.law.rand_domains() if proof.law is not None else {})
-        # A vector with a total has values only with an entry: the empty sum is 0 (its cases and points would
-        # read a total no vector of no entries has, and an assumption with no values proves anything).
-        report.errors += [f"the domain of {sym}: entries summing to {dom.total} need a length shown >= 1"
-                          for sym, dom in proof.domains.items() if dom.kind == "vector" and dom.total is not None
-                          and not (dom.length is not None and is_positive(dom.length - 1, space, strict=False)[0])]
-        # ... and a total the entries can reach: length * lowest <= total <= length * highest (an integer
-        # total, for integer entries); entries in a finite set have no ends to read, so no total.
-        report.errors += [f"the domain of {sym}: {dom.length} entries in {dom.entry.describe().removeprefix('in ')} cannot sum to {dom.total}"
-                          for sym, dom in proof.domains.items() if dom.kind == "vector" and dom.total is not None
-                          and dom.length is not None and (dom.entry.kind == "finite" or any(
-                              end is not None and not is_positive(sign * (dom.total - dom.length * end), space, open_)[0]
-                              for end, sign, open_ in _ends(dom.entry)) or (
-                              dom.entry.kind == "integer" and sp.sympify(dom.total).is_integer is not True))]
-        # A domain's numbers are defined and real, with one reading (a reversed sum is 0 to one rule, -1 to
-        # another), checked as a relation's are.
-        report.errors += [f"the domain of {sym}: {why}" for sym, dom in proof.domains.items() for d in (dom, dom.entry)
-                          if d is not None for b in (d.lo, d.hi, d.total, d.length, *d.values) if b is not None
-                          and not b.has(sp.oo, -sp.oo) and (why := undefined(b, space) or (
-                              "" if b.is_real else f"{b} is not shown real"))]
-        # Likewise a range: its ends in order (an integer between them, for integers) wherever the others may be.
-        ranges = [(sym, d) for sym, dom in proof.domains.items() for d in (dom, dom.entry) if d is not None]
-        report.errors += [f"the domain of {sym}: {dom.lo} <= {dom.hi} is not shown (a range with no values)"
-                          for sym, dom in ranges if dom.kind in ("integer", "real") and None not in (dom.lo, dom.hi)
-                          and not is_positive(_ends(dom)[1][0] - _ends(dom)[0][0], space,
-                                              dom.kind == "real" and (dom.lo_open or dom.hi_open))[0]]
-    except Exception as exc:
+        # The reading and the domains' checks are timed as a step is (an evaluation may not end).
+        with time_limit(STEP_SECONDS):
+            proof, space = _read_domains(proof, library, report)
+    except (StepTimeout, Exception) as exc:
         report.errors.append(f"malformed proof: {type(exc).__name__}: {exc}")
         report.seconds = time.perf_counter() - start
         return report, None
@@ -425,12 +434,15 @@ def _checked(proof, library):
         match = next((lab for lab, (rel, _, _) in known.items() if rel == goal), None)
         if match is None:
             try:  # a goal that is not a step's relation as written gets the checks a step's relation gets
-                why = undefined(goal, space, memo, ranges) or next((f"{r}: its generation may be negative" for r in rands(goal)
-                                                            if not is_positive(r.generation, space, False)[0]), "")
-                if why:
-                    report.errors.append(f"goal {name}: {why}")
-                match = None if why else next((lab for lab, (rel, _, _) in known.items() if same(goal, rel, space)), None)
-            except Exception:
+                with time_limit(STEP_SECONDS):
+                    why = undefined(goal, space, memo, ranges) or next((f"{r}: its generation may be negative"
+                                                                        for r in rands(goal)
+                                                                        if not is_positive(r.generation, space, False)[0]), "")
+                    if why:
+                        report.errors.append(f"goal {name}: {why}")
+                    match = None if why else next((lab for lab, (rel, _, _) in known.items() if same(goal, rel, space)),
+                                                  None)
+            except (StepTimeout, Exception):
                 match = None
         report.goals[name] = match is not None
         note(report.errors, match is None, f"goal {name} is not established by any accepted step")

@@ -121,6 +121,38 @@ def test_step_limit_counts_cpu_time_not_waiting():
         time.sleep(0.5)
 
 
+@pytest.mark.parametrize("domain, where", [(Domain.integer(1), "malformed proof: StepTimeout"),   # its lower end
+                                           (Domain.integer(), "goal statement is not established")])
+def test_the_reading_of_a_proof_and_its_goals_are_timed_as_steps_are(monkeypatch, domain, where):
+    """The domains' checks before the steps and a goal's checks after them evaluate too (here a definedness check
+    that would compute for 3 s): under the step limit, a limit that runs out there is a rejection, never a check
+    that runs on unbounded."""
+    import sys
+    import time
+
+    from modelcollapse.proofs.kernel import Proof
+    check_module = sys.modules["modelcollapse.proofs.kernel.check"]  # (the package's `check` is the function)
+    interrupted = []
+
+    def computing(*args, **kwargs):
+        end = time.process_time() + 3
+        try:
+            while time.process_time() < end:
+                pass
+        except decide.StepTimeout:
+            interrupted.append(True)
+            raise
+        interrupted.append(False)
+        return ""
+
+    n, k = sp.Symbol("n", integer=True), sp.Symbol("k", integer=True, positive=True)
+    goal = sp.Eq(sp.Sum(k, (k, 1, n)), n * (n + 1) / 2)
+    monkeypatch.setattr(check_module, "undefined", computing)
+    monkeypatch.setattr(check_module, "STEP_SECONDS", 0.3)
+    report = check_module.check(Proof("timed", {"statement": goal}, {n: domain}, []))
+    assert interrupted and all(interrupted) and any(where in e for e in report.errors), (interrupted, report.errors)
+
+
 def test_a_tiny_value_counts_against_a_strict_sign_unless_exactly_positive():
     x, t = sp.symbols("x t", positive=True)
     zero = sp.sin(sp.pi / 7) ** 2 + sp.cos(sp.pi / 7) ** 2 - 1
