@@ -13,15 +13,10 @@ pass, for acceptance comes from the symbolic decision alone.
 import sympy as sp
 
 from modelcollapse.proofs.corpus_attacks import algebra_claim, checker
-from modelcollapse.proofs.kernel import Domain
+from modelcollapse.proofs.corpus_attacks_round52 import N0, H, i
 
 _LIBRARIES: dict = {}
 library_for, check_attack = checker(_LIBRARIES)
-
-n = sp.Symbol("n", integer=True, nonnegative=True)
-i = sp.Symbol("i", integer=True)
-N0 = {n: Domain.integer(0)}
-H = (n - 20) ** 2
 
 
 def zero_power_product():

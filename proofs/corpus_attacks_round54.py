@@ -13,16 +13,14 @@ changes only the body sympy builds, and the instance is checked as built.
 import sympy as sp
 
 from modelcollapse.proofs.corpus_attacks import algebra_claim, checker
+from modelcollapse.proofs.corpus_attacks_round52 import N0, i, n
 from modelcollapse.proofs.kernel import Domain, Proof, Step
 from modelcollapse.proofs.kernel.rules import AxiomInstance
 
 _LIBRARIES: dict = {}
 library_for, check_attack = checker(_LIBRARIES)
 
-n = sp.Symbol("n", integer=True, nonnegative=True)
 x = sp.Symbol("x", real=True)
-i = sp.Symbol("i", integer=True)
-N0 = {n: Domain.integer(0)}
 
 
 def lambda_positive_flag():
