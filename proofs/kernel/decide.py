@@ -41,7 +41,10 @@ def time_limit(seconds):
         yield
         return
 
+    fired = []
+
     def handler(signum, frame):
+        fired.append(True)
         raise StepTimeout(f"undecided within {seconds:g} s")
 
     old = signal.signal(signal.SIGPROF, handler)
@@ -52,6 +55,20 @@ def time_limit(seconds):
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, old)
+        if fired:  # whatever was remembered since may rest on a computation cut short
+            forget()
+    if fired:
+        # The block ended although the limit fired: a bare ``except:`` (sympy has some) absorbed the
+        # signal and may have gone on with a wrong value. Its result counts for nothing.
+        raise StepTimeout(f"the {seconds:g} s limit fired and was absorbed inside the check")
+
+
+def forget():
+    """Drop every verdict and sign remembered, and sympy's cache."""
+    _VERDICTS.clear()
+    _SIGNS.clear()
+    _ALPHA.clear()
+    sp.core.cache.clear_cache()
 
 
 # --- numerical refutation ------------------------------------------------------------------
