@@ -136,8 +136,6 @@ class Domain:
         for b in (self.lo, self.hi, self.length, self.total, *self.values):
             if b is not None and (b.has(sp.oo, -sp.oo, sp.zoo, sp.nan, *VOCABULARY) or not isinstance(b, sp.Expr)):
                 return "bounds must be finite deterministic expressions (leave a side open with None)"
-        if self.kind == "finite" and not self.values:
-            return "an empty set of values"
         if self.kind not in ("integer", "real", "finite", "vector"):
             return f"unknown kind {self.kind!r}"
         return self.entry.problem() if self.entry is not None else ""

@@ -1,6 +1,7 @@
 """Side conditions of the kernel's structural checks that no corpus entry or registry proof reaches: each
 is shown to reject, beside an accepted control that differs from it in that condition alone."""
 
+import pytest
 import sympy as sp
 
 from modelcollapse.proofs import kernel
@@ -54,3 +55,32 @@ def test_a_law_draws_only_from_the_kernel_s_families():
     ok, why = _verdict(Proof("side", {"s": goal}, {g: Domain.integer(0)}, [Step("s", goal, R.LawStep("y"))],
                              _walk("Cauchy")))
     assert not ok and "unknown family Cauchy" in why
+
+
+def test_a_finite_domain_needs_values_and_a_domain_belongs_to_a_plain_symbol():
+    b = sp.Symbol("b", integer=True)
+    bounded = sp.Le(b**2, 4, evaluate=False)
+    assert _verdict(_algebra(bounded, {b: Domain.finite([-2, 0, 2])}))[0]
+    with pytest.raises(ValueError, match="a finite domain has at least one value"):
+        Domain.finite([])
+    emptied = Domain.finite([0])
+    object.__setattr__(emptied, "values", ())  # the checker reads a copy built again, so it is checked again
+    ok, why = _verdict(_algebra(bounded, {b: emptied}))
+    assert not ok and "a finite domain has at least one value" in why
+    labelled = sp.IndexedBase(x + 1)  # sympy takes any expression as a label
+    ok, why = _verdict(_algebra(GOAL, {x: Domain.real(), labelled: Domain.vector(Domain.real(), length=3)}))
+    assert not ok and "x + 1 must be a plain sympy Symbol (or IndexedBase)" in why
+    assert _verdict(_algebra(GOAL, {x: Domain.real(), sp.IndexedBase("q"): Domain.vector(Domain.real(), length=3)}))[0]
+
+
+def test_a_moment_fact_of_integer_order_takes_an_integer_order():
+    """The cited factorial moments of a Poisson count hold for orders 0, 1, 2, ... only: cited at order 1/2 (where
+    ff(D, 1/2) is no polynomial), the citation is refused whatever it is asked to show, here the true E[D] = 2."""
+    counts = Law("counts", g, {}, (StateVar("y", 0, Rand("y", g) + Rand("D", g), Domain.real()),),
+                 (Draw("D", "Poisson", (2,)),))
+    mean = sp.Eq(kernel.CE(Rand("D", g), g), 2, evaluate=False)
+    for order, accepted in ((1, True), (sp.Rational(1, 2), False)):
+        ok, why = _verdict(Proof("side", {"s": mean}, {g: Domain.integer(0)},
+                                 [Step("s", mean, R.DrawFact("poisson_factorial_moments", "D", order))], counts))
+        assert ok == accepted, why
+        assert accepted or "the order of poisson_factorial_moments must be an integer >= 0" in why
