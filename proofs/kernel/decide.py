@@ -341,6 +341,9 @@ def _in_every_case(expr, space, sign, shown) -> tuple:
     # signs the sign rule distrusts (binomial(n - 20, 3) read as negative): none may hold such a function.
     if any(_untrusted(relation) for relation in expr.atoms(sp.core.relational.Relational)):
         return False, expr
+    # 0^x is an indicator (1 at x = 0, 0 for x > 0) that sympy folds by its own reading of x's sign: not decided.
+    if any(a.base == 0 and a.exp.free_symbols for a in expr.atoms(sp.Pow)):
+        return False, expr
     if refuted(expr, space, sign=sign):
         return False, expr
     if sign is None:  # signs distrust these functions already (UNTRUSTED_SIGNS)

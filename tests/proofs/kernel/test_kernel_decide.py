@@ -212,3 +212,15 @@ def test_a_limit_absorbed_inside_a_check_still_rejects_the_step(monkeypatch):
     assert absorbed and not report.ok, report.summary()
     assert "fired and was absorbed" in report.steps[0].verdict.message, report.steps[0].verdict.message
     assert ("planted",) not in decide._VERDICTS
+
+
+def test_a_power_of_zero_with_a_symbolic_exponent_is_not_decided():
+    """0^x is 1 at x = 0 and 0 for x > 0, and sympy folds it by its own reading of x's sign: an indicator hidden
+    in an exponent (0^binomial(19, n) is 0 through n = 19, 1 at n = 20, beyond the points the refuter samples) is
+    no claim the decision reads, whether true or false; a constant power of zero is an ordinary number."""
+    n = sp.Symbol("n", integer=True, nonnegative=True)
+    space = Space({n: Domain.integer(0)})
+    assert not decide.is_zero(sp.Pow(0, sp.binomial(19, n), evaluate=False), space)[0]   # false at n = 20
+    assert not decide.is_zero(sp.Pow(0, n + 1, evaluate=False), space)[0]                 # true, not decided
+    assert not decide.is_positive(1 - sp.Pow(0, n + 1, evaluate=False), space)[0]        # true, not decided
+    assert decide.is_zero(sp.Pow(0, 2, evaluate=False) + (n + 1) ** 2 - n**2 - 2 * n - 1, space)[0]
