@@ -16,6 +16,7 @@ the whole domain; what only holds from some generation on, or on part of a param
 import sympy as sp
 
 from modelcollapse.proofs.corpus_attacks import checker
+from modelcollapse.proofs.corpus_attacks_round52 import n
 from modelcollapse.proofs.kernel import CE, AlmostSurely, Domain, Draw, E, Law, Proof, Rand, StateVar, Step
 from modelcollapse.proofs.kernel import rules as R
 
@@ -23,7 +24,6 @@ _LIBRARIES: dict = {}
 library_for, check_attack = checker(_LIBRARIES)
 
 g = sp.Symbol("g", integer=True, nonnegative=True)
-n = sp.Symbol("n", integer=True, nonnegative=True)
 i = sp.Symbol("i", integer=True, positive=True)
 j = sp.Symbol("j", integer=True, positive=True)
 K = sp.Symbol("K", integer=True, positive=True)

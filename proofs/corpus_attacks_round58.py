@@ -15,22 +15,20 @@ in every field and its domains are assumed, and its symbols are its own (a name 
 import sympy as sp
 
 from modelcollapse.proofs.corpus_attacks import checker
+from modelcollapse.proofs.corpus_attacks_round57 import G0, g, n
 from modelcollapse.proofs.kernel import Domain, Law, Library, Proof, Rand, StateVar, Step
 from modelcollapse.proofs.kernel import rules as R
 
 _LIBRARIES: dict = {}
 library_for, check_attack = checker(_LIBRARIES)
 
-g = sp.Symbol("g", integer=True, nonnegative=True)
 v = sp.Symbol("v", integer=True, nonnegative=True)
-n = sp.Symbol("n", integer=True, nonnegative=True)
 k = sp.Symbol("k", integer=True, positive=True)
 m = sp.Symbol("m", integer=True)
 xi = sp.Symbol("x", integer=True)
 xr = sp.Symbol("x", real=True)
 xp = sp.Symbol("x", positive=True)
 t = sp.Symbol("t", real=True)
-G0 = Domain.integer(0)
 s2 = sp.sqrt(2)
 x = lambda gen: Rand("x", gen)  # noqa: E731
 
