@@ -249,6 +249,10 @@ def _structure(proof) -> list:
         for obj in {target, sym}:
             claim = next((f"{k}={v}" for k, v in obj.assumptions0.items() if implied.get(k) != v), None)
             note(errors, claim, f"symbol {sym} claims {claim}, which its domain ({dom.describe()}) does not imply")
+    # A vector's label is a symbol: a rewriting of a scalar of the same name would reach into the vector.
+    names = [str(sym.label if type(sym) is sp.IndexedBase else sym) for sym in proof.domains]
+    errors += [f"the vector {sym} shares its name with another of the proof's symbols" for sym in proof.domains
+               if type(sym) is sp.IndexedBase and names.count(str(sym.label)) > 1]
     note(errors, not proof.goals, "a proof needs goals")
     errors += [f"goal {name}: {problem}" for name, goal in proof.goals.items()
                if (problem := relation_problem(goal, proof))]

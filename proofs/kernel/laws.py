@@ -339,8 +339,10 @@ def _integer_valued(expr, space):
     opaque = space.opaque(expr)
     for case in space.cases():
         e = sp.expand(space.substitute(opaque, case))
-        if not (e.is_integer or (e.free_symbols and e.is_polynomial() and all(c.is_integer for c in sp.Poly(e).coeffs())
-                                 and all(s.is_integer for s in e.free_symbols))):
+        # The symbols named as the generators: Poly(x + pi) alone would take pi for one, with coefficient 1.
+        gens = sorted(e.free_symbols, key=sp.default_sort_key)
+        if not (e.is_integer or (gens and e.is_polynomial(*gens) and all(c.is_integer for c in sp.Poly(e, *gens).coeffs())
+                                 and all(s.is_integer for s in gens))):
             return False
     return True
 

@@ -84,3 +84,26 @@ def test_a_moment_fact_of_integer_order_takes_an_integer_order():
                                  [Step("s", mean, R.DrawFact("poisson_factorial_moments", "D", order))], counts))
         assert ok == accepted, why
         assert accepted or "the order of poisson_factorial_moments must be an integer >= 0" in why
+
+
+@pytest.mark.parametrize("step, integer", [(1, True), (sp.pi, False), (sp.sqrt(2), False), (sp.Rational(1, 2), False)])
+def test_a_state_declared_integer_moves_by_integers_only(step, integer):
+    """x_{g+1} = x_g + c with x declared integer: only an integer c keeps it one. (The check once read x + pi as a
+    polynomial in x and pi, with integer coefficients, and then proved floor(pi g) = pi g.)"""
+    law = Law("walk", g, {}, (StateVar("x", 0, Rand("x", g) + step, Domain.integer(0)),), ())
+    closed = sp.Eq(Rand("x", g), step * g)
+    ok, why = _verdict(Proof("side", {"s": closed}, {g: Domain.integer(0)}, [Step("s", closed, R.StateInduction("x"))],
+                             law))
+    assert ok == integer, why
+    assert integer or "is not shown integer" in why
+
+
+def test_a_vector_may_not_share_its_name_with_another_symbol():
+    """A vector's label is a sympy symbol: a rewriting by p = 0, true of a scalar p, would reach into the vector p."""
+    vector = sp.IndexedBase("p")
+    goal = sp.Ge(vector[1] ** 2, 0)
+    for scalar, accepted in ((sp.Symbol("q"), True), (sp.Symbol("p"), False), (sp.Symbol("p", integer=True), False)):
+        rep = kernel.check(_algebra(goal, {vector: Domain.vector(Domain.real(), length=2),
+                                           scalar: Domain.finite([0])}), kernel.Library())
+        assert rep.ok == accepted, rep.summary()
+        assert accepted or "the vector p shares its name with another of the proof's symbols" in rep.errors
