@@ -685,10 +685,19 @@ def binder_problem(expr, reserved=frozenset()) -> str:
     again inside itself (sympy's doit renames both alike; Sum(2^g, (g, 0, g^2)) under a limit in g)."""
     expr = sp.sympify(expr)
     kinds = (sp.Sum, sp.Product, sp.Integral, sp.Limit)
-    for node in [a for a in sp.preorder_traversal(expr) if isinstance(a, kinds)]:  # outer first: one reason
+    # A vector's label is a symbol: an index of that name would be put into the label too (Sum(p[p], (p, 1, 2)) is
+    # the vector p's total to one reader and IndexedBase(1)[1] + IndexedBase(2)[2] to sympy).
+    labels = {str(a.base.label) for a in expr.atoms(sp.Indexed)}
+    for node in [a for a in sp.preorder_traversal(expr) if isinstance(a, kinds + (sp.Lambda,))]:  # outer first
+        if isinstance(node, sp.Lambda):
+            if labels & {str(v) for v in node.variables}:
+                return f"a variable of {node} is named as a vector's label"
+            continue
         if not isinstance(node, sp.Limit) and len(node.limits) > 1:
             return "a sum or product takes one limit (nest them: each index's scope is then explicit)"
         v = node.args[1] if isinstance(node, sp.Limit) else node.limits[0][0]
+        if str(v) in labels:
+            return f"the index {v} of {node} is named as a vector's label"
         # A limit's variable may stand free beside it: a rule's premise about every generation g.
         if not isinstance(node, sp.Limit) and (v in expr.free_symbols or v in reserved):
             return f"the index {v} of {node} also occurs free" + (" (the law reads it)" if v in reserved else "")

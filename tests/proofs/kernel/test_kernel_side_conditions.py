@@ -107,3 +107,17 @@ def test_a_vector_may_not_share_its_name_with_another_symbol():
                                            scalar: Domain.finite([0])}), kernel.Library())
         assert rep.ok == accepted, rep.summary()
         assert accepted or "the vector p shares its name with another of the proof's symbols" in rep.errors
+
+
+def test_no_index_is_named_as_a_vector_s_label():
+    """Sum(p[p], (p, 1, 2)) binds the label of the vector it sums: sympy puts the index into the label too, and made
+    every such sum IndexedBase(1)[1] + IndexedBase(2)[2], so that two sums over different vectors were one."""
+    p, q, j = sp.Symbol("p"), sp.Symbol("q"), sp.Symbol("j", integer=True, positive=True)
+    P, Q = sp.IndexedBase(p), sp.IndexedBase(q)
+    doms = {P: Domain.vector(Domain.real(0, 1), 2), Q: Domain.vector(Domain.real(3, 4), 2)}
+    ok, why = _verdict(_algebra(sp.Eq(sp.Sum(P[j], (j, 1, 2)), P[1] + P[2]), doms))
+    assert ok, why
+    for same in (sp.Eq(sp.Sum(P[p], (p, 1, 2)), sp.Sum(Q[q], (q, 1, 2))),
+                 sp.Eq(sp.Product(P[p], (p, 1, 2)), sp.Product(Q[q], (q, 1, 2)))):
+        ok, why = _verdict(_algebra(same, doms))
+        assert not ok and "is named as a vector's label" in why, why
