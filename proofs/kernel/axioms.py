@@ -149,7 +149,7 @@ def instance(axiom: Axiom, mapping: dict, bound: set, law=None):
                 {q: roles[k[6:]] for q, k in axiom.patterns if k.startswith("chain:")}) or ""
         require(not problem, f"pattern {p} of {axiom.name}: {problem}")
         require(kind in ("function", "gaussian_chain") + _RANDOM or not words, f"pattern {p} of {axiom.name} must be deterministic")
-        captured = value.free_symbols & (bound - own)
+        captured = value.free_symbols & ((bound - own) | bound_symbols(axiom.schema))  # the proof's or the schema's
         require(not captured, f"pattern {p} would capture the bound variable(s) {sorted(map(str, captured))}")
     # A function pattern is applied where the schema applies it: U(j) becomes the Lambda's body at j.
     functions = {sp.Function(str(p)): full[p] for p, kind in axiom.patterns if kind == "function"}

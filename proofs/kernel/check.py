@@ -237,6 +237,8 @@ def _structure(proof) -> list:
         bounds = (dom.lo, dom.hi, dom.length, dom.total, *dom.values) + (
             (dom.entry.lo, dom.entry.hi) if dom.entry is not None else ())
         named = set().union(*[symbols_of(b) for b in bounds if b is not None])
+        errors += list(dict.fromkeys(f"the domain of {sym}: {why}" for b in bounds
+                                     if b is not None and (why := binder_problem(b))))
         if named - set(proof.domains):
             errors.append(f"the domain of {sym} names {sorted(map(str, named - set(proof.domains)))}, "
                           "which have no domain")

@@ -84,8 +84,9 @@ def test_kernel_reports_its_size_rules_and_axioms_and_stays_small():
     # limit that fired counts even when something absorbed it: 2,765; a finite domain's emptiness checked once, when
     # it is built (the checker builds its copy again): 2,763; a power of zero with a symbolic exponent not decided:
     # 2,765; round 59 (an integer update read as a polynomial in its own symbols; a vector's name its own): 2,769;
-    # round 60 (no index named as a vector's label): 2,776.
-    assert size["total"] == sum(size["files"].values()) and size["total"] <= 2776 + 10
+    # round 60 (no index named as a vector's label): 2,776; round 61 (a domain's bounds get the binder checks; an
+    # axiom's value holds none of the schema's bound variables): 2,778.
+    assert size["total"] == sum(size["files"].values()) and size["total"] <= 2778 + 10
     assert {"Induction", "CondExpect", "Limit"} <= set(size["rules"])
     assert "slln_random_walk" in size["axioms"] and "chi_square_moments" in size["facts"]
 

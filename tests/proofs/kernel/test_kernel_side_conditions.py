@@ -121,3 +121,28 @@ def test_no_index_is_named_as_a_vector_s_label():
                  sp.Eq(sp.Product(P[p], (p, 1, 2)), sp.Product(Q[q], (q, 1, 2)))):
         ok, why = _verdict(_algebra(same, doms))
         assert not ok and "is named as a vector's label" in why, why
+
+
+def test_a_domain_s_bounds_get_the_binder_checks_a_relation_gets():
+    p = sp.Symbol("p")
+    P = sp.IndexedBase(p)
+    # (A bound that holds a sum at all is refused when the points are drawn; the binder check comes first.)
+    for total, accepted in ((sp.Integer(1), True), (sp.Sum(P[p], (p, 1, 2)), False)):
+        rep = kernel.check(_algebra(GOAL, {P: Domain.vector(Domain.real(0, 1), 2), x: Domain.real(total, total + 1)}),
+                           kernel.Library())
+        assert rep.ok == accepted, rep.summary()
+        assert accepted or any("the domain of x: the index p of Sum(p[p], (p, 1, 2)) is named as a vector's label" in e
+                               for e in rep.errors)
+
+
+def test_an_axiom_s_value_may_not_hold_the_schema_s_own_bound_variables():
+    """euler_sine_product binds k and N; a value holding the schema's k would be captured by its product."""
+    from modelcollapse.proofs.kernel.axioms import AXIOMS, instance
+    from modelcollapse.proofs.kernel.terms import bound_symbols
+
+    axiom = AXIOMS["euler_sine_product"]
+    k = next(v for v in bound_symbols(axiom.schema) if str(v) == "k")
+    x_pattern = next(v for v, kind in axiom.patterns if kind == "value")
+    instance(axiom, {x_pattern: sp.Rational(1, 2)}, set())
+    with pytest.raises(ValueError, match=r"would capture the bound variable\(s\) \['k'\]"):
+        instance(axiom, {x_pattern: k / 7}, set())
