@@ -239,6 +239,9 @@ def _structure(proof) -> list:
         named = set().union(*[symbols_of(b) for b in bounds if b is not None])
         errors += list(dict.fromkeys(f"the domain of {sym}: {why}" for b in bounds
                                      if b is not None and (why := binder_problem(b))))
+        # A bound that reads a vector's entries (its own: a total 1 + p[1]) is a fixed point no point checks.
+        note(errors, any(b is not None and b.atoms(sp.Indexed) for b in bounds),
+             f"the domain of {sym} reads a vector's entries")
         if named - set(proof.domains):
             errors.append(f"the domain of {sym} names {sorted(map(str, named - set(proof.domains)))}, "
                           "which have no domain")

@@ -146,3 +146,15 @@ def test_an_axiom_s_value_may_not_hold_the_schema_s_own_bound_variables():
     instance(axiom, {x_pattern: sp.Rational(1, 2)}, set())
     with pytest.raises(ValueError, match=r"would capture the bound variable\(s\) \['k'\]"):
         instance(axiom, {x_pattern: k / 7}, set())
+
+
+def test_a_domain_reads_parameters_never_a_vector_s_entries():
+    """A total 1 + e[1] over entries in [0, 1) leaves no vector at all (e[2] = 1), which only a fixed point shows;
+    the refuter's points decided it by chance. A domain may read parameters, not entries."""
+    e, c = sp.IndexedBase("e"), sp.Symbol("c", real=True)
+    for total, accepted in ((1 + c, True), (1 + e[1], False)):
+        rep = kernel.check(_algebra(GOAL, {x: Domain.real(), c: Domain.finite([0]),
+                                           e: Domain.vector(Domain.real(0, 1, hi_open=True), 2, total)}),
+                           kernel.Library())
+        assert rep.ok == accepted, rep.summary()
+        assert accepted or "the domain of e reads a vector's entries" in rep.errors
