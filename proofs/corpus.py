@@ -49,6 +49,7 @@ ROUNDS = ("modelcollapse.proofs.corpus_attacks", "modelcollapse.proofs.corpus_at
           "modelcollapse.proofs.corpus_attacks_round57", "modelcollapse.proofs.corpus_attacks_round58",
           "modelcollapse.proofs.corpus_attacks_round59", "modelcollapse.proofs.corpus_attacks_round60",
           "modelcollapse.proofs.corpus_attacks_round61", "modelcollapse.proofs.corpus_attacks_round62",
+          "modelcollapse.proofs.corpus_attacks_round63",
           "modelcollapse.proofs.corpus_attacks_sampling",
           "modelcollapse.proofs.corpus_attacks_mixing", "modelcollapse.proofs.corpus_attacks_information",
           "modelcollapse.proofs.corpus_attacks_divergence")

@@ -138,6 +138,8 @@ class Domain:
                 return "bounds must be finite deterministic expressions (leave a side open with None)"
         if self.kind not in ("integer", "real", "finite", "vector"):
             return f"unknown kind {self.kind!r}"
+        if self.length is not None and self.length.is_integer is not True:  # (3/2 entries: no vector at all)
+            return f"a vector's length must be an integer, not {self.length}"
         return self.entry.problem() if self.entry is not None else ""
 
     def mentions(self, symbol) -> bool:

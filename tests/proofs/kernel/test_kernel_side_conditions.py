@@ -158,3 +158,13 @@ def test_a_domain_reads_parameters_never_a_vector_s_entries():
                            kernel.Library())
         assert rep.ok == accepted, rep.summary()
         assert accepted or "the domain of e reads a vector's entries" in rep.errors
+
+
+def test_a_vector_s_length_is_an_integer():
+    """3/2 entries in [0, 1] summing to 3/2 is no vector at all: an empty domain, on which any claim would hold."""
+    e, m = sp.IndexedBase("e"), sp.Symbol("m", integer=True, positive=True)
+    for length, accepted in ((2, True), (m, True), (sp.Rational(3, 2), False), (m / 2, False)):
+        rep = kernel.check(_algebra(GOAL, {x: Domain.real(), m: Domain.integer(1),
+                                           e: Domain.vector(Domain.real(0, 1), length)}), kernel.Library())
+        assert rep.ok == accepted, rep.summary()
+        assert accepted or any("a vector's length must be an integer" in err for err in rep.errors)
