@@ -326,20 +326,12 @@ def _check(proof, library):
             _report(library, name)
         except Exception as exc:  # noqa: BLE001 - said where it is cited
             _books(_UNCHECKED, library, dict)[name] = f"{type(exc).__name__}: {exc}"
-    _forget_remembered()
+    # Nothing built before a check is read in it, but for verdicts keyed by exact text: the kernel's memos keyed by
+    # expressions may hold nodes a caller has changed since (a copy handed out in a report), and so may sympy's
+    # cache of built expressions, which hands a changed node back wherever that expression is built again.
+    decide.forget(verdicts=False)
     with certified_readings():
         return _checked(proof, library)
-
-
-def _forget_remembered():
-    """Nothing built before a check is read in it, but for verdicts keyed by exact text: the kernel's memos keyed by
-    expressions may hold nodes a caller has changed since (a copy handed out in a report), and so may sympy's cache
-    of built expressions, which hands a changed node back wherever that expression is built again (emptied as the
-    kernel's readings come into force, :func:`~.terms.certified_readings`)."""
-    for memo in (decide._SIGNS, decide._ALPHA):
-        memo.clear()
-    for remembered in (terms._number_misread, terms._read_exactly, terms._standing_for, terms.certified_sign):
-        remembered.cache_clear()
 
 
 def _read_domains(proof, library, report):

@@ -17,8 +17,9 @@ import sympy as sp
 from sympy.core.evalf import PrecisionExhausted
 
 from .domains import Domain, Space
-from .terms import (MaxNormalVariance, Rand, bound_symbols, checking, exact_text, explicit, fresh_binders, generalized,
-                    misread_numbers, sign_certified, simplify, words_in)
+from .terms import (MaxNormalVariance, Rand, _number_misread, _read_exactly, _standing_for, bound_symbols,
+                    certified_sign, checking, exact_text, explicit, fresh_binders, generalized, misread_numbers,
+                    sign_certified, simplify, words_in)
 
 #: Expressions larger than this (sympy count_ops) skip the expensive normal forms.
 MAX_OPS = 400
@@ -56,18 +57,20 @@ def time_limit(seconds):
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, old)
         if fired:  # whatever was remembered since may rest on a computation cut short
-            forget()
+            forget(verdicts=True)
     if fired:
         # The block ended although the limit fired: a bare ``except:`` (sympy has some) absorbed the
         # signal and may have gone on with a wrong value. Its result counts for nothing.
         raise StepTimeout(f"the {seconds:g} s limit fired and was absorbed inside the check")
 
 
-def forget():
-    """Drop every verdict and sign remembered, and sympy's cache."""
-    _VERDICTS.clear()
-    _SIGNS.clear()
-    _ALPHA.clear()
+def forget(verdicts):
+    """Drop the signs, renamings and readings of numbers remembered, and sympy's cache; the verdicts too when
+    ``verdicts`` (they are keyed by exact text, so they may outlive a check, but not a computation cut short)."""
+    for memo in (_SIGNS, _ALPHA) + ((_VERDICTS,) if verdicts else ()):
+        memo.clear()
+    for remembered in (_number_misread, _read_exactly, _standing_for, certified_sign):
+        remembered.cache_clear()
     sp.core.cache.clear_cache()
 
 

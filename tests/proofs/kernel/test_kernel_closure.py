@@ -86,8 +86,8 @@ def test_kernel_reports_its_size_rules_and_axioms_and_stays_small():
     # 2,765; round 59 (an integer update read as a polynomial in its own symbols; a vector's name its own): 2,769;
     # round 60 (no index named as a vector's label): 2,776; round 61 (a domain's bounds get the binder checks; an
     # axiom's value holds none of the schema's bound variables): 2,778; round 62 (a domain reads no entries): 2,780;
-    # round 63 (a vector's length is an integer): 2,782.
-    assert size["total"] == sum(size["files"].values()) and size["total"] <= 2782 + 10
+    # round 63 (a vector's length is an integer): 2,782; one function forgets what the kernel remembered: 2,779.
+    assert size["total"] == sum(size["files"].values()) and size["total"] <= 2779 + 10
     assert {"Induction", "CondExpect", "Limit"} <= set(size["rules"])
     assert "slln_random_walk" in size["axioms"] and "chi_square_moments" in size["facts"]
 
